@@ -1,0 +1,170 @@
+/**
+ * The content contract reporters write against. Frontmatter is validated and normalised here,
+ * once; the rest of the site reads clean data. Field reference: README «Frontmatter».
+ */
+import { defineCollection, reference } from 'astro:content';
+import { glob, type Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import path from 'node:path';
+import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
+import {
+  articleDate,
+  articleId,
+  articleSource,
+  findDuplicateArticleIds,
+  isAsciiSlug,
+  knownSlug,
+  persianText,
+  slugOverride,
+  tagList,
+} from './lib/content/fields';
+
+const contentDir = resolveContentDir();
+const folders = {
+  articles: path.join(contentDir, 'articles'),
+  categories: path.join(contentDir, 'categories'),
+  authors: path.join(contentDir, 'authors'),
+};
+const categoryIds = listDataEntryIds(folders.categories);
+const authorIds = listDataEntryIds(folders.authors);
+
+/** Runs Astro's glob loader, then checks that concern several entries at once. */
+function checkedGlob(
+  options: Parameters<typeof glob>[0],
+  check: (entries: { id: string; data: Record<string, unknown>; filePath: string }[]) => string[],
+): Loader {
+  const inner = glob(options);
+  return {
+    name: inner.name,
+    load: async (context) => {
+      await inner.load(context);
+      const entries = context.store.values().map((entry) => ({
+        id: entry.id,
+        data: entry.data,
+        filePath: displayPath(entry.filePath ?? entry.id),
+      }));
+      const problems = check(entries);
+      if (problems.length > 0) {
+        throw new Error(
+          `Content needs fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+        );
+      }
+    },
+  };
+}
+
+/** Data entries (categories, authors) are named by their file: `economy.yml` is the category `economy`. */
+const dataEntry = (folder: string) =>
+  checkedGlob(
+    { pattern: '*.{yml,yaml,json}', base: folder, generateId: ({ entry }) => entry.replace(/\.(ya?ml|json)$/, '') },
+    (entries) =>
+      entries
+        .filter((entry) => !isAsciiSlug(entry.id))
+        .map(
+          (entry) =>
+            `${entry.filePath}: the file name "${entry.id}" is used in URLs; rename the file to lower-case Latin letters, digits and hyphens, e.g. economy.yml`,
+        ),
+  );
+
+const categories = defineCollection({
+  loader: dataEntry(folders.categories),
+  schema: z.strictObject({
+    /** Persian name of the section, e.g. «اقتصادی». */
+    name: persianText('the section name', "name: 'اقتصادی'"),
+    /** One sentence about the section, shown on its page. */
+    description: persianText('one sentence about the section', "description: 'خبرهای بازار، تجارت و تولید'"),
+  }),
+});
+
+const authors = defineCollection({
+  loader: dataEntry(folders.authors),
+  schema: z.strictObject({
+    /** The reporter's full name in Persian. */
+    name: persianText("the reporter's full name", "name: 'مریم کریمی'"),
+    /** Their job title, e.g. «خبرنگار گروه اقتصادی». */
+    role: persianText('their job title', "role: 'خبرنگار گروه اقتصادی'").optional(),
+    /** A short biography (one or two sentences). */
+    bio: persianText('a one- or two-sentence biography', "bio: 'خبرنگار اقتصادی با ده سال سابقه'").optional(),
+  }),
+});
+
+const articles = defineCollection({
+  loader: checkedGlob(
+    {
+      pattern: '**/*.{md,mdx}',
+      base: folders.articles,
+      // The file path is the entry id, so two files can never silently replace each other
+      // (Astro's default would key entries by their `slug` field).
+      generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+    },
+    (entries) =>
+      findDuplicateArticleIds(entries.map((e) => ({ articleId: e.data.id as number, filePath: e.filePath }))),
+  ),
+  schema: ({ image }) =>
+    z
+      .strictObject({
+        /** The permanent article number: unique, shown as «شناسه خبر», part of the URL `/news/<id>/<slug>/`. */
+        id: articleId,
+        /** The headline. */
+        title: persianText('the headline', "title: 'افتتاح کتابخانهٔ مرکزی شهر'"),
+        /** The summary shown in lists, feeds and the page description; one or two sentences. */
+        lead: persianText('a one- or two-sentence summary', "lead: 'کتابخانهٔ مرکزی امروز افتتاح شد.'"),
+        /** First publication, Tehran time: `1403/09/03 14:30` (Jalali) or `2024-11-23T14:30:00+03:30`. */
+        date: articleDate,
+        /** Last substantive update, same forms as `date`. */
+        updated: articleDate.optional(),
+        /** The section's slug: a file name in `content/categories/`. */
+        category: knownSlug('category', `${displayPath(folders.categories)}/`, categoryIds).pipe(
+          reference('categories'),
+        ),
+        /** Tags in Persian; spelling variants of one tag are kept once. */
+        tags: tagList,
+        /** One or more reporters' slugs: file names in `content/authors/`. */
+        authors: z
+          .array(knownSlug('reporter', `${displayPath(folders.authors)}/`, authorIds).pipe(reference('authors')), {
+            error: "must be a list of reporter slugs, e.g. authors: ['maryam-karimi']",
+          })
+          .min(1, { error: "needs at least one reporter, e.g. authors: ['maryam-karimi']" }),
+        /** The lead image, a path relative to the article file, e.g. `./images/library.jpg`. */
+        image: image().optional(),
+        /** A description of the image for readers who cannot see it; required with `image`. */
+        imageAlt: persianText('a description of the image', "imageAlt: 'نمای بیرونی کتابخانه'").optional(),
+        /** Shown in the «اخبار ویژه» box. */
+        featured: z.boolean({ error: 'must be true or false' }).default(false),
+        /** Breaking news («فوری»). */
+        breaking: z.boolean({ error: 'must be true or false' }).default(false),
+        /** A draft is never published. */
+        draft: z.boolean({ error: 'must be true or false' }).default(false),
+        /** Whether readers may comment. */
+        comments: z.boolean({ error: 'must be true or false' }).default(true),
+        /** The URL slug; the file name when absent. */
+        slug: slugOverride.optional(),
+        /** The original publisher of a republished story: a name, or `{ name, url }`. */
+        source: articleSource.optional(),
+      })
+      .superRefine((article, ctx) => {
+        if (article.image && !article.imageAlt) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['imageAlt'],
+            message: "is required when there is an image: describe the picture, e.g. imageAlt: 'نمای بیرونی کتابخانه'",
+          });
+        }
+        if (article.imageAlt && !article.image) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['image'],
+            message: 'is missing, but imageAlt is set: add the image path or remove imageAlt',
+          });
+        }
+        if (article.updated && article.updated < article.date) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['updated'],
+            message: 'is earlier than date: an update cannot come before the first publication',
+          });
+        }
+      }),
+});
+
+export const collections = { articles, categories, authors };

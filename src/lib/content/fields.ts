@@ -1,0 +1,114 @@
+/**
+ * Zod pieces of the content schema that need no Astro runtime, so unit tests can exercise them.
+ * Each error message says what to write instead, in plain words: reporters read them.
+ */
+import { z } from 'astro/zod';
+import { parseArticleDate } from '../dates/parse-article-date';
+import { normalizePersianLetters, persianComparisonKey } from '../persian/normalize';
+import { isSlug, slugify } from '../persian/slug';
+
+/** Displayed Persian text: Arabic ي/ك become ی/ک, runs of spaces collapse; ZWNJ stays. */
+export function persianText(what: string, example: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `is required: write ${what}, e.g. ${example}` : `must be text: write ${what}, e.g. ${example}`,
+    })
+    .transform((text) => normalizePersianLetters(text).replace(/[ \t\r\n]+/g, ' ').trim())
+    .refine((text) => text.length > 0, { message: `is empty: write ${what}, e.g. ${example}` });
+}
+
+/** A publication or update date: Jalali in Tehran time, or ISO with an offset. */
+export const articleDate = z.union([z.date(), z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    return parseArticleDate(value);
+  } catch (error) {
+    ctx.issues.push({ code: 'custom', input: value, message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+/** The permanent article number. */
+export const articleId = z
+  .number({ error: 'must be a whole number, the article\'s permanent number, e.g. id: 1042 (without quotes)' })
+  .int({ error: 'must be a whole number without decimals, e.g. id: 1042' })
+  .positive({ error: 'must be a positive number, e.g. id: 1042' });
+
+/** Tags: letters normalised, spaces collapsed, spelling variants of one tag kept once. */
+export const tagList = z
+  .array(z.string({ error: "each tag must be text, e.g. tags: ['کتاب', 'تهران']" }), {
+    error: "must be a list, e.g. tags: ['کتاب', 'تهران']",
+  })
+  .default([])
+  .transform((tags) => {
+    const seen = new Set<string>();
+    const result: string[] = [];
+    for (const raw of tags) {
+      const tag = normalizePersianLetters(raw).replace(/\s+/g, ' ').trim();
+      const key = persianComparisonKey(tag);
+      if (tag && !seen.has(key)) {
+        seen.add(key);
+        result.push(tag);
+      }
+    }
+    return result;
+  });
+
+/** An optional URL slug given by the reporter; normalised to the form used in URLs. */
+export const slugOverride = z
+  .string({ error: "must be text, e.g. slug: 'pistachio-exports'" })
+  .transform((text) => slugify(text))
+  .refine((slug) => slug.length > 0, {
+    message: "has no letters or digits; write a short Latin or Persian phrase, e.g. slug: 'pistachio-exports'",
+  });
+
+/** Where a republished story came from. A bare string is the source's name. */
+export const articleSource = z.union([
+  z.string().transform((name): { name: string; url?: string } => ({ name: normalizePersianLetters(name).trim() })),
+  z.strictObject({
+    name: z.string({ error: "is required: the source's name, e.g. name: 'خبرگزاری نمونه'" }).transform((name) => normalizePersianLetters(name).trim()),
+    url: z.url({ protocol: /^https?$/, error: 'must be a full http(s) address' }).optional(),
+  }),
+], { error: "must be the source's name, or { name: '…', url: 'https://…' }" });
+
+/**
+ * A slug that must name an existing entry of a data collection (a category or an author). Astro's
+ * `reference()` does not check existence at build time, so this does, listing the valid slugs.
+ */
+export function knownSlug(kind: string, folder: string, known: ReadonlySet<string>) {
+  const valid = [...known].sort().join(', ') || `(none yet: add files to ${folder})`;
+  return z
+    .string({ error: `must be the slug of a ${kind} in ${folder}; one of: ${valid}` })
+    .refine((slug) => known.has(slug), {
+      error: (issue) => `"${String(issue.input)}" is not a ${kind}; use one of: ${valid} (files in ${folder})`,
+    });
+}
+
+/** The id of a data entry (category, author): its file name, which is the ASCII slug in URLs. */
+export function isAsciiSlug(id: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && isSlug(id);
+}
+
+export interface ArticleLocation {
+  /** The article's permanent number. */
+  articleId: number;
+  /** The file it was read from, relative to the project. */
+  filePath: string;
+}
+
+/** Articles that share an id (and so a URL); each message names both files and a free id. */
+export function findDuplicateArticleIds(articles: Iterable<ArticleLocation>): string[] {
+  const list = [...articles];
+  const nextFreeId = Math.max(0, ...list.map((a) => a.articleId)) + 1;
+  const firstFile = new Map<number, string>();
+  const problems: string[] = [];
+  for (const { articleId: id, filePath } of list) {
+    const other = firstFile.get(id);
+    if (other === undefined) firstFile.set(id, filePath);
+    else
+      problems.push(
+        `${filePath}: id: ${id} is already used by ${other}; every article needs its own id, which is its permanent URL /news/${id}/… Give this one the next free id, e.g. id: ${nextFreeId}.`,
+      );
+  }
+  return problems;
+}

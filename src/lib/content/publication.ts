@@ -1,0 +1,59 @@
+/**
+ * What is published, and where: pure rules used by the one data-access module (`src/data/`).
+ * "Now" is always passed in, so a build is reproducible.
+ */
+
+export interface PublicationPolicy {
+  /** The build's "now": articles dated after it are scheduled, not published. */
+  now: Date;
+  /** Development previews show drafts and scheduled articles; production builds never do. */
+  includeUnpublished: boolean;
+}
+
+export interface Publishable {
+  draft: boolean;
+  date: Date;
+}
+
+export function isPublished(article: Publishable, policy: PublicationPolicy): boolean {
+  if (policy.includeUnpublished) return true;
+  return !article.draft && article.date.getTime() <= policy.now.getTime();
+}
+
+/** Newest first by first publication (never by update); the article number breaks ties. */
+export function compareNewestFirst(a: { id: number; date: Date }, b: { id: number; date: Date }): number {
+  return b.date.getTime() - a.date.getTime() || b.id - a.id;
+}
+
+/** The article's permanent path, `/news/<id>/<slug>/`, percent-encoded for use in links. */
+export function articlePath(id: number, slug: string): string {
+  return `/news/${id}/${encodeURIComponent(slug)}/`;
+}
+
+/** The variable that fixes "now" for a reproducible build (ISO with offset, or a Jalali date). */
+export const BUILD_NOW_ENV = 'BAYEGAN_NOW';
+
+/** The build's "now": `BAYEGAN_NOW` when set (ISO with offset), else the given clock reading. */
+export function resolveBuildNow(env: Record<string, string | undefined>, clock: Date): Date {
+  const fixed = env[BUILD_NOW_ENV];
+  if (!fixed) return clock;
+  const date = new Date(fixed);
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(fixed.trim()) || Number.isNaN(date.getTime())) {
+    throw new Error(`${BUILD_NOW_ENV}="${fixed}" is not an ISO date-time with an offset; write e.g. ${BUILD_NOW_ENV}=2024-11-23T12:00:00+03:30`);
+  }
+  return date;
+}
+
+/** Groups items by a key once, keeping the input order inside each group. */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K | K[]): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const keys = keyOf(item);
+    for (const key of Array.isArray(keys) ? keys : [keys]) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}

@@ -1,0 +1,22 @@
+/**
+ * URL slugs for Persian and Latin text. Persian letters are kept (browsers show them decoded);
+ * digits become ASCII, ZWNJ and spaces become hyphens, so a slug is always readable and stable.
+ */
+import { toAsciiDigits } from './digits';
+import { normalizePersianLetters } from './normalize';
+
+export function slugify(text: string): string {
+  return toAsciiDigits(normalizePersianLetters(text.normalize('NFKC')))
+    .normalize('NFD')
+    .replace(/[\u064b-\u065f\u0670\u0300-\u036f]/g, '') // diacritics: not part of a URL
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\u0640/g, '') // tatweel
+    .replace(/[^\p{L}\p{N}]+/gu, '-') // spaces, ZWNJ, punctuation
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A slug is valid when slugifying it changes nothing. */
+export function isSlug(text: string): boolean {
+  return text.length > 0 && slugify(text) === text;
+}

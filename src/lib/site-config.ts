@@ -1,0 +1,64 @@
+/**
+ * The typed site settings a newsroom edits in `src/site.config.ts`. Validated once, with messages
+ * that name the setting, when Astro loads its config.
+ */
+import { z } from 'astro/zod';
+
+const menuLinkSchema = z.object({
+  /** Persian label shown in the menu. */
+  label: z.string().trim().min(1),
+  /** A site path starting with `/` (e.g. `/category/economy/`) or a full URL. */
+  href: z
+    .string()
+    .trim()
+    .refine((href) => href.startsWith('/') || /^(https?:\/\/|mailto:)/.test(href), {
+      message: 'must be a site path starting with "/", a full http(s) URL or a mailto: address',
+    }),
+});
+
+export const siteConfigSchema = z.object({
+  /** The site's name as shown in the header, titles and feeds. */
+  name: z.string().trim().min(1),
+  /** One sentence about the site, used as the home page description. */
+  description: z.string().trim().min(1),
+  /** The public origin of the site, e.g. `https://news.example.org`; canonical URLs are built on it. */
+  url: z.url({ protocol: /^https?$/, error: 'must be the full public address, like https://news.example.org' }),
+  /** Menus of the header. */
+  menus: z
+    .object({
+      /** The thin bar above the masthead (about, contact, …). */
+      top: z.array(menuLinkSchema).default([]),
+      /** The main navigation, usually the sections. */
+      main: z.array(menuLinkSchema).default([]),
+      /** «دسترسی سریع»: shortcuts shown under the main menu. */
+      quickAccess: z.array(menuLinkSchema).default([]),
+    })
+    .prefault({}),
+  /** What the home page shows. */
+  home: z
+    .object({
+      /** How many articles the «تازه‌ترین خبرها» list shows. */
+      latestCount: z.number().int().positive().default(12),
+      /** How many articles the «اخبار ویژه» box shows. */
+      featuredCount: z.number().int().positive().default(5),
+      /** The category whose articles fill the «اخبار سایت» box (the newsroom's own announcements). */
+      siteNewsCategory: z.string().trim().min(1).optional(),
+      /** How many articles the «اخبار سایت» box shows. */
+      siteNewsCount: z.number().int().positive().default(5),
+    })
+    .prefault({}),
+  /** Articles per page on listing pages. */
+  pageSize: z.number().int().positive().default(20),
+});
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type MenuLink = z.output<typeof menuLinkSchema>;
+
+/** Validates the site settings; throws an error listing every wrong setting by its path. */
+export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
+  const result = siteConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new Error(`src/site.config.ts has settings to fix:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,38 @@
+/**
+ * Site settings: the one file a newsroom edits to make Bayegan its own.
+ * Every field is documented in `src/lib/site-config.ts`.
+ */
+import { defineSiteConfig } from './lib/site-config';
+
+export default defineSiteConfig({
+  name: 'بایگان خبر',
+  description:
+    'بایگان خبر، نمونهٔ یک آرشیو خبری فارسی ساخته‌شده با بایگان: خبرهای سیاسی، اقتصادی، فرهنگی، ورزشی و علمی.',
+  url: 'https://bayegan.example.org',
+  menus: {
+    top: [
+      { label: 'اخبار سایت', href: '/category/site/' },
+      { label: 'تماس با ما', href: 'mailto:newsroom@example.org' },
+    ],
+    main: [
+      { label: 'صفحهٔ نخست', href: '/' },
+      { label: 'سیاسی', href: '/category/politics/' },
+      { label: 'اقتصادی', href: '/category/economy/' },
+      { label: 'اجتماعی', href: '/category/society/' },
+      { label: 'فرهنگ و هنر', href: '/category/culture/' },
+      { label: 'ورزشی', href: '/category/sport/' },
+      { label: 'علم و فناوری', href: '/category/science/' },
+    ],
+    quickAccess: [
+      { label: 'اخبار ویژه', href: '/#featured' },
+      { label: 'تازه‌ترین خبرها', href: '/#latest' },
+    ],
+  },
+  home: {
+    latestCount: 12,
+    featuredCount: 5,
+    siteNewsCategory: 'site',
+    siteNewsCount: 5,
+  },
+  pageSize: 20,
+});

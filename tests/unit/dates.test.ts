@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatJalaliDate,
+  formatJalaliDateTime,
+  formatJalaliNumeric,
+  fromTehranJalali,
+  toTehranJalali,
+} from '../../src/lib/dates/jalali';
+import { parseArticleDate } from '../../src/lib/dates/parse-article-date';
+import {
+  fromTehranWallTime,
+  tehranOffsetMinutes,
+  toTehranIsoDate,
+  toTehranIsoString,
+} from '../../src/lib/dates/tehran';
+
+const at = (iso: string) => new Date(iso);
+
+describe('Tehran zone', () => {
+  it('uses +04:30 in summers until 2022 and +03:30 after', () => {
+    expect(tehranOffsetMinutes(at('2019-08-01T06:00:00Z'))).toBe(270);
+    expect(tehranOffsetMinutes(at('2022-06-15T06:00:00Z'))).toBe(270);
+    expect(tehranOffsetMinutes(at('2023-06-15T06:00:00Z'))).toBe(210);
+    expect(tehranOffsetMinutes(at('2024-11-22T21:00:00Z'))).toBe(210);
+  });
+
+  it('writes ISO strings with the offset in force at that instant', () => {
+    expect(toTehranIsoString(at('2024-11-22T21:00:00Z'))).toBe('2024-11-23T00:30:00+03:30');
+    expect(toTehranIsoString(at('2019-08-01T05:45:00Z'))).toBe('2019-08-01T10:15:00+04:30');
+    expect(toTehranIsoDate(at('2024-11-22T21:00:00Z'))).toBe('2024-11-23');
+  });
+
+  it('resolves a repeated hour (end of DST, 2022-09-21) to the earlier instant', () => {
+    // Clocks went from 24:00 back to 23:00; 23:30 happened at +04:30 and again at +03:30.
+    const instant = fromTehranWallTime({ year: 2022, month: 9, day: 21, hour: 23, minute: 30, second: 0 });
+    expect(instant.toISOString()).toBe('2022-09-21T19:00:00.000Z');
+  });
+
+  it('moves a skipped time (start of DST, 1398/01/02 00:30) forward by the jump', () => {
+    const instant = fromTehranWallTime({ year: 2019, month: 3, day: 22, hour: 0, minute: 30, second: 0 });
+    expect(toTehranIsoString(instant)).toBe('2019-03-22T01:30:00+04:30');
+  });
+});
+
+describe('Jalali dates in Tehran', () => {
+  it('puts 2024-11-22T21:00Z on Saturday 3 Azar 1403 in Tehran (Friday in UTC)', () => {
+    const instant = at('2024-11-22T21:00:00Z');
+    expect(toTehranJalali(instant)).toMatchObject({ year: 1403, month: 9, day: 3, hour: 0, minute: 30, weekday: 0 });
+    expect(formatJalaliDate(instant)).toBe('شنبه ۳ آذر ۱۴۰۳');
+    expect(formatJalaliDateTime(instant)).toBe('شنبه ۳ آذر ۱۴۰۳ - ۰۰:۳۰');
+    expect(formatJalaliNumeric(instant)).toBe('۱۴۰۳/۰۹/۰۳');
+  });
+
+  it('turns the year at Nowruz', () => {
+    expect(toTehranJalali(at('2024-03-19T20:29:59Z'))).toMatchObject({ year: 1402, month: 12, day: 29 });
+    expect(toTehranJalali(at('2024-03-19T20:30:00Z'))).toMatchObject({ year: 1403, month: 1, day: 1 });
+    expect(formatJalaliDate(at('2025-03-21T08:00:00Z'))).toBe('جمعه ۱ فروردین ۱۴۰۴');
+  });
+
+  it('knows leap years: Esfand 30 exists in 1399 and 1403, not in 1402', () => {
+    expect(formatJalaliDate(fromTehranJalali({ year: 1403, month: 12, day: 30 }, 12))).toBe('پنجشنبه ۳۰ اسفند ۱۴۰۳');
+    expect(fromTehranJalali({ year: 1399, month: 12, day: 30 }, 12).toISOString()).toBe('2021-03-20T08:30:00.000Z');
+    expect(() => fromTehranJalali({ year: 1402, month: 12, day: 30 })).toThrow(RangeError);
+  });
+
+  it('converts summer dates of the DST years with +04:30', () => {
+    expect(fromTehranJalali({ year: 1398, month: 5, day: 10 }, 10, 15).toISOString()).toBe('2019-08-01T05:45:00.000Z');
+    expect(fromTehranJalali({ year: 1402, month: 5, day: 10 }, 10, 15).toISOString()).toBe('2023-08-01T06:45:00.000Z');
+  });
+
+  it('does not depend on the machine zone', () => {
+    // Same instant, same answer, whatever TZ the process has: only the Intl zone is used.
+    const before = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(formatJalaliDate(at('2024-11-22T21:00:00Z'))).toBe('شنبه ۳ آذر ۱۴۰۳');
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
+
+describe('parseArticleDate', () => {
+  it('reads Jalali dates in ASCII, Persian and Arabic-Indic digits, with / or -', () => {
+    const expected = '2024-11-23T11:00:00.000Z';
+    expect(parseArticleDate('1403/09/03 14:30').toISOString()).toBe(expected);
+    expect(parseArticleDate('۱۴۰۳-۰۹-۰۳ ۱۴:۳۰').toISOString()).toBe(expected);
+    expect(parseArticleDate('١٤٠٣/٩/٣ ١٤:٣٠').toISOString()).toBe(expected);
+    expect(parseArticleDate('1403/09/03 14:30:00').toISOString()).toBe(expected);
+    expect(parseArticleDate('1403/09/03').toISOString()).toBe('2024-11-22T20:30:00.000Z');
+  });
+
+  it('reads ISO with an offset and Dates parsed by YAML', () => {
+    expect(parseArticleDate('2022-06-15T09:30:00+04:30').toISOString()).toBe('2022-06-15T05:00:00.000Z');
+    expect(parseArticleDate('2024-11-22T21:00:00Z').toISOString()).toBe('2024-11-22T21:00:00.000Z');
+    const d = new Date('2024-01-01T00:00:00Z');
+    expect(parseArticleDate(d)).toBe(d);
+  });
+
+  it('rejects impossible dates with the fix in the message', () => {
+    expect(() => parseArticleDate('1402/12/30')).toThrow(/Esfand 1402 has 29 days/);
+    expect(() => parseArticleDate('1403/13/01')).toThrow(/month 13 does not exist/);
+    expect(() => parseArticleDate('1403/07/31')).toThrow(/Mehr 1403 has 30 days/);
+    expect(() => parseArticleDate('1403/09/03 25:00')).toThrow(/clock time/);
+    expect(() => parseArticleDate('2024-02-30T10:00:00+03:30')).toThrow(/not a real date/);
+  });
+
+  it('rejects ISO without an offset and unknown shapes, saying what to write', () => {
+    expect(() => parseArticleDate('2024-11-22T14:30')).toThrow(/no time-zone offset.*\+03:30/);
+    expect(() => parseArticleDate('2024/11/22 14:30')).toThrow(/outside 1250–1500/);
+    expect(() => parseArticleDate('دیروز')).toThrow(/1403\/09\/03 14:30/);
+    expect(() => parseArticleDate('')).toThrow(/missing/);
+    expect(() => parseArticleDate(42)).toThrow(/missing or not a date/);
+    expect(() => parseArticleDate(new Date('nope'))).toThrow(/not a valid date/);
+  });
+});
