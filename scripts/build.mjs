@@ -1,10 +1,9 @@
 // `npm run build`: builds the site into a staging folder beside the output folder and swaps it in
 // only when the whole build succeeded, so a failed build never leaves a half-written site behind
 // (the previous complete build, if any, stays in place).
-import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { runAstro } from './astro-cli.mjs';
 import './check-node.mjs';
 
 const outDir = path.resolve(process.env.BAYEGAN_OUT_DIR || 'dist');
@@ -13,18 +12,17 @@ const shownOutDir = path.relative(process.cwd(), outDir).startsWith('..')
   : path.relative(process.cwd(), outDir);
 const stagingDir = `${outDir}.staging`;
 const previousDir = `${outDir}.previous`;
-const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 rmSync(stagingDir, { recursive: true, force: true });
-const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', stagingDir, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-if (result.status !== 0) {
+// `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
+// CI image may set "test" or "development", which would make Astro build in another mode).
+const status = runAstro(['build', '--outDir', stagingDir, ...process.argv.slice(2)], { NODE_ENV: 'production' });
+if (status !== 0) {
   rmSync(stagingDir, { recursive: true, force: true });
   console.error(
     `\nBuild failed: nothing was written to ${shownOutDir}/. Fix the problem named above and run the build again.`,
   );
-  process.exit(result.status || 1);
+  process.exit(status);
 }
 
 rmSync(previousDir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import {
   knownSlug,
   persianText,
   slugOverride,
+  strictFields,
   tagList,
 } from './lib/content/fields';
 
@@ -68,24 +69,30 @@ const dataEntry = (folder: string) =>
 
 const categories = defineCollection({
   loader: dataEntry(folders.categories),
-  schema: z.strictObject({
-    /** Persian name of the section, e.g. «اقتصادی». */
-    name: persianText('the section name', "name: 'اقتصادی'"),
-    /** One sentence about the section, shown on its page. */
-    description: persianText('one sentence about the section', "description: 'خبرهای بازار، تجارت و تولید'"),
-  }),
+  schema: strictFields(
+    {
+      /** Persian name of the section, e.g. «اقتصادی». */
+      name: persianText('the section name', "name: 'اقتصادی'"),
+      /** One sentence about the section, shown on its page. */
+      description: persianText('one sentence about the section', "description: 'خبرهای بازار، تجارت و تولید'"),
+    },
+    'a category',
+  ),
 });
 
 const authors = defineCollection({
   loader: dataEntry(folders.authors),
-  schema: z.strictObject({
-    /** The reporter's full name in Persian. */
-    name: persianText("the reporter's full name", "name: 'مریم کریمی'"),
-    /** Their job title, e.g. «خبرنگار گروه اقتصادی». */
-    role: persianText('their job title', "role: 'خبرنگار گروه اقتصادی'").optional(),
-    /** A short biography (one or two sentences). */
-    bio: persianText('a one- or two-sentence biography', "bio: 'خبرنگار اقتصادی با ده سال سابقه'").optional(),
-  }),
+  schema: strictFields(
+    {
+      /** The reporter's full name in Persian. */
+      name: persianText("the reporter's full name", "name: 'مریم کریمی'"),
+      /** Their job title, e.g. «خبرنگار گروه اقتصادی». */
+      role: persianText('their job title', "role: 'خبرنگار گروه اقتصادی'").optional(),
+      /** A short biography (one or two sentences). */
+      bio: persianText('a one- or two-sentence biography', "bio: 'خبرنگار اقتصادی با ده سال سابقه'").optional(),
+    },
+    'a reporter',
+  ),
 });
 
 const articles = defineCollection({
@@ -101,8 +108,8 @@ const articles = defineCollection({
       findDuplicateArticleIds(entries.map((e) => ({ articleId: e.data.id as number, filePath: e.filePath }))),
   ),
   schema: ({ image }) =>
-    z
-      .strictObject({
+    strictFields(
+      {
         /** The permanent article number: unique, shown as «شناسه خبر», part of the URL `/news/<id>/<slug>/`. */
         id: articleId,
         /** The headline. */
@@ -141,30 +148,31 @@ const articles = defineCollection({
         slug: slugOverride.optional(),
         /** The original publisher of a republished story: a name, or `{ name, url }`. */
         source: articleSource.optional(),
-      })
-      .superRefine((article, ctx) => {
-        if (article.image && !article.imageAlt) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['imageAlt'],
-            message: "is required when there is an image: describe the picture, e.g. imageAlt: 'نمای بیرونی کتابخانه'",
-          });
-        }
-        if (article.imageAlt && !article.image) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['image'],
-            message: 'is missing, but imageAlt is set: add the image path or remove imageAlt',
-          });
-        }
-        if (article.updated && article.updated < article.date) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['updated'],
-            message: 'is earlier than date: an update cannot come before the first publication',
-          });
-        }
-      }),
+      },
+      'an article',
+    ).superRefine((article, ctx) => {
+      if (article.image && !article.imageAlt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['imageAlt'],
+          message: "is required when there is an image: describe the picture, e.g. imageAlt: 'نمای بیرونی کتابخانه'",
+        });
+      }
+      if (article.imageAlt && !article.image) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['image'],
+          message: 'is missing, but imageAlt is set: add the image path or remove imageAlt',
+        });
+      }
+      if (article.updated && article.updated < article.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'is earlier than date: an update cannot come before the first publication',
+        });
+      }
+    }),
 });
 
 export const collections = { articles, categories, authors };

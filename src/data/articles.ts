@@ -10,6 +10,7 @@ import {
   groupBy,
   isPublished,
   resolveBuildNow,
+  SHOW_UNPUBLISHED_ENV,
   type PublicationPolicy,
 } from '../lib/content/publication';
 
@@ -32,9 +33,13 @@ export interface Article {
 /** Fixed once per build: every page of a build agrees on what "now" is. */
 export const buildNow: Date = resolveBuildNow(process.env, new Date());
 
+/**
+ * Drafts and scheduled articles are shown only when asked for explicitly (`npm run dev` asks), never
+ * because of a mode or NODE_ENV that a CI machine may happen to set.
+ */
 export const publicationPolicy: PublicationPolicy = {
   now: buildNow,
-  includeUnpublished: import.meta.env.DEV,
+  includeUnpublished: process.env[SHOW_UNPUBLISHED_ENV] === '1',
 };
 
 function fileSlug(entry: CollectionEntry<'articles'>): string {

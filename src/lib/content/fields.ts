@@ -112,3 +112,39 @@ export function findDuplicateArticleIds(articles: Iterable<ArticleLocation>): st
   }
   return problems;
 }
+
+/** Edit distance between two short strings, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** "is not a field …; did you mean title?" — for a misspelt frontmatter key. */
+export function unknownFieldMessage(key: string, known: readonly string[], what: string): string {
+  const closest = [...known].sort((x, y) => editDistance(key, x) - editDistance(key, y))[0];
+  const hint = closest && editDistance(key, closest) <= 2 ? ` Did you mean "${closest}"?` : '';
+  return `is not a field of ${what}.${hint} The fields are: ${known.join(', ')}.`;
+}
+
+/**
+ * An object schema that rejects unknown keys with a message naming the key, a likely intended
+ * field and the list of fields (zod's own message has no path, so Astro shows it without the key).
+ */
+export function strictFields<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
+  const known = Object.keys(shape);
+  return z
+    .looseObject(shape)
+    .superRefine((data, ctx) => {
+      for (const key of Object.keys(data)) {
+        if (!known.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: unknownFieldMessage(key, known, what) });
+      }
+    })
+    .transform((data) => data as z.output<z.ZodObject<Shape>>);
+}

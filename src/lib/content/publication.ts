@@ -30,6 +30,9 @@ export function articlePath(id: number, slug: string): string {
   return `/news/${id}/${encodeURIComponent(slug)}/`;
 }
 
+/** Set to `1` to include drafts and scheduled articles (the dev server sets it); never set in production. */
+export const SHOW_UNPUBLISHED_ENV = 'BAYEGAN_SHOW_UNPUBLISHED';
+
 /** The variable that fixes "now" for a reproducible build (ISO with offset, or a Jalali date). */
 export const BUILD_NOW_ENV = 'BAYEGAN_NOW';
 

@@ -1,0 +1,180 @@
+/**
+ * Each kind of mistake a reporter can make stops the build with a message that names the file,
+ * the field and the fix, exits non-zero, and writes no output.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
+
+const fixtureRoot = path.join(projectRoot, 'tests/fixtures/archive');
+
+const goodArticle = (fields: Record<string, string> = {}, body = 'متن خبر.') => {
+  const frontmatter: Record<string, string> = {
+    id: '1',
+    title: "'عنوان خبر'",
+    lead: "'خلاصهٔ خبر.'",
+    date: '1403/09/03 14:30',
+    category: 'economy',
+    authors: "['ali-rezaei']",
+    ...fields,
+  };
+  const lines = Object.entries(frontmatter)
+    .filter(([, value]) => value !== '')
+    .map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
+};
+
+/** A small valid archive with `files` (path → content, or null to delete) laid over it. */
+function archiveWith(name: string, files: Record<string, string | null>): string {
+  const dir = path.join(tmpRoot, 'bad-input', name, 'content');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'articles'), { recursive: true });
+  cpSync(path.join(fixtureRoot, 'categories'), path.join(dir, 'categories'), { recursive: true });
+  cpSync(path.join(fixtureRoot, 'authors'), path.join(dir, 'authors'), { recursive: true });
+  writeFileSync(path.join(dir, 'articles/a.md'), goodArticle());
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(dir, file);
+    if (content === null) rmSync(target, { force: true });
+    else {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  return dir;
+}
+
+interface Mistake {
+  name: string;
+  files: Record<string, string | null>;
+  /** The file the message must name. */
+  file: string;
+  /** What the message must say (field and fix). */
+  message: RegExp;
+}
+
+const mistakes: Mistake[] = [
+  {
+    name: 'missing title',
+    files: { 'articles/a.md': goodArticle({ title: '' }) },
+    file: 'articles/a.md',
+    message: /title: is required: write the headline, e\.g\. title: '/,
+  },
+  {
+    name: 'impossible Jalali date',
+    files: { 'articles/a.md': goodArticle({ date: '1402/12/30 10:00' }) },
+    file: 'articles/a.md',
+    message: /date: "1402\/12\/30 10:00": day 30 does not exist; Esfand 1402 has 29 days/,
+  },
+  {
+    name: 'ISO date without an offset',
+    files: { 'articles/a.md': goodArticle({ date: "'2024-11-22T14:30'" }) },
+    file: 'articles/a.md',
+    message: /date: "2024-11-22T14:30" has no time-zone offset.*2024-11-22T14:30:00\+03:30/,
+  },
+  {
+    name: 'unreadable date',
+    files: { 'articles/a.md': goodArticle({ date: "'فردا صبح'" }) },
+    file: 'articles/a.md',
+    message:
+      /date: "فردا صبح" is not a date this archive understands; write it as a Jalali date in Tehran time, like 1403\/09\/03 14:30/,
+  },
+  {
+    name: 'unknown category',
+    files: { 'articles/a.md': goodArticle({ category: 'economi' }) },
+    file: 'articles/a.md',
+    message: /category: "economi" is not a category; use one of: culture, economy, site/,
+  },
+  {
+    name: 'unknown reporter',
+    files: { 'articles/a.md': goodArticle({ authors: "['ali-rezaei', 'nobody']" }) },
+    file: 'articles/a.md',
+    message: /authors\.1: "nobody" is not a reporter; use one of: ali-rezaei, newsroom/,
+  },
+  {
+    name: 'id that is not a number',
+    files: { 'articles/a.md': goodArticle({ id: "'abc'" }) },
+    file: 'articles/a.md',
+    message: /id: must be a whole number, the article's permanent number, e\.g\. id: 1042/,
+  },
+  {
+    name: 'duplicate id in two files',
+    files: { 'articles/1403/b.md': goodArticle({ title: "'خبر دیگر'" }) },
+    file: 'articles/1403/b.md',
+    message: /articles\/1403\/b\.md: id: 1 is already used by .*articles\/a\.md; .*next free id, e\.g\. id: 2/,
+  },
+  {
+    name: 'misspelt field',
+    files: { 'articles/a.md': goodArticle({ titel: "'غلط'" }) },
+    file: 'articles/a.md',
+    message: /titel: is not a field of an article\. Did you mean "title"\? The fields are: id, title, lead, date/,
+  },
+  {
+    name: 'image description without an image',
+    files: { 'articles/a.md': goodArticle({ imageAlt: "'عکس'" }) },
+    file: 'articles/a.md',
+    message: /image: is missing, but imageAlt is set/,
+  },
+  {
+    name: 'update before publication',
+    files: { 'articles/a.md': goodArticle({ updated: '1403/09/01 10:00' }) },
+    file: 'articles/a.md',
+    message: /updated: is earlier than date/,
+  },
+  {
+    name: 'flag that is not true or false',
+    files: { 'articles/a.md': goodArticle({ draft: "'yes'" }) },
+    file: 'articles/a.md',
+    message: /draft: must be true or false/,
+  },
+  {
+    name: 'category file with a non-ASCII name',
+    files: { 'categories/اقتصاد.yml': "name: 'اقتصاد'\ndescription: 'بازار'\n" },
+    file: 'categories/اقتصاد.yml',
+    message: /rename the file to lower-case Latin letters/,
+  },
+  {
+    name: 'category without a name',
+    files: { 'categories/economy.yml': "description: 'بازار'\n" },
+    file: 'categories/economy.yml',
+    message: /name: is required: write the section name/,
+  },
+  {
+    name: 'broken YAML frontmatter',
+    files: { 'articles/a.md': "---\nid: 1\ntitle: 'بدون پایان\n---\n\nمتن\n" },
+    file: 'articles/a.md',
+    message: /unexpected end of the stream within a single quoted scalar[\s\S]*articles\/a\.md:3/,
+  },
+];
+
+describe.concurrent('bad content stops the build', () => {
+  for (const mistake of mistakes) {
+    it(`${mistake.name}: names ${mistake.file} and the fix, exits non-zero, writes nothing`, async () => {
+      const slug = mistake.name.replace(/\W+/g, '-');
+      const contentDir = archiveWith(slug, mistake.files);
+      const result = await buildSite(`bad-input/${slug}`, contentDir, { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30' });
+      expect(result.status, result.output).not.toBe(0);
+      // Astro prints absolute paths, our own checks paths relative to the project: both contain this.
+      expect(result.output).toContain(path.relative(projectRoot, path.join(contentDir, mistake.file)));
+      expect(result.output).toMatch(mistake.message);
+      expect(result.output).toContain('Build failed: nothing was written');
+      expect(existsSync(result.outDir)).toBe(false);
+      expect(existsSync(`${result.outDir}.staging`)).toBe(false);
+    });
+  }
+});
+
+describe('a failed build keeps the previous site', () => {
+  it('leaves the last good output untouched', async () => {
+    const contentDir = archiveWith('keeps-previous', {});
+    const good = await buildSite('bad-input/keeps-previous', contentDir, { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30' });
+    expect(good.status, good.output).toBe(0);
+    const before = readFileSync(path.join(good.outDir, 'index.html'), 'utf8');
+
+    writeFileSync(path.join(contentDir, 'articles/a.md'), goodArticle({ date: '1402/12/30' }));
+    const bad = await buildSite('bad-input/keeps-previous', contentDir, { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30' });
+    expect(bad.status).not.toBe(0);
+    expect(readFileSync(path.join(good.outDir, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync(`${good.outDir}.staging`)).toBe(false);
+  });
+});
