@@ -17,4 +17,16 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [persianBodyPlugin] }),
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that rolldown warns
+        // about on every MDX article; the warning is harmless (withastro/astro#18087).
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });

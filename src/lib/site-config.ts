@@ -11,8 +11,8 @@ const menuLinkSchema = z.object({
   href: z
     .string()
     .trim()
-    .refine((href) => href.startsWith('/') || /^(https?:\/\/|mailto:)/.test(href), {
-      message: 'must be a site path starting with "/", a full http(s) URL or a mailto: address',
+    .refine((href) => /^\/(?!\/)/.test(href) || /^(https?:\/\/|mailto:)/.test(href), {
+      message: 'must be a site path starting with one "/", a full http(s) URL or a mailto: address',
     }),
 });
 

@@ -135,16 +135,23 @@ export function unknownFieldMessage(key: string, known: readonly string[], what:
 
 /**
  * An object schema that rejects unknown keys with a message naming the key, a likely intended
- * field and the list of fields (zod's own message has no path, so Astro shows it without the key).
+ * field and the list of fields. The check runs even when fields fail, so a misspelt required
+ * field (`titel:`) is reported next to the missing one (`title: is required`).
  */
 export function strictFields<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
   const known = Object.keys(shape);
   return z
     .looseObject(shape)
-    .superRefine((data, ctx) => {
-      for (const key of Object.keys(data)) {
-        if (!known.includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: unknownFieldMessage(key, known, what) });
-      }
-    })
+    .superRefine(
+      (data, ctx) => {
+        if (!data || typeof data !== 'object') return;
+        for (const key of Object.keys(data)) {
+          if (!known.includes(key)) {
+            ctx.addIssue({ code: 'custom', path: [key], message: unknownFieldMessage(key, known, what) });
+          }
+        }
+      },
+      { when: () => true },
+    )
     .transform((data) => data as z.output<z.ZodObject<Shape>>);
 }

@@ -2,6 +2,7 @@
  * What is published, and where: pure rules used by the one data-access module (`src/data/`).
  * "Now" is always passed in, so a build is reproducible.
  */
+import { parseArticleDate } from '../dates/parse-article-date';
 
 export interface PublicationPolicy {
   /** The build's "now": articles dated after it are scheduled, not published. */
@@ -33,18 +34,23 @@ export function articlePath(id: number, slug: string): string {
 /** Set to `1` to include drafts and scheduled articles (the dev server sets it); never set in production. */
 export const SHOW_UNPUBLISHED_ENV = 'BAYEGAN_SHOW_UNPUBLISHED';
 
-/** The variable that fixes "now" for a reproducible build (ISO with offset, or a Jalali date). */
+/** The variable that fixes "now" for a reproducible build. */
 export const BUILD_NOW_ENV = 'BAYEGAN_NOW';
 
-/** The build's "now": `BAYEGAN_NOW` when set (ISO with offset), else the given clock reading. */
+/**
+ * The build's "now": `BAYEGAN_NOW` when set (ISO with an offset, or a Jalali date-time in Tehran,
+ * read like frontmatter dates), else the given clock reading.
+ */
 export function resolveBuildNow(env: Record<string, string | undefined>, clock: Date): Date {
   const fixed = env[BUILD_NOW_ENV];
   if (!fixed) return clock;
-  const date = new Date(fixed);
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(fixed.trim()) || Number.isNaN(date.getTime())) {
-    throw new Error(`${BUILD_NOW_ENV}="${fixed}" is not an ISO date-time with an offset; write e.g. ${BUILD_NOW_ENV}=2024-11-23T12:00:00+03:30`);
+  try {
+    return parseArticleDate(fixed);
+  } catch (error) {
+    throw new Error(`${BUILD_NOW_ENV}: ${(error as Error).message} For example: ${BUILD_NOW_ENV}=2024-11-23T12:00:00+03:30`, {
+      cause: error,
+    });
   }
-  return date;
 }
 
 /** Groups items by a key once, keeping the input order inside each group. */

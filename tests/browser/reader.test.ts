@@ -1,0 +1,156 @@
+/**
+ * What a reader sees, in real headless Chromium, on the fixture archive served from localhost.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { buildSite, projectRoot } from '../helpers/build-site';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
+
+const BUILD_NOW = '2025-04-01T12:00:00+03:30';
+const ARTICLE = '/news/7/market/';
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const build = await buildSite('browser', path.join(projectRoot, 'tests/fixtures/archive'), {
+    BAYEGAN_NOW: BUILD_NOW,
+  });
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records every request leaving the local server and every console error. */
+async function openPage(context: BrowserContext, urlPath: string) {
+  const page = await context.newPage();
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:'))
+      foreignRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(server.origin + urlPath, { waitUntil: 'networkidle' });
+  return { page, foreignRequests, consoleErrors };
+}
+
+const todayText = (page: Page) => page.locator('time[data-today]').textContent();
+
+describe('reader in a browser', () => {
+  it("shows today's Jalali date for the reader's day, not the build day", async () => {
+    const context = await browser.newContext({ viewport: PHONE, timezoneId: 'UTC' });
+    const page = await context.newPage();
+    // Friday 22 Nov 2024 21:00 UTC is already Saturday 3 Azar 1403 in Tehran.
+    await page.clock.setFixedTime(new Date('2024-11-22T21:00:00Z'));
+    await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
+    expect(await todayText(page)).toBe('شنبه ۳ آذر ۱۴۰۳');
+    expect(await page.locator('time[data-today]').getAttribute('datetime')).toBe('2024-11-23');
+    await context.close();
+  });
+
+  it('falls back to the build date without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
+    expect(await todayText(page)).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴');
+    expect(await page.locator('#latest .card').count()).toBe(4);
+    await context.close();
+  });
+
+  for (const [name, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`lays out home, section and article right to left on a ${name}, with no request off the site`, async () => {
+      const context = await browser.newContext({ viewport });
+      for (const urlPath of ['/', '/category/economy/', ARTICLE, `/news/3/${encodeURIComponent('کتاب-تابستان')}/`]) {
+        const { page, foreignRequests, consoleErrors } = await openPage(context, urlPath);
+        expect(foreignRequests, urlPath).toEqual([]);
+        expect(consoleErrors, urlPath).toEqual([]);
+        const layout = await page.evaluate(() => {
+          // The extent of the first heading's text (not its box, which is full-width either way).
+          const heading = document.querySelector('main .section-title, main .article__kicker a')!;
+          const range = document.createRange();
+          range.selectNodeContents(heading);
+          const text = range.getBoundingClientRect();
+          return {
+            dir: getComputedStyle(document.documentElement).direction,
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            rightGap: document.documentElement.clientWidth - text.right,
+            leftGap: text.left,
+          };
+        });
+        expect(layout.dir, urlPath).toBe('rtl');
+        // Nothing pushes the page wider than the screen (a classic RTL bug: a sideways scroll).
+        expect(layout.overflow, urlPath).toBeLessThanOrEqual(0);
+        // The heading's text starts at the right-hand side of the page.
+        expect(layout.rightGap, urlPath).toBeLessThan(layout.leftGap);
+        await page.close();
+      }
+      await context.close();
+    });
+  }
+
+  it('uses the self-hosted Vazirmatn font', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const { page } = await openPage(context, ARTICLE);
+    const font = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return {
+        family: getComputedStyle(document.body).fontFamily,
+        loaded: document.fonts.check('16px "Vazirmatn Variable"', 'سلام'),
+        files: performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => name.endsWith('.woff2')),
+      };
+    });
+    expect(font.family).toMatch(/^"?Vazirmatn Variable/);
+    expect(font.loaded).toBe(true);
+    expect(font.files.some((file) => file.startsWith(server.origin) && file.includes('vazirmatn-arabic'))).toBe(true);
+    await context.close();
+  });
+
+  it('follows the reader into dark mode', async () => {
+    const context = await browser.newContext({ viewport: PHONE, colorScheme: 'dark' });
+    const { page } = await openPage(context, ARTICLE);
+    const [r, g, b] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .match(/\d+/g)!
+      .map(Number);
+    expect((r! + g! + b!) / 3).toBeLessThan(60);
+    await context.close();
+  });
+
+  it('prints just the story: menus and footer navigation are hidden', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const { page } = await openPage(context, ARTICLE);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.mainnav').isVisible()).toBe(false);
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.locator('article h1').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('opens a Persian-slug article from the home page link', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const { page } = await openPage(context, '/');
+    await page.getByRole('link', { name: 'کتاب تابستانی برای کودکان' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/news/3/کتاب-تابستان/');
+    expect(await page.locator('h1').textContent()).toBe('کتاب تابستانی برای کودکان');
+    await context.close();
+  });
+});

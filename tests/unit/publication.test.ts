@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import {
+  articlePath,
+  BUILD_NOW_ENV,
+  compareNewestFirst,
+  groupBy,
+  isPublished,
+  resolveBuildNow,
+} from '../../src/lib/content/publication';
+
+const now = new Date('2024-11-23T12:00:00Z');
+const production = { now, includeUnpublished: false };
+const preview = { now, includeUnpublished: true };
+const before = new Date('2024-11-23T11:59:59Z');
+const after = new Date('2024-11-23T12:00:01Z');
+
+describe('isPublished', () => {
+  it('publishes a non-draft dated before now', () => {
+    expect(isPublished({ draft: false, date: before }, production)).toBe(true);
+  });
+
+  it('publishes an article dated exactly now', () => {
+    expect(isPublished({ draft: false, date: new Date(now.getTime()) }, production)).toBe(true);
+  });
+
+  it('does not publish an article dated after now', () => {
+    expect(isPublished({ draft: false, date: after }, production)).toBe(false);
+  });
+
+  it('never publishes a draft, whatever its date', () => {
+    expect(isPublished({ draft: true, date: before }, production)).toBe(false);
+    expect(isPublished({ draft: true, date: now }, production)).toBe(false);
+    expect(isPublished({ draft: true, date: after }, production)).toBe(false);
+  });
+
+  it('shows drafts and scheduled articles when unpublished ones are included', () => {
+    expect(isPublished({ draft: true, date: before }, preview)).toBe(true);
+    expect(isPublished({ draft: false, date: after }, preview)).toBe(true);
+    expect(isPublished({ draft: true, date: after }, preview)).toBe(true);
+  });
+});
+
+describe('compareNewestFirst', () => {
+  const older = { id: 9, date: new Date('2024-01-01T00:00:00Z') };
+  const newer = { id: 1, date: new Date('2024-06-01T00:00:00Z') };
+
+  it('puts the newer article first, regardless of id', () => {
+    expect(compareNewestFirst(newer, older)).toBeLessThan(0);
+    expect(compareNewestFirst(older, newer)).toBeGreaterThan(0);
+    expect([older, newer].sort(compareNewestFirst)).toEqual([newer, older]);
+  });
+
+  it('puts the higher id first when the dates are equal', () => {
+    const a = { id: 3, date: new Date('2024-06-01T00:00:00Z') };
+    const b = { id: 8, date: new Date('2024-06-01T00:00:00Z') };
+    expect(compareNewestFirst(a, b)).toBeGreaterThan(0);
+    expect(compareNewestFirst(b, a)).toBeLessThan(0);
+    expect(compareNewestFirst(a, a)).toBe(0);
+  });
+
+  it('sorts a mixed list by date, then id', () => {
+    const day = (d: string) => new Date(`2024-03-${d}T08:00:00Z`);
+    const list = [
+      { id: 1, date: day('01') },
+      { id: 4, date: day('03') },
+      { id: 2, date: day('03') },
+      { id: 7, date: day('02') },
+      { id: 5, date: day('03') },
+    ];
+    expect([...list].sort(compareNewestFirst).map((a) => a.id)).toEqual([5, 4, 2, 7, 1]);
+  });
+});
+
+describe('articlePath', () => {
+  it('builds /news/<id>/<slug>/ for a Latin slug', () => {
+    expect(articlePath(12, 'pistachio-exports')).toBe('/news/12/pistachio-exports/');
+  });
+
+  it('percent-encodes a Persian slug, and it decodes back', () => {
+    const slug = 'نمایشگاه-کتاب-1402';
+    const path = articlePath(5, slug);
+    expect(path.startsWith('/news/5/%D9%86')).toBe(true);
+    expect(path).toBe(`/news/5/${encodeURIComponent(slug)}/`);
+    expect(path).toMatch(/^[\x21-\x7e]+$/);
+    expect(decodeURIComponent(path)).toBe(`/news/5/${slug}/`);
+  });
+
+  it('encodes characters that would break the path', () => {
+    expect(articlePath(1, 'a/b?c#d')).toBe('/news/1/a%2Fb%3Fc%23d/');
+  });
+});
+
+describe('resolveBuildNow', () => {
+  const clock = new Date('2030-01-01T00:00:00Z');
+
+  it('uses the clock when BAYEGAN_NOW is not set or empty', () => {
+    expect(BUILD_NOW_ENV).toBe('BAYEGAN_NOW');
+    expect(resolveBuildNow({}, clock)).toBe(clock);
+    expect(resolveBuildNow({ BAYEGAN_NOW: undefined }, clock)).toBe(clock);
+    expect(resolveBuildNow({ BAYEGAN_NOW: '' }, clock)).toBe(clock);
+  });
+
+  it('uses BAYEGAN_NOW when it has an offset', () => {
+    expect(resolveBuildNow({ BAYEGAN_NOW: '2024-11-23T12:00:00+03:30' }, clock).toISOString()).toBe(
+      '2024-11-23T08:30:00.000Z',
+    );
+    expect(resolveBuildNow({ BAYEGAN_NOW: '2024-11-23T12:00:00-05:00' }, clock).toISOString()).toBe(
+      '2024-11-23T17:00:00.000Z',
+    );
+  });
+
+  it('uses BAYEGAN_NOW in UTC (Z)', () => {
+    expect(resolveBuildNow({ BAYEGAN_NOW: '2024-11-23T12:00:00Z' }, clock).toISOString()).toBe(
+      '2024-11-23T12:00:00.000Z',
+    );
+  });
+
+  it('ignores other variables', () => {
+    expect(resolveBuildNow({ NOW: '2024-11-23T12:00:00Z', TZ: 'Asia/Tehran' }, clock)).toBe(clock);
+  });
+
+  it('reads a Jalali date-time in Tehran, like frontmatter dates', () => {
+    expect(resolveBuildNow({ BAYEGAN_NOW: '1403/09/03 12:00' }, clock).toISOString()).toBe('2024-11-23T08:30:00.000Z');
+  });
+
+  it('rejects a value without an offset, naming the variable and giving an example', () => {
+    expect(() => resolveBuildNow({ BAYEGAN_NOW: '2024-11-23T12:00:00' }, clock)).toThrow(
+      /^BAYEGAN_NOW: "2024-11-23T12:00:00" has no time-zone offset.* For example: BAYEGAN_NOW=2024-11-23T12:00:00\+03:30$/,
+    );
+  });
+
+  it('rejects garbage and impossible dates instead of rolling them over', () => {
+    for (const value of ['tomorrow', 'not-a-dateZ', '2024-02-30T12:00:00+03:30', '1402/12/30 12:00']) {
+      expect(() => resolveBuildNow({ BAYEGAN_NOW: value }, clock), value).toThrow(
+        /^BAYEGAN_NOW: .* For example: BAYEGAN_NOW=2024-/,
+      );
+    }
+  });
+});
+
+describe('groupBy', () => {
+  const articles = [
+    { id: 1, category: 'economy', tags: ['بورس', 'نفت'] },
+    { id: 2, category: 'sport', tags: ['فوتبال'] },
+    { id: 3, category: 'economy', tags: ['نفت'] },
+    { id: 4, category: 'sport', tags: [] },
+    { id: 5, category: 'economy', tags: ['نفت', 'بورس'] },
+  ];
+
+  it('groups by a single key, keeping the input order inside each group', () => {
+    const groups = groupBy(articles, (a) => a.category);
+    expect([...groups.keys()]).toEqual(['economy', 'sport']);
+    expect(groups.get('economy')!.map((a) => a.id)).toEqual([1, 3, 5]);
+    expect(groups.get('sport')!.map((a) => a.id)).toEqual([2, 4]);
+  });
+
+  it('puts an item in every group of an array of keys, and in none for an empty array', () => {
+    const groups = groupBy(articles, (a) => a.tags);
+    expect([...groups.keys()]).toEqual(['بورس', 'نفت', 'فوتبال']);
+    expect(groups.get('نفت')!.map((a) => a.id)).toEqual([1, 3, 5]);
+    expect(groups.get('بورس')!.map((a) => a.id)).toEqual([1, 5]);
+    expect(groups.get('فوتبال')!.map((a) => a.id)).toEqual([2]);
+    expect([...groups.values()].flat().some((a) => a.id === 4)).toBe(false);
+  });
+
+  it('keeps the items themselves, not copies', () => {
+    const groups = groupBy(articles, (a) => a.category);
+    expect(groups.get('economy')![0]).toBe(articles[0]);
+  });
+
+  it('returns an empty map for no items and accepts any iterable', () => {
+    expect(groupBy([], (x: number) => x).size).toBe(0);
+    const groups = groupBy(new Set([1, 2, 3, 4]), (n) => n % 2);
+    expect(groups.get(1)).toEqual([1, 3]);
+    expect(groups.get(0)).toEqual([2, 4]);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { defineSiteConfig, type SiteConfigInput } from '../../src/lib/site-config';
+import siteConfig from '../../src/site.config';
+
+const minimal: SiteConfigInput = {
+  name: 'بایگان خبر',
+  description: 'یک آرشیو خبری',
+  url: 'https://news.example.org',
+};
+
+/** The message defineSiteConfig throws for the input; fails the test when it does not throw. */
+function errorOf(input: unknown): string {
+  try {
+    defineSiteConfig(input as SiteConfigInput);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('defineSiteConfig accepted the input');
+}
+
+const withMain = (href: string): SiteConfigInput => ({ ...minimal, menus: { main: [{ label: 'بخش', href }] } });
+
+describe('defineSiteConfig', () => {
+  it('fills every default from the minimal settings', () => {
+    expect(defineSiteConfig(minimal)).toEqual({
+      name: 'بایگان خبر',
+      description: 'یک آرشیو خبری',
+      url: 'https://news.example.org',
+      menus: { top: [], main: [], quickAccess: [] },
+      home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5 },
+      pageSize: 20,
+    });
+  });
+
+  it('fills the missing parts of partly given groups', () => {
+    const config = defineSiteConfig({
+      ...minimal,
+      menus: { top: [{ label: 'درباره', href: '/about/' }] },
+      home: { latestCount: 8, siteNewsCategory: 'site' },
+      pageSize: 30,
+    });
+    expect(config.menus).toEqual({ top: [{ label: 'درباره', href: '/about/' }], main: [], quickAccess: [] });
+    expect(config.home).toEqual({ latestCount: 8, featuredCount: 5, siteNewsCategory: 'site', siteNewsCount: 5 });
+    expect(config.pageSize).toBe(30);
+  });
+
+  it('accepts site paths, http(s) URLs and mailto: links in menus, trimmed', () => {
+    const links = [
+      { label: 'اقتصادی', href: '/category/economy/' },
+      { label: 'بیرونی', href: 'https://example.org/page' },
+      { label: 'بیرونی', href: 'http://example.org/' },
+      { label: 'تماس', href: 'mailto:newsroom@example.org' },
+      { label: ' تازه ', href: ' /#latest ' },
+    ];
+    const config = defineSiteConfig({ ...minimal, menus: { main: links } });
+    expect(config.menus.main.map((link) => link.href)).toEqual([
+      '/category/economy/',
+      'https://example.org/page',
+      'http://example.org/',
+      'mailto:newsroom@example.org',
+      '/#latest',
+    ]);
+    expect(config.menus.main[4]!.label).toBe('تازه');
+  });
+
+  it('rejects a javascript: link, naming the menu entry', () => {
+    const message = errorOf(withMain('javascript:alert(1)'));
+    expect(message.startsWith('src/site.config.ts has settings to fix')).toBe(true);
+    expect(message).toContain(
+      '  - menus.main.0.href: must be a site path starting with one "/", a full http(s) URL or a mailto: address',
+    );
+  });
+
+  it('rejects a protocol-relative link that would leave the site', () => {
+    expect(errorOf(withMain('//evil.example/'))).toContain(
+      'menus.main.0.href: must be a site path starting with one "/"',
+    );
+  });
+
+  it('rejects a relative link without the leading slash', () => {
+    const message = errorOf({
+      ...minimal,
+      menus: {
+        quickAccess: [
+          { label: 'الف', href: '/ok/' },
+          { label: 'ب', href: 'category/x' },
+        ],
+      },
+    });
+    expect(message).toContain('menus.quickAccess.1.href:');
+    expect(message).not.toContain('menus.quickAccess.0.href');
+  });
+
+  it('rejects an empty menu label', () => {
+    expect(errorOf({ ...minimal, menus: { top: [{ label: '  ', href: '/' }] } })).toContain('menus.top.0.label:');
+  });
+
+  it('rejects a site url that is not a full http(s) address', () => {
+    for (const url of ['ftp://x', 'not a url']) {
+      const message = errorOf({ ...minimal, url });
+      expect(message.startsWith('src/site.config.ts has settings to fix')).toBe(true);
+      expect(message).toContain('  - url: must be the full public address, like https://news.example.org');
+    }
+  });
+
+  it('rejects a page size of zero and non-whole counts', () => {
+    expect(errorOf({ ...minimal, pageSize: 0 })).toContain('  - pageSize:');
+    expect(errorOf({ ...minimal, home: { latestCount: 2.5 } })).toContain('  - home.latestCount:');
+    expect(errorOf({ ...minimal, home: { featuredCount: -1 } })).toContain('  - home.featuredCount:');
+  });
+
+  it('lists every wrong setting, one per line', () => {
+    const message = errorOf({ ...withMain('javascript:alert(1)'), url: 'ftp://x', pageSize: 0, name: '' });
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('src/site.config.ts has settings to fix:');
+    const paths = lines.slice(1).map((line) => line.replace(/^ {2}- ([^:]+):.*$/, '$1'));
+    expect(paths.sort()).toEqual(['menus.main.0.href', 'name', 'pageSize', 'url']);
+  });
+
+  it('names a missing required setting', () => {
+    const message = errorOf({ name: 'بایگان', url: 'https://news.example.org' });
+    expect(message).toContain('  - description:');
+  });
+});
+
+describe('src/site.config.ts', () => {
+  it('loads, with a name and an https url', () => {
+    expect(siteConfig.name.trim().length).toBeGreaterThan(0);
+    expect(siteConfig.description.length).toBeGreaterThan(0);
+    expect(new URL(siteConfig.url).protocol).toBe('https:');
+    expect(siteConfig.pageSize).toBeGreaterThan(0);
+  });
+
+  it('has only valid menu links', () => {
+    const links = [...siteConfig.menus.top, ...siteConfig.menus.main, ...siteConfig.menus.quickAccess];
+    for (const link of links) expect(link.href).toMatch(/^(\/|https?:\/\/|mailto:)/);
+  });
+});
