@@ -5,6 +5,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
 import {
@@ -12,6 +13,7 @@ import {
   articleId,
   articleSource,
   findDuplicateArticleIds,
+  findZonelessTimestamps,
   isAsciiSlug,
   knownSlug,
   persianText,
@@ -33,25 +35,45 @@ const authorIds = listDataEntryIds(folders.authors);
 function checkedGlob(
   options: Parameters<typeof glob>[0],
   check: (entries: { id: string; data: Record<string, unknown>; filePath: string }[]) => string[],
+  /** Checks one entry's raw data before the schema parses it; returns problems. */
+  checkRaw: (data: Record<string, unknown>, filePath: string) => string[] = () => [],
 ): Loader {
   const inner = glob(options);
+  const fail = (problems: string[]) => {
+    throw new Error(
+      `Content needs fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  };
   return {
     name: inner.name,
     load: async (context) => {
-      await inner.load(context);
+      await inner.load({
+        ...context,
+        parseData: async (props) => {
+          const problems = checkRaw(props.data, props.filePath ?? props.id);
+          if (problems.length > 0) fail(problems);
+          return context.parseData(props);
+        },
+      });
       const entries = context.store.values().map((entry) => ({
         id: entry.id,
         data: entry.data,
         filePath: displayPath(entry.filePath ?? entry.id),
       }));
       const problems = check(entries);
-      if (problems.length > 0) {
-        throw new Error(
-          `Content needs fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-        );
-      }
+      if (problems.length > 0) fail(problems);
     },
   };
+}
+
+/** `date`/`updated` that YAML turned into a UTC Date although the file gave no zone. */
+function zonelessDates(data: Record<string, unknown>, filePath: string): string[] {
+  const dateFields = ['date', 'updated'].filter((field) => data[field] instanceof Date);
+  if (dateFields.length === 0) return [];
+  return findZonelessTimestamps(readFileSync(filePath, 'utf8'), dateFields).map(
+    ({ field, value }) =>
+      `${displayPath(filePath)}: ${field}: ${value} has no time-zone offset, so YAML reads it as UTC (3½ hours off Tehran); write ${field}: ${value.replace(' ', 'T')}+03:30, or the Jalali date.`,
+  );
 }
 
 /** Data entries (categories, authors) are named by their file: `economy.yml` is the category `economy`. */
@@ -106,6 +128,7 @@ const articles = defineCollection({
     },
     (entries) =>
       findDuplicateArticleIds(entries.map((e) => ({ articleId: e.data.id as number, filePath: e.filePath }))),
+    zonelessDates,
   ),
   schema: ({ image }) =>
     strictFields(

@@ -73,6 +73,19 @@ const mistakes: Mistake[] = [
     message: /date: "2024-11-22T14:30" has no time-zone offset.*2024-11-22T14:30:00\+03:30/,
   },
   {
+    name: 'unquoted ISO timestamp without an offset',
+    files: { 'articles/a.md': goodArticle({ date: '2024-11-22 14:30:00' }) },
+    file: 'articles/a.md',
+    message:
+      /date: 2024-11-22 14:30:00 has no time-zone offset, so YAML reads it as UTC.*write date: 2024-11-22T14:30:00\+03:30/,
+  },
+  {
+    name: 'unquoted ISO date without a time',
+    files: { 'articles/a.md': goodArticle({ updated: '2024-11-23' }) },
+    file: 'articles/a.md',
+    message: /updated: 2024-11-23 has no time-zone offset/,
+  },
+  {
     name: 'unreadable date',
     files: { 'articles/a.md': goodArticle({ date: "'فردا صبح'" }) },
     file: 'articles/a.md',

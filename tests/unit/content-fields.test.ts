@@ -10,6 +10,7 @@ import {
   persianText,
   slugOverride,
   strictFields,
+  findZonelessTimestamps,
   tagList,
   unknownFieldMessage,
 } from '../../src/lib/content/fields';
@@ -369,5 +370,33 @@ describe('strictFields', () => {
   it('reports an unknown key even when another field is also wrong', () => {
     const result = article.safeParse({ title: 'خبر', date: 42, foo: 1 });
     expect(result.error!.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['date', 'foo']);
+  });
+});
+
+describe('findZonelessTimestamps', () => {
+  const file = (frontmatter: string) => `---\n${frontmatter}\n---\n\nbody date: 2024-01-01\n`;
+
+  it('finds unquoted ISO timestamps and dates without a zone in the named fields', () => {
+    expect(findZonelessTimestamps(file('date: 2024-11-22 14:30:00\nupdated: 2024-11-23'), ['date', 'updated'])).toEqual(
+      [
+        { field: 'date', value: '2024-11-22 14:30:00' },
+        { field: 'updated', value: '2024-11-23' },
+      ],
+    );
+    expect(findZonelessTimestamps(file('date: 2024-11-22T14:30:00  # Tehran'), ['date'])).toEqual([
+      { field: 'date', value: '2024-11-22T14:30:00' },
+    ]);
+  });
+
+  it('accepts timestamps with a zone, quoted strings, Jalali dates and other fields', () => {
+    const source = file(
+      "date: 2024-11-22T14:30:00+03:30\nupdated: 2024-11-23T10:00:00Z\ntitle: 2024-01-01\nx: '2024-11-22 14:30:00'",
+    );
+    expect(findZonelessTimestamps(source, ['date', 'updated', 'x'])).toEqual([]);
+    expect(findZonelessTimestamps(file('date: 1403/09/03 14:30'), ['date'])).toEqual([]);
+  });
+
+  it('reads only the frontmatter block', () => {
+    expect(findZonelessTimestamps('no frontmatter\ndate: 2024-01-01\n', ['date'])).toEqual([]);
   });
 });

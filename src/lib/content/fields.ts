@@ -155,3 +155,18 @@ export function strictFields<Shape extends z.ZodRawShape>(shape: Shape, what: st
     )
     .transform((data) => data as z.output<z.ZodObject<Shape>>);
 }
+
+/**
+ * Unquoted ISO timestamps without a zone in a frontmatter block (`date: 2024-11-22 14:30:00`).
+ * YAML reads them as UTC before the schema sees them, which would silently shift a Tehran time by
+ * 3½ hours, so the content loader refuses them; this finds them in the file's text.
+ */
+export function findZonelessTimestamps(source: string, fields: readonly string[]): { field: string; value: string }[] {
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+  const found: { field: string; value: string }[] = [];
+  for (const line of frontmatter.split(/\r?\n/)) {
+    const match = /^([A-Za-z]+):\s*(\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?)?)\s*(?:#.*)?$/.exec(line);
+    if (match && fields.includes(match[1]!)) found.push({ field: match[1]!, value: match[2]! });
+  }
+  return found;
+}
