@@ -26,6 +26,9 @@ export default defineSiteConfig({
     quickAccess: [
       { label: 'اخبار ویژه', href: '/#featured' },
       { label: 'تازه‌ترین خبرها', href: '/#latest' },
+      { label: 'آرشیو', href: '/archive/' },
+      { label: 'برچسب‌ها', href: '/tag/' },
+      { label: 'نویسندگان', href: '/author/' },
     ],
   },
   home: {
@@ -33,6 +36,17 @@ export default defineSiteConfig({
     featuredCount: 5,
     siteNewsCategory: 'site',
     siteNewsCount: 5,
+    sections: [
+      { category: 'politics', count: 3 },
+      { category: 'economy', count: 3 },
+      { category: 'culture', count: 3 },
+      { category: 'sport', count: 3 },
+      { category: 'science', count: 3 },
+    ],
+    breakingHours: 24,
+  },
+  article: {
+    relatedCount: 5,
   },
   pageSize: 20,
 });

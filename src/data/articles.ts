@@ -3,11 +3,12 @@
  * drafts or scheduled articles, and nothing else reads the clock.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '../lib/archive';
 import { slugify } from '../lib/persian/slug';
+import site from '../site.config';
 import {
   articlePath,
   compareNewestFirst,
-  groupBy,
   isPublished,
   resolveBuildNow,
   SHOW_UNPUBLISHED_ENV,
@@ -17,9 +18,11 @@ import {
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
 
-export interface Article {
+export interface Article extends ArchiveItem {
   /** The permanent article number. */
   id: number;
+  /** First publication. */
+  date: Date;
   /** The last URL segment (from `slug`, else the file name). */
   slug: string;
   /** `/news/<id>/<slug>/`, percent-encoded. */
@@ -61,6 +64,10 @@ async function loadPublishedArticles(): Promise<Article[]> {
       const slug = entry.data.slug ?? (fileSlug(entry) || String(entry.data.id));
       return {
         id: entry.data.id,
+        date: entry.data.date,
+        categoryId: entry.data.category.id,
+        authorIds: entry.data.authors.map((ref) => ref.id),
+        tags: entry.data.tags,
         slug,
         path: articlePath(entry.data.id, slug),
         entry,
@@ -70,7 +77,7 @@ async function loadPublishedArticles(): Promise<Article[]> {
         authors: entry.data.authors.map((ref) => authorById.get(ref.id)!),
       };
     })
-    .sort((a, b) => compareNewestFirst({ id: a.id, date: a.data.date }, { id: b.id, date: b.data.date }));
+    .sort(compareNewestFirst);
 }
 
 let published: Promise<Article[]> | undefined;
@@ -81,11 +88,44 @@ export function getPublishedArticles(): Promise<Article[]> {
   return published;
 }
 
-export async function getCategories(): Promise<Category[]> {
-  return getCollection('categories');
+export interface Archive extends ArchiveIndex<Article> {
+  categories: Map<string, Category>;
+  authors: Map<string, Author>;
 }
 
-/** Published articles grouped by category slug, newest first in each group. */
-export async function getArticlesByCategory(): Promise<Map<string, Article[]>> {
-  return groupBy(await getPublishedArticles(), (article) => article.category.id);
+async function loadArchive(): Promise<Archive> {
+  const [articles, categories, authors] = await Promise.all([
+    getPublishedArticles(),
+    getCollection('categories'),
+    getCollection('authors'),
+  ]);
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  checkSiteConfigCategories(new Set(categoryById.keys()));
+  return {
+    ...buildArchiveIndex(articles),
+    categories: categoryById,
+    authors: new Map(authors.map((a) => [a.id, a])),
+  };
+}
+
+/** The home page's settings name sections; a typo there must fail the build, not hide a block. */
+function checkSiteConfigCategories(known: ReadonlySet<string>) {
+  const named = [
+    ...(site.home.siteNewsCategory ? [['home.siteNewsCategory', site.home.siteNewsCategory] as const] : []),
+    ...site.home.sections.map((section, i) => [`home.sections.${i}.category`, section.category] as const),
+  ];
+  const problems = named
+    .filter(([, slug]) => !known.has(slug))
+    .map(
+      ([setting, slug]) => `  - ${setting}: "${slug}" is not a category; use one of: ${[...known].sort().join(', ')}`,
+    );
+  if (problems.length > 0) throw new Error(`src/site.config.ts has settings to fix:\n${problems.join('\n')}`);
+}
+
+let archive: Promise<Archive> | undefined;
+
+/** The published archive grouped by section, tag, reporter and month. Built once per build. */
+export function getArchive(): Promise<Archive> {
+  archive ??= loadArchive();
+  return archive;
 }

@@ -20,15 +20,47 @@ export const ui = {
   featured: 'ویژه',
   noArticles: 'هنوز خبری منتشر نشده است.',
   pagination: 'صفحه‌ها',
-  page: 'صفحه',
+  page: 'صفحهٔ',
   previousPage: 'صفحهٔ قبل',
   nextPage: 'صفحهٔ بعد',
   notFoundTitle: 'صفحه پیدا نشد',
   notFoundText: 'نشانی‌ای که باز کرده‌اید در این سایت نیست؛ شاید جابه‌جا شده یا نادرست نوشته شده باشد.',
   backHome: 'بازگشت به صفحهٔ نخست',
   footerArchive: 'آرشیو خبری ساخته‌شده با بایگان',
+  home: 'خانه',
+  breadcrumbs: 'مسیر صفحه',
+  archive: 'آرشیو',
+  archiveTitle: 'آرشیو خبرها',
+  archiveIntro: 'خبرهای هر سال و هر ماه، به تقویم هجری شمسی و به وقت تهران.',
+  tagIndexTitle: 'برچسب‌ها',
+  authorIndexTitle: 'نویسندگان',
+  articlesCount: 'خبر',
+  related: 'خبرهای مرتبط',
+  newerInSection: 'خبر جدیدتر این گروه',
+  olderInSection: 'خبر قدیمی‌تر این گروه',
+  share: 'هم‌رسانی',
+  shareTelegram: 'تلگرام',
+  shareWhatsApp: 'واتس‌اپ',
+  shareX: 'ایکس',
+  shareEmail: 'ایمیل',
+  copyLink: 'رونوشت پیوند',
+  linkCopied: 'پیوند رونوشت شد',
+  shortLink: 'پیوند کوتاه',
+  redirecting: 'در حال رفتن به خبر…',
+  redirectLink: 'اگر به‌طور خودکار منتقل نشدید، این پیوند را باز کنید',
+  breakingTicker: 'خبرهای فوری',
+  pageOf: 'از',
   allRightsNote: 'نقل خبرها با ذکر منبع آزاد است.',
 } as const;
 
 /** «صفحهٔ ۲» */
 export const pageLabel = (pageNumber: string) => `${ui.page} ${pageNumber}`;
+
+/** «برچسب: کتاب» */
+export const tagTitle = (label: string) => `برچسب: ${label}`;
+
+/** «آرشیو آذر ۱۴۰۳» */
+export const archiveMonthTitle = (monthName: string, year: string) => `${ui.archive} ${monthName} ${year}`;
+
+/** «آرشیو سال ۱۴۰۳» */
+export const archiveYearTitle = (year: string) => `${ui.archive} سال ${year}`;

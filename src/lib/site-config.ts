@@ -45,6 +45,26 @@ export const siteConfigSchema = z.object({
       siteNewsCategory: z.string().trim().min(1).optional(),
       /** How many articles the «اخبار سایت» box shows. */
       siteNewsCount: z.number().int().positive().default(5),
+      /** The sections shown as blocks on the home page, in this order, with how many articles each. */
+      sections: z
+        .array(
+          z.object({
+            /** A category slug (a file name in `content/categories/`). */
+            category: z.string().trim().min(1),
+            /** How many of its newest articles to show. */
+            count: z.number().int().positive().default(4),
+          }),
+        )
+        .default([]),
+      /** The breaking-news ticker shows `breaking` articles published in the last this-many hours. */
+      breakingHours: z.number().positive().default(24),
+    })
+    .prefault({}),
+  /** What the article page shows around the story. */
+  article: z
+    .object({
+      /** How many related stories to list under an article. */
+      relatedCount: z.number().int().nonnegative().default(5),
     })
     .prefault({}),
   /** Articles per page on listing pages. */

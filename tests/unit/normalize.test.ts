@@ -80,3 +80,13 @@ describe('slugify', () => {
     expect(encodeURIComponent(slug)).toMatch(/^[A-Za-z0-9%-]+$/);
   });
 });
+
+describe('persianComparisonKey and آ', () => {
+  it('keeps آ distinct from ا but folds the hamza forms', () => {
+    expect(persianComparisonKey('آب')).toBe('آب');
+    expect(persianComparisonKey('آب')).not.toBe(persianComparisonKey('اب'));
+    expect(persianComparisonKey('أسد')).toBe(persianComparisonKey('اسد'));
+    // A decomposed آ (ا + madda) is the same letter.
+    expect(persianComparisonKey('\u0627\u0653ب')).toBe('آب');
+  });
+});

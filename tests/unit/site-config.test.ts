@@ -27,7 +27,8 @@ describe('defineSiteConfig', () => {
       description: 'یک آرشیو خبری',
       url: 'https://news.example.org',
       menus: { top: [], main: [], quickAccess: [] },
-      home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5 },
+      home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5, sections: [], breakingHours: 24 },
+      article: { relatedCount: 5 },
       pageSize: 20,
     });
   });
@@ -36,11 +37,18 @@ describe('defineSiteConfig', () => {
     const config = defineSiteConfig({
       ...minimal,
       menus: { top: [{ label: 'درباره', href: '/about/' }] },
-      home: { latestCount: 8, siteNewsCategory: 'site' },
+      home: { latestCount: 8, siteNewsCategory: 'site', sections: [{ category: 'sport' }] },
       pageSize: 30,
     });
     expect(config.menus).toEqual({ top: [{ label: 'درباره', href: '/about/' }], main: [], quickAccess: [] });
-    expect(config.home).toEqual({ latestCount: 8, featuredCount: 5, siteNewsCategory: 'site', siteNewsCount: 5 });
+    expect(config.home).toEqual({
+      latestCount: 8,
+      featuredCount: 5,
+      siteNewsCategory: 'site',
+      siteNewsCount: 5,
+      sections: [{ category: 'sport', count: 4 }],
+      breakingHours: 24,
+    });
     expect(config.pageSize).toBe(30);
   });
 

@@ -26,8 +26,11 @@ export function normalizePersianLetters(text: string): string {
     .replace(/[\u064a\u0649\u0643]/g, (ch) => ARABIC_TO_PERSIAN_LETTERS[ch] ?? ch);
 }
 
-/** Tashkeel, superscript alef and the hamza above (as in ۀ decomposed) — not part of spelling for search. */
-const DIACRITICS = /[\u064b-\u065f\u0670]/g;
+/**
+ * Tashkeel, superscript alef and the hamza marks (أ → ا) — not part of spelling for comparison.
+ * The madda (U+0653) stays: آ is a letter of its own in Persian (آب is not اب).
+ */
+const DIACRITICS = /[\u064b-\u0652\u0654-\u065f\u0670]/g;
 const TATWEEL = /\u0640/g;
 /** Invisible format characters other than ZWNJ: ZWSP, ZWJ, LRM/RLM, embeddings, isolates, BOM, soft hyphen. */
 const INVISIBLE_FORMAT = /[\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g;

@@ -8,7 +8,7 @@ import { normalizePersianLetters } from './normalize';
 export function slugify(text: string): string {
   return toAsciiDigits(normalizePersianLetters(text.normalize('NFKC')))
     .normalize('NFD')
-    .replace(/[\u064b-\u065f\u0670\u0300-\u036f]/g, '') // diacritics: not part of a URL
+    .replace(/[\u064b-\u0652\u0654-\u065f\u0670\u0300-\u036f]/g, '') // diacritics (not the madda: آ is a letter)
     .normalize('NFC')
     .toLowerCase()
     .replace(/\u0640/g, '') // tatweel

@@ -1,0 +1,200 @@
+/**
+ * The archive's navigation, computed once per build: articles grouped by section, tag, reporter
+ * and Tehran calendar month, plus each article's neighbours and related stories. Every grouping
+ * is one pass over the articles, and every per-article lookup is bounded, so a build grows
+ * linearly with the archive.
+ */
+import { toTehranJalali } from './dates/jalali';
+import { persianComparisonKey } from './persian/normalize';
+import { slugify } from './persian/slug';
+import { groupBy } from './content/publication';
+
+/** What the archive needs to know about an article. */
+export interface ArchiveItem {
+  id: number;
+  date: Date;
+  categoryId: string;
+  authorIds: readonly string[];
+  tags: readonly string[];
+}
+
+export interface TagGroup<T> {
+  /** The URL segment: `/tag/<slug>/`. Derived from the spelling-folded key, so it is stable. */
+  slug: string;
+  /** The spelling shown to readers: the most used form (the newest on a tie). */
+  label: string;
+  /** Newest first. */
+  articles: T[];
+}
+
+export interface MonthGroup<T> {
+  year: number;
+  month: number;
+  /** Newest first. */
+  articles: T[];
+}
+
+export interface YearSummary {
+  year: number;
+  count: number;
+  /** Months that have articles, with their counts, in calendar order. */
+  months: { month: number; count: number }[];
+}
+
+/** The URL segment of a tag: every spelling variant of one tag gives the same segment. */
+export function tagSlug(tag: string): string {
+  return slugify(persianComparisonKey(tag));
+}
+
+export interface ArchiveIndex<T extends ArchiveItem> {
+  /** Newest first. */
+  articles: T[];
+  byCategory: Map<string, T[]>;
+  byAuthor: Map<string, T[]>;
+  /** Keyed by tag slug, sorted by label. */
+  byTag: Map<string, TagGroup<T>>;
+  /** Keyed by `1403-09`, newest month first. */
+  byMonth: Map<string, MonthGroup<T>>;
+  /** Newest year first. */
+  years: YearSummary[];
+  /** The tag slugs of each article, in the article's own order. */
+  tagSlugsOf(article: T): string[];
+  /** Each article's index in its section's and its tags' lists, for bounded neighbour lookups. */
+  positions: {
+    byCategory: Map<string, Map<number, number>>;
+    byTag: Map<string, Map<number, number>>;
+  };
+}
+
+export const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+/** Groups articles (given newest first) once; each group keeps that order. */
+export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: readonly T[]): ArchiveIndex<T> {
+  const articles = [...articlesNewestFirst];
+  const slugsById = new Map<number, string[]>();
+  const labelCounts = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    const slugs: string[] = [];
+    for (const tag of article.tags) {
+      const slug = tagSlug(tag);
+      if (!slug || slugs.includes(slug)) continue;
+      slugs.push(slug);
+      const counts = labelCounts.get(slug) ?? new Map<string, number>();
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      labelCounts.set(slug, counts);
+    }
+    slugsById.set(article.id, slugs);
+  }
+  const tagSlugsOf = (article: T) => slugsById.get(article.id) ?? [];
+
+  const byTag = new Map<string, TagGroup<T>>();
+  for (const [slug, group] of groupBy(articles, tagSlugsOf)) {
+    // Map iteration is insertion order: the first form met (newest article) wins a tie.
+    let label = '';
+    let best = 0;
+    for (const [form, count] of labelCounts.get(slug)!) {
+      if (count > best) [label, best] = [form, count];
+    }
+    byTag.set(slug, { slug, label, articles: group });
+  }
+  const sortedTags = [...byTag.values()].sort((a, b) => a.label.localeCompare(b.label, 'fa'));
+
+  const byMonth = new Map<string, MonthGroup<T>>();
+  for (const article of articles) {
+    const { year, month } = toTehranJalali(article.date);
+    const key = monthKey(year, month);
+    const group = byMonth.get(key);
+    if (group) group.articles.push(article);
+    else byMonth.set(key, { year, month, articles: [article] });
+  }
+
+  const years = new Map<number, YearSummary>();
+  for (const group of byMonth.values()) {
+    const summary = years.get(group.year) ?? { year: group.year, count: 0, months: [] };
+    summary.count += group.articles.length;
+    summary.months.push({ month: group.month, count: group.articles.length });
+    years.set(group.year, summary);
+  }
+  for (const summary of years.values()) summary.months.sort((a, b) => a.month - b.month);
+
+  const byCategory = groupBy(articles, (article) => article.categoryId);
+  return {
+    articles,
+    byCategory,
+    byAuthor: groupBy(articles, (article) => [...article.authorIds]),
+    byTag: new Map(sortedTags.map((group) => [group.slug, group])),
+    byMonth,
+    years: [...years.values()].sort((a, b) => b.year - a.year),
+    tagSlugsOf,
+    positions: {
+      byCategory: new Map([...byCategory].map(([id, list]) => [id, positionsIn(list)])),
+      byTag: new Map(sortedTags.map((group) => [group.slug, positionsIn(group.articles)])),
+    },
+  };
+}
+
+/** Each article's position in a newest-first list, for constant-time neighbour lookups. */
+export function positionsIn<T extends { id: number }>(list: readonly T[]): Map<number, number> {
+  return new Map(list.map((item, index) => [item.id, index]));
+}
+
+/** The newer and older article next to `article` in its section. */
+export function sectionNeighbours<T extends ArchiveItem>(
+  archive: ArchiveIndex<T>,
+  article: T,
+): { newer?: T; older?: T } {
+  const list = archive.byCategory.get(article.categoryId) ?? [];
+  const index = archive.positions.byCategory.get(article.categoryId)?.get(article.id);
+  if (index === undefined) return {};
+  const result: { newer?: T; older?: T } = {};
+  if (index > 0) result.newer = list[index - 1]!;
+  if (index < list.length - 1) result.older = list[index + 1]!;
+  return result;
+}
+
+export interface RelatedOptions {
+  /** How many related articles to return. */
+  count: number;
+  /** How many articles on each side of the article's position each tag or section group offers. */
+  window?: number;
+}
+
+/**
+ * Related stories: articles sharing the most tags (same section breaks ties), newest first, then
+ * filled from the same section. Candidates come only from a window around the article in each of
+ * its groups, so the cost per article is bounded however large a tag or section grows.
+ */
+export function relatedArticles<T extends ArchiveItem>(
+  index: ArchiveIndex<T>,
+  article: T,
+  { count, window = 12 }: RelatedOptions,
+): T[] {
+  const { positions } = index;
+  const candidates = new Map<number, { article: T; shared: number }>();
+  const around = (list: readonly T[], position: number | undefined) =>
+    position === undefined ? [] : list.slice(Math.max(0, position - window), position + window + 1);
+
+  for (const slug of index.tagSlugsOf(article)) {
+    const group = index.byTag.get(slug)!;
+    for (const other of around(group.articles, positions.byTag.get(slug)?.get(article.id))) {
+      if (other.id === article.id) continue;
+      const entry = candidates.get(other.id) ?? { article: other, shared: 0 };
+      entry.shared += 1;
+      candidates.set(other.id, entry);
+    }
+  }
+  const section = index.byCategory.get(article.categoryId) ?? [];
+  for (const other of around(section, positions.byCategory.get(article.categoryId)?.get(article.id))) {
+    if (other.id !== article.id && !candidates.has(other.id)) candidates.set(other.id, { article: other, shared: 0 });
+  }
+  return [...candidates.values()]
+    .sort(
+      (a, b) =>
+        b.shared - a.shared ||
+        Number(b.article.categoryId === article.categoryId) - Number(a.article.categoryId === article.categoryId) ||
+        b.article.date.getTime() - a.article.date.getTime() ||
+        b.article.id - a.article.id,
+    )
+    .slice(0, count)
+    .map((entry) => entry.article);
+}
