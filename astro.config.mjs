@@ -2,8 +2,30 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
-import site from './src/site.config.ts';
+
+const defaultSiteConfig = fileURLToPath(new URL('./src/site.config.ts', import.meta.url));
+// Another archive (a test fixture, a benchmark corpus) can bring its own site settings.
+const siteConfigFile = process.env.BAYEGAN_SITE_CONFIG ? path.resolve(process.env.BAYEGAN_SITE_CONFIG) : defaultSiteConfig;
+const { default: site } = await import(/* @vite-ignore */ siteConfigFile);
+
+/**
+ * Points every import of src/site.config.ts at BAYEGAN_SITE_CONFIG when it is set.
+ * @returns {import('vite').Plugin}
+ */
+function siteConfigOverride() {
+  return {
+    name: 'bayegan:site-config',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (siteConfigFile === defaultSiteConfig || !/(^|\/)site\.config(\.ts)?$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === defaultSiteConfig ? siteConfigFile : null;
+    },
+  };
+}
 
 export default defineConfig({
   site: site.url,
@@ -18,6 +40,7 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    plugins: [siteConfigOverride()],
     build: {
       rolldownOptions: {
         // Astro marks MDX modules with a "use astro:head-inject" directive that rolldown warns

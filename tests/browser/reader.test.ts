@@ -148,7 +148,7 @@ describe('reader in a browser', () => {
   it('opens a Persian-slug article from the home page link', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const { page } = await openPage(context, '/');
-    await page.getByRole('link', { name: 'کتاب تابستانی برای کودکان' }).click();
+    await page.locator('#latest').getByRole('link', { name: 'کتاب تابستانی برای کودکان' }).click();
     await page.waitForLoadState('networkidle');
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/news/3/کتاب-تابستان/');
     expect(await page.locator('h1').textContent()).toBe('کتاب تابستانی برای کودکان');

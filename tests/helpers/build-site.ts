@@ -3,7 +3,7 @@
  * newsroom runs `npm run build`, and returns what it printed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -25,6 +25,8 @@ export function buildSite(name: string, contentDir: string, env: Record<string, 
       env: {
         ...process.env,
         BAYEGAN_CONTENT_DIR: contentDir,
+        // Fixture archives come with their own site settings; pass '' for the project's own.
+        BAYEGAN_SITE_CONFIG: path.join(projectRoot, 'tests/fixtures/site.config.ts'),
         BAYEGAN_OUT_DIR: outDir,
         BAYEGAN_CACHE_DIR: path.join(tmpRoot, name, 'cache'),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -46,6 +48,31 @@ export function readPage(outDir: string, urlPath: string): string {
   const relative = decodeURIComponent(urlPath).replace(/^\//, '');
   const file = relative.endsWith('.html') ? relative : path.join(relative, 'index.html');
   return readFileSync(path.join(outDir, file), 'utf8');
+}
+
+/** Internal links and assets of the built pages that lead to no built file. */
+export function brokenInternalLinks(outDir: string, pages: { file: string; html: string }[]): string[] {
+  const broken: string[] = [];
+  for (const { file, html } of pages) {
+    const targets = [...html.matchAll(/<(?:a|link|img|script)\b[^>]*?\s(?:href|src)="([^"]+)"/g)]
+      .filter((match) => !/rel="canonical"/.test(match[0]))
+      .map((match) => match[1]!.replaceAll('&amp;', '&'));
+    for (const target of targets) {
+      if (!target.startsWith('/') || target.startsWith('//')) continue;
+      const pathname = decodeURIComponent(target.split(/[?#]/)[0]!);
+      const resolved = path.join(outDir, pathname);
+      const ok = pathname.endsWith('/') ? existsSync(path.join(resolved, 'index.html')) : existsSync(resolved);
+      if (!ok) broken.push(`${file}: ${target}`);
+    }
+  }
+  return broken;
+}
+
+/** Every built HTML page, with its path relative to the output folder. */
+export function builtPages(outDir: string): { file: string; html: string }[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ file, html: readFileSync(path.join(outDir, file), 'utf8') }));
 }
 
 export function pageExists(outDir: string, urlPath: string): boolean {
