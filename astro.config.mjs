@@ -8,7 +8,9 @@ import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
 
 const defaultSiteConfig = fileURLToPath(new URL('./src/site.config.ts', import.meta.url));
 // Another archive (a test fixture, a benchmark corpus) can bring its own site settings.
-const siteConfigFile = process.env.BAYEGAN_SITE_CONFIG ? path.resolve(process.env.BAYEGAN_SITE_CONFIG) : defaultSiteConfig;
+const siteConfigFile = process.env.BAYEGAN_SITE_CONFIG
+  ? path.resolve(process.env.BAYEGAN_SITE_CONFIG)
+  : defaultSiteConfig;
 const { default: site } = await import(/* @vite-ignore */ siteConfigFile);
 
 /**

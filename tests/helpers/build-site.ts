@@ -18,7 +18,7 @@ export interface BuildResult {
 }
 
 export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const outDir = path.join(tmpRoot, name, 'dist');
+  const outDir = env.BAYEGAN_OUT_DIR ?? path.join(tmpRoot, name, 'dist');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.mjs')], {
       cwd: projectRoot,

@@ -2,7 +2,8 @@
  * Each kind of mistake a reporter can make stops the build with a message that names the file,
  * the field and the fix, exits non-zero, and writes no output.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
@@ -172,22 +173,26 @@ describe.concurrent('bad content stops the build', () => {
       expect(result.output).toMatch(mistake.message);
       expect(result.output).toContain('Build failed: nothing was written');
       expect(existsSync(result.outDir)).toBe(false);
-      expect(existsSync(`${result.outDir}.staging`)).toBe(false);
     });
   }
 });
 
 describe('a failed build keeps the previous site', () => {
-  it('leaves the last good output untouched', async () => {
+  it('leaves the last good output untouched, also in a folder outside the project', async () => {
     const contentDir = archiveWith('keeps-previous', {});
-    const good = await buildSite('bad-input/keeps-previous', contentDir, { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30' });
+    // Outside the project: the build must still resolve the project's packages.
+    const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'bayegan-out-')), 'site');
+    const env = { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30', BAYEGAN_OUT_DIR: outDir };
+    const good = await buildSite('bad-input/keeps-previous', contentDir, env);
     expect(good.status, good.output).toBe(0);
     const before = readFileSync(path.join(good.outDir, 'index.html'), 'utf8');
 
     writeFileSync(path.join(contentDir, 'articles/a.md'), goodArticle({ date: '1402/12/30' }));
-    const bad = await buildSite('bad-input/keeps-previous', contentDir, { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30' });
+    const bad = await buildSite('bad-input/keeps-previous', contentDir, env);
     expect(bad.status).not.toBe(0);
     expect(readFileSync(path.join(good.outDir, 'index.html'), 'utf8')).toBe(before);
-    expect(existsSync(`${good.outDir}.staging`)).toBe(false);
+    // Only the site itself: no staging or previous copy left beside it.
+    expect(readdirSync(path.dirname(outDir))).toEqual(['site']);
+    rmSync(path.dirname(outDir), { recursive: true, force: true });
   });
 });
