@@ -135,13 +135,20 @@ describe('reader in a browser', () => {
     await context.close();
   });
 
-  it('prints just the story: menus and footer navigation are hidden', async () => {
+  it('prints just the story: menus, footer, breadcrumbs and share links are hidden', async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     const { page } = await openPage(context, ARTICLE);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.mainnav').isVisible()).toBe(false);
     expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.locator('.site-footer').isVisible()).toBe(false);
+    expect(await page.locator('.breadcrumbs').isVisible()).toBe(false);
+    expect(await page.locator('.share').isVisible()).toBe(false);
     expect(await page.locator('article h1').isVisible()).toBe(true);
+    expect(await page.locator('.prose').isVisible()).toBe(true);
+    // On paper the reader still gets the way back to the story.
+    expect(await page.locator('.print-only').textContent()).toContain('https://fixture.example.org/n/7/');
+    expect(await page.locator('.print-only').isVisible()).toBe(true);
     await context.close();
   });
 
