@@ -49,8 +49,8 @@ describe('reader navigation', () => {
     await page.locator('.tags a').first().click();
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/tag/همکاریها/');
     await page.goto(`${server.origin}/archive/`);
-    await page.locator('.years a').first().click();
-    await page.locator('.months a', { hasText: 'آذر' }).click();
+    await page.locator('.counts a').first().click();
+    await page.locator('.counts a', { hasText: 'آذر' }).click();
     expect(new URL(page.url()).pathname).toBe('/archive/1403/09/');
     expect(await page.locator('.listing .card').count()).toBe(3);
     await context.close();

@@ -67,11 +67,9 @@ describe('navigation', () => {
     const all = [...cardLinks(`/tag/${slug}/`), ...cardLinks(`/tag/${slug}/2/`)];
     expect(all).toEqual(['/news/6/a6/', '/news/5/a5/', '/news/4/a4/', '/news/2/a2/']);
     const index = doc('/tag/');
-    const entries = [...index.querySelectorAll('.tag-cloud li')].map((li) =>
-      li.textContent!.replace(/\s+/g, ' ').trim(),
-    );
+    const entries = [...index.querySelectorAll('.counts li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(entries).toEqual(['کتاب (۳)', `همکاری${ZWNJ}ها (۴)`]);
-    expect(index.querySelector(`.tag-cloud a[href="/tag/${encodeURIComponent(slug)}/"]`)).not.toBeNull();
+    expect(index.querySelector(`.counts a[href="/tag/${encodeURIComponent(slug)}/"]`)).not.toBeNull();
     expect(cardLinks('/tag/کتاب/')).toEqual(['/news/3/a3/', '/news/2/a2/', '/news/1/a1/']);
     expect(pageExists(build.outDir, '/tag/کتاب/2/')).toBe(false);
   });
@@ -92,15 +90,15 @@ describe('navigation', () => {
 
   it('builds the Jalali archive by the Tehran calendar day, leaving out empty months', () => {
     const years = doc('/archive/');
-    expect([...years.querySelectorAll('.years li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+    expect([...years.querySelectorAll('.counts li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
       '۱۴۰۳ ۷ خبر',
     ]);
     const year = doc('/archive/1403/');
-    expect([...year.querySelectorAll('.months li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+    expect([...year.querySelectorAll('.counts li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
       'مهر ۳ خبر',
       'آذر ۴ خبر',
     ]);
-    expect(year.querySelector('.months a')!.getAttribute('href')).toBe('/archive/1403/07/');
+    expect(year.querySelector('.counts a')!.getAttribute('href')).toBe('/archive/1403/07/');
     expect(pageExists(build.outDir, '/archive/1403/08/')).toBe(false);
     expect([...cardLinks('/archive/1403/09/'), ...cardLinks('/archive/1403/09/2/')]).toEqual([
       '/news/7/a7/',
