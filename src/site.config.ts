@@ -12,6 +12,7 @@ export default defineSiteConfig({
   menus: {
     top: [
       { label: 'اخبار سایت', href: '/category/site/' },
+      { label: 'خوراک‌ها', href: '/feeds/' },
       { label: 'تماس با ما', href: 'mailto:newsroom@example.org' },
     ],
     main: [

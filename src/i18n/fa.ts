@@ -50,11 +50,22 @@ export const ui = {
   redirectLink: 'اگر به‌طور خودکار منتقل نشدید، این پیوند را باز کنید',
   breakingTicker: 'خبرهای فوری',
   pageOf: 'از',
+  feeds: 'خوراک‌ها',
+  feedsIntro:
+    'با خوراک‌خوان (RSS) تازه‌ترین خبرهای سایت، هر گروه خبری یا هر نویسنده را دنبال کنید. نشانی خوراک را در برنامهٔ خوراک‌خوان خود وارد کنید.',
+  siteFeed: 'همهٔ خبرها',
+  categoryFeeds: 'گروه‌های خبری',
+  authorFeeds: 'نویسندگان',
+  feedPreviewNote:
+    'این یک خوراک خبری است. نشانی این صفحه را در خوراک‌خوان خود وارد کنید تا خبرهای تازه را دریافت کنید.',
   allRightsNote: 'نقل خبرها با ذکر منبع آزاد است.',
 } as const;
 
 /** «صفحهٔ ۲» */
 export const pageLabel = (pageNumber: string) => `${ui.page} ${pageNumber}`;
+
+/** «اقتصادی | بایگان خبر», a feed's title. */
+export const feedTitle = (name: string, siteName: string) => `${name} | ${siteName}`;
 
 /** «برچسب: کتاب» */
 export const tagTitle = (label: string) => `برچسب: ${label}`;

@@ -23,6 +23,19 @@ export const siteConfigSchema = z.object({
   description: z.string().trim().min(1),
   /** The public origin of the site, e.g. `https://news.example.org`; canonical URLs are built on it. */
   url: z.url({ protocol: /^https?$/, error: 'must be the full public address, like https://news.example.org' }),
+  /** The site's logo, a path under `public/` (a square PNG of at least 144 px): feeds and structured data use it. */
+  logo: z
+    .string()
+    .trim()
+    .startsWith('/', { error: 'must be a path under public/ starting with "/", like /logo.png' })
+    .default('/logo.png'),
+  /** RSS feeds. */
+  feeds: z
+    .object({
+      /** How many of the newest articles each feed carries. */
+      itemCount: z.number().int().positive().default(50),
+    })
+    .prefault({}),
   /** Menus of the header. */
   menus: z
     .object({

@@ -1,0 +1,90 @@
+/**
+ * Feed items from published articles (Astro side: renders article bodies, reads image files).
+ */
+import { getContainerRenderer as getMDXRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { render } from 'astro:content';
+import { statSync } from 'node:fs';
+import { mdxComponents } from '../components/mdx';
+import { rssFeedXml, type FeedItem } from '../lib/feeds/rss';
+import type { Article } from './articles';
+
+let container: Promise<AstroContainer> | undefined;
+
+/** The article body as HTML: Markdown is rendered at content sync; MDX is rendered here. */
+async function articleHtml(article: Article): Promise<string> {
+  if (article.entry.rendered?.html) return article.entry.rendered.html;
+  container ??= loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const { Content } = await render(article.entry);
+  return (await container).renderToString(Content, { props: { components: mdxComponents } });
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+};
+
+/** The article's lead image as published (the original file), with its size in bytes. */
+export function leadImage(article: Article, site: URL): { url: string; length: number; type: string } | undefined {
+  const image = article.data.image;
+  if (!image) return undefined;
+  const fsPath = (image as { fsPath?: string }).fsPath;
+  return {
+    url: new URL(image.src, site).href,
+    length: fsPath ? statSync(fsPath).size : 0,
+    type: IMAGE_TYPES[image.format] ?? 'application/octet-stream',
+  };
+}
+
+export async function feedItem(article: Article, site: URL): Promise<FeedItem> {
+  const url = new URL(article.path, site).href;
+  return {
+    title: article.data.title,
+    url,
+    date: article.data.date,
+    lead: article.data.lead,
+    html: await articleHtml(article),
+    categories: [article.category.data.name],
+    authors: article.authors.map((author) => author.data.name),
+    // The comments section itself comes with moderated comments; until then, the article.
+    commentsUrl: article.data.comments ? url : undefined,
+    enclosure: leadImage(article, site),
+  };
+}
+
+export interface FeedLink {
+  title: string;
+  /** Site-relative URL of the feed. */
+  href: string;
+}
+
+/** The feed of the whole site, then one per section and one per reporter. */
+export const siteFeedPath = '/rss.xml';
+export const categoryFeedPath = (slug: string) => `/category/${encodeURIComponent(slug)}/rss.xml`;
+export const authorFeedPath = (slug: string) => `/author/${encodeURIComponent(slug)}/rss.xml`;
+
+/** A feed response for a list of articles (newest first), capped at the configured count. */
+export async function feedResponse(
+  options: { title: string; description: string; pagePath: string; feedPath: string; articles: Article[] },
+  config: { logo: string; itemCount: number },
+  origin: URL,
+): Promise<Response> {
+  const latest = options.articles.slice(0, config.itemCount);
+  const xml = await rssFeedXml({
+    title: options.title,
+    description: options.description,
+    link: new URL(options.pagePath, origin).href,
+    selfUrl: new URL(options.feedPath, origin).href,
+    imageUrl: new URL(config.logo, origin).href,
+    stylesheet: '/rss.xsl',
+    items: await Promise.all(latest.map((article) => feedItem(article, origin))),
+    limit: config.itemCount,
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

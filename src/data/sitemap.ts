@@ -1,0 +1,45 @@
+/** Every public page of the archive for the sitemaps, with the date it last changed. */
+import { chunk, SITEMAP_MAX_URLS, type SitemapUrl } from '../lib/sitemaps';
+import {
+  archiveIndexPath,
+  archiveMonthPath,
+  archiveYearPath,
+  authorIndexPath,
+  authorPath,
+  categoryPath,
+  tagIndexPath,
+  tagPath,
+} from '../lib/paths';
+import { getArchive, type Article } from './articles';
+
+const newest = (articles: readonly Article[] | undefined) => articles?.[0]?.data.updated ?? articles?.[0]?.date;
+
+/** All page URLs: home, articles, sections, tags, reporters and the archive. First pages of lists only. */
+export async function siteUrls(origin: URL): Promise<SitemapUrl[]> {
+  const archive = await getArchive();
+  const url = (path: string, lastmod?: Date) => ({ loc: new URL(path, origin).href, lastmod });
+  const monthsOf = (year: number) => [...archive.byMonth.values()].filter((month) => month.year === year);
+  return [
+    url('/', newest(archive.articles)),
+    ...archive.articles.map((article) => url(article.path, article.data.updated ?? article.date)),
+    ...[...archive.categories.keys()].map((id) => url(categoryPath(id), newest(archive.byCategory.get(id)))),
+    url(tagIndexPath, newest(archive.articles)),
+    ...[...archive.byTag.values()].map((tag) => url(tagPath(tag.slug), newest(tag.articles))),
+    url(authorIndexPath, newest(archive.articles)),
+    ...[...archive.authors.keys()].map((id) => url(authorPath(id), newest(archive.byAuthor.get(id)))),
+    url(archiveIndexPath, newest(archive.articles)),
+    ...archive.years.map((year) => url(archiveYearPath(year.year), newest(monthsOf(year.year)[0]?.articles))),
+    ...[...archive.byMonth.values()].map((month) =>
+      url(archiveMonthPath(month.year, month.month), newest(month.articles)),
+    ),
+  ];
+}
+
+/** The URLs split into sitemap files of at most 50,000. */
+export async function sitemapChunks(origin: URL): Promise<SitemapUrl[][]> {
+  return chunk(await siteUrls(origin), SITEMAP_MAX_URLS);
+}
+
+export const sitemapPath = (index: number) => `/sitemap-${index}.xml`;
+export const sitemapIndexPath = '/sitemap-index.xml';
+export const newsSitemapPath = '/sitemap-news.xml';

@@ -1,0 +1,101 @@
+/**
+ * schema.org JSON-LD as plain objects, and a safe way to put them in a page. Dates are ISO 8601
+ * with the Tehran offset of their instant; URLs are absolute.
+ */
+import { toTehranIsoString } from './dates/tehran';
+
+export interface PersonRef {
+  name: string;
+  url: string;
+}
+
+export interface Publisher {
+  name: string;
+  url: string;
+  logoUrl: string;
+}
+
+export function newsArticleJsonLd(article: {
+  url: string;
+  headline: string;
+  description: string;
+  imageUrls: string[];
+  datePublished: Date;
+  dateModified?: Date | undefined;
+  authors: PersonRef[];
+  section: string;
+  keywords: string[];
+  publisher: Publisher;
+}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
+    url: article.url,
+    headline: article.headline,
+    description: article.description,
+    ...(article.imageUrls.length > 0 ? { image: article.imageUrls } : {}),
+    datePublished: toTehranIsoString(article.datePublished),
+    dateModified: toTehranIsoString(article.dateModified ?? article.datePublished),
+    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: author.url })),
+    articleSection: article.section,
+    ...(article.keywords.length > 0 ? { keywords: article.keywords } : {}),
+    inLanguage: 'fa',
+    publisher: organization(article.publisher),
+  };
+}
+
+function organization(publisher: Publisher) {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: publisher.name,
+    url: publisher.url,
+    logo: { '@type': 'ImageObject', url: publisher.logoUrl },
+  };
+}
+
+/** The trail of a page, every item with an absolute URL (the last is the page itself). */
+export function breadcrumbListJsonLd(items: { name: string; url: string }[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: item.name,
+      item: item.url,
+    })),
+  };
+}
+
+/** The home page: the site, its publisher and how to search it. */
+export function webSiteJsonLd(site: {
+  name: string;
+  url: string;
+  description: string;
+  searchUrlTemplate: string;
+  publisher: Publisher;
+}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    url: site.url,
+    description: site.description,
+    inLanguage: 'fa',
+    publisher: organization(site.publisher),
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: site.searchUrlTemplate },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` is escaped so text can never end the script. */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

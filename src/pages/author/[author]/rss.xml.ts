@@ -1,0 +1,27 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive, type Article, type Author } from '../../../data/articles';
+import { authorFeedPath, feedResponse } from '../../../data/feeds';
+import { feedTitle } from '../../../i18n/fa';
+import { authorPath } from '../../../lib/paths';
+import site from '../../../site.config';
+
+export const getStaticPaths = (async () => {
+  const archive = await getArchive();
+  return [...archive.authors.values()].map((author) => ({
+    params: { author: author.id },
+    props: { author, articles: archive.byAuthor.get(author.id) ?? [] },
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ author: Author; articles: Article[] }> = ({ props: { author, articles }, site: origin }) =>
+  feedResponse(
+    {
+      title: feedTitle(author.data.name, site.name),
+      description: author.data.bio ?? author.data.role ?? author.data.name,
+      pagePath: authorPath(author.id),
+      feedPath: authorFeedPath(author.id),
+      articles,
+    },
+    { logo: site.logo, itemCount: site.feeds.itemCount },
+    origin!,
+  );

@@ -1,0 +1,30 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive, type Article, type Category } from '../../../data/articles';
+import { categoryFeedPath, feedResponse } from '../../../data/feeds';
+import { feedTitle } from '../../../i18n/fa';
+import { categoryPath } from '../../../lib/paths';
+import site from '../../../site.config';
+
+export const getStaticPaths = (async () => {
+  const archive = await getArchive();
+  return [...archive.categories.values()].map((category) => ({
+    params: { category: category.id },
+    props: { category, articles: archive.byCategory.get(category.id) ?? [] },
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ category: Category; articles: Article[] }> = ({
+  props: { category, articles },
+  site: origin,
+}) =>
+  feedResponse(
+    {
+      title: feedTitle(category.data.name, site.name),
+      description: category.data.description,
+      pagePath: categoryPath(category.id),
+      feedPath: categoryFeedPath(category.id),
+      articles,
+    },
+    { logo: site.logo, itemCount: site.feeds.itemCount },
+    origin!,
+  );

@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { sitemapChunks } from '../data/sitemap';
+import { urlsetXml, type SitemapUrl } from '../lib/sitemaps';
+import site from '../site.config';
+
+export const getStaticPaths = (async () => {
+  const chunks = await sitemapChunks(new URL(site.url));
+  return chunks.map((urls, index) => ({ params: { index: String(index) }, props: { urls } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ urls: SitemapUrl[] }> = ({ props }) =>
+  new Response(urlsetXml(props.urls), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
