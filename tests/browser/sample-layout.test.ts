@@ -39,6 +39,7 @@ const pages = [
   '/archive/',
   '/archive/1403/',
   '/archive/1403/09/',
+  '/feeds/',
   '/404.html',
 ];
 
