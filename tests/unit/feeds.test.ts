@@ -440,3 +440,20 @@ describe('feedHtml', () => {
     expect([...out].filter((ch) => ch === ZWNJ)).toHaveLength(3);
   });
 });
+
+describe('feedHtml and links that would leave the site', () => {
+  it('drops protocol-relative and backslash URLs instead of making them absolute', () => {
+    const html = feedHtml(
+      '<a href="//evil.example/x">e</a><img src="//evil.example/i.png" alt="i"><a href="/\\evil.example/y">f</a>',
+      'https://ex.ir/news/2024/a/',
+    );
+    expect(html).not.toContain('evil.example');
+    expect(html).toContain('<a>e</a>');
+  });
+
+  it('keeps absolute links to other sites as written', () => {
+    expect(feedHtml('<a href="https://example.com/a?b=1&amp;c=2">x</a>', 'https://ex.ir/n/1/')).toBe(
+      '<a href="https://example.com/a?b=1&amp;c=2">x</a>',
+    );
+  });
+});

@@ -54,12 +54,32 @@ const ALLOWED_TAGS = [
   'bdi',
 ];
 
-function absolute(url: string, base: string): string {
+/**
+ * The URL made absolute against the article's URL; undefined for a "relative" URL that would
+ * leave the site (`//host/x`, `/\\host/x`), which sanitize-html's own check would miss once
+ * the URL has been made absolute. URLs with a scheme are left for sanitize-html to judge.
+ */
+function absolute(url: string, base: string): string | undefined {
+  const trimmed = url.trim();
+  let resolved: URL;
   try {
-    return new URL(url, base).href;
+    resolved = new URL(trimmed, base);
   } catch {
-    return url;
+    return undefined;
   }
+  const hasScheme = /^[a-z][a-z\d+.-]*:/i.test(trimmed);
+  if (!hasScheme && resolved.origin !== new URL(base).origin) return undefined;
+  return hasScheme ? trimmed : resolved.href;
+}
+
+/** The attributes with `name` made absolute, or dropped when it cannot be kept. */
+function withAbsolute(attribs: Record<string, string>, name: string, base: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attribs)) {
+    const kept = key === name ? absolute(value, base) : value;
+    if (kept !== undefined) result[key] = kept;
+  }
+  return result;
 }
 
 /** Sanitised article HTML with absolute URLs, relative to the article's own URL. */
@@ -76,14 +96,8 @@ export function feedHtml(html: string, articleUrl: string): string {
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     transformTags: {
-      a: (tagName, attribs) => ({
-        tagName,
-        attribs: attribs.href ? { ...attribs, href: absolute(attribs.href, articleUrl) } : attribs,
-      }),
-      img: (tagName, attribs) => ({
-        tagName,
-        attribs: attribs.src ? { ...attribs, src: absolute(attribs.src, articleUrl) } : attribs,
-      }),
+      a: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'href', articleUrl) }),
+      img: (tagName, attribs) => ({ tagName, attribs: withAbsolute(attribs, 'src', articleUrl) }),
     },
   });
 }
