@@ -26,6 +26,8 @@ describe('defineSiteConfig', () => {
       name: 'بایگان خبر',
       description: 'یک آرشیو خبری',
       url: 'https://news.example.org',
+      logo: '/logo.png',
+      feeds: { itemCount: 50 },
       menus: { top: [], main: [], quickAccess: [] },
       home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5, sections: [], breakingHours: 24 },
       article: { relatedCount: 5 },
