@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
+import { pagefindIntegration } from './src/lib/search/pagefind-integration.ts';
 
 const defaultSiteConfig = fileURLToPath(new URL('./src/site.config.ts', import.meta.url));
 // Another archive (a test fixture, a benchmark corpus) can bring its own site settings.
@@ -36,7 +37,7 @@ export default defineConfig({
   // Tests and benchmarks build other archives side by side; each needs its own output and cache.
   outDir: process.env.BAYEGAN_OUT_DIR || './dist',
   cacheDir: process.env.BAYEGAN_CACHE_DIR || './node_modules/.astro',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIntegration()],
   markdown: {
     processor: satteri({ hastPlugins: [persianBodyPlugin] }),
   },

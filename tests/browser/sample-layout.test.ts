@@ -40,6 +40,7 @@ const pages = [
   '/archive/1403/',
   '/archive/1403/09/',
   '/feeds/',
+  '/search/?q=کتاب',
   '/404.html',
 ];
 

@@ -202,7 +202,11 @@ describe('built archive', () => {
     expect(today.getAttribute('datetime')).toBe('2025-04-01');
     expect(today.textContent).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴');
     expect(today.parentElement!.textContent!.replace(/\s+/g, ' ').trim()).toBe('امروز: سه‌شنبه ۱۲ فروردین ۱۴۰۴');
-    expect(document.querySelector('script[type="module"]')!.textContent).toContain('data-today');
+    const scripts = [...document.querySelectorAll('script[type="module"]')].map((script) => {
+      const src = script.getAttribute('src');
+      return src ? readFileSync(path.join(build.outDir, src), 'utf8') : script.textContent!;
+    });
+    expect(scripts.some((code) => code.includes('time[data-today]'))).toBe(true);
   });
 
   it('builds section pages and a 404 page', () => {
@@ -210,5 +214,24 @@ describe('built archive', () => {
     expect(document.querySelector('h1')!.textContent).toBe('اقتصادی');
     expect(document.querySelectorAll('.card').length).toBe(2);
     expect(statSync(path.join(build.outDir, '404.html')).isFile()).toBe(true);
+  });
+
+  it('builds the search index of the article pages only, from their article body', () => {
+    const entry = JSON.parse(readFileSync(path.join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      version: string;
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.version).toBe('1.6.0');
+    expect(Object.keys(entry.languages)).toEqual(['fa']);
+    expect(entry.languages.fa!.page_count).toBe(4);
+    for (const file of htmlFiles(build.outDir)) {
+      const bodies = parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('[data-pagefind-body]');
+      const isArticle = path.relative(build.outDir, file).startsWith(`news${path.sep}`);
+      expect(bodies.length, file).toBe(isArticle ? 1 : 0);
+    }
+    const body = documentOf('/news/7/market/').querySelector('[data-pagefind-body]')!;
+    expect(body.querySelector('h1')).not.toBeNull();
+    expect(body.querySelector('.prose')).not.toBeNull();
+    expect(body.querySelector('.share, .related, .breadcrumbs, .neighbours')).toBeNull();
   });
 });

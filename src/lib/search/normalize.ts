@@ -1,0 +1,111 @@
+/**
+ * Persian spelling folded for search, once for both sides, so that a reader finds a story however
+ * either side spelt it (the measured facts are summarised in the README). Pagefind by itself does not unify Arabic and Persian letters, digit scripts,
+ * tatweel, or affixes written apart, joined or with ZWNJ.
+ *
+ * - `foldForIndex` rewrites what Pagefind reads. It stays good to display (results show excerpts
+ *   of it): affixes are joined with a ZWNJ, digits become Persian.
+ * - `normalizeQuery` rewrites what the reader typed before Pagefind sees it: the same folding,
+ *   invisible characters removed (Pagefind keeps ZWNJ in queries but drops it from indexed words),
+ *   and a light stemming of plural and superlative endings outside quoted phrases, since Pagefind
+ *   matches query words as prefixes of indexed words.
+ */
+import { toPersianDigits } from '../persian/digits';
+
+const ZWNJ = '\u200c';
+const PERSIAN_LETTER = '[\\u0620-\\u064a\\u066e-\\u06d3\\u06d5\\u06fa-\\u06ff]';
+
+/** Steps 1–5: presentation forms, Arabic letters with Persian twins, ة/ۀ, tatweel, digits. */
+function foldLetters(text: string): string {
+  return toPersianDigits(
+    text
+      .replace(/[\ufb50-\ufdff\ufe70-\ufefc]/g, (ch) => ch.normalize('NFKC'))
+      .replace(/[\u064a\u0649]/g, '\u06cc') // ي ى → ی
+      .replace(/\u0643/g, '\u06a9') // ك → ک
+      .replace(/\u0629/g, '\u0647') // ة → ه
+      .replace(/\u06c0/g, '\u0647\u0654') // ۀ → ه + hamza above (Pagefind drops the mark)
+      .replace(/\u0640/g, ''), // tatweel
+  );
+}
+
+const SUFFIXES = 'هایی|های|ها|ترین|تر';
+/** A suffix written apart from its word (space or ZWNJ), or joined (handled by the index). */
+// Word boundaries are letters only: Persian punctuation (، ؛ ؟) and digits end a word too.
+const DETACHED_SUFFIX = new RegExp(`(${PERSIAN_LETTER})[ \\u200c]+(${SUFFIXES})(?!${PERSIAN_LETTER})`, 'g');
+const DETACHED_PREFIX = new RegExp(`(?<!${PERSIAN_LETTER})(ن?می)[ \\u200c]+(?=${PERSIAN_LETTER})`, 'g');
+
+/** The text Pagefind indexes: folded, affixes attached with ZWNJ. Idempotent; ZWNJ kept. */
+export function foldForIndex(text: string): string {
+  return foldLetters(text).replace(DETACHED_SUFFIX, `$1${ZWNJ}$2`).replace(DETACHED_PREFIX, `$1${ZWNJ}`);
+}
+
+/** Invisible format characters, ZWNJ included: none of them is part of a query word. */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g;
+
+/**
+ * Endings stripped from query words, longest first, each with the letters that must remain (so
+ * that «تنها» or «نمایان» are not cut to a stem that matches unrelated words).
+ */
+const STEM_RULES: readonly [suffix: string, minStem: number][] = [
+  ['هایشان', 3],
+  ['هایتان', 3],
+  ['هایمان', 3],
+  ['هایش', 3],
+  ['هایت', 3],
+  ['هایم', 3],
+  ['هایی', 3],
+  ['های', 3],
+  ['ترین', 3],
+  ['یان', 4],
+  ['ها', 3],
+];
+
+/** A query word without its plural or superlative ending, when enough of the word remains. */
+export function stemQueryWord(word: string): string {
+  for (const [suffix, minStem] of STEM_RULES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= minStem) return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+/** What Pagefind should search for, given what the reader typed. */
+export function normalizeQuery(query: string): string {
+  // Invisible characters (ZWNJ included: it joins) and odd spaces go first, so that affixes
+  // written apart by any of them are joined like those written apart by a plain space.
+  const folded = foldLetters(query.normalize('NFC'))
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(DETACHED_SUFFIX, '$1$2')
+    .replace(DETACHED_PREFIX, '$1');
+  // Quoted phrases are searched as written; only the words outside quotes are stemmed.
+  return folded
+    .split(/("[^"]*"|«[^»]*»)/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? `"${part.slice(1, -1)}"`
+        : part
+            .split(' ')
+            .map((word) => (/^[\u0600-\u06ff]+$/.test(word) ? stemQueryWord(word) : word))
+            .join(' '),
+    )
+    .join('');
+}
+
+/**
+ * The same HTML with its text folded for the index: tags, attributes, character references and
+ * the contents of scripts and styles are left exactly as they are.
+ */
+export function foldHtmlForIndex(html: string): string {
+  // Scripts, styles and comments are matched whole: their contents may hold '<' and '>'.
+  return html
+    .split(/(<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<[^>]*>)/i)
+    .map((part, index) => {
+      if (index % 2 === 1) return part;
+      return part
+        .split(/(&#?[a-z0-9]+;)/i)
+        .map((text, index) => (index % 2 === 1 ? text : foldForIndex(text)))
+        .join('');
+    })
+    .join('');
+}

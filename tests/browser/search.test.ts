@@ -1,0 +1,209 @@
+/**
+ * Persian search as a reader uses it: queries typed into the real /search/ page of a built site,
+ * each with the articles it must find and must not find. Every article of the fixture carries one
+ * spelling variant in a word used nowhere else (see the table below).
+ */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPersianDigits } from '../../src/lib/persian/digits';
+import { launchChromium } from '../helpers/browser';
+import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
+
+const ZWNJ = '\u200c';
+
+/** Article id → the sentence that carries its variant. */
+const articles: Record<number, string> = {
+  1: 'باغ زیتون روستا امسال پربار بود.', // Persian yeh
+  2: 'برداشت انجير در استهبان آغاز شد.', // Arabic yeh
+  3: 'صادرات كشمش ملایر افزایش یافت.', // Arabic kaf
+  4: 'کلوچه فومن در نمایشگاه سوغات.', // Persian kaf
+  5: 'جایزه به مصطفى رسید.', // alef maksura
+  6: 'مدرسة علمیه قدیمی مرمت شد.', // teh marbuta
+  7: 'ساختمان خانۀ سالمندان افتتاح شد.', // heh with hamza (ۀ)
+  8: `شهروندان می${ZWNJ}خواهند پارک بماند.`, // ZWNJ prefix
+  9: 'گلدان ها در بازار گل فروخته شد.', // detached suffix, written apart
+  10: 'کاروانسراها مرمت می‌شوند.', // suffix written joined
+  11: 'مُعَلِّم نمونه معرفی شد.', // tashkeel
+  12: 'ســـفر نوروزی آغاز شد.', // tatweel
+  13: 'انقلاب ۱۳۵۷ در موزه.', // Persian digits
+  14: 'قرارداد 1368 بازخوانی شد.', // ASCII digits
+  15: 'سند ١٣٨٠ پیدا شد.', // Arabic-Indic digits
+  16: `درخت${ZWNJ}های کهن شهر شناسنامه گرفتند.`, // plural with ZWNJ
+  17: 'درختان پارک آبیاری شدند.', // plural -ان
+  18: `بزرگ${ZWNJ}ترین سد استان آبگیری شد.`, // superlative
+  19: 'قطار سریع اصفهان راه افتاد.', // phrase
+  20: 'قطار باری دیروز با سرعت کم و بسیار سریع به ایستگاه رسید.', // same words, not a phrase
+  21: 'او تنها نماینده ایران بود.', // a word that merely ends in ها
+  22: 'مسابقه تنیس برگزار شد.', // what «تنها» stemmed too far would find
+  23: 'ستاره‌ای نمایان شد.', // a word that merely ends in یان
+  24: 'نمایشگاه گل گشایش یافت.', // what «نمایان» stemmed too far would find
+  25: 'ایرانیان خارج از کشور رأی دادند.', // plural -یان
+};
+
+interface Case {
+  query: string;
+  find: number[];
+  notFind?: number[];
+}
+
+const cases: Case[] = [
+  // Arabic and Persian letters
+  { query: 'زيتون', find: [1] },
+  { query: 'زیتون', find: [1] },
+  { query: 'انجیر', find: [2] },
+  { query: 'انجير', find: [2] },
+  { query: 'کشمش', find: [3] },
+  { query: 'كلوچه', find: [4] },
+  { query: 'مصطفی', find: [5] },
+  { query: 'مصطفي', find: [5] },
+  { query: 'مدرسه', find: [6] },
+  { query: 'مدرسة', find: [6] },
+  { query: 'خانه سالمندان', find: [7] },
+  { query: 'خانهٔ سالمندان', find: [7] },
+  { query: 'خانۀ', find: [7] },
+  // ZWNJ, space or joined
+  { query: 'میخواهند', find: [8] },
+  { query: 'می خواهند', find: [8] },
+  { query: `می${ZWNJ}خواهند`, find: [8] },
+  { query: 'گلدانها', find: [9] },
+  { query: `گلدان${ZWNJ}ها`, find: [9] },
+  { query: 'گلدان ها', find: [9] },
+  { query: `کاروانسرا${ZWNJ}ها`, find: [10] },
+  // Diacritics and tatweel
+  { query: 'معلم', find: [11] },
+  { query: 'مُعلّم', find: [11] },
+  { query: 'سفر', find: [12] },
+  { query: 'ســفر', find: [12] },
+  // Three digit scripts
+  { query: '1357', find: [13] },
+  { query: '١٣٥٧', find: [13] },
+  { query: '۱۳۶۸', find: [14] },
+  { query: '1380', find: [15] },
+  // Plural and superlative forms
+  { query: 'درختها', find: [16, 17] },
+  { query: 'درخت', find: [16, 17] },
+  { query: 'بزرگترین', find: [18] },
+  { query: 'بزرگ ترین', find: [18] },
+  // «ایرانیان» is searched as «ایران»: the plural finds the singular too.
+  { query: 'ایرانیان', find: [21, 25] },
+  // Quoted phrases
+  { query: '"قطار سریع"', find: [19], notFind: [20] },
+  { query: '«قطار سریع»', find: [19], notFind: [20] },
+  { query: 'قطار سریع', find: [19, 20] },
+  // Precision: words that merely end in ها / یان
+  { query: 'تنها', find: [21], notFind: [22] },
+  { query: 'نمایان', find: [23], notFind: [24] },
+];
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+function writeArchive(): string {
+  const contentDir = path.join(tmpRoot, 'search', 'content');
+  rmSync(contentDir, { recursive: true, force: true });
+  mkdirSync(path.join(contentDir, 'articles'), { recursive: true });
+  for (const folder of ['categories', 'authors']) {
+    cpSync(path.join(projectRoot, 'tests/fixtures/archive', folder), path.join(contentDir, folder), {
+      recursive: true,
+    });
+  }
+  for (const [id, sentence] of Object.entries(articles)) {
+    writeFileSync(
+      path.join(contentDir, 'articles', `s${id}.md`),
+      [
+        '---',
+        `id: ${id}`,
+        `title: 'گزارش شمارهٔ ${toPersianDigits(id)}'`,
+        "lead: 'گزارشی کوتاه.'",
+        `date: 1403/09/${String((Number(id) % 28) + 1).padStart(2, '0')} 10:00`,
+        `category: ${Number(id) % 2 ? 'economy' : 'culture'}`,
+        "authors: ['ali-rezaei']",
+        '---',
+        '',
+        sentence,
+        '',
+      ].join('\n'),
+    );
+  }
+  return contentDir;
+}
+
+async function search(query: string): Promise<number[]> {
+  const input = page.locator('.pagefind-ui__search-input');
+  await input.fill('');
+  await page.waitForSelector('.pagefind-ui__message', { state: 'detached' }).catch(() => undefined);
+  await input.fill(query);
+  await page.waitForFunction((typed) => {
+    const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+    return message.includes(typed) && !message.includes('…') && !/در حال/.test(message);
+  }, query);
+  // The message names the term; wait for the result list to settle on it.
+  await page.waitForTimeout(150);
+  const hrefs = await page
+    .locator('.pagefind-ui__result-link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  return hrefs.map((href) => Number(/\/news\/(\d+)\//.exec(href)?.[1])).sort((a, b) => a - b);
+}
+
+beforeAll(async () => {
+  const build = await buildSite('search', writeArchive(), { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30' });
+  if (build.status !== 0) throw new Error(`search build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Persian search on the real search page', () => {
+  it(`covers at least 30 queries (${cases.length})`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const { query, find, notFind = [] } of cases) {
+    it(`«${query}» finds ${find.join(', ')}${notFind.length ? ` and not ${notFind.join(', ')}` : ''}`, async () => {
+      const found = await search(query);
+      expect(found).toEqual([...find].sort((a, b) => a - b));
+      for (const id of notFind) expect(found).not.toContain(id);
+      // The reader still sees what they typed.
+      expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe(query);
+    });
+  }
+
+  it('reaches results from the header search form, without JavaScript in the form', async () => {
+    const context = await browser.newContext();
+    const reader = await context.newPage();
+    await reader.goto(`${server.origin}/`);
+    await reader.fill('#site-search', 'كشمش');
+    await reader.press('#site-search', 'Enter');
+    await reader.waitForURL(/\/search\/\?q=/);
+    await reader.waitForSelector('.pagefind-ui__result-link');
+    expect(await reader.locator('.pagefind-ui__result-link').getAttribute('href')).toBe('/news/3/s3/');
+    expect(await reader.locator('.pagefind-ui__search-input').inputValue()).toBe('كشمش');
+    await context.close();
+  });
+
+  it('shows Persian filters (section, year, reporter) and the date of each result', async () => {
+    await search('زیتون');
+    const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
+    expect(filters.map((name) => name.trim()).sort()).toEqual(['سال', 'نویسنده', 'گروه خبری'].sort());
+    const tags = await page.locator('.pagefind-ui__result-tag').allTextContents();
+    expect(tags.join(' ')).toContain('۱۴۰۳');
+  });
+
+  it('says that search needs JavaScript when it is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const reader = await context.newPage();
+    await reader.goto(`${server.origin}/search/?q=test`);
+    expect(await reader.locator('main').textContent()).toContain('جستجو در این سایت به جاوااسکریپت نیاز دارد');
+    await context.close();
+  });
+});
