@@ -1,0 +1,84 @@
+// `npm run bench:search -- <built-site-dir> [query…]`: serves a built site on 127.0.0.1, opens its
+// search page in Debian's Chromium, types each query into a fresh page and prints what a reader's
+// first search costs: bytes loaded with the page, bytes fetched for the query (Pagefind's code,
+// wasm and index chunks), and the time until results show (Pagefind's 300 ms typing debounce
+// included). It also prints the index's size. It asserts nothing.
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+/* global document -- the waitForFunction callback runs in the page. */
+import { chromium } from 'playwright-core';
+import './check-node.mjs';
+
+const [siteDir, ...queries] = process.argv.slice(2);
+if (!siteDir || !existsSync(path.join(siteDir, 'pagefind'))) {
+  console.error(
+    'Usage: npm run bench:search -- <built-site-dir> [query…]\nThe folder must hold a built site with its pagefind/ index (npm run build).',
+  );
+  process.exit(1);
+}
+const root = path.resolve(siteDir);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+const server = createServer((request, response) => {
+  let file = path.join(root, decodeURIComponent((request.url ?? '/').split('?')[0]));
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (!file.startsWith(root) || !existsSync(file)) return response.writeHead(404).end();
+  response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const indexFiles = readdirSync(path.join(root, 'pagefind'), { recursive: true, withFileTypes: true }).filter((entry) =>
+  entry.isFile(),
+);
+const indexBytes = indexFiles.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
+console.log(`Index: ${indexFiles.length} files, ${(indexBytes / 1_048_576).toFixed(1)} MiB`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+console.log('query | page load (KB) | first query (KB) | results after (ms)');
+for (const query of queries.length > 0 ? queries : ['بازار', 'كتابها', '1403']) {
+  const page = await browser.newPage();
+  const bytes = { load: 0, query: 0 };
+  let phase = 'load';
+  page.on('response', async (response) => {
+    const phaseAtStart = phase;
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    bytes[phaseAtStart] += body.length;
+  });
+  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+  phase = 'query';
+  const started = performance.now();
+  await page.fill('.pagefind-ui__search-input', query);
+  // Results, or the final message: Pagefind says «در حال جستجو…» until it has them.
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.pagefind-ui__result-link') !== null ||
+      /^(?!.*در حال).+$/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''),
+    undefined,
+    { timeout: 60_000 },
+  );
+  const elapsed = performance.now() - started;
+  await page.waitForLoadState('networkidle');
+  console.log(
+    `${query} | ${(bytes.load / 1024).toFixed(0)} | ${(bytes.query / 1024).toFixed(0)} | ${elapsed.toFixed(0)}`,
+  );
+  await page.close();
+}
+await browser.close();
+server.close();
