@@ -30,6 +30,25 @@ function siteConfigOverride() {
   };
 }
 
+/**
+ * Says once per build when the comment form is off because no endpoint is configured.
+ * @returns {import('astro').AstroIntegration}
+ */
+function commentsNotice() {
+  return {
+    name: 'bayegan:comments',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        if (!site.comments.endpoint) {
+          logger.warn(
+            'No comments.endpoint in the site settings: articles show approved comments but no comment form.',
+          );
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
@@ -37,7 +56,7 @@ export default defineConfig({
   // Tests and benchmarks build other archives side by side; each needs its own output and cache.
   outDir: process.env.BAYEGAN_OUT_DIR || './dist',
   cacheDir: process.env.BAYEGAN_CACHE_DIR || './node_modules/.astro',
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), pagefindIntegration(), commentsNotice()],
   markdown: {
     processor: satteri({ hastPlugins: [persianBodyPlugin] }),
   },

@@ -17,6 +17,7 @@ import {
   isAsciiSlug,
   knownSlug,
   persianText,
+  readerText,
   slugOverride,
   strictFields,
   tagList,
@@ -27,6 +28,7 @@ const folders = {
   articles: path.join(contentDir, 'articles'),
   categories: path.join(contentDir, 'categories'),
   authors: path.join(contentDir, 'authors'),
+  comments: path.join(contentDir, 'comments'),
 };
 const categoryIds = listDataEntryIds(folders.categories);
 const authorIds = listDataEntryIds(folders.authors);
@@ -66,9 +68,14 @@ function checkedGlob(
   };
 }
 
-/** `date`/`updated` that YAML turned into a UTC Date although the file gave no zone. */
-function zonelessDates(data: Record<string, unknown>, filePath: string): string[] {
-  const dateFields = ['date', 'updated'].filter((field) => data[field] instanceof Date);
+/** Date fields that YAML turned into a UTC Date although the file gave no zone. */
+const zonelessDatesIn =
+  (fields: string[]) =>
+  (data: Record<string, unknown>, filePath: string): string[] =>
+    zonelessDates(data, filePath, fields);
+
+function zonelessDates(data: Record<string, unknown>, filePath: string, fields = ['date', 'updated']): string[] {
+  const dateFields = fields.filter((field) => data[field] instanceof Date);
   if (dateFields.length === 0) return [];
   return findZonelessTimestamps(readFileSync(filePath, 'utf8'), dateFields).map(
     ({ field, value }) =>
@@ -198,4 +205,56 @@ const articles = defineCollection({
     }),
 });
 
-export const collections = { articles, categories, authors };
+/** Approved comments: `comments/<article-id>/<comment-id>.{json,yml}`; the folder is the article. */
+const comments = defineCollection({
+  loader: checkedGlob(
+    {
+      pattern: '*/*.{json,yml,yaml}',
+      base: folders.comments,
+      generateId: ({ entry }) => entry.replace(/\.(ya?ml|json)$/, ''),
+    },
+    (entries) =>
+      entries.flatMap((entry) => {
+        const [folder, file] = entry.id.split('/');
+        const problems: string[] = [];
+        if (folder !== String(entry.data.article)) {
+          problems.push(
+            `${entry.filePath}: article: ${String(entry.data.article)} does not match the folder ${folder}/; keep each comment in the folder of its article id.`,
+          );
+        }
+        if (file !== entry.data.id) {
+          problems.push(
+            `${entry.filePath}: id: "${String(entry.data.id)}" does not match the file name; name the file ${String(entry.data.id)}.json.`,
+          );
+        }
+        return problems;
+      }),
+    zonelessDatesIn(['submittedAt']),
+  ),
+  schema: strictFields(
+    {
+      /** The comment's id, also its file name. */
+      id: z
+        .string({ error: "is required: the comment's id, the file name without extension" })
+        .regex(/^[a-z0-9][a-z0-9-]*$/, {
+          error: 'must be lower-case Latin letters, digits and hyphens, like c-3f9a1b2c',
+        }),
+      /** The article's id (the folder name). */
+      article: articleId,
+      /** The id of the comment this one answers (one level of replies). */
+      parent: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be the id of a comment of the same article' })
+        .optional(),
+      /** The name the reader chose to show. */
+      name: readerText('the name to show', 200),
+      /** The comment itself, as plain text; paragraphs are separated by a blank line. */
+      body: readerText('the comment', 5000),
+      /** When the reader sent it: ISO with an offset, e.g. 2024-11-23T14:30:00+03:30. */
+      submittedAt: articleDate,
+    },
+    'a comment',
+  ),
+});
+
+export const collections = { articles, categories, authors, comments };

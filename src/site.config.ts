@@ -9,6 +9,11 @@ export default defineSiteConfig({
   description:
     'بایگان خبر، نمونهٔ یک آرشیو خبری فارسی ساخته‌شده با بایگان: خبرهای سیاسی، اقتصادی، فرهنگی، ورزشی و علمی.',
   url: 'https://bayegan.example.org',
+  comments: {
+    // A Staticman instance (or a form service) that turns each submission into a pull request
+    // the moderators merge. Remove the endpoint to hide the form.
+    endpoint: 'https://comments.example.org/v3/entry/github/bayegan/archive/main/comments',
+  },
   menus: {
     top: [
       { label: 'اخبار سایت', href: '/category/site/' },

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '../lib/archive';
+import { commentCount, threadComments, type CommentRecord, type CommentThread } from '../lib/comments';
 import { slugify } from '../lib/persian/slug';
 import site from '../site.config';
 import {
@@ -31,6 +32,8 @@ export interface Article extends ArchiveItem {
   data: CollectionEntry<'articles'>['data'];
   category: Category;
   authors: Author[];
+  /** Approved comments (filled in with the archive). */
+  commentCount: number;
 }
 
 /** Fixed once per build: every page of a build agrees on what "now" is. */
@@ -75,6 +78,7 @@ async function loadPublishedArticles(): Promise<Article[]> {
         // Existence was checked by the content schema; a miss here is a bug, not bad content.
         category: categoryById.get(entry.data.category.id)!,
         authors: entry.data.authors.map((ref) => authorById.get(ref.id)!),
+        commentCount: 0,
       };
     })
     .sort(compareNewestFirst);
@@ -88,9 +92,36 @@ export function getPublishedArticles(): Promise<Article[]> {
   return published;
 }
 
+export type Comment = CollectionEntry<'comments'>;
+export type CommentThreads = CommentThread<CommentRecord & { entry: Comment }>[];
+
 export interface Archive extends ArchiveIndex<Article> {
   categories: Map<string, Category>;
   authors: Map<string, Author>;
+  /** Approved comments of each article, as threads, oldest first. */
+  comments: Map<number, CommentThreads>;
+}
+
+/** Approved comments as threads; a comment of a missing article or parent fails the build. */
+async function loadComments(articles: readonly Article[]): Promise<Map<number, CommentThreads>> {
+  const entries = await getCollection('comments');
+  const { byArticle, problems } = threadComments(
+    entries.map((entry) => ({
+      id: entry.data.id,
+      article: entry.data.article,
+      parent: entry.data.parent,
+      submittedAt: entry.data.submittedAt,
+      filePath: entry.filePath ?? entry.id,
+      entry,
+    })),
+    new Set(articles.map((article) => article.id)),
+  );
+  if (problems.length > 0) {
+    throw new Error(
+      `Comments need fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  return byArticle;
 }
 
 async function loadArchive(): Promise<Archive> {
@@ -101,10 +132,13 @@ async function loadArchive(): Promise<Archive> {
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   checkSiteConfigCategories(new Set(categoryById.keys()));
+  const comments = await loadComments(articles);
+  for (const article of articles) article.commentCount = commentCount(comments.get(article.id));
   return {
     ...buildArchiveIndex(articles),
     categories: categoryById,
     authors: new Map(authors.map((a) => [a.id, a])),
+    comments,
   };
 }
 

@@ -52,8 +52,7 @@ export async function feedItem(article: Article, site: URL): Promise<FeedItem> {
     html: await articleHtml(article),
     categories: [article.category.data.name],
     authors: article.authors.map((author) => author.data.name),
-    // The comments section itself comes with moderated comments; until then, the article.
-    commentsUrl: article.data.comments ? url : undefined,
+    commentsUrl: article.data.comments ? `${url}#comments` : undefined,
     enclosure: leadImage(article, site),
   };
 }

@@ -36,6 +36,27 @@ export const siteConfigSchema = z.object({
       itemCount: z.number().int().positive().default(50),
     })
     .prefault({}),
+  /** Reader comments, sent to an external form service and published after moderation. */
+  comments: z
+    .object({
+      /** Where the comment form posts (a Staticman or form-service URL). No endpoint: no form. */
+      endpoint: z.url({ protocol: /^https?$/, error: 'must be the full address the form posts to' }).optional(),
+      /** The names of the form fields, Staticman's by default. */
+      fields: z
+        .object({
+          name: z.string().default('fields[name]'),
+          email: z.string().default('fields[email]'),
+          message: z.string().default('fields[message]'),
+          /** Carries the article id. */
+          article: z.string().default('options[slug]'),
+          /** Carries the thank-you page's address. */
+          redirect: z.string().default('options[redirect]'),
+          /** A field people never see or fill; bots do. Name it as your form service expects. */
+          honeypot: z.string().default('options[website]'),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** Menus of the header. */
   menus: z
     .object({

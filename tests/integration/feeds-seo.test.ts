@@ -94,7 +94,7 @@ describe('RSS feeds', () => {
     expect(market['content:encoded']).toContain('<h2>جزئیات</h2>');
     expect(market.categories).toEqual(['اقتصادی']);
     expect(market.creators).toEqual(['علی رضایی', 'تحریریه']);
-    expect(market.comments).toBe(`${ORIGIN}/news/7/market/`);
+    expect(market.comments).toBe(`${ORIGIN}/news/7/market/#comments`);
     const enclosure = market.enclosure!;
     expect(enclosure.type).toBe('image/jpeg');
     const imageFile = path.join(build.outDir, new URL(enclosure.url).pathname);

@@ -28,6 +28,16 @@ describe('defineSiteConfig', () => {
       url: 'https://news.example.org',
       logo: '/logo.png',
       feeds: { itemCount: 50 },
+      comments: {
+        fields: {
+          name: 'fields[name]',
+          email: 'fields[email]',
+          message: 'fields[message]',
+          article: 'options[slug]',
+          redirect: 'options[redirect]',
+          honeypot: 'options[website]',
+        },
+      },
       menus: { top: [], main: [], quickAccess: [] },
       home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5, sections: [], breakingHours: 24 },
       article: { relatedCount: 5 },

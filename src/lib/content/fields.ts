@@ -3,6 +3,7 @@
  * Each error message says what to write instead, in plain words: reporters read them.
  */
 import { z } from 'astro/zod';
+import { cleanReaderText } from '../comments';
 import { parseArticleDate } from '../dates/parse-article-date';
 import { normalizePersianLetters, persianComparisonKey } from '../persian/normalize';
 import { isSlug, slugify } from '../persian/slug';
@@ -16,6 +17,15 @@ export function persianText(what: string, example: string) {
     })
     .transform((text) => normalizePersianLetters(text).replace(/[ \t\r\n]+/g, ' ').trim())
     .refine((text) => text.length > 0, { message: `is empty: write ${what}, e.g. ${example}` });
+}
+
+/** Text a reader wrote: kept as written (it is escaped when shown), bidi controls removed. */
+export function readerText(what: string, maxLength: number) {
+  return z
+    .string({ error: `is required: ${what}, as plain text` })
+    .transform((text) => cleanReaderText(text))
+    .refine((text) => text.length > 0, { message: `is empty: write ${what}` })
+    .refine((text) => text.length <= maxLength, { message: `is longer than ${maxLength} characters` });
 }
 
 /** A publication or update date: Jalali in Tehran time, or ISO with an offset. */

@@ -1,0 +1,147 @@
+/**
+ * Approved comments in the built site: threads, order, counts, escaping; the comment form; and
+ * comment files that break the rules stop the build, naming the file.
+ */
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, readPage, tmpRoot, type BuildResult } from '../helpers/build-site';
+
+const fixture = path.join(projectRoot, 'tests/fixtures/archive');
+let build: BuildResult;
+const doc = (urlPath: string) => parseHTML(readPage(build.outDir, urlPath)).document;
+
+beforeAll(async () => {
+  build = await buildSite('comments', fixture, { BAYEGAN_NOW: '2025-04-01T12:00:00+03:30' });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+});
+
+describe('approved comments', () => {
+  it('shows threads oldest first, replies nested under their comment, with Jalali date and time', () => {
+    const section = doc('/news/7/market/').querySelector('#comments')!;
+    expect(section.querySelector('h2')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('نظرها (۳)');
+    const top = [...section.querySelectorAll(':scope > ol > li')].map((li) => li.id);
+    expect(top).toEqual(['comment-c-attack', 'comment-c-first']);
+    const first = section.querySelector('#comment-c-first')!;
+    expect(first.querySelector('.comment__name')!.textContent).toBe('مینا');
+    expect(first.querySelector('time')!.textContent).toBe('شنبه ۳ آذر ۱۴۰۳ - ۰۹:۱۵');
+    expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2024-11-23T09:15:00+03:30');
+    const paragraphs = [...first.querySelectorAll(':scope > article > p[dir="auto"]')].map((p) => p.textContent);
+    expect(paragraphs).toEqual(['چه خبر خوبی! بازار قدیمی شهر دوباره جان گرفت.', 'امیدوارم غرفه‌ها گران نشوند.']);
+    const replies = [...first.querySelectorAll('.comment-list--replies > li')].map((li) => li.id);
+    expect(replies).toEqual(['comment-c-reply']);
+  });
+
+  it('renders markup, scripts, javascript: links and direction overrides as inert text', () => {
+    const html = readPage(build.outDir, '/news/7/market/');
+    const attack = doc('/news/7/market/').querySelector('#comment-c-attack')!;
+    expect(attack.querySelector('script, img, a[href^="javascript"], b')).toBeNull();
+    expect(attack.textContent).toContain("<script>alert('x')</script>");
+    expect(attack.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(attack.querySelector('.comment__name')!.textContent).toBe('<b>bold</b> evil');
+    expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('&lt;script&gt;');
+    // A single newline in a comment is a line break inside its paragraph.
+    expect(attack.querySelector('p[dir="auto"] br')).not.toBeNull();
+  });
+
+  it('counts approved comments in listings', () => {
+    const card = [...doc('/category/economy/').querySelectorAll('.card')].find(
+      (c) => c.querySelector('.card__title a')!.getAttribute('href') === '/news/7/market/',
+    )!;
+    expect(card.querySelector('.card__comments')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('۳ نظر');
+    expect(card.querySelector('.card__comments')!.getAttribute('href')).toBe('/news/7/market/#comments');
+  });
+
+  it('posts the Staticman-compatible form with the article id and the thank-you page', () => {
+    const form = doc('/news/7/market/').querySelector('form.comment-form')!;
+    expect(form.getAttribute('method')).toBe('post');
+    expect(form.getAttribute('action')).toBe('https://fixture.example.org/comments-endpoint');
+    const names = [...form.querySelectorAll('input, textarea')].map((field) => field.getAttribute('name'));
+    expect(names).toEqual([
+      'options[slug]',
+      'options[redirect]',
+      'fields[name]',
+      'fields[email]',
+      'fields[message]',
+      'options[website]',
+    ]);
+    expect(form.querySelector('input[name="options[slug]"]')!.getAttribute('value')).toBe('7');
+    expect(form.querySelector('input[name="options[redirect]"]')!.getAttribute('value')).toBe(
+      'https://fixture.example.org/comments/thanks/',
+    );
+    for (const field of form.querySelectorAll('input[name="fields[name]"], textarea')) {
+      expect(field.getAttribute('dir')).toBe('auto');
+    }
+    expect(form.textContent).toContain('نظرها پس از تأیید مدیران سایت منتشر می‌شوند.');
+    expect(form.textContent).toContain('تهمت یا افترا');
+    expect(form.textContent).toContain('غیر از زبان فارسی یا غیر مرتبط');
+    expect(doc('/comments/thanks/').querySelector('main')!.textContent).toContain('نظر شما پس از تأیید منتشر می‌شود.');
+  });
+
+  it('shows no form on an article with comments off', () => {
+    const page = doc(`/news/3/کتاب-تابستان/`);
+    expect(page.querySelector('form.comment-form')).toBeNull();
+    expect(page.querySelector('#comments')!.textContent).toContain('نظرها برای این خبر بسته است.');
+  });
+});
+
+describe('comment files that break the rules', () => {
+  const cases = [
+    {
+      name: 'missing article',
+      file: 'comments/99/c-lost.json',
+      content: { id: 'c-lost', article: 99, name: 'الف', body: 'متن', submittedAt: '2024-11-23T09:15:00+03:30' },
+      message: /comments\/99\/c-lost\.json: article: 99 is not a published article/,
+    },
+    {
+      name: 'missing parent',
+      file: 'comments/7/c-orphan.json',
+      content: {
+        id: 'c-orphan',
+        article: 7,
+        parent: 'c-nope',
+        name: 'الف',
+        body: 'متن',
+        submittedAt: '2024-11-23T09:15:00+03:30',
+      },
+      message: /comments\/7\/c-orphan\.json: parent: "c-nope" is not a comment of article 7/,
+    },
+    {
+      name: 'e-mail in the file',
+      file: 'comments/7/c-mail.json',
+      content: {
+        id: 'c-mail',
+        article: 7,
+        name: 'الف',
+        email: 'a@example.org',
+        body: 'متن',
+        submittedAt: '2024-11-23T09:15:00+03:30',
+      },
+      message: /email: is not a field of a comment/,
+    },
+    {
+      name: 'date without a zone',
+      file: 'comments/7/c-zone.json',
+      content: { id: 'c-zone', article: 7, name: 'الف', body: 'متن', submittedAt: '2024-11-23T09:15:00' },
+      message: /submittedAt: "2024-11-23T09:15:00" has no time-zone offset/,
+    },
+  ];
+  for (const mistake of cases) {
+    it(`${mistake.name}: fails the build naming the file`, async () => {
+      const contentDir = path.join(tmpRoot, 'comments-bad', mistake.name.replace(/\W+/g, '-'));
+      rmSync(contentDir, { recursive: true, force: true });
+      cpSync(fixture, contentDir, { recursive: true });
+      const target = path.join(contentDir, mistake.file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, JSON.stringify(mistake.content));
+      const result = await buildSite(`comments-bad/${mistake.name.replace(/\W+/g, '-')}`, contentDir, {
+        BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
+      });
+      expect(result.status, result.output).not.toBe(0);
+      expect(result.output).toMatch(mistake.message);
+      expect(existsSync(result.outDir)).toBe(false);
+    });
+  }
+});
