@@ -9,6 +9,7 @@
  *     "submittedAt": "2024-11-23T14:30:00+03:30" }
  * Nothing else from the export is ever written: no e-mail address, IP or user agent.
  */
+import { toTehranIsoString } from '../../src/lib/dates/tehran.ts';
 import { createHash } from 'node:crypto';
 import { parseDocument, visit } from 'yaml';
 
@@ -671,42 +672,11 @@ export function parseSubmittedAt(value) {
   return { iso: toTehranIso(new Date(ms)) };
 }
 
-const tehranFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Tehran',
-  calendar: 'gregory',
-  numberingSystem: 'latn',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
 /**
  * `2024-11-23T14:30:00+03:30`: the instant in Tehran's wall-clock time and offset (the IANA zone,
- * so summers before 2023 get +04:30). Whole seconds; never the machine's zone.
- * @param {Date} instant
+ * so summers before 2023 get +04:30). The site's own implementation, shared.
  */
-export function toTehranIso(instant) {
-  const seconds = Math.floor(instant.getTime() / 1000) * 1000;
-  /** @type {Record<string, number>} */
-  const parts = {};
-  for (const part of tehranFormatter.formatToParts(new Date(seconds))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const get = (/** @type {string} */ type) => parts[type] ?? 0;
-  // Date.UTC would read years below 100 as 19xx; setUTCFullYear does not.
-  const wallDay = new Date(0).setUTCFullYear(get('year'), get('month') - 1, get('day'));
-  const wall = wallDay + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000;
-  const offset = Math.round((wall - seconds) / 60000);
-  const pad = (/** @type {number} */ n, width = 2) => String(n).padStart(width, '0');
-  const date = `${pad(get('year'), 4)}-${pad(get('month'))}-${pad(get('day'))}`;
-  const time = `${pad(get('hour'))}:${pad(get('minute'))}:${pad(get('second'))}`;
-  const abs = Math.abs(offset);
-  return `${date}T${time}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+export const toTehranIso = toTehranIsoString;
 
 // ---------------------------------------------------------------------------------------------
 // Writing
