@@ -145,3 +145,26 @@ describe('comment files that break the rules', () => {
     });
   }
 });
+
+describe('without a comments endpoint', () => {
+  it('shows no form and says so once in the build output', async () => {
+    const dir = path.join(tmpRoot, 'comments-no-endpoint');
+    mkdirSync(dir, { recursive: true });
+    const configFile = path.join(dir, 'site.config.ts');
+    writeFileSync(
+      configFile,
+      `import { defineSiteConfig } from ${JSON.stringify(path.join(projectRoot, 'src/lib/site-config.ts'))};
+export default defineSiteConfig({ name: 'بی‌فرم', description: 'آزمایش.', url: 'https://no-form.example.org' });
+`,
+    );
+    const result = await buildSite('comments-no-endpoint', fixture, {
+      BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
+      BAYEGAN_SITE_CONFIG: configFile,
+    });
+    expect(result.status, result.output).toBe(0);
+    expect(result.output.match(/No comments\.endpoint in the site settings/g)).toHaveLength(1);
+    const page = parseHTML(readPage(result.outDir, '/news/7/market/')).document;
+    expect(page.querySelector('form.comment-form')).toBeNull();
+    expect(page.querySelectorAll('#comments .comment')).toHaveLength(3);
+  });
+});
