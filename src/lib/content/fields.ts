@@ -108,7 +108,8 @@ export interface ArticleLocation {
 
 /** Articles that share an id (and so a URL); each message names both files and a free id. */
 export function findDuplicateArticleIds(articles: Iterable<ArticleLocation>): string[] {
-  const list = [...articles];
+  // Sorted by file, so the message is the same whatever order the loader read the files in.
+  const list = [...articles].sort((a, b) => a.filePath.localeCompare(b.filePath));
   const nextFreeId = Math.max(0, ...list.map((a) => a.articleId)) + 1;
   const firstFile = new Map<number, string>();
   const problems: string[] = [];
