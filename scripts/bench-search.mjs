@@ -7,7 +7,7 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 /* global document -- the waitForFunction callback runs in the page. */
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.mjs';
 import './check-node.mjs';
 
 const [siteDir, ...queries] = process.argv.slice(2);
@@ -40,17 +40,7 @@ const indexFiles = readdirSync(path.join(root, 'pagefind'), { recursive: true, w
 const indexBytes = indexFiles.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 console.log(`Index: ${indexFiles.length} files, ${(indexBytes / 1_048_576).toFixed(1)} MiB`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 console.log('query | page load (KB) | first query (KB) | results after (ms)');
 for (const query of queries.length > 0 ? queries : ['بازار', 'كتابها', '1403']) {
   const page = await browser.newPage();

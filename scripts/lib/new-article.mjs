@@ -4,6 +4,7 @@
  * Tehran date in Jalali, the slug and the new article's Markdown. No file system, no clock.
  */
 import { toJalaali } from 'jalaali-js';
+import { tehranWallTime } from '../../src/lib/dates/tehran.ts';
 
 /**
  * @typedef {object} NewArticleArgs
@@ -138,29 +139,15 @@ export function nextFreeId(frontmatterTexts) {
   return max + 1;
 }
 
-const TEHRAN_CLOCK = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Tehran',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-});
-
 /**
  * The Tehran wall clock at `date`, with the day as a Jalali date.
  * @param {Date} date
  * @returns {TehranDateTime}
  */
 export function tehranJalaliNow(date) {
-  /** @type {Record<string, number>} */
-  const parts = {};
-  for (const part of TEHRAN_CLOCK.formatToParts(date)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const { jy, jm, jd } = toJalaali(parts['year'] ?? 0, parts['month'] ?? 0, parts['day'] ?? 0);
-  return { year: jy, month: jm, day: jd, hour: (parts['hour'] ?? 0) % 24, minute: parts['minute'] ?? 0 };
+  const wall = tehranWallTime(date);
+  const { jy, jm, jd } = toJalaali(wall.year, wall.month, wall.day);
+  return { year: jy, month: jm, day: jd, hour: wall.hour, minute: wall.minute };
 }
 
 /**

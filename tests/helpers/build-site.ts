@@ -43,6 +43,35 @@ export function buildSite(name: string, contentDir: string, env: Record<string, 
   });
 }
 
+export interface ScriptRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one of the project's scripts (`scripts/<name>.mjs`) the way a newsroom would, but not in a
+ * terminal: nothing may be asked. The content folder comes only from `env` or the arguments.
+ */
+export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
+    if (!('BAYEGAN_CONTENT_DIR' in env)) delete childEnv['BAYEGAN_CONTENT_DIR'];
+    delete childEnv['npm_lifecycle_event'];
+    const child = spawn(process.execPath, [path.join('scripts', script), ...args], {
+      cwd: projectRoot,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** Reads a built page by its URL path (`/news/7/market/` → `news/7/market/index.html`). */
 export function readPage(outDir: string, urlPath: string): string {
   const relative = decodeURIComponent(urlPath).replace(/^\//, '');

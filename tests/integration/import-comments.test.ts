@@ -2,38 +2,16 @@
  * `npm run import:comments`: the real CLI on the exports in tests/fixtures/comment-exports/, into
  * temporary content folders under tests/.tmp/import-comments/.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot, runScript } from '../helpers/build-site';
 
-const projectRoot = path.resolve(import.meta.dirname, '../..');
 const fixtures = 'tests/fixtures/comment-exports';
 const tmpRoot = path.join(projectRoot, 'tests/.tmp/import-comments');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function importComments(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
-    if (!('BAYEGAN_CONTENT_DIR' in env)) delete childEnv['BAYEGAN_CONTENT_DIR'];
-    delete childEnv['npm_lifecycle_event'];
-    const child = spawn(process.execPath, ['scripts/import-comments.mjs', ...args], {
-      cwd: projectRoot,
-      env: childEnv,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const importComments = (args: string[], env: Record<string, string> = {}) =>
+  runScript('import-comments.mjs', args, env);
 
 /** A fresh, empty content folder. */
 function contentDir(name: string): string {

@@ -2,39 +2,15 @@
  * `npm run new`: the real CLI on temporary copies of tests/fixtures/archive under
  * tests/.tmp/new-article/, and the real build on the article it starts.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build-site';
+import { buildSite, projectRoot, runScript } from '../helpers/build-site';
 
-const projectRoot = path.resolve(import.meta.dirname, '../..');
 const tmpRoot = path.join(projectRoot, 'tests/.tmp/new-article');
 const NOW = '2026-11-29T12:00:00+03:30';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function newArticle(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
-    if (!('BAYEGAN_CONTENT_DIR' in env)) delete childEnv['BAYEGAN_CONTENT_DIR'];
-    const child = spawn(process.execPath, ['scripts/new-article.mjs', ...args], {
-      cwd: projectRoot,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'], // not a terminal: nothing may be asked
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const newArticle = (args: string[], env: Record<string, string> = {}) => runScript('new-article.mjs', args, env);
 
 /** A fresh copy of the fixture archive; returns its content folder. */
 function archiveCopy(name: string): string {
