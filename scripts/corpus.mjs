@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { jalaaliMonthLength, toGregorian } from 'jalaali-js';
+import { JALALI_MONTH_NAMES } from '../src/lib/dates/jalali.ts';
 
 /**
  * @typedef {object} CorpusFile
@@ -955,21 +956,6 @@ export const TAG_POOL = [
 
 const PERIODS = ['سه ماه', 'شش ماه', 'نُه ماه', 'یک سال', 'دو سال', 'چهار ماه'];
 
-const MONTH_NAMES = [
-  'فروردین',
-  'اردیبهشت',
-  'خرداد',
-  'تیر',
-  'مرداد',
-  'شهریور',
-  'مهر',
-  'آبان',
-  'آذر',
-  'دی',
-  'بهمن',
-  'اسفند',
-];
-
 const QUOTES = [
   'ما تلاش می‌کنیم تا پایان سال همهٔ مراحل این طرح را به سرانجام برسانیم',
   'مشکل اصلی نه کمبود بودجه، بلکه هماهنگ نبودن دستگاه‌هاست',
@@ -1686,7 +1672,7 @@ function makeArticle(id, seed, timeIndex, timelineEnd, authors) {
       off: official,
       person: () => `${random.pick(FIRST_NAMES).fa} ${random.pick(SURNAMES).fa}`,
       period: () => random.pick(PERIODS),
-      month: () => random.pick(MONTH_NAMES),
+      month: () => random.pick(JALALI_MONTH_NAMES),
       year: persianDigits(t.year + 1),
       q: () => random.pick(QUOTES),
       n: () => persianCount(random.int(12, 980)),

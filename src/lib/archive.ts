@@ -4,10 +4,10 @@
  * is one pass over the articles, and every per-article lookup is bounded, so a build grows
  * linearly with the archive.
  */
-import { toTehranJalali } from './dates/jalali';
-import { persianComparisonKey } from './persian/normalize';
-import { slugify } from './persian/slug';
-import { groupBy } from './content/publication';
+import { toTehranJalali } from './dates/jalali.ts';
+import { persianComparisonKey } from './persian/normalize.ts';
+import { slugify } from './persian/slug.ts';
+import { groupBy } from './content/publication.ts';
 
 /** What the archive needs to know about an article. */
 export interface ArchiveItem {

@@ -2,7 +2,7 @@
  * Every URL the site builds, in one place. Paths end in `/` (the site is built as folders) and
  * use ASCII digits; Persian segments are percent-encoded.
  */
-export { articlePath } from './content/publication';
+export { articlePath } from './content/publication.ts';
 
 export const homePath = '/';
 export const categoryPath = (slug: string) => `/category/${encodeURIComponent(slug)}/`;

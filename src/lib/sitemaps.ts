@@ -2,7 +2,7 @@
  * Sitemaps as strings: the standard sitemap (split at 50,000 URLs), the index that lists them,
  * and the Google News sitemap of the last 48 hours. Dates are W3C datetimes with a zone.
  */
-import { toTehranIsoString } from './dates/tehran';
+import { toTehranIsoString } from './dates/tehran.ts';
 
 /** The sitemap protocol's limit of URLs per file. */
 export const SITEMAP_MAX_URLS = 50_000;

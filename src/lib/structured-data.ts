@@ -2,7 +2,7 @@
  * schema.org JSON-LD as plain objects, and a safe way to put them in a page. Dates are ISO 8601
  * with the Tehran offset of their instant; URLs are absolute.
  */
-import { toTehranIsoString } from './dates/tehran';
+import { toTehranIsoString } from './dates/tehran.ts';
 
 export interface PersonRef {
   name: string;

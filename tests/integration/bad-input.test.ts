@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
+import { buildSite, projectRoot, runScript, tmpRoot } from '../helpers/build-site';
 
 const fixtureRoot = path.join(projectRoot, 'tests/fixtures/archive');
 
@@ -52,6 +52,8 @@ interface Mistake {
   file: string;
   /** What the message must say (field and fix). */
   message: RegExp;
+  /** What `npm run check:content` prints instead, when it differs from the build's wording. */
+  checkMessage?: RegExp;
 }
 
 const mistakes: Mistake[] = [
@@ -116,6 +118,7 @@ const mistakes: Mistake[] = [
     files: { 'articles/1403/b.md': goodArticle({ title: "'خبر دیگر'" }) },
     file: 'articles/a.md',
     message: /articles\/a\.md: id: 1 is already used by .*articles\/1403\/b\.md; .*next free id, e\.g\. id: 2/,
+    checkMessage: /articles\/a\.md:2: id: 1 is already used by .*articles\/1403\/b\.md; .*next free id, e\.g\. id: 2/,
   },
   {
     name: 'misspelt field',
@@ -158,6 +161,8 @@ const mistakes: Mistake[] = [
     files: { 'articles/a.md': "---\nid: 1\ntitle: 'بدون پایان\n---\n\nمتن\n" },
     file: 'articles/a.md',
     message: /unexpected end of the stream within a single quoted scalar[\s\S]*articles\/a\.md:3/,
+    checkMessage:
+      /articles\/a\.md:\d+: frontmatter: cannot be read: unexpected end of the stream within a single quoted scalar/,
   },
 ];
 
@@ -173,6 +178,24 @@ describe.concurrent('bad content stops the build', () => {
       expect(result.output).toMatch(mistake.message);
       expect(result.output).toContain('Build failed: nothing was written');
       expect(existsSync(result.outDir)).toBe(false);
+    });
+  }
+});
+
+describe.concurrent('npm run check:content finds the same mistakes without a build', () => {
+  for (const mistake of mistakes) {
+    it(`${mistake.name}: file:line: field: fix, exit code 1`, async () => {
+      const slug = `check-${mistake.name.replace(/\W+/g, '-')}`;
+      const contentDir = archiveWith(slug, mistake.files);
+      const result = await runScript('check-content.mjs', ['--content', contentDir, '--no-typography']);
+      expect(result.status, result.stdout + result.stderr).toBe(1);
+      const file = path.relative(projectRoot, path.join(contentDir, mistake.file));
+      const line = result.stdout.split('\n').find((l) => l.startsWith(`${file}:`));
+      expect(line, result.stdout + result.stderr).toBeDefined();
+      // `file:line: field: message`, the message the build would give.
+      expect(line).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `));
+      expect(result.stdout).toMatch(mistake.checkMessage ?? mistake.message);
+      expect(result.stderr).toMatch(/problems? that stop the build/);
     });
   }
 });

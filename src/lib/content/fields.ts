@@ -3,10 +3,10 @@
  * Each error message says what to write instead, in plain words: reporters read them.
  */
 import { z } from 'astro/zod';
-import { cleanReaderText } from '../comments';
-import { parseArticleDate } from '../dates/parse-article-date';
-import { normalizePersianLetters, persianComparisonKey } from '../persian/normalize';
-import { isSlug, slugify } from '../persian/slug';
+import { cleanReaderText } from '../comments.ts';
+import { parseArticleDate } from '../dates/parse-article-date.ts';
+import { normalizePersianLetters, persianComparisonKey } from '../persian/normalize.ts';
+import { isSlug, slugify } from '../persian/slug.ts';
 
 /** Displayed Persian text: Arabic ي/ك become ی/ک, runs of spaces collapse; ZWNJ stays. */
 export function persianText(what: string, example: string) {

@@ -4,8 +4,8 @@
  * change between ICU versions.
  */
 import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
-import { padPersian, toPersianDigits } from '../persian/digits';
-import { fromTehranWallTime, tehranWallTime } from './tehran';
+import { padPersian, toPersianDigits } from '../persian/digits.ts';
+import { fromTehranWallTime, tehranWallTime } from './tehran.ts';
 
 export const JALALI_MONTH_NAMES = [
   'فروردین',

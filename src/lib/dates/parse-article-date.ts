@@ -7,8 +7,8 @@
  * - a Date that YAML already parsed from an unquoted ISO timestamp.
  * Anything else is an error whose message says what to write instead.
  */
-import { toAsciiDigits } from '../persian/digits';
-import { fromTehranJalali, isValidJalaliDate, JALALI_MONTH_LATIN_NAMES, jalaliMonthLength } from './jalali';
+import { toAsciiDigits } from '../persian/digits.ts';
+import { fromTehranJalali, isValidJalaliDate, JALALI_MONTH_LATIN_NAMES, jalaliMonthLength } from './jalali.ts';
 
 const EXAMPLES =
   'write it as a Jalali date in Tehran time, like 1403/09/03 14:30, or as ISO with an offset, like 2024-11-23T14:30:00+03:30';

@@ -3,7 +3,7 @@
  * first publication (a correction must not push an old story to the top) and capped.
  */
 import { getRssString } from '@astrojs/rss';
-import { feedHtml } from './sanitize';
+import { feedHtml } from './sanitize.ts';
 
 export interface FeedItem {
   title: string;

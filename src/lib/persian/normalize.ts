@@ -6,7 +6,7 @@
  * - `persianComparisonKey` folds every spelling variant a reader or reporter may type into one key,
  *   for comparing and grouping (tags, duplicate detection). It is never displayed.
  */
-import { toAsciiDigits } from './digits';
+import { toAsciiDigits } from './digits.ts';
 
 export const ZWNJ = '\u200c';
 

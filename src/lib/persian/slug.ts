@@ -2,8 +2,8 @@
  * URL slugs for Persian and Latin text. Persian letters are kept (browsers show them decoded);
  * digits become ASCII, ZWNJ and spaces become hyphens, so a slug is always readable and stable.
  */
-import { toAsciiDigits } from './digits';
-import { normalizePersianLetters } from './normalize';
+import { toAsciiDigits } from './digits.ts';
+import { normalizePersianLetters } from './normalize.ts';
 
 export function slugify(text: string): string {
   return toAsciiDigits(normalizePersianLetters(text.normalize('NFKC')))

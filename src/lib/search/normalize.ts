@@ -10,7 +10,7 @@
  *   and a light stemming of plural and superlative endings outside quoted phrases, since Pagefind
  *   matches query words as prefixes of indexed words.
  */
-import { toPersianDigits } from '../persian/digits';
+import { toPersianDigits } from '../persian/digits.ts';
 
 const ZWNJ = '\u200c';
 const PERSIAN_LETTER = '[\\u0620-\\u064a\\u066e-\\u06d3\\u06d5\\u06fa-\\u06ff]';

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { foldHtmlForIndex } from './normalize';
+import { foldHtmlForIndex } from './normalize.ts';
 
 /** Built article pages: `news/<id>/<slug>/index.html`, with the URL each is served at. */
 async function articlePages(outDir: string): Promise<{ file: string; url: string }[]> {

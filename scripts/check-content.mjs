@@ -1,0 +1,271 @@
+// @ts-check
+/**
+ * `npm run check:content -- [files…] [--content <dir>] [--fix [--write]] [--strict] [--no-typography]`
+ *
+ * Checks every article, section, reporter and comment file against the schemas the build uses
+ * (src/lib/content/schema.ts) without building, and lints the Persian typography of prose. Each
+ * problem is printed as `<file>:<line>: <field>: <what to change>`. Exit code 1 when a file would
+ * stop the build (or, with --strict, when typography can be improved), for CI and pre-commit hooks.
+ * `--fix` shows the typography corrections as a diff; `--fix --write` applies them.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkContent, formatProblem } from '../src/lib/content/check.ts';
+import {
+  lintArticleTypography,
+  lintDataTypography,
+  showInvisible,
+  TYPOGRAPHY_ADVICE,
+} from '../src/lib/persian/typography.ts';
+
+export const USAGE = `Usage: npm run check:content -- [files…] [options]
+
+Checks the archive's articles, sections, reporters and comments the way the build does, and the
+Persian typography of their text, without building the site.
+
+  [files…]            report only on these files (e.g. the ones you changed); all are still read
+  --content <dir>     the content folder (default: $BAYEGAN_CONTENT_DIR, else ./content)
+  --fix               show the typography corrections as a diff; nothing is written
+  --write             with --fix: write the corrections into the files
+  --strict            fail (exit 1) on typography too, not only on what stops the build
+  --no-typography     check the fields only
+  -h, --help          show this message`;
+
+/** @typedef {import('../src/lib/content/check.ts').ContentFile} ContentFile */
+/** @typedef {import('../src/lib/persian/typography.ts').TypographyResult} TypographyResult */
+
+class UsageError extends Error {}
+
+/** @param {string[]} args */
+function parseArguments(args) {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        content: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        'no-typography': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.write && !values.fix)
+      throw new UsageError('--write applies the corrections of --fix; use --fix --write');
+    if (values.fix && values['no-typography']) throw new UsageError('--fix corrects typography; drop --no-typography');
+    return { ...values, files: positionals };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(/** @type {Error} */ (error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+}
+
+/**
+ * Every file of the content folder, by collection, the way the build's loaders find them.
+ * @param {string} contentDir
+ * @param {(file: string) => string} shown
+ * @returns {ContentFile[]}
+ */
+function collectFiles(contentDir, shown) {
+  /** @type {ContentFile[]} */
+  const files = [];
+  /**
+   * @param {string} folder
+   * @param {RegExp} pattern
+   * @param {ContentFile['kind']} kind
+   * @param {number} depth  how many folder levels below `folder` (Infinity for articles)
+   */
+  const walk = (folder, pattern, kind, depth, prefix = '') => {
+    if (!existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && depth > 0 && !entry.name.startsWith('.')) {
+        walk(full, pattern, kind, depth - 1, `${prefix}${entry.name}/`);
+      } else if (entry.isFile() && pattern.test(entry.name) && (kind !== 'comment' || prefix !== '')) {
+        files.push({
+          kind,
+          path: shown(full),
+          id: `${prefix}${entry.name.replace(pattern, '')}`,
+          source: readFileSync(full, 'utf8'),
+        });
+      }
+    }
+  };
+  walk(path.join(contentDir, 'articles'), /\.mdx?$/, 'article', Infinity);
+  walk(path.join(contentDir, 'categories'), /\.(ya?ml|json)$/, 'category', 0);
+  walk(path.join(contentDir, 'authors'), /\.(ya?ml|json)$/, 'author', 0);
+  walk(path.join(contentDir, 'comments'), /\.(ya?ml|json)$/, 'comment', 1);
+  return files;
+}
+
+/**
+ * The typography of one file; comments are readers' own words and JSON is not hand-written prose.
+ * @param {ContentFile} file
+ * @returns {TypographyResult | undefined}
+ */
+function typographyOf(file) {
+  if (file.kind === 'article') return lintArticleTypography(file.source, { mdx: file.path.endsWith('.mdx') });
+  if ((file.kind === 'category' || file.kind === 'author') && !file.path.endsWith('.json')) {
+    return lintDataTypography(file.source);
+  }
+  return undefined;
+}
+
+/**
+ * Changed lines as a small diff, with ZWNJ shown as ·.
+ * @param {string} before
+ * @param {string} after
+ */
+function lineDiff(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  /** @type {string[]} */
+  const out = [];
+  a.forEach((line, i) => {
+    if (line !== b[i]) out.push(`  ${i + 1}  - ${showInvisible(line)}`, `  ${i + 1}  + ${showInvisible(b[i] ?? '')}`);
+  });
+  return out.join('\n');
+}
+
+/** @param {string} file @param {string} text */
+function writeAtomically(file, text) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+const plural = (/** @type {number} */ count, /** @type {string} */ one, many = `${one}s`) =>
+  `${count} ${count === 1 ? one : many}`;
+
+/**
+ * Runs the check; returns the exit code.
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv; cwd?: string; out?: (line: string) => void; err?: (line: string) => void }} [io]
+ * @returns {number}
+ */
+export function main(args, io = {}) {
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  const out = io.out ?? ((line) => console.log(line));
+  const err = io.err ?? ((line) => console.error(line));
+  const started = performance.now();
+
+  /** @type {ReturnType<typeof parseArguments>} */
+  let options;
+  try {
+    options = parseArguments(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`check-content: ${error.message}\n\n${USAGE}`);
+    return 1;
+  }
+  if (options.help) {
+    out(USAGE);
+    return 0;
+  }
+
+  // Under `npm run`, the working directory is the project; paths typed by the user are theirs.
+  const typedBase = env['npm_lifecycle_event'] === 'check:content' ? (env['INIT_CWD'] ?? cwd) : cwd;
+  const contentDir = options.content
+    ? path.resolve(typedBase, options.content)
+    : path.resolve(cwd, env['BAYEGAN_CONTENT_DIR'] || 'content');
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    err(
+      `check-content: no content folder at ${contentDir}; run it in the project, or give the folder with --content <dir>`,
+    );
+    return 1;
+  }
+  /** @param {string} file */
+  const shown = (file) => {
+    const relative = path.relative(typedBase, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  };
+
+  const files = collectFiles(contentDir, shown);
+  const wanted = new Set(options.files.map((file) => shown(path.resolve(typedBase, file))));
+  for (const file of wanted) {
+    if (!files.some((f) => f.path === file)) {
+      err(`check-content: ${file} is not an article, section, reporter or comment file of ${shown(contentDir)}`);
+      return 1;
+    }
+  }
+  const reported = (/** @type {string} */ file) => wanted.size === 0 || wanted.has(file);
+
+  const folders = { categories: path.join(contentDir, 'categories'), authors: path.join(contentDir, 'authors') };
+  /** @param {string} folder */
+  const idsIn = (folder) =>
+    new Set(files.filter((f) => path.dirname(path.resolve(typedBase, f.path)) === folder).map((f) => f.id));
+  const problems = checkContent(files, {
+    categories: { ids: idsIn(folders.categories), folder: `${shown(folders.categories)}/` },
+    authors: { ids: idsIn(folders.authors), folder: `${shown(folders.authors)}/` },
+    imageExists: (articleFile, image) =>
+      existsSync(path.resolve(path.dirname(path.resolve(typedBase, articleFile)), image)),
+  }).filter((problem) => reported(problem.file));
+  for (const problem of problems) out(formatProblem(problem));
+
+  let suggestions = 0;
+  /** @type {{ file: ContentFile; fixed: string }[]} */
+  const corrections = [];
+  if (!options['no-typography']) {
+    for (const file of files) {
+      if (!reported(file.path)) continue;
+      const result = typographyOf(file);
+      if (!result || result.findings.length === 0) continue;
+      suggestions += result.findings.length;
+      corrections.push({ file, fixed: result.fixed });
+      if (options.fix) continue;
+      // One line per rule and line of the file, with the first few places as examples.
+      /** @type {Map<string, import('../src/lib/persian/typography.ts').TypographyFinding[]>} */
+      const groups = new Map();
+      for (const finding of result.findings) {
+        const key = `${finding.line}:${finding.field}:${finding.rule}`;
+        groups.set(key, [...(groups.get(key) ?? []), finding]);
+      }
+      for (const group of groups.values()) {
+        const { line, field, rule } = /** @type {import('../src/lib/persian/typography.ts').TypographyFinding} */ (
+          group[0]
+        );
+        const examples = group
+          .slice(0, 3)
+          .map(({ before, after }) => `«${showInvisible(before)}» → «${showInvisible(after)}»`)
+          .join(', ');
+        const more = group.length > 3 ? ` and ${group.length - 3} more` : '';
+        out(`${file.path}:${line}: ${field}: ${examples}${more}: ${TYPOGRAPHY_ADVICE[rule]} [${rule}]`);
+      }
+    }
+  }
+
+  if (options.fix) {
+    for (const { file, fixed } of corrections) {
+      out(`${options.write ? 'corrected' : 'would correct'} ${file.path}:\n${lineDiff(file.source, fixed)}`);
+      if (options.write) writeAtomically(path.resolve(typedBase, file.path), fixed);
+    }
+    if (corrections.length > 0) {
+      out(
+        options.write
+          ? `wrote typography corrections to ${plural(corrections.length, 'file')} (· marks a ZWNJ, نیم‌فاصله)`
+          : `nothing written; run npm run check:content -- --fix --write to apply these corrections (· marks a ZWNJ, نیم‌فاصله)`,
+      );
+    }
+  }
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const typographyNote = options['no-typography'] ? '' : `, ${plural(suggestions, 'typography suggestion')}`;
+  const summary = `checked ${plural(files.length, 'file')} in ${seconds} s: ${plural(problems.length, 'problem')} that stop the build${typographyNote}`;
+  const failed = problems.length > 0 || (options.strict && suggestions > 0 && !(options.fix && options.write));
+  (failed ? err : out)(summary);
+  if (!failed && suggestions > 0 && !options.fix)
+    out('run npm run check:content -- --fix to see the corrections as a diff');
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,180 @@
+/**
+ * The content contract, as plain zod schemas. `src/content.config.ts` gives them to Astro's content
+ * layer; `npm run check:content` runs the very same schemas over the files without a build. The two
+ * differ only in what Astro alone can provide: the lead image (Astro's `image()` helper) and links
+ * between collections (`reference()`), which come in through {@link ContentLinks}.
+ * Field reference: README «Frontmatter».
+ */
+import { z } from 'astro/zod';
+import {
+  articleDate,
+  articleId,
+  articleSource,
+  isAsciiSlug,
+  knownSlug,
+  persianText,
+  readerText,
+  slugOverride,
+  strictFields,
+  tagList,
+} from './fields.ts';
+
+/** What the article schema needs from its surroundings. */
+export interface ContentLinks<Image extends z.ZodType, CategoryRef extends z.ZodType, AuthorRef extends z.ZodType> {
+  /** The section slugs that exist (file names in the categories folder) and that folder, for messages. */
+  categories: { ids: ReadonlySet<string>; folder: string; reference: CategoryRef };
+  /** The reporter slugs that exist and their folder. */
+  authors: { ids: ReadonlySet<string>; folder: string; reference: AuthorRef };
+  /** The lead image field: Astro's `image()` in the build, a file check in `check:content`. */
+  image: () => Image;
+}
+
+export const categorySchema = strictFields(
+  {
+    /** Persian name of the section, e.g. «اقتصادی». */
+    name: persianText('the section name', "name: 'اقتصادی'"),
+    /** One sentence about the section, shown on its page. */
+    description: persianText('one sentence about the section', "description: 'خبرهای بازار، تجارت و تولید'"),
+  },
+  'a category',
+);
+
+export const authorSchema = strictFields(
+  {
+    /** The reporter's full name in Persian. */
+    name: persianText("the reporter's full name", "name: 'مریم کریمی'"),
+    /** Their job title, e.g. «خبرنگار گروه اقتصادی». */
+    role: persianText('their job title', "role: 'خبرنگار گروه اقتصادی'").optional(),
+    /** A short biography (one or two sentences). */
+    bio: persianText('a one- or two-sentence biography', "bio: 'خبرنگار اقتصادی با ده سال سابقه'").optional(),
+  },
+  'a reporter',
+);
+
+export function articleSchema<
+  Image extends z.ZodType,
+  CategoryRef extends z.ZodType<unknown, string>,
+  AuthorRef extends z.ZodType<unknown, string>,
+>(links: ContentLinks<Image, CategoryRef, AuthorRef>) {
+  return strictFields(
+    {
+      /** The permanent article number: unique, shown as «شناسه خبر», part of the URL `/news/<id>/<slug>/`. */
+      id: articleId,
+      /** The headline. */
+      title: persianText('the headline', "title: 'افتتاح کتابخانهٔ مرکزی شهر'"),
+      /** The summary shown in lists, feeds and the page description; one or two sentences. */
+      lead: persianText('a one- or two-sentence summary', "lead: 'کتابخانهٔ مرکزی امروز افتتاح شد.'"),
+      /** First publication, Tehran time: `1403/09/03 14:30` (Jalali) or `2024-11-23T14:30:00+03:30`. */
+      date: articleDate,
+      /** Last substantive update, same forms as `date`. */
+      updated: articleDate.optional(),
+      /** The section's slug: a file name in `content/categories/`. */
+      category: knownSlug('category', links.categories.folder, links.categories.ids).pipe(links.categories.reference),
+      /** Tags in Persian; spelling variants of one tag are kept once. */
+      tags: tagList,
+      /** One or more reporters' slugs: file names in `content/authors/`. */
+      authors: z
+        .array(knownSlug('reporter', links.authors.folder, links.authors.ids).pipe(links.authors.reference), {
+          error: "must be a list of reporter slugs, e.g. authors: ['maryam-karimi']",
+        })
+        .min(1, { error: "needs at least one reporter, e.g. authors: ['maryam-karimi']" }),
+      /** The lead image, a path relative to the article file, e.g. `./images/library.jpg`. */
+      image: links.image().optional(),
+      /** A description of the image for readers who cannot see it; required with `image`. */
+      imageAlt: persianText('a description of the image', "imageAlt: 'نمای بیرونی کتابخانه'").optional(),
+      /** Shown in the «اخبار ویژه» box. */
+      featured: z.boolean({ error: 'must be true or false' }).default(false),
+      /** Breaking news («فوری»). */
+      breaking: z.boolean({ error: 'must be true or false' }).default(false),
+      /** A draft is never published. */
+      draft: z.boolean({ error: 'must be true or false' }).default(false),
+      /** Whether readers may comment. */
+      comments: z.boolean({ error: 'must be true or false' }).default(true),
+      /** The URL slug; the file name when absent. */
+      slug: slugOverride.optional(),
+      /** The original publisher of a republished story: a name, or `{ name, url }`. */
+      source: articleSource.optional(),
+    },
+    'an article',
+  ).superRefine((article, ctx) => {
+    if (article.image && !article.imageAlt) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['imageAlt'],
+        message: "is required when there is an image: describe the picture, e.g. imageAlt: 'نمای بیرونی کتابخانه'",
+      });
+    }
+    if (article.imageAlt && !article.image) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['image'],
+        message: 'is missing, but imageAlt is set: add the image path or remove imageAlt',
+      });
+    }
+    if (article.updated && article.updated < article.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: 'is earlier than date: an update cannot come before the first publication',
+      });
+    }
+  });
+}
+
+const commentIdPattern = /^[a-z0-9][a-z0-9-]*$/;
+
+export const commentSchema = strictFields(
+  {
+    /** The comment's id, also its file name. */
+    id: z
+      .string({ error: "is required: the comment's id, the file name without extension" })
+      .regex(commentIdPattern, { error: 'must be lower-case Latin letters, digits and hyphens, like c-3f9a1b2c' }),
+    /** The article's id (the folder name). */
+    article: articleId,
+    /** The id of the comment this one answers (one level of replies). */
+    parent: z.string().regex(commentIdPattern, { error: 'must be the id of a comment of the same article' }).optional(),
+    /** The name the reader chose to show. */
+    name: readerText('the name to show', 200),
+    /** The comment itself, as plain text; paragraphs are separated by a blank line. */
+    body: readerText('the comment', 5000),
+    /** When the reader sent it: ISO with an offset, e.g. 2024-11-23T14:30:00+03:30. */
+    submittedAt: articleDate,
+  },
+  'a comment',
+);
+
+/** Frontmatter fields of each kind of file that hold dates (YAML would read a zone-less one as UTC). */
+export const DATE_FIELDS = { article: ['date', 'updated'], comment: ['submittedAt'] } as const;
+
+/** A category or reporter file whose name cannot be a URL segment. */
+export function dataFileNameProblem(id: string, filePath: string): string | undefined {
+  return isAsciiSlug(id)
+    ? undefined
+    : `${filePath}: the file name "${id}" is used in URLs; rename the file to lower-case Latin letters, digits and hyphens, e.g. economy.yml`;
+}
+
+/** A comment stored in the wrong folder or under the wrong file name (`<article-id>/<comment-id>`). */
+export function commentPlacementProblems(
+  entryId: string,
+  data: { article?: unknown; id?: unknown },
+  filePath: string,
+): string[] {
+  const [folder, file] = entryId.split('/');
+  const problems: string[] = [];
+  if (folder !== String(data.article)) {
+    problems.push(
+      `${filePath}: article: ${String(data.article)} does not match the folder ${folder}/; keep each comment in the folder of its article id.`,
+    );
+  }
+  if (file !== data.id) {
+    problems.push(
+      `${filePath}: id: "${String(data.id)}" does not match the file name; name the file ${String(data.id)}.json.`,
+    );
+  }
+  return problems;
+}
+
+/** The message for a zone-less YAML timestamp, with the fix. */
+export function zonelessTimestampMessage(filePath: string, field: string, value: string): string {
+  return `${filePath}: ${field}: ${value} has no time-zone offset, so YAML reads it as UTC (3½ hours off Tehran); write ${field}: ${value.replace(' ', 'T')}+03:30, or the Jalali date.`;
+}

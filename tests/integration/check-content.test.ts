@@ -1,0 +1,122 @@
+/**
+ * `npm run check:content` on real folders: the sample archive passes, typography is shown as a diff
+ * and written only when asked, the exit code follows what would stop the build.
+ */
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runScript, tmpRoot } from '../helpers/build-site';
+
+const Z = '\u200c';
+const check = (args: string[], env: Record<string, string> = {}) => runScript('check-content.mjs', args, env);
+
+/** A copy of the test archive with one article of our own to lint. */
+function archive(name: string, articleText: string): { dir: string; article: string } {
+  const dir = path.join(tmpRoot, 'check-content', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/archive'), dir, { recursive: true });
+  const article = path.join(dir, 'articles/1405/typography.md');
+  mkdirSync(path.dirname(article), { recursive: true });
+  writeFileSync(article, articleText);
+  return { dir, article };
+}
+
+const messy = `---
+id: 9001
+title: 'گزارش كيفيت هوا'
+lead: 'شاخص هوا در سال 1403 بهتر شد.'
+date: 1405/02/10 09:00
+category: economy
+authors: ['ali-rezaei']
+tags: [كتاب]
+---
+
+به گزارش خبرنگار ما , کتاب ها در حوزههای مختلف می شود.
+
+\`\`\`
+می شود 123 كتاب
+\`\`\`
+
+نشانی https://example.ir/1403?a=1,2 و متن.
+`;
+
+describe('npm run check:content', () => {
+  it('passes the sample archive: no problem that stops the build', async () => {
+    const result = await check(['--no-typography'], { BAYEGAN_CONTENT_DIR: path.join(projectRoot, 'content') });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/checked \d+ files in [\d.]+ s: 0 problems that stop the build/);
+  });
+
+  it('lists typography as file:line: field: before → after, exit 0 unless --strict', async () => {
+    const { dir } = archive('report', messy);
+    const result = await check(['--content', dir]);
+    expect(result.status, result.stderr).toBe(0);
+    const file = path.relative(projectRoot, path.join(dir, 'articles/1405/typography.md'));
+    expect(result.stdout).toContain(`${file}:3: title: «كيفيت» → «کیفیت»`);
+    expect(result.stdout).toContain(`${file}:4: lead: «1403» → «۱۴۰۳»`);
+    expect(result.stdout).toContain(`${file}:11: body: «ما ,» → «ما،»`);
+    expect(result.stdout).toContain(`${file}:11: body: «کتاب ها» → «کتاب·ها»`);
+    expect(result.stdout).toMatch(/\[zwnj-prefix\]/);
+    // Code, URLs and the tags field are not prose.
+    expect(result.stdout).not.toMatch(/:14:|:17:|:8:/);
+    expect(result.stdout).toMatch(/0 problems that stop the build, \d+ typography suggestions/);
+
+    const strict = await check(['--content', dir, '--strict']);
+    expect(strict.status).toBe(1);
+  });
+
+  it('--fix shows a diff and writes nothing; --fix --write corrects; a second run finds nothing', async () => {
+    const { dir, article } = archive('fix', messy);
+    const diff = await check(['--content', dir, '--fix']);
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toContain('would correct');
+    expect(diff.stdout).toContain("  3  + title: 'گزارش کیفیت هوا'");
+    expect(diff.stdout).toContain('nothing written; run npm run check:content -- --fix --write');
+    expect(readFileSync(article, 'utf8')).toBe(messy);
+
+    const write = await check(['--content', dir, '--fix', '--write']);
+    expect(write.status, write.stderr).toBe(0);
+    const fixed = readFileSync(article, 'utf8');
+    expect(fixed).toContain(`به گزارش خبرنگار ما، کتاب${Z}ها در حوزه${Z}های مختلف می${Z}شود.`);
+    expect(fixed).toContain("lead: 'شاخص هوا در سال ۱۴۰۳ بهتر شد.'");
+    // Untouched: code block, URL, tags, keys.
+    expect(fixed).toContain('```\nمی شود 123 كتاب\n```');
+    expect(fixed).toContain('https://example.ir/1403?a=1,2');
+    expect(fixed).toContain('tags: [كتاب]');
+
+    const again = await check(['--content', dir, '--strict']);
+    expect(again.status, again.stdout).toBe(0);
+    expect(again.stdout).toMatch(/0 typography suggestions/);
+  });
+
+  it('leaves a correct file byte for byte as it was', async () => {
+    const correct = messy
+      .replace('كيفيت', 'کیفیت')
+      .replace('1403', '۱۴۰۳')
+      .replace('ما , کتاب ها در حوزههای مختلف می شود', `ما، کتاب${Z}ها در حوزه${Z}های مختلف می${Z}شود`);
+    const { dir, article } = archive('correct', correct);
+    const result = await check(['--content', dir, '--fix', '--write', '--strict']);
+    expect(result.status, result.stdout).toBe(0);
+    expect(readFileSync(article, 'utf8')).toBe(correct);
+  });
+
+  it('reports only the files named, but still checks them against all the others', async () => {
+    const { dir } = archive('named', messy.replace('id: 9001', 'id: 2'));
+    const named = path.join(dir, 'articles/1405/typography.md');
+    const result = await check(['--content', dir, '--no-typography', named]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/typography\.md:2: id: 2 is already used by/);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses bad arguments with the usage, exit 1', async () => {
+    for (const args of [['--frobnicate'], ['--write'], ['--fix', '--no-typography'], ['--content', '/nonexistent/x']]) {
+      const result = await check(args);
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(/^check-content: /);
+    }
+    const unknownFile = await check(['--content', path.join(projectRoot, 'content'), 'README.md']);
+    expect(unknownFile.status).toBe(1);
+    expect(unknownFile.stderr).toMatch(/README\.md is not an article, section, reporter or comment file/);
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblem, lineOfField, type ContentFile } from '../../src/lib/content/check';
+
+const options = {
+  categories: { ids: new Set(['economy', 'culture']), folder: 'content/categories/' },
+  authors: { ids: new Set(['ali-rezaei']), folder: 'content/authors/' },
+  imageExists: (_article: string, image: string) => image === './images/ok.jpg',
+};
+
+const articleSource = (fields: Record<string, string> = {}) => {
+  const all: Record<string, string> = {
+    id: '1',
+    title: "'عنوان خبر'",
+    lead: "'خلاصهٔ خبر.'",
+    date: '1403/09/03 14:30',
+    category: 'economy',
+    authors: "['ali-rezaei']",
+    ...fields,
+  };
+  const lines = Object.entries(all)
+    .filter(([, value]) => value !== '')
+    .map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join('\n')}\n---\n\nمتن.\n`;
+};
+
+const articleFile = (id: string, source: string): ContentFile => ({
+  kind: 'article',
+  path: `content/articles/${id}.md`,
+  id,
+  source,
+});
+const dataFile = (kind: ContentFile['kind'], id: string, source: string, ext = 'yml'): ContentFile => ({
+  kind,
+  path: `content/${kind === 'comment' ? 'comments' : kind === 'author' ? 'authors' : 'categories'}/${id}.${ext}`,
+  id,
+  source,
+});
+const goodData = [
+  dataFile('category', 'economy', "name: 'اقتصادی'\ndescription: 'بازار'\n"),
+  dataFile('author', 'ali-rezaei', "name: 'علی رضایی'\n"),
+];
+const check = (...files: ContentFile[]) => checkContent([...goodData, ...files], options).map(formatProblem);
+
+describe('checkContent', () => {
+  it('finds nothing wrong in good files', () => {
+    expect(check(articleFile('a', articleSource()))).toEqual([]);
+    expect(
+      check(
+        articleFile('b', articleSource({ image: './images/ok.jpg', imageAlt: "'عکس'" })),
+        dataFile(
+          'comment',
+          '1/c-1',
+          '{"id":"c-1","article":1,"name":"خواننده","body":"متن","submittedAt":"2024-11-23T14:30:00+03:30"}',
+          'json',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports every problem of every file at once, each with its line', () => {
+    const problems = check(
+      articleFile('a', articleSource({ titel: "'عنوان'", title: '', date: '1402/12/30' })),
+      articleFile('b', articleSource({ id: '2', category: 'sport', authors: "['ali-rezaei', 'nobody']" })),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^content\/articles\/a\.md:1: title: is required: write the headline/),
+      expect.stringMatching(/^content\/articles\/a\.md:4: date: "1402\/12\/30": day 30 does not exist/),
+      expect.stringMatching(
+        /^content\/articles\/a\.md:7: titel: is not a field of an article\. Did you mean "title"\?/,
+      ),
+      expect.stringMatching(
+        /^content\/articles\/b\.md:6: category: "sport" is not a category; use one of: culture, economy/,
+      ),
+      expect.stringMatching(
+        /^content\/articles\/b\.md:7: authors\.1: "nobody" is not a reporter; use one of: ali-rezaei/,
+      ),
+    ]);
+  });
+
+  it('finds duplicate ids across files and names the next free id', () => {
+    const problems = check(articleFile('a', articleSource()), articleFile('z', articleSource({ title: "'دیگر'" })));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^content\/articles\/z\.md:2: id: 1 is already used by content\/articles\/a\.md; .* e\.g\. id: 2\.$/,
+      ),
+    ]);
+  });
+
+  it('refuses zone-less YAML timestamps, which YAML would read as UTC', () => {
+    expect(check(articleFile('a', articleSource({ date: '2024-11-22 14:30:00' })))).toEqual([
+      expect.stringMatching(/^content\/articles\/a\.md:5: date: 2024-11-22 14:30:00 has no time-zone offset.*\+03:30/),
+    ]);
+  });
+
+  it('points at the line YAML cannot read, and at a missing frontmatter', () => {
+    expect(check(articleFile('a', "---\nid: 1\ntitle: 'بدون پایان\n---\n"))).toEqual([
+      expect.stringMatching(/^content\/articles\/a\.md:4: frontmatter: cannot be read: unexpected end of the stream/),
+    ]);
+    expect(check(articleFile('b', 'فقط متن، بدون سرخط\n'))).toEqual([
+      expect.stringMatching(/^content\/articles\/b\.md:1: frontmatter: is missing: an article starts with a block/),
+    ]);
+  });
+
+  it('checks that the lead image exists and is a picture', () => {
+    const withImage = (image: string) =>
+      check(articleFile('a', articleSource({ image: `'${image}'`, imageAlt: "'عکس'" })));
+    expect(withImage('./images/missing.jpg')).toEqual([
+      expect.stringMatching(
+        /:8: image: "\.\/images\/missing\.jpg" does not exist; the path is relative to the article/,
+      ),
+    ]);
+    expect(withImage('./images/report.pdf')).toEqual([
+      expect.stringMatching(/image: ".*report\.pdf" is not a picture/),
+    ]);
+    expect(withImage('https://example.ir/a.jpg')).toEqual([
+      expect.stringMatching(/image: must be a file in the repository, not a web address/),
+    ]);
+  });
+
+  it('checks sections and reporters: their fields and file names', () => {
+    expect(
+      check(dataFile('category', 'culture', "description: 'فرهنگ'\n"), dataFile('author', 'علی', "name: 'علی'\n")),
+    ).toEqual([
+      expect.stringMatching(
+        /^content\/authors\/علی\.yml:1: file: the file name "علی" is used in URLs; rename the file/,
+      ),
+      expect.stringMatching(/^content\/categories\/culture\.yml:1: name: is required: write the section name/),
+    ]);
+  });
+
+  it('checks comments: fields, folder, file name, article and parent', () => {
+    const comment = (id: string, json: Record<string, unknown>) =>
+      dataFile(
+        'comment',
+        id,
+        JSON.stringify({ name: 'خواننده', body: 'متن', submittedAt: '2024-11-23T14:30:00+03:30', ...json }, null, 2),
+        'json',
+      );
+    const problems = check(
+      articleFile('a', articleSource()),
+      comment('1/c-1', { id: 'c-1', article: 1, email: 'x@example.ir' }),
+      comment('2/c-2', { id: 'c-2', article: 1 }),
+      comment('1/c-3', { id: 'c-3', article: 1, parent: 'c-9' }),
+      comment('9/c-4', { id: 'c-4', article: 9 }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^content\/comments\/1\/c-1\.json:7: email: is not a field of a comment/),
+      expect.stringMatching(/^content\/comments\/1\/c-3\.json:7: parent: "c-9" is not a comment of article 1/),
+      expect.stringMatching(/^content\/comments\/2\/c-2\.json:6: article: 1 does not match the folder 2\//),
+      expect.stringMatching(/^content\/comments\/9\/c-4\.json:6: article: 9 is not a published article/),
+    ]);
+  });
+});
+
+describe('lineOfField', () => {
+  const yaml = "id: 1\ntitle: 'x'\nauthors:\n  - a\n  - b\nsource:\n  name: n\n  url: u\n";
+  it('finds keys, list items and nested fields; the first line when the field is missing', () => {
+    expect(lineOfField(yaml, ['title'])).toBe(2);
+    expect(lineOfField(yaml, ['authors', 1])).toBe(5);
+    expect(lineOfField(yaml, ['source', 'url'])).toBe(8);
+    expect(lineOfField(yaml, ['lead'])).toBe(1);
+    expect(lineOfField(yaml, ['title'], 1)).toBe(3);
+  });
+});
