@@ -7,20 +7,18 @@
  * current Tehran time as a Jalali date and complete frontmatter, as a draft. In a terminal, a missing
  * title, section or reporter is asked for; elsewhere it is an error. Never overwrites a file.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { readArticles, readChoices } from './lib/content-files.mjs';
 import {
   articleMarkdown,
   articleRelativePath,
   describeChoices,
-  frontmatterOf,
   nextFreeId,
   parseArgs,
   parseNow,
-  persianLetters,
   slugFromTitle,
   splitTags,
   tehranJalaliNow,
@@ -40,49 +38,6 @@ Starts a draft article in <content>/articles/<jalali-year>/<month>/<slug>.md wit
   --content <dir>      the content folder (default: $BAYEGAN_CONTENT_DIR, else ./content)
   --now <date-time>    use this time instead of the clock, e.g. 2026-11-29T12:00:00+03:30
   -h, --help           show this message`;
-
-const DATA_FILE = /\.(ya?ml|json)$/i;
-const ARTICLE_FILE = /\.mdx?$/i;
-
-/**
- * Slug → Persian name of every data file in `folder` (sections or reporters).
- * @param {string} folder
- * @returns {Map<string, string>}
- */
-function readChoices(folder) {
-  /** @type {Map<string, string>} */
-  const choices = new Map();
-  if (!existsSync(folder)) return choices;
-  for (const file of readdirSync(folder).sort()) {
-    if (!DATA_FILE.test(file)) continue;
-    const slug = file.replace(DATA_FILE, '');
-    let name = '';
-    try {
-      const text = readFileSync(path.join(folder, file), 'utf8');
-      /** @type {unknown} */
-      const data = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-      if (data && typeof data === 'object' && 'name' in data && typeof data.name === 'string') {
-        name = persianLetters(data.name.trim());
-      }
-    } catch {
-      // A broken data file is the build's to report; the slug is still a valid choice here.
-    }
-    choices.set(slug, name);
-  }
-  return choices;
-}
-
-/**
- * The frontmatter of every article under `folder`.
- * @param {string} folder
- * @returns {string[]}
- */
-function readFrontmatters(folder) {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && ARTICLE_FILE.test(entry.name))
-    .map((entry) => frontmatterOf(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')));
-}
 
 /**
  * @typedef {object} Io
@@ -189,7 +144,7 @@ export async function main(argv, io) {
   }
 
   const date = tehranJalaliNow(now);
-  const id = nextFreeId(readFrontmatters(path.join(contentDir, 'articles')));
+  const id = nextFreeId(readArticles(path.join(contentDir, 'articles')).map((article) => article.frontmatter));
   const file = path.join(contentDir, ...articleRelativePath(date, slug).split('/'));
   const shown = path.relative(io.cwd, file) || file;
   const text = articleMarkdown({ id, title, date, section, reporters: args.reporters, tags: args.tags });

@@ -29,6 +29,7 @@ describe('each rule finds its slip and corrects it', () => {
     ['persian-punctuation', 'تهران, اصفهان', 'تهران، اصفهان'],
     ['persian-punctuation', 'خبر , در', 'خبر، در'],
     ['persian-punctuation', 'چرا?', 'چرا؟'],
+    ['persian-punctuation', 'به گزارش خبرنگار ما ، در', 'به گزارش خبرنگار ما، در'],
     ['persian-punctuation', 'اول; دوم', 'اول؛ دوم'],
     ['persian-digits', 'در سال 1403 بود', 'در سال ۱۴۰۳ بود'],
     ['persian-digits', 'ساعت 14:30 و نرخ 2.5 درصد', 'ساعت ۱۴:۳۰ و نرخ ۲٫۵ درصد'],

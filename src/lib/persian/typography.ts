@@ -323,13 +323,15 @@ const RULES: Rule[] = [
   },
   {
     id: 'persian-punctuation',
-    trigger: /[,;?]/,
-    // A Latin , ; ? right after Persian (a letter, digit or closing guillemet), spaces before it dropped.
-    pattern: /([\u0621-\u06ff»]) *([,;?])(?![0-9])/gu,
-    replace: (match, before, mark) =>
-      FA_LETTER_RE.test(before) || /[\u06f0-\u06f9»]/.test(before)
-        ? `${before}${mark === ',' ? '،' : mark === ';' ? '؛' : '؟'}`
-        : match,
+    trigger: /[,;?]| [،؛؟]/,
+    // A Latin , ; ? right after Persian (a letter, digit or closing guillemet), spaces before it
+    // dropped; a space before a Persian mark too («خبر ، در» → «خبر، در»).
+    pattern: /([\u0621-\u06ff»]) *([,;?])(?![0-9])|([\u0621-\u06ff»]) +([،؛؟])/gu,
+    replace: (match, latinBefore, latinMark, before, persianMark) => {
+      if (persianMark) return `${before}${persianMark}`;
+      if (!FA_LETTER_RE.test(latinBefore) && !/[\u06f0-\u06f9»]/.test(latinBefore)) return match;
+      return `${latinBefore}${latinMark === ',' ? '،' : latinMark === ';' ? '؛' : '؟'}`;
+    },
   },
   {
     id: 'double-space',
@@ -411,6 +413,16 @@ function fixProse(text: string, record: (rule: TypographyRule, before: string, a
     return converted;
   });
   return result;
+}
+
+/** Corrects one piece of plain prose (a headline, a lead): no Markdown, nothing protected. */
+export function fixPersianProse(text: string): {
+  fixed: string;
+  findings: Omit<TypographyFinding, 'line' | 'field'>[];
+} {
+  const findings: Omit<TypographyFinding, 'line' | 'field'>[] = [];
+  const fixed = fixProse(text, (rule, before, after) => findings.push({ rule, before, after }));
+  return { fixed, findings };
 }
 
 /** A line of Markdown with its non-prose spans left untouched. */
