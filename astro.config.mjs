@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
 import { pagefindIntegration } from './src/lib/search/pagefind-integration.ts';
+import { shortLinksIntegration } from './src/lib/short-links-integration.ts';
 
 const defaultSiteConfig = fileURLToPath(new URL('./src/site.config.ts', import.meta.url));
 // Another archive (a test fixture, a benchmark corpus) can bring its own site settings.
@@ -56,7 +57,7 @@ export default defineConfig({
   // Tests and benchmarks build other archives side by side; each needs its own output and cache.
   outDir: process.env.BAYEGAN_OUT_DIR || './dist',
   cacheDir: process.env.BAYEGAN_CACHE_DIR || './node_modules/.astro',
-  integrations: [mdx(), pagefindIntegration(), commentsNotice()],
+  integrations: [mdx(), shortLinksIntegration(), pagefindIntegration(), commentsNotice()],
   markdown: {
     processor: satteri({ hastPlugins: [persianBodyPlugin] }),
   },

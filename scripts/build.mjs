@@ -5,7 +5,9 @@
 // The staging folder lives inside the project (under node_modules/.cache): Astro runs the
 // prerender chunks it writes there, and they must resolve the project's packages even when
 // BAYEGAN_OUT_DIR points outside the project.
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAstro } from './astro-cli.mjs';
@@ -18,6 +20,22 @@ const shownOutDir = path.relative(process.cwd(), outDir).startsWith('..')
   : path.relative(process.cwd(), outDir);
 const stagingDir = path.join(projectRoot, 'node_modules/.cache/bayegan-build', `staging-${process.pid}`);
 const previousDir = `${outDir}.previous`;
+
+/**
+ * Heap settings for Astro's process, unless the newsroom set its own in NODE_OPTIONS:
+ * - a larger young generation: page generation allocates many short-lived strings, and the default
+ *   16 MB semi-space makes V8 scavenge constantly (about 6% of the 1,000-article benchmark);
+ * - an old generation sized to the machine (60% of its memory) instead of V8's ~4 GB default, which
+ *   a 30,000-article archive outgrows.
+ */
+function buildNodeOptions(own) {
+  const options = [own];
+  if (!own.includes('--max-semi-space-size')) options.push('--max-semi-space-size=64');
+  if (!own.includes('--max-old-space-size')) {
+    options.push(`--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 1024 ** 2) * 0.6))}`);
+  }
+  return options.join(' ').trim();
+}
 
 /** Moves a folder, copying when source and target are on different file systems. */
 function move(from, to) {
@@ -32,9 +50,17 @@ function move(from, to) {
 
 mkdirSync(path.dirname(stagingDir), { recursive: true });
 rmSync(stagingDir, { recursive: true, force: true });
+// An old site whose background deletion was cut short (machine stopped) is deleted now.
+for (const name of readdirSync(path.dirname(stagingDir))) {
+  if (name.startsWith('old-site-')) deleteDetached(path.join(path.dirname(stagingDir), name));
+}
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
-const status = runAstro(['build', '--outDir', stagingDir, ...process.argv.slice(2)], { NODE_ENV: 'production' });
+const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '');
+const status = runAstro(['build', '--outDir', stagingDir, ...process.argv.slice(2)], {
+  NODE_ENV: 'production',
+  NODE_OPTIONS: nodeOptions,
+});
 if (status !== 0) {
   rmSync(stagingDir, { recursive: true, force: true });
   console.error(
@@ -47,5 +73,32 @@ rmSync(previousDir, { recursive: true, force: true });
 mkdirSync(path.dirname(outDir), { recursive: true });
 if (existsSync(outDir)) renameSync(outDir, previousDir);
 move(stagingDir, outDir);
-rmSync(previousDir, { recursive: true, force: true });
+removeInBackground(previousDir);
 console.log(`Site written to ${shownOutDir}/`);
+
+/**
+ * Deletes the previous site without making the newsroom wait for it: tens of thousands of files
+ * take many seconds to delete (about 15 s for 10,000 articles). The folder is first moved out of
+ * sight, into the build cache, when it is on the same disk; otherwise it is deleted here.
+ */
+function removeInBackground(folder) {
+  if (!existsSync(folder)) return;
+  const trash = path.join(path.dirname(stagingDir), `old-site-${process.pid}`);
+  try {
+    renameSync(folder, trash);
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  deleteDetached(trash);
+}
+
+/** Deletes a folder from a child process that outlives this one. */
+function deleteDetached(trash) {
+  const child = spawn(
+    process.execPath,
+    ['-e', `require('node:fs').rmSync(${JSON.stringify(trash)}, { recursive: true, force: true })`],
+    { detached: true, stdio: 'ignore' },
+  );
+  child.unref();
+}

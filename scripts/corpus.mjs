@@ -15,7 +15,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { jalaaliMonthLength, toGregorian } from 'jalaali-js';
-import { JALALI_MONTH_NAMES } from '../src/lib/dates/jalali.ts';
+import { fromTehranJalali, JALALI_MONTH_NAMES } from '../src/lib/dates/jalali.ts';
+import { toTehranIsoString } from '../src/lib/dates/tehran.ts';
 
 /**
  * @typedef {object} CorpusFile
@@ -1794,7 +1795,43 @@ export function* corpusFiles(options) {
   const timeline = new Random(mixSeed(seed, 0xd47e));
   for (let id = 1; id <= count; id++) {
     const timeIndex = Math.min(timelineEnd - 1, Math.floor(((id - 1 + timeline.next()) * timelineEnd) / count));
-    yield makeArticle(id, seed, timeIndex, timelineEnd, authors);
+    const article = makeArticle(id, seed, timeIndex, timelineEnd, authors);
+    yield article;
+    if (!/^(draft: true|comments: false)$/m.test(article.content)) yield* makeComments(id, seed, timeAt(timeIndex));
+  }
+}
+
+const COMMENT_BODIES = [
+  'ممنون از گزارش دقیقتان؛ کاش پیگیری کنید که این طرح واقعاً اجرا می‌شود یا نه.',
+  'در محلهٔ ما هم همین مشکل هست و کسی پاسخگو نیست.',
+  'عدد‌هایی که آمده با آمار سال قبل نمی‌خواند. منبع این آمار چیست؟',
+  'خبر خوبی است، امیدوارم به شهرهای کوچک هم برسد.',
+  'لطفاً نظر کارشناسان مستقل را هم منعکس کنید.',
+  'این موضوع چند سال است که تکرار می‌شود.\n\nتا وقتی بودجه‌اش روشن نباشد، اتفاقی نمی‌افتد.',
+];
+const COMMENT_REPLIES = ['موافقم.', 'منبع در متن خبر آمده است.', 'دقیقاً همین‌طور است؛ ما هم شاهدش بوده‌ایم.'];
+
+/**
+ * Approved reader comments for about one article in twelve: 1–4, sometimes with a reply; drawn from
+ * a stream of their own, so adding them left the articles byte-identical.
+ * @param {number} id
+ * @param {number} seed
+ * @param {ArticleTime} t
+ * @returns {Generator<CorpusFile>}
+ */
+function* makeComments(id, seed, t) {
+  const random = new Random(mixSeed(seed, 0xc0ffee ^ id));
+  if (!random.chance(1 / 12)) return;
+  const published = fromTehranJalali(t, t.hour, t.minute).getTime();
+  const count = random.int(1, 4);
+  for (let n = 1; n <= count; n++) {
+    const commentId = `c-${id}-${n}`;
+    const submittedAt = toTehranIsoString(new Date(published + random.int(10, 3 * 24 * 60) * 60_000));
+    const name = `${random.pick(FIRST_NAMES).fa}${random.chance(0.5) ? ` ${random.pick(SURNAMES).fa}` : ''}`;
+    const replyTo = n > 1 && random.chance(0.3) ? 'c-' + id + '-1' : undefined;
+    const body = replyTo ? random.pick(COMMENT_REPLIES) : random.pick(COMMENT_BODIES);
+    const comment = { id: commentId, article: id, ...(replyTo ? { parent: replyTo } : {}), name, body, submittedAt };
+    yield { path: `comments/${id}/${commentId}.json`, content: `${JSON.stringify(comment, null, 2)}\n` };
   }
 }
 
@@ -1877,10 +1914,10 @@ export function writeCorpus({ dir, count, seed, force }) {
     if (readdirSync(dir).length > 0) {
       if (!force) {
         throw new Error(
-          `${dir} is not empty; choose an empty folder, or pass --force to replace its articles/, categories/ and authors/`,
+          `${dir} is not empty; choose an empty folder, or pass --force to replace its articles/, categories/, authors/ and comments/`,
         );
       }
-      for (const folder of ['articles', 'categories', 'authors']) {
+      for (const folder of ['articles', 'categories', 'authors', 'comments']) {
         rmSync(path.join(dir, folder), { recursive: true, force: true });
       }
     }

@@ -96,6 +96,9 @@ const articles = defineCollection({
       // The file path is the entry id, so two files can never silently replace each other
       // (Astro's default would key entries by their `slug` field).
       generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+      // Pages and feeds use the HTML rendered at sync; keeping each raw body too would double the
+      // data store held in memory and in the build cache (issue 8: large archives).
+      retainBody: false,
     },
     (entries) =>
       findDuplicateArticleIds(entries.map((e) => ({ articleId: e.data.id as number, filePath: e.filePath }))),

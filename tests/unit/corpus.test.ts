@@ -12,6 +12,7 @@ import { parseFrontmatter } from 'astro/markdown';
 import { jalaaliMonthLength } from 'jalaali-js';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content/check';
 import {
   AUTHOR_COUNT,
   CATEGORIES,
@@ -165,9 +166,37 @@ describe(`generateCorpus: layout of ${N} articles`, () => {
     expect(byFolder('authors/', /^authors\/[a-z0-9-]+\.yml$/)).toHaveLength(AUTHOR_COUNT);
     expect(byFolder('articles/images/', /^articles\/images\/[a-z]+\.jpg$/)).toHaveLength(6);
     expect(articles).toHaveLength(N);
-    expect(files).toHaveLength(8 + AUTHOR_COUNT + 6 + N);
+    const comments = byFolder('comments/', /^comments\/(\d+)\/c-\1-\d\.json$/);
+    expect(files).toHaveLength(8 + AUTHOR_COUNT + 6 + N + comments.length);
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
-    expect(files.every((f) => !f.path.startsWith('comments/'))).toBe(true);
+  });
+
+  it('gives about one article in twelve 1–4 approved comments, some with a reply', () => {
+    const comments = files.filter((f) => f.path.startsWith('comments/'));
+    const commented = new Set(comments.map((f) => f.path.split('/')[1]));
+    expect(commented.size).toBeGreaterThan(N / 24);
+    expect(commented.size).toBeLessThan(N / 6);
+    expect(comments.some((f) => String(f.content).includes('"parent"'))).toBe(true);
+  });
+
+  it('passes npm run check:content: every file valid against the site schema, ids unique', () => {
+    const contentFiles = files
+      .filter((f) => typeof f.content === 'string')
+      .map((f) => {
+        const [folder, ...rest] = f.path.split('/');
+        const kind = ({ articles: 'article', categories: 'category', authors: 'author', comments: 'comment' } as const)[
+          folder as 'articles'
+        ];
+        return { kind, path: f.path, id: rest.join('/').replace(/\.[a-z]+$/, ''), source: String(f.content) };
+      });
+    const ids = (kind: string) => new Set(contentFiles.filter((f) => f.kind === kind).map((f) => f.id));
+    const problems = checkContent(contentFiles, {
+      categories: { ids: ids('category'), folder: 'categories/' },
+      authors: { ids: ids('author'), folder: 'authors/' },
+      imageExists: (_article, image) =>
+        files.some((f) => f.path === path.posix.join('articles/images', path.posix.basename(image))),
+    });
+    expect(problems).toEqual([]);
   });
 
   it('has the eight sections with Persian names and descriptions', () => {
@@ -552,7 +581,7 @@ describe('corpus command line', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^Wrote 59 files \(20 articles, \d+ bytes = [\d.]+ MiB\) to .+ in [\d.]+ s \(seed 3\)\.\n$/,
+      /^Wrote \d+ files \(20 articles, \d+ bytes = [\d.]+ MiB\) to .+ in [\d.]+ s \(seed 3\)\.\n$/,
     );
     const expected = generateCorpus({ count: 20, seed: 3 });
     expect(listFiles(dir)).toEqual(expected.map((f) => f.path).sort());

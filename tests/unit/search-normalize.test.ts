@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldForIndex, foldHtmlForIndex, normalizeQuery, stemQueryWord } from '../../src/lib/search/normalize';
+import {
+  foldForIndex,
+  foldHtmlForIndex,
+  indexableHtml,
+  normalizeQuery,
+  stemQueryWord,
+} from '../../src/lib/search/normalize';
 
 const ZWNJ = '\u200c';
 /** Joins the parts of a word with a ZWNJ, so that the tests show where one is expected. */
@@ -396,5 +402,30 @@ describe('fixed edge cases', () => {
     expect(normalizeQuery('کتاب\u00a0ها')).toBe('کتاب');
     expect(normalizeQuery('کتاب\u200f ها')).toBe('کتاب');
     expect(normalizeQuery('می\tخواهند')).toBe('میخواهند');
+  });
+});
+
+describe('indexableHtml', () => {
+  const page = [
+    '<!DOCTYPE html><html lang="fa" dir="rtl"><head><style>.x{}</style><title>t</title></head><body>',
+    '<header><nav><div>منو</div></nav></header><main><article>',
+    '<div data-pagefind-body><div class="h"><h1 data-pagefind-meta="title">عنوان</h1></div>',
+    '<div class="prose"><p>متن <code>&lt;div&gt;</code></p><div><div>تو در تو</div></div></div></div>',
+    '<footer><section id="comments"><div>نظر خواننده</div></section></footer></article></main></body></html>',
+  ].join('');
+
+  it('keeps the data-pagefind-body element whole, nested divs included, and drops the rest', () => {
+    const html = indexableHtml(page);
+    expect(html).toBe(
+      '<!DOCTYPE html><html lang="fa"><head><meta charset="utf-8"></head><body>' +
+        '<div data-pagefind-body><div class="h"><h1 data-pagefind-meta="title">عنوان</h1></div>' +
+        '<div class="prose"><p>متن <code>&lt;div&gt;</code></p><div><div>تو در تو</div></div></div></div>' +
+        '</body></html>',
+    );
+    expect(html).not.toMatch(/منو|نظر خواننده|<style/);
+  });
+
+  it('returns a page without a search body unchanged', () => {
+    expect(indexableHtml('<html><body><p>x</p></body></html>')).toBe('<html><body><p>x</p></body></html>');
   });
 });

@@ -109,3 +109,26 @@ export function foldHtmlForIndex(html: string): string {
     })
     .join('');
 }
+
+/**
+ * The part of a built article page that Pagefind reads: the `data-pagefind-body` element (title,
+ * lead, meta, filters and story are all inside it), in a bare document. Menus, footer, comments
+ * and inline styles are cut off before the page goes to Pagefind, which then parses a third of
+ * the bytes. A page without that element is returned whole.
+ */
+export function indexableHtml(html: string): string {
+  const start = html.search(/<div\b[^>]*\sdata-pagefind-body\b/);
+  if (start < 0) return html;
+  let depth = 0;
+  const tags = /<(\/?)div\b[^>]*>/g;
+  tags.lastIndex = start;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) {
+      const lang = /<html\b[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? 'fa';
+      const body = html.slice(start, match.index + match[0].length);
+      return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${body}</body></html>`;
+    }
+  }
+  return html;
+}

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { foldHtmlForIndex } from './normalize.ts';
+import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
 
 /** Built article pages: `news/<id>/<slug>/index.html`, with the URL each is served at. */
 async function articlePages(outDir: string): Promise<{ file: string; url: string }[]> {
@@ -31,16 +31,21 @@ export function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const pages = await articlePages(outDir);
+        logger.info(`Indexing ${pages.length} articles for search…`);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        for (const page of pages) {
-          const added = await index.addHTMLFile({
-            url: page.url,
-            content: foldHtmlForIndex(await readFile(page.file, 'utf8')),
-          });
-          if (added.errors.length > 0)
-            throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
-        }
+        // A few pages in flight at once: Node reads and folds the next pages while Pagefind parses.
+        let next = 0;
+        const worker = async () => {
+          while (next < pages.length) {
+            const page = pages[next++]!;
+            const html = await readFile(page.file, 'utf8');
+            const added = await index.addHTMLFile({ url: page.url, content: foldHtmlForIndex(indexableHtml(html)) });
+            if (added.errors.length > 0)
+              throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+          }
+        };
+        await Promise.all(Array.from({ length: 4 }, worker));
         const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
         if (written.errors.length > 0)
           throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

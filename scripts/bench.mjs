@@ -1,0 +1,311 @@
+// @ts-check
+/**
+ * `npm run bench -- <N> [--seed S] [--corpus <dir>] [--skip-cold]`
+ *
+ * Builds a synthetic archive of N articles (scripts/corpus.mjs, written once and reused) with the
+ * real `npm run build`, three times: cold (no cache), warm (cache kept, nothing changed) and after
+ * adding one article. For each build it prints the time and the peak memory (resident memory of the
+ * whole process tree: Node and Pagefind) of every step — content sync, bundling, page generation,
+ * search indexing — plus pages per second, output and index size. It prints figures; it asserts
+ * nothing. Linux only (memory is read from /proc).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './corpus.mjs';
+import './check-node.mjs';
+
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
+const benchRoot = path.join(projectRoot, 'node_modules/.cache/bayegan-bench');
+
+export const USAGE = `Usage: npm run bench -- <N> [options]
+
+Builds an archive of N synthetic articles cold, warm and after adding one article, and prints the
+time and peak memory of each build step.
+
+  <N>               how many articles (e.g. 1000, 10000, 100000)
+  --seed <S>        the corpus seed (default 1)
+  --corpus <dir>    where the corpus is kept (default: node_modules/.cache/bayegan-bench/corpus-<N>-<S>)
+  --skip-cold       keep the cache of an earlier run: only the warm builds
+  -h, --help        show this message`;
+
+/** The steps of a build, each started by a line Astro or our integration prints. */
+const STEPS = /** @type {const} */ ([
+  { id: 'startup', label: 'start-up (config, Node checks)', starts: /^$ never/ },
+  { id: 'sync', label: 'content sync', starts: /\[content\] Syncing content/ },
+  { id: 'bundle', label: 'bundling (types, vite)', starts: /\[content\] Synced content/ },
+  { id: 'pages', label: 'page generation', starts: /generating static routes/ },
+  { id: 'search', label: 'search indexing', starts: /\[bayegan:pagefind\] Indexing/ },
+  { id: 'finish', label: 'moving into place', starts: /\[build\] \d+ page\(s\) built in/ },
+]);
+
+/** Resident memory (bytes) of a process and all its descendants, read from /proc. */
+/** @param {number} rootPid */
+function treeRss(rootPid) {
+  /** @type {Map<number, number[]>} */
+  const children = new Map();
+  /** @type {Map<number, number>} */
+  const rss = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = /** @type {number} */ (stack.pop());
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/**
+ * @typedef {object} StepFigures
+ * @property {number} seconds
+ * @property {number} peakBytes
+ */
+
+/**
+ * @typedef {object} BuildFigures
+ * @property {number} wallSeconds
+ * @property {number} peakBytes
+ * @property {Record<string, StepFigures>} steps
+ * @property {number} pages  pages Astro reported
+ */
+
+/**
+ * Runs `scripts/build.mjs` on the corpus and measures it.
+ * @param {{ contentDir: string; outDir: string; cacheDir: string; log: string }} options
+ * @returns {Promise<BuildFigures>}
+ */
+function measuredBuild({ contentDir, outDir, cacheDir, log }) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.mjs')], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        BAYEGAN_CONTENT_DIR: contentDir,
+        BAYEGAN_OUT_DIR: outDir,
+        BAYEGAN_CACHE_DIR: cacheDir,
+        BAYEGAN_SITE_CONFIG: '',
+        // A fixed "now", after the corpus's last date, so every run publishes the same articles.
+        BAYEGAN_NOW: '2026-12-01T00:00:00+03:30',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    /** @type {Record<string, StepFigures>} */
+    const steps = { startup: { seconds: 0, peakBytes: 0 } };
+    /** @type {string | undefined} */
+    let current = 'startup';
+    let stepStarted = started;
+    let peakBytes = 0;
+    let pages = 0;
+    let output = '';
+    const enter = (/** @type {string} */ id) => {
+      const now = performance.now();
+      if (current) steps[current] = { seconds: (now - stepStarted) / 1000, peakBytes: steps[current]?.peakBytes ?? 0 };
+      current = id;
+      stepStarted = now;
+      steps[id] = { seconds: 0, peakBytes: 0 };
+    };
+    const sample = setInterval(() => {
+      const bytes = treeRss(/** @type {number} */ (child.pid));
+      peakBytes = Math.max(peakBytes, bytes);
+      const step = current === undefined ? undefined : steps[current];
+      if (step) step.peakBytes = Math.max(step.peakBytes, bytes);
+    }, 200);
+    let pending = '';
+    const onData = (/** @type {Buffer} */ chunk) => {
+      const text = chunk.toString();
+      output += text;
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const step = STEPS.find((s) => s.starts.test(line));
+        if (step && step.id !== current) enter(step.id);
+        const built = /\[build\] (\d+) page\(s\) built in/.exec(line);
+        if (built) pages = Number(built[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearInterval(sample);
+      enter('done');
+      delete steps['done'];
+      writeFileSync(log, output);
+      if (status !== 0) reject(new Error(`the build failed (exit ${status}); its output is in ${log}`));
+      else resolve({ wallSeconds: (performance.now() - started) / 1000, peakBytes, steps, pages });
+    });
+  });
+}
+
+/** Total size in bytes and number of files under a folder. */
+/** @param {string} folder */
+function folderSize(folder) {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(folder)) return { bytes, files };
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+const gb = (/** @type {number} */ bytes) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+const mib = (/** @type {number} */ bytes) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+const secs = (/** @type {number} */ s) =>
+  s >= 60 ? `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}` : `${s.toFixed(1)} s`;
+
+/** One article, dated after the corpus, written the way `npm run new` would. */
+/** @param {number} id @param {string} reporter */
+function extraArticle(id, reporter) {
+  return `---
+id: ${id}
+title: 'خبر تازه برای سنجش بازسازی'
+lead: 'یک خبر تازه که پس از ساخت کامل بایگانی افزوده می‌شود.'
+date: 1405/09/05 10:00
+category: economy
+authors: ['${reporter}']
+tags: ['سنجش']
+---
+
+متن خبر تازه، برای اندازه‌گیری زمان بازسازی پس از افزودن یک خبر.
+`;
+}
+
+/**
+ * @param {string[]} argv
+ * @returns {Promise<number>}
+ */
+export async function main(argv) {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string', default: '1' },
+        corpus: { type: 'string' },
+        'skip-cold': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`bench: ${/** @type {Error} */ (error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const count = Number(positionals[0]);
+  const seed = Number(values.seed);
+  if (positionals.length !== 1 || !Number.isSafeInteger(count) || count < 1 || !Number.isSafeInteger(seed)) {
+    console.error(`bench: give the number of articles as one whole number, e.g. npm run bench -- 1000\n\n${USAGE}`);
+    return 1;
+  }
+
+  const contentDir = path.resolve(values.corpus ?? path.join(benchRoot, `corpus-${count}-${seed}`));
+  const outDir = path.join(benchRoot, `dist-${count}`);
+  const cacheDir = path.join(benchRoot, `cache-${count}`);
+  mkdirSync(benchRoot, { recursive: true });
+  const marker = path.join(contentDir, '.bench-corpus');
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== `${count} ${seed}`) {
+    const started = performance.now();
+    rmSync(contentDir, { recursive: true, force: true });
+    writeCorpus({ dir: contentDir, count, seed, force: true });
+    writeFileSync(marker, `${count} ${seed}`);
+    console.log(
+      `Wrote a corpus of ${count} articles to ${contentDir} in ${secs((performance.now() - started) / 1000)}.`,
+    );
+  }
+  const extra = path.join(contentDir, 'articles/bench-extra.md');
+  rmSync(extra, { force: true });
+
+  /** @type {[string, BuildFigures][]} */
+  const runs = [];
+  const log = (/** @type {string} */ name) => path.join(benchRoot, `build-${count}-${name}.log`);
+  if (!values['skip-cold']) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+    console.log('cold build (no cache)…');
+    runs.push(['cold', await measuredBuild({ contentDir, outDir, cacheDir, log: log('cold') })]);
+  }
+  console.log('warm build (cache kept, nothing changed)…');
+  runs.push(['warm', await measuredBuild({ contentDir, outDir, cacheDir, log: log('warm') })]);
+  const reporter =
+    readdirSync(path.join(contentDir, 'authors'))
+      .sort()[0]
+      ?.replace(/\.ya?ml$/, '') ?? '';
+  writeFileSync(extra, extraArticle(count + 1, reporter));
+  try {
+    console.log('warm build after adding one article…');
+    runs.push(['+1 article', await measuredBuild({ contentDir, outDir, cacheDir, log: log('plus-one') })]);
+  } finally {
+    rmSync(extra, { force: true });
+  }
+
+  const output = folderSize(outDir);
+  const index = folderSize(path.join(outDir, 'pagefind'));
+  const corpus = folderSize(contentDir);
+  const cpus = os.cpus();
+  console.log(
+    `\nBayegan build benchmark: ${count.toLocaleString('en')} articles (seed ${seed}), Node ${process.version}, ` +
+      `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gb(os.totalmem())} RAM`,
+  );
+  const header = ['', ...runs.map(([name]) => name)];
+  /** @type {string[][]} */
+  const rows = [];
+  for (const step of STEPS) {
+    const figures = runs.map(([, run]) => run.steps[step.id]);
+    rows.push([step.label, ...figures.map((f) => (f ? secs(f.seconds) : '—'))]);
+    rows.push([`  peak memory`, ...figures.map((f) => (f ? gb(f.peakBytes) : '—'))]);
+  }
+  rows.push(['total wall time', ...runs.map(([, run]) => secs(run.wallSeconds))]);
+  rows.push(['peak memory', ...runs.map(([, run]) => gb(run.peakBytes))]);
+  rows.push(['pages', ...runs.map(([, run]) => String(run.pages))]);
+  rows.push([
+    'pages per second (generation)',
+    ...runs.map(([, run]) => (run.steps['pages'] ? (run.pages / run.steps['pages'].seconds).toFixed(0) : '—')),
+  ]);
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
+  const format = (/** @type {string[]} */ row) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('   ');
+  console.log(format(header));
+  for (const row of rows) console.log(format(row));
+  console.log(
+    `\ncorpus ${mib(corpus.bytes)} in ${corpus.files} files; output ${mib(output.bytes)} in ${output.files} files; ` +
+      `search index ${mib(index.bytes)} in ${index.files} files. Build logs: ${benchRoot}/build-${count}-*.log`,
+  );
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
