@@ -4,6 +4,7 @@ export const ui = {
   today: 'امروز',
   topMenu: 'منوی بالا',
   mainMenu: 'منوی اصلی',
+  footerMenu: 'پیوندهای پایین صفحه',
   quickAccess: 'دسترسی سریع',
   latestNews: 'تازه‌ترین خبرها',
   featuredNews: 'اخبار ویژه',

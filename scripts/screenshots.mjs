@@ -1,0 +1,83 @@
+// @ts-check
+/**
+ * `npm run screenshots -- [built-site-dir]` (default dist/): serves the built site on 127.0.0.1
+ * and photographs the home page, an article and a search, on a phone and on a desktop, in Debian's
+ * Chromium, into docs/screenshots/ for the README. Run it after `npm run build`.
+ */
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './lib/chromium.mjs';
+import './check-node.mjs';
+
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
+const root = path.resolve(process.argv[2] ?? path.join(projectRoot, 'dist'));
+const outDir = path.join(projectRoot, 'docs/screenshots');
+if (!existsSync(path.join(root, 'index.html'))) {
+  console.error(`Usage: npm run screenshots -- [built-site-dir]\nNo built site in ${root}; run npm run build first.`);
+  process.exit(1);
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+const server = createServer((request, response) => {
+  let file = path.join(root, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  const found = file.startsWith(root) && existsSync(file);
+  const type = TYPES[/** @type {keyof typeof TYPES} */ (path.extname(file))] ?? 'application/octet-stream';
+  response.writeHead(found ? 200 : 404, { 'content-type': type });
+  createReadStream(found ? file : path.join(root, '404.html')).pipe(response);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const address = server.address();
+const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+// The article with a lead image, if the archive has one; otherwise the newest.
+const newsDir = path.join(root, 'news');
+const articles = readdirSync(newsDir)
+  .filter((id) => /^\d+$/.test(id))
+  .sort((a, b) => Number(b) - Number(a))
+  .map((id) => `/news/${id}/${encodeURIComponent(readdirSync(path.join(newsDir, id))[0] ?? '')}/`);
+const withImage = articles.find((urlPath) =>
+  /<figure class="article__figure"/.test(
+    readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8'),
+  ),
+);
+
+const shots = {
+  home: '/',
+  article: withImage ?? articles[0] ?? '/',
+  search: `/search/?q=${encodeURIComponent('کتاب')}`,
+};
+const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+
+mkdirSync(outDir, { recursive: true });
+const browser = await launchChromium();
+try {
+  for (const [device, viewport] of Object.entries(viewports)) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1 });
+    for (const [name, urlPath] of Object.entries(shots)) {
+      const page = await context.newPage();
+      await page.goto(origin + urlPath, { waitUntil: 'networkidle' });
+      if (name === 'search') await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+      const file = path.join(outDir, `${name}-${device}.jpg`);
+      await page.screenshot({ path: file, type: 'jpeg', quality: 80 });
+      console.log(`${path.relative(projectRoot, file)}  ${urlPath}`);
+      await page.close();
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

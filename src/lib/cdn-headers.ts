@@ -1,0 +1,119 @@
+/**
+ * HTTP headers and redirects for the CDN, as the `_headers` and `_redirects` files that Cloudflare
+ * Pages and Netlify read from the site's root (README «Deploying» has the equivalents for other
+ * hosts). Pure: settings in, file text out.
+ *
+ * Caching: files under /_astro/ have a content hash in their name and never change, so browsers
+ * keep them for a year. Everything else (pages, feeds, the search index's entry files) keeps the
+ * hosts' default, `max-age=0, must-revalidate`: a reader always gets the latest edition, cheaply
+ * revalidated with ETags. Feeds and sitemaps may be cached for five minutes.
+ */
+
+export interface CdnHeadersOptions {
+  /** Where the comment form posts, if anywhere: its origin is allowed as a form target. */
+  commentsEndpoint?: string | undefined;
+}
+
+/**
+ * The Content-Security-Policy: everything from the site itself, no inline script or style at all
+ * (the build writes every script and stylesheet to a file), WebAssembly for Pagefind's search.
+ */
+export function contentSecurityPolicy({ commentsEndpoint }: CdnHeadersOptions = {}): string {
+  const formAction = ["'self'", ...(commentsEndpoint ? [new URL(commentsEndpoint).origin] : [])];
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action ${formAction.join(' ')}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Security headers sent with every response. */
+export function securityHeaders(options: CdnHeadersOptions = {}): [name: string, value: string][] {
+  return [
+    ['Content-Security-Policy', contentSecurityPolicy(options)],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'],
+    ['X-Frame-Options', 'DENY'],
+  ];
+}
+
+/** Cache-Control by path, for the paths that differ from the hosts' revalidate-always default. */
+export const CACHE_RULES: [path: string, cacheControl: string][] = [
+  ['/_astro/*', 'public, max-age=31536000, immutable'],
+  ['/rss.xml', 'public, max-age=300, must-revalidate'],
+  ['/category/:section/rss.xml', 'public, max-age=300, must-revalidate'],
+  ['/author/:author/rss.xml', 'public, max-age=300, must-revalidate'],
+  ['/sitemap-index.xml', 'public, max-age=300, must-revalidate'],
+];
+
+/** The `_headers` file (Cloudflare Pages / Netlify syntax). */
+export function headersFile(options: CdnHeadersOptions = {}): string {
+  const block = (path: string, headers: [string, string][]) =>
+    [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  return [
+    '# Written by the build (src/lib/cdn-headers.ts); edit that file, not this one.',
+    block('/*', securityHeaders(options)),
+    ...CACHE_RULES.map(([path, value]) => block(path, [['Cache-Control', value]])),
+  ]
+    .join('\n\n')
+    .concat('\n');
+}
+
+/** Old addresses that readers and feed readers may still ask for. */
+export const REDIRECTS: [from: string, to: string, status: number][] = [
+  ['/feed', '/rss.xml', 301],
+  ['/feed/', '/rss.xml', 301],
+  ['/rss', '/rss.xml', 301],
+  ['/sitemap.xml', '/sitemap-index.xml', 301],
+];
+
+/** The `_redirects` file (Cloudflare Pages / Netlify syntax). */
+export function redirectsFile(): string {
+  return `${REDIRECTS.map(([from, to, status]) => `${from} ${to} ${status}`).join('\n')}\n`;
+}
+
+/** A rule of a `_headers` file: the paths it matches and the headers it sets. */
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [name: string, value: string][];
+}
+
+/**
+ * Reads a `_headers` file the way Cloudflare Pages does (`*` splats, `:name` placeholders), so
+ * tests and benchmarks can serve the built site with the very headers the CDN will send.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/:[a-z]+/g, '[^/]+');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const colon = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers the rules give one path (later rules win for the same header). */
+export function headersFor(rules: readonly HeaderRule[], urlPath: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    if (rule.pattern.test(urlPath)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,23 @@
+/**
+ * The site's one client script, on every page (about 2 KB gzipped); pages work without it.
+ * - «امروز»: a static page is built once but read for days, so the date in the header is rewritten
+ *   for Tehran's calendar day on the reader's device; the build date is the fallback.
+ * - Share links: the «رونوشت پیوند» button appears only where the browser can copy.
+ */
+import { formatJalaliDate } from '../lib/dates/jalali.ts';
+import { toTehranIsoDate } from '../lib/dates/tehran.ts';
+
+const now = new Date();
+for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-today]')) {
+  time.dateTime = toTehranIsoDate(now);
+  time.textContent = formatJalaliDate(now);
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+  if (!navigator.clipboard) continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    await navigator.clipboard.writeText(button.dataset.copy ?? location.href);
+    button.textContent = button.dataset.copied ?? button.textContent;
+  });
+}

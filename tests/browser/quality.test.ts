@@ -1,0 +1,178 @@
+/**
+ * Every kind of page, served with the site's own `_headers` (CSP included) in Debian's Chromium:
+ * no Content-Security-Policy violation and no console error, zero axe-core accessibility
+ * violations on phone and desktop in light and dark mode, and a keyboard path with a visible focus.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { buildSite, projectRoot } from '../helpers/build-site';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let server: StaticServer;
+let browser: Browser;
+/** One URL of every page type of the fixture archive. */
+let pages: Record<string, string>;
+
+beforeAll(async () => {
+  const build = await buildSite('quality', path.join(projectRoot, 'tests/fixtures/archive'), {
+    BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
+  });
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir, { withHeaders: true });
+  browser = await launchChromium();
+  const home = await browser.newPage();
+  await home.goto(`${server.origin}/tag/`);
+  const tag = await home.locator('main a[href^="/tag/"]').first().getAttribute('href');
+  await home.goto(`${server.origin}/archive/1403/`);
+  const month = await home.locator('main a[href^="/archive/1403/"]').first().getAttribute('href');
+  await home.close();
+  pages = {
+    home: '/',
+    section: '/category/economy/',
+    article: '/news/7/market/',
+    'article with a Persian slug': `/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
+    'tag index': '/tag/',
+    tag: tag!,
+    'reporter index': '/author/',
+    reporter: '/author/ali-rezaei/',
+    archive: '/archive/',
+    'archive year': '/archive/1403/',
+    'archive month': month!,
+    search: `/search/?q=${encodeURIComponent('بازار')}`,
+    feeds: '/feeds/',
+    'comment sent': '/comments/thanks/',
+    'not found': '/no-such-page/',
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page recording CSP violations and console errors; waits for search results if any. */
+async function open(page: Page, urlPath: string) {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(server.origin + urlPath, { waitUntil: 'networkidle' });
+  if (urlPath.startsWith('/search/')) await page.locator('.pagefind-ui__result').first().waitFor();
+  return errors;
+}
+
+describe('served with the CDN headers', () => {
+  it('sends the Content-Security-Policy and security headers with every page', async () => {
+    const response = await fetch(`${server.origin}/news/7/market/`);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    expect(response.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('breaks no page: no CSP violation, no console error, search and the short link still work', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    for (const [name, urlPath] of Object.entries(pages)) {
+      const page = await context.newPage();
+      const errors = await open(page, urlPath);
+      // The 404 page is served with status 404, which Chromium logs as a failed resource.
+      expect(
+        errors.filter((e) => !(name === 'not found' && /404/.test(e))),
+        name,
+      ).toEqual([]);
+      await page.close();
+    }
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/n/7/`);
+    await page.waitForURL(`${server.origin}/news/7/market/`);
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  for (const [viewportName, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`has no violations on any page type: ${viewportName}, ${colorScheme} mode`, async () => {
+        // axe is injected as a script, which the site's own CSP rightly refuses: bypass it here.
+        const context = await browser.newContext({ viewport, colorScheme, bypassCSP: true });
+        const found: string[] = [];
+        for (const [name, urlPath] of Object.entries(pages)) {
+          const page = await context.newPage();
+          await open(page, urlPath);
+          await page.evaluate(axeSource);
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } }).axe;
+            const result = await axe.run({
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            });
+            return result.violations as { id: string; nodes: { target: string[]; failureSummary: string }[] }[];
+          });
+          for (const violation of violations) {
+            for (const node of violation.nodes) {
+              found.push(`${name} ${urlPath}: ${violation.id} at ${node.target.join(' ')}: ${node.failureSummary}`);
+            }
+          }
+          await page.close();
+        }
+        await context.close();
+        expect(found).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('keyboard', () => {
+  /** The focused element and whether it shows a focus ring. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return {
+        text: element.textContent?.trim() ?? '',
+        id: element.id,
+        className: element.className,
+        ring:
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+          (style.boxShadow !== 'none' && style.boxShadow !== ''),
+        visible: box.width > 1 && box.height > 1 && box.bottom > 0 && box.top < innerHeight,
+      };
+    });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`starts with a visible skip link to the story, and every focused control shows a ring (${colorScheme})`, async () => {
+      const context = await browser.newContext({ viewport: DESKTOP, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/news/7/market/`);
+      await page.keyboard.press('Tab');
+      const skip = await focused(page);
+      expect(skip.className).toContain('skip-link');
+      expect(skip.visible && skip.ring, JSON.stringify(skip)).toBe(true);
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).id).toBe('main');
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const element = await focused(page);
+        expect(element.ring, `Tab ${i + 1}: ${JSON.stringify(element)}`).toBe(true);
+      }
+      await context.close();
+    });
+  }
+});

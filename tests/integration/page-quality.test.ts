@@ -1,0 +1,104 @@
+/**
+ * The built fixture site, page by page: valid HTML (html-validate, zero errors), every internal
+ * link and asset resolves, and the page budgets hold — article HTML + CSS ≤ 20 KB gzipped without
+ * the story itself, one small script, fonts limited to Persian and basic Latin.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { brokenInternalLinks, buildSite, builtPages, projectRoot, type BuildResult } from '../helpers/build-site';
+
+let build: BuildResult;
+let pages: { file: string; html: string }[];
+
+beforeAll(async () => {
+  build = await buildSite('page-quality', path.join(projectRoot, 'tests/fixtures/archive'), {
+    BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
+  });
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  pages = builtPages(build.outDir);
+}, 120_000);
+
+const gzipped = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+const asset = (urlPath: string) => readFileSync(path.join(build.outDir, decodeURIComponent(urlPath)));
+const articlePages = () => pages.filter((page) => /^news\/\d+\//.test(page.file));
+
+describe('HTML validity', () => {
+  it('every built page passes html-validate with zero errors', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync(path.join(projectRoot, '.htmlvalidate.json'), 'utf8')));
+    const problems: string[] = [];
+    for (const page of pages) {
+      const report = await validator.validateString(page.html, page.file);
+      for (const result of report.results) {
+        for (const message of result.messages) {
+          problems.push(`${page.file}:${message.line}:${message.column}: ${message.ruleId}: ${message.message}`);
+        }
+      }
+    }
+    expect(pages.length).toBeGreaterThan(30);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('links', () => {
+  it('every internal link, stylesheet, script, image and font resolves', () => {
+    expect(brokenInternalLinks(build.outDir, pages)).toEqual([]);
+    const cssUrls = new Set(
+      pages.flatMap((p) => [...p.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!)),
+    );
+    const missing: string[] = [];
+    for (const css of cssUrls) {
+      for (const match of asset(css)
+        .toString()
+        .matchAll(/url\(([^)]+)\)/g)) {
+        const target = match[1]!.replace(/["']/g, '');
+        if (target.startsWith('data:')) continue;
+        try {
+          statSync(path.join(build.outDir, path.posix.resolve(path.posix.dirname(css), target)));
+        } catch {
+          missing.push(`${css}: ${target}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('page budgets', () => {
+  it('an article page is at most 20 KB gzipped, HTML and CSS, without the story and images', () => {
+    for (const page of articlePages()) {
+      const withoutStory = page.html.replace(/(<div class="prose"[^>]*>)[\s\S]*?(<\/div>\s*<\/div>\s*<footer)/, '$1$2');
+      expect(withoutStory.length).toBeLessThan(page.html.length);
+      const css = [...page.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => asset(m[1]!).toString());
+      const total = gzipped(withoutStory) + gzipped(css.join('\n'));
+      expect(total, page.file).toBeLessThanOrEqual(20 * 1024);
+    }
+  });
+
+  it('an article page loads one script, the small site script (Tehran date, copy button), and nothing inline', () => {
+    for (const page of articlePages()) {
+      const scripts = [...page.html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
+      const executable = scripts.filter((attributes) => !/type="application\/ld\+json"/.test(attributes));
+      expect(executable, page.file).toHaveLength(1);
+      const src = /src="([^"]+)"/.exec(executable[0]!)?.[1];
+      expect(src, `${page.file}: inline script`).toBeDefined();
+      // Its own imports count too.
+      const code = asset(src!).toString();
+      const imports = [...code.matchAll(/from"(\.\/[^"]+)"|import"(\.\/[^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+      const bytes =
+        gzipped(code) + imports.reduce((sum, file) => sum + gzipped(asset(path.posix.join('/_astro', file))), 0);
+      expect(bytes, page.file).toBeLessThanOrEqual(2.5 * 1024);
+    }
+  });
+
+  it('ships only the Persian (Arabic-script) and basic Latin subsets of the font, each small', () => {
+    const fonts = readdirSync(path.join(build.outDir, '_astro')).filter((file) => file.endsWith('.woff2'));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font).toMatch(/^vazirmatn-(arabic|latin)-wght-normal\./);
+      expect(statSync(path.join(build.outDir, '_astro', font)).size).toBeLessThanOrEqual(64 * 1024);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  contentSecurityPolicy,
+  headersFile,
+  headersFor,
+  parseHeadersFile,
+  redirectsFile,
+} from '../../src/lib/cdn-headers';
+
+describe('Content-Security-Policy', () => {
+  it('allows only the site itself, no inline code, WebAssembly for search', () => {
+    const csp = contentSecurityPolicy();
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+  });
+
+  it('lets the comment form post to its service, by origin only', () => {
+    const csp = contentSecurityPolicy({ commentsEndpoint: 'https://comments.example.org/v3/entry/x?y=1' });
+    expect(csp).toContain("form-action 'self' https://comments.example.org;");
+  });
+});
+
+describe('_headers', () => {
+  const rules = parseHeadersFile(headersFile({ commentsEndpoint: 'https://c.example.org/post' }));
+
+  it('sends the security headers with every path, and caches hashed assets for a year', () => {
+    const page = headersFor(rules, '/news/7/market/');
+    expect(page['content-security-policy']).toContain('https://c.example.org');
+    expect(page['x-content-type-options']).toBe('nosniff');
+    expect(page['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(page['permissions-policy']).toContain('camera=()');
+    expect(page['cache-control']).toBeUndefined(); // the host's revalidate-always default
+    expect(headersFor(rules, '/_astro/style.BBGcDI_H.css')['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(headersFor(rules, '/pagefind/pagefind-entry.json')['cache-control']).toBeUndefined();
+  });
+
+  it('caches feeds briefly, with their placeholders matching one path segment', () => {
+    expect(headersFor(rules, '/rss.xml')['cache-control']).toBe('public, max-age=300, must-revalidate');
+    expect(headersFor(rules, '/category/economy/rss.xml')['cache-control']).toBe(
+      'public, max-age=300, must-revalidate',
+    );
+    expect(headersFor(rules, '/category/a/b/rss.xml')['cache-control']).toBeUndefined();
+  });
+});
+
+describe('_redirects', () => {
+  it('sends old feed and sitemap addresses to the new ones, permanently', () => {
+    expect(redirectsFile().split('\n')).toContain('/feed /rss.xml 301');
+    expect(redirectsFile().split('\n')).toContain('/sitemap.xml /sitemap-index.xml 301');
+  });
+});
