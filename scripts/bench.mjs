@@ -179,6 +179,19 @@ const mib = (/** @type {number} */ bytes) => `${(bytes / 1024 ** 2).toFixed(1)} 
 const secs = (/** @type {number} */ s) =>
   s >= 60 ? `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}` : `${s.toFixed(1)} s`;
 
+/**
+ * Prints one build's figures as soon as it ends (a long benchmark may be stopped early), then
+ * passes them on for the final table.
+ * @param {BuildFigures} run
+ */
+function reported(run) {
+  const steps = STEPS.filter((step) => run.steps[step.id])
+    .map((step) => `${step.id} ${secs(run.steps[step.id]?.seconds ?? 0)} (${gb(run.steps[step.id]?.peakBytes ?? 0)})`)
+    .join(', ');
+  console.log(`  ${secs(run.wallSeconds)}, peak ${gb(run.peakBytes)}, ${run.pages} pages: ${steps}`);
+  return run;
+}
+
 /** One article, dated after the corpus, written the way `npm run new` would. */
 /** @param {number} id @param {string} reporter */
 function extraArticle(id, reporter) {
@@ -253,10 +266,10 @@ export async function main(argv) {
     rmSync(cacheDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
     console.log('cold build (no cache)…');
-    runs.push(['cold', await measuredBuild({ contentDir, outDir, cacheDir, log: log('cold') })]);
+    runs.push(['cold', reported(await measuredBuild({ contentDir, outDir, cacheDir, log: log('cold') }))]);
   }
   console.log('warm build (cache kept, nothing changed)…');
-  runs.push(['warm', await measuredBuild({ contentDir, outDir, cacheDir, log: log('warm') })]);
+  runs.push(['warm', reported(await measuredBuild({ contentDir, outDir, cacheDir, log: log('warm') }))]);
   const reporter =
     readdirSync(path.join(contentDir, 'authors'))
       .sort()[0]
@@ -264,7 +277,7 @@ export async function main(argv) {
   writeFileSync(extra, extraArticle(count + 1, reporter));
   try {
     console.log('warm build after adding one article…');
-    runs.push(['+1 article', await measuredBuild({ contentDir, outDir, cacheDir, log: log('plus-one') })]);
+    runs.push(['+1 article', reported(await measuredBuild({ contentDir, outDir, cacheDir, log: log('plus-one') }))]);
   } finally {
     rmSync(extra, { force: true });
   }
