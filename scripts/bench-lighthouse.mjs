@@ -5,13 +5,12 @@
  * Chromium on the home page, an article and the search page, printing the four category scores.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { headersFor, parseHeadersFile } from '../src/lib/cdn-headers.ts';
-import { CHROMIUM_PATH } from './lib/chromium.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.mjs';
+import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
 
 const root = path.resolve(process.argv[2] ?? 'dist');
@@ -22,38 +21,8 @@ if (!existsSync(path.join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml; charset=utf-8',
-};
-
-const rules = existsSync(path.join(root, '_headers'))
-  ? parseHeadersFile(readFileSync(path.join(root, '_headers'), 'utf8'))
-  : [];
-
-const server = createServer((request, response) => {
-  const urlPath = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
-  let file = path.join(root, urlPath);
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  const found = file.startsWith(root) && existsSync(file);
-  /** @type {Record<string, string>} */
-  const headers = {
-    'content-type': TYPES[/** @type {keyof typeof TYPES} */ (path.extname(file))] ?? 'application/octet-stream',
-  };
-  Object.assign(headers, headersFor(rules, urlPath));
-  response.writeHead(found ? 200 : 404, headers);
-  createReadStream(found ? file : path.join(root, '404.html')).pipe(response);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const server = await serveStatic(root, { withHeaders: true });
+const origin = server.origin;
 
 // The first article page found, whatever the archive.
 const newsDir = path.join(root, 'news');
@@ -63,15 +32,7 @@ const pages = { home: '/', article, search: `/search/?q=${encodeURIComponent('ب
 
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM_PATH,
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromeFlags: CHROMIUM_FLAGS,
 });
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 console.log(`Lighthouse (mobile, simulated slow 4G), ${root}`);
@@ -94,5 +55,5 @@ try {
   }
 } finally {
   chrome.kill();
-  server.close();
+  await server.close();
 }

@@ -3,11 +3,11 @@
 // first search costs: bytes loaded with the page, bytes fetched for the query (Pagefind's code,
 // wasm and index chunks), and the time until results show (Pagefind's 300 ms typing debounce
 // included). It also prints the index's size. It asserts nothing.
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 /* global document -- the waitForFunction callback runs in the page. */
 import { launchChromium } from './lib/chromium.mjs';
+import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
 
 const [siteDir, ...queries] = process.argv.slice(2);
@@ -18,21 +18,8 @@ if (!siteDir || !existsSync(path.join(siteDir, 'pagefind'))) {
   process.exit(1);
 }
 const root = path.resolve(siteDir);
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-const server = createServer((request, response) => {
-  let file = path.join(root, decodeURIComponent((request.url ?? '/').split('?')[0]));
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!file.startsWith(root) || !existsSync(file)) return response.writeHead(404).end();
-  response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(root, { withHeaders: true });
+const origin = server.origin;
 
 const indexFiles = readdirSync(path.join(root, 'pagefind'), { recursive: true, withFileTypes: true }).filter((entry) =>
   entry.isFile(),
@@ -71,4 +58,4 @@ for (const query of queries.length > 0 ? queries : ['بازار', 'كتابها'
   await page.close();
 }
 await browser.close();
-server.close();
+await server.close();

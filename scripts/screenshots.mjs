@@ -4,11 +4,11 @@
  * and photographs the home page, an article and a search, on a phone and on a desktop, in Debian's
  * Chromium, into docs/screenshots/ for the README. Run it after `npm run build`.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
+import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
@@ -19,28 +19,8 @@ if (!existsSync(path.join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
-const server = createServer((request, response) => {
-  let file = path.join(root, decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  const found = file.startsWith(root) && existsSync(file);
-  const type = TYPES[/** @type {keyof typeof TYPES} */ (path.extname(file))] ?? 'application/octet-stream';
-  response.writeHead(found ? 200 : 404, { 'content-type': type });
-  createReadStream(found ? file : path.join(root, '404.html')).pipe(response);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const server = await serveStatic(root, { withHeaders: true });
+const origin = server.origin;
 
 // The article with a lead image, if the archive has one; otherwise the newest.
 const newsDir = path.join(root, 'news');
@@ -79,5 +59,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
