@@ -6,7 +6,7 @@
 // prerender chunks it writes there, and they must resolve the project's packages even when
 // BAYEGAN_OUT_DIR points outside the project.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,53 @@ function buildNodeOptions(own) {
   return options.join(' ').trim();
 }
 
+/**
+ * One build at a time per project: Astro writes the content's asset and module imports to the
+ * project's own .astro/ folder, whatever the content folder, so two builds running side by side
+ * (two archives, a test run, a benchmark) would bundle each other's images. A second build waits.
+ * The lock is released when this process exits; a lock left by a process that died is taken over.
+ */
+async function takeBuildLock() {
+  const lock = path.join(path.dirname(stagingDir), 'build.lock');
+  let announced = false;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => rmSync(lock, { force: true }));
+      for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+        process.once(signal, () => {
+          rmSync(lock, { force: true });
+          process.exit(130);
+        });
+      }
+      return;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lock, 'utf8').trim() || NaN);
+    if (!isRunning(holder)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (!announced) {
+      console.log(`Waiting for another build of this project to finish (process ${holder})…`);
+      announced = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** @param {number} pid */
+function isRunning(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
 /** Moves a folder, copying when source and target are on different file systems. */
 function move(from, to) {
   try {
@@ -49,6 +96,7 @@ function move(from, to) {
 }
 
 mkdirSync(path.dirname(stagingDir), { recursive: true });
+await takeBuildLock();
 rmSync(stagingDir, { recursive: true, force: true });
 // An old site whose background deletion was cut short (machine stopped) is deleted now.
 for (const name of readdirSync(path.dirname(stagingDir))) {
