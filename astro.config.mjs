@@ -63,7 +63,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     shortLinksIntegration(),
-    pagefindIntegration(),
+    pagefindIntegration(site.search),
     cdnHeadersIntegration({ commentsEndpoint: site.comments.endpoint }),
     commentsNotice(),
   ],

@@ -55,6 +55,10 @@ export const ui = {
   searchTitle: 'جستجو در خبرها',
   searchLabel: 'جستجوی خبر',
   searchPlaceholder: 'جستجو در خبرها…',
+  searchScope: 'جستجو در',
+  searchScopeRecent: 'خبرهای سال‌های اخیر',
+  searchScopeAll: 'همهٔ آرشیو',
+  searchScopeApply: 'نمایش',
   searchNeedsJs:
     'جستجو در این سایت به جاوااسکریپت نیاز دارد. جاوااسکریپت را در مرورگر خود روشن کنید، یا از آرشیو و برچسب‌ها خبرها را پیدا کنید.',
   comments: 'نظرها',
@@ -100,3 +104,13 @@ export const archiveMonthTitle = (monthName: string, year: string) => `${ui.arch
 
 /** «آرشیو سال ۱۴۰۳» */
 export const archiveYearTitle = (year: string) => `${ui.archive} سال ${year}`;
+
+/** «فروردین تا خرداد ۱۴۰۳», a part of a year (a piece of the search index). */
+export const monthRangeTitle = (fromMonth: string, toMonth: string, year: string) =>
+  fromMonth === toMonth ? `${fromMonth} ${year}` : `${fromMonth} تا ${toMonth} ${year}`;
+
+/** «۱۳۹۸ تا ۱۴۰۲», a run of years (a piece of the search index). */
+export const yearRangeTitle = (fromYear: string, toYear: string) => `${fromYear} تا ${toYear}`;
+
+/** «خبرهای ۱۴۰۳» and the like: one choice of the search scope. */
+export const searchScopeTitle = (period: string) => `خبرهای ${period}`;

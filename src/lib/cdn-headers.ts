@@ -48,6 +48,10 @@ export function securityHeaders(options: CdnHeadersOptions = {}): [name: string,
 /** Cache-Control by path, for the paths that differ from the hosts' revalidate-always default. */
 export const CACHE_RULES: [path: string, cacheControl: string][] = [
   ['/_astro/*', 'public, max-age=31536000, immutable'],
+  // Pagefind names its index chunks by their content; its scripts and entry file keep their names.
+  ['/pagefind/:shard/index/*', 'public, max-age=31536000, immutable'],
+  ['/pagefind/:shard/fragment/*', 'public, max-age=31536000, immutable'],
+  ['/pagefind/:shard/filter/*', 'public, max-age=31536000, immutable'],
   ['/rss.xml', 'public, max-age=300, must-revalidate'],
   ['/category/:section/rss.xml', 'public, max-age=300, must-revalidate'],
   ['/author/:author/rss.xml', 'public, max-age=300, must-revalidate'],

@@ -101,6 +101,22 @@ export const siteConfigSchema = z.object({
       relatedCount: z.number().int().nonnegative().default(5),
     })
     .prefault({}),
+  /** How the search index is split (see src/lib/search/shards.ts). */
+  search: z
+    .object({
+      /**
+       * The most articles one piece of the search index holds. The index is built one piece at a
+       * time (Pagefind needs about 0.35 GB of memory per 1,000 articles), one piece per Jalali year,
+       * a year with more articles split by months; only pieces whose articles changed are rebuilt.
+       */
+      shardArticles: z.number().int().positive().default(8000),
+      /**
+       * A reader's search covers the newest pieces up to this many articles, so that the first
+       * query downloads little on a large archive; older years are one choice away.
+       */
+      defaultScopeArticles: z.number().int().positive().default(20000),
+    })
+    .prefault({}),
   /** Articles per page on listing pages. */
   pageSize: z.number().int().positive().default(20),
 });

@@ -217,10 +217,23 @@ describe('built archive', () => {
   });
 
   it('builds the search index of the article pages only, from their article body', () => {
-    const entry = JSON.parse(readFileSync(path.join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+    const manifest = JSON.parse(readFileSync(path.join(build.outDir, 'pagefind/shards.json'), 'utf8')) as {
+      shards: { id: string; articles: number }[];
+      defaultScope: number;
+    };
+    // A small archive is one shard, searched by default.
+    expect(manifest.shards).toEqual([expect.objectContaining({ articles: 4 })]);
+    expect(manifest.defaultScope).toBe(1);
+    const shardDir = path.join(build.outDir, 'pagefind', manifest.shards[0]!.id);
+    const entry = JSON.parse(readFileSync(path.join(shardDir, 'pagefind-entry.json'), 'utf8')) as {
       version: string;
       languages: Record<string, { page_count: number }>;
     };
+    // Pagefind's scripts carry the check that keeps merged shards precise (shard-precision.ts).
+    for (const script of ['pagefind.js', 'pagefind-worker.js']) {
+      expect(readFileSync(path.join(shardDir, script), 'utf8')).toContain('bayeganKeepMatchingShards(await');
+    }
+    expect(statSync(path.join(build.outDir, 'pagefind/pagefind-ui.js')).isFile()).toBe(true);
     expect(entry.version).toBe('1.6.0');
     expect(Object.keys(entry.languages)).toEqual(['fa']);
     expect(entry.languages.fa!.page_count).toBe(4);

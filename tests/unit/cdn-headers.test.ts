@@ -37,7 +37,14 @@ describe('_headers', () => {
     expect(headersFor(rules, '/_astro/style.BBGcDI_H.css')['cache-control']).toBe(
       'public, max-age=31536000, immutable',
     );
-    expect(headersFor(rules, '/pagefind/pagefind-entry.json')['cache-control']).toBeUndefined();
+    expect(headersFor(rules, '/pagefind/1403/pagefind-entry.json')['cache-control']).toBeUndefined();
+    expect(headersFor(rules, '/pagefind/1403/pagefind.js')['cache-control']).toBeUndefined();
+    expect(headersFor(rules, '/pagefind/1398-1402/index/fa_9c55c61.pf_index')['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(headersFor(rules, '/pagefind/1403/fragment/fa_1a2b3c4.pf_fragment')['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
   });
 
   it('caches feeds briefly, with their placeholders matching one path segment', () => {

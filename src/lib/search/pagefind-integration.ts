@@ -1,57 +1,202 @@
 /**
  * Builds the Pagefind index at the end of `astro build` (Node-only). Only article pages are
  * indexed, and Pagefind reads a Persian-folded copy of each page (`foldHtmlForIndex`), so the
- * files readers get keep their own spelling. The index is written into the build's own output,
- * before `npm run build` moves it into place: a failed indexing fails the build.
+ * files readers get keep their own spelling.
+ *
+ * The index is written in shards (`shards.ts`): one Pagefind process per shard, closed before the
+ * next starts, so memory is bounded by the largest shard rather than the archive. Each shard is
+ * kept in the build cache under a key made of its pages' indexed text; a shard whose pages did not
+ * change is copied from there instead of being indexed again. The index is written into the
+ * build's own output, before `npm run build` moves it into place: a failed indexing fails the build.
  */
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
+import { KEEP_MATCHING_SHARDS, patchPagefindScript } from './shard-precision.ts';
+import { planSearchShards, shardsManifest, type IndexedPage } from './shards.ts';
+
+/** Bump when what is fed to Pagefind changes in a way the page text does not show (options, folding code). */
+const INDEX_FORMAT = 'bayegan-search-3';
+
+/** Pagefind's scripts that merge shards in the reader's browser (see shard-precision.ts). */
+const MERGING_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
+
+/** The files a shard needs at its own path; the UI files are shared at /pagefind/. */
+const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
+const SHARED_UI_ONLY = /^pagefind-(component-ui|modular-ui|highlight|ui)\./;
+
+export interface PagefindIntegrationOptions {
+  /** The most articles in one shard (site setting `search.shardArticles`). */
+  shardArticles: number;
+  /** How many articles a reader's search covers by default (`search.defaultScopeArticles`). */
+  defaultScopeArticles: number;
+}
+
+interface ArticlePage extends IndexedPage {
+  file: string;
+  /** Hash of the text Pagefind is given for this page. */
+  digest: string;
+}
 
 /** Built article pages: `news/<id>/<slug>/index.html`, with the URL each is served at. */
-async function articlePages(outDir: string): Promise<{ file: string; url: string }[]> {
+async function articlePageFiles(outDir: string): Promise<{ file: string; url: string }[]> {
   const newsDir = path.join(outDir, 'news');
+  if (!existsSync(newsDir)) return [];
   const files = (await readdir(newsDir, { recursive: true, encoding: 'utf8' })).filter((file) =>
     file.endsWith(`${path.sep}index.html`),
   );
-  return files.map((file) => ({
+  return files.sort().map((file) => ({
     file: path.join(newsDir, file),
     url: `/news/${path.dirname(file).split(path.sep).map(encodeURIComponent).join('/')}/`,
   }));
 }
 
-export function pagefindIntegration(): AstroIntegration {
+/** The text Pagefind indexes for one page. */
+function indexedText(html: string): string {
+  return foldHtmlForIndex(indexableHtml(html));
+}
+
+/** The page's publication date, from the `<time>` element search sorts by. */
+function publicationDate(html: string, url: string): Date {
+  const time = /<time\b[^>]*\bdata-pagefind-sort="date\[datetime\]"[^>]*>/.exec(html)?.[0];
+  const datetime = time && /\bdatetime="([^"]+)"/.exec(time)?.[1];
+  const date = datetime ? new Date(datetime) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new Error(`Search indexing: ${url} has no publication <time datetime> to file it under a year.`);
+  }
+  return date;
+}
+
+/** Runs `task` over `items`, `width` at a time. */
+async function inParallel<T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await task(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return results;
+}
+
+/** Hard-links (or copies, across disks) every file of `from` into `to`, except those `skip` names. */
+function linkTree(from: string, to: string, skip: (name: string) => boolean = () => false): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (skip(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+/** Indexes one shard's pages into `target` in a Pagefind process of its own. */
+async function indexShard(pages: readonly ArticlePage[], target: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    // A few pages in flight at once: Node reads and folds the next pages while Pagefind parses.
+    await inParallel(pages, 4, async (page) => {
+      const content = indexedText(await readFile(page.file, 'utf8'));
+      const added = await index.addHTMLFile({ url: page.url, content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+    });
+    const written = await index.writeFiles({ outputPath: target });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    for (const name of MERGING_SCRIPTS) {
+      const file = path.join(target, name);
+      writeFileSync(file, patchPagefindScript(readFileSync(file, 'utf8'), name));
+    }
+  } finally {
+    // Ends the Pagefind process and frees its memory before the next shard.
+    await pagefind.close();
+  }
+}
+
+export function pagefindIntegration(options: PagefindIntegrationOptions): AstroIntegration {
+  let cacheRoot = '';
+  let pagefindVersion = '';
   return {
     name: 'bayegan:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheRoot = path.join(fileURLToPath(config.cacheDir), 'bayegan-search');
+        // A new Pagefind may write another index format: its shards are not reused.
+        const manifest = path.join(fileURLToPath(config.root), 'node_modules/pagefind/package.json');
+        pagefindVersion = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const pages = await articlePages(outDir);
-        logger.info(`Indexing ${pages.length} articles for search…`);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // A few pages in flight at once: Node reads and folds the next pages while Pagefind parses.
-        let next = 0;
-        const worker = async () => {
-          while (next < pages.length) {
-            const page = pages[next++]!;
-            const html = await readFile(page.file, 'utf8');
-            const added = await index.addHTMLFile({ url: page.url, content: foldHtmlForIndex(indexableHtml(html)) });
-            if (added.errors.length > 0)
-              throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+        const files = await articlePageFiles(outDir);
+        logger.info(`Indexing ${files.length} articles for search…`);
+        const pages = await inParallel(files, 8, async ({ file, url }): Promise<ArticlePage> => {
+          const html = await readFile(file, 'utf8');
+          const digest = createHash('sha256').update(indexedText(html)).digest('base64url');
+          return { file, url, digest, date: publicationDate(html, url) };
+        });
+        const shards = planSearchShards(pages, options.shardArticles);
+        const searchDir = path.join(outDir, 'pagefind');
+        mkdirSync(cacheRoot, { recursive: true });
+        const used = new Set<string>();
+        let indexed = 0;
+        for (const shard of shards) {
+          const key = createHash('sha256')
+            .update(`${INDEX_FORMAT}\n${pagefindVersion}\n${KEEP_MATCHING_SHARDS}\n${shard.id}\n`)
+            .update(shard.pages.map((page) => `${page.url} ${page.digest}`).join('\n'))
+            .digest('base64url')
+            .slice(0, 24);
+          const cached = path.join(cacheRoot, `${shard.id}.${key}`);
+          used.add(path.basename(cached));
+          if (!existsSync(cached)) {
+            const fresh = `${cached}.partial-${process.pid}`;
+            rmSync(fresh, { recursive: true, force: true });
+            await indexShard(shard.pages, fresh);
+            renameSync(fresh, cached);
+            indexed += shard.pages.length;
           }
-        };
-        await Promise.all(Array.from({ length: 4 }, worker));
-        const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-        if (written.errors.length > 0)
-          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        await pagefind.close();
+          linkTree(cached, path.join(searchDir, shard.id), (name) => SHARED_UI_ONLY.test(name));
+        }
+        // The UI is the same in every shard: served once, from /pagefind/.
+        if (shards.length > 0) {
+          const primary = path.join(cacheRoot, [...used][0]!);
+          for (const name of UI_FILES) copyFileSync(path.join(primary, name), path.join(searchDir, name));
+        }
+        writeFileSync(
+          path.join(searchDir, 'shards.json'),
+          JSON.stringify(shardsManifest(shards, options.defaultScopeArticles)),
+        );
+        // Shards no page belongs to any more (older versions of changed shards) leave the cache.
+        for (const name of readdirSync(cacheRoot)) {
+          if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+        }
         logger.info(
-          `Indexed ${pages.length} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+          `Indexed ${pages.length} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+            `${shards.length} shard(s), ${indexed} articles indexed anew, the rest reused from the build cache.`,
         );
       },
     },

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { fromTehranWallTime } from '../../src/lib/dates/tehran';
+import { toGregorian } from 'jalaali-js';
+import { planSearchShards, shardsManifest } from '../../src/lib/search/shards';
+import { ALL_SCOPE, offersScopeChoice, RECENT_SCOPE, shardsInScope } from '../../src/lib/search/scope';
+
+/** `count` pages on day 1 of a Jalali year and month (Tehran noon). */
+function pages(year: number, month: number, count: number) {
+  const { gy, gm, gd } = toGregorian(year, month, 1);
+  const date = fromTehranWallTime({ year: gy, month: gm, day: gd, hour: 12, minute: 0, second: 0 });
+  return Array.from({ length: count }, (_, index) => ({ url: `/news/${year}${month}${index}/`, date }));
+}
+
+const summary = (shards: ReturnType<typeof planSearchShards>) => shards.map((shard) => [shard.id, shard.pages.length]);
+
+describe('planSearchShards', () => {
+  it('groups whole years from the oldest, newest shard first', () => {
+    const shards = planSearchShards([...pages(1400, 3, 4), ...pages(1401, 5, 4), ...pages(1402, 1, 3)], 8);
+    expect(summary(shards)).toEqual([
+      ['1402', 3],
+      ['1400-1401', 8],
+    ]);
+    expect(shards[1]!.label).toBe('خبرهای ۱۴۰۰ تا ۱۴۰۱');
+    expect(shards[0]!.label).toBe('خبرهای ۱۴۰۲');
+  });
+
+  it('files a page by its Tehran date: 20:50 UTC on 20 March 2024 is already 1403', () => {
+    const nowruz = new Date('2024-03-19T20:50:00Z'); // 00:20 on 1 Farvardin 1403 in Tehran
+    const [shard] = planSearchShards([{ url: '/a/', date: nowruz }], 10);
+    expect(shard!.id).toBe('1403');
+  });
+
+  it('splits a year larger than the limit into runs of whole months', () => {
+    const year = [...pages(1403, 1, 3), ...pages(1403, 2, 3), ...pages(1403, 3, 3), ...pages(1403, 9, 7)];
+    const shards = planSearchShards([...pages(1402, 6, 2), ...year], 6);
+    expect(summary(shards)).toEqual([
+      ['1403-09-09', 7], // a month larger than the limit stays whole
+      ['1403-03-03', 3],
+      ['1403-01-02', 6],
+      ['1402', 2],
+    ]);
+    expect(shards[2]!.label).toBe('خبرهای فروردین تا اردیبهشت ۱۴۰۳');
+    expect(shards[0]!.label).toBe('خبرهای آذر ۱۴۰۳');
+  });
+
+  it('keeps older shards unchanged when a story is added to the newest year', () => {
+    const archive = [...pages(1398, 1, 5), ...pages(1399, 1, 5), ...pages(1400, 1, 5), ...pages(1401, 1, 2)];
+    const before = planSearchShards(archive, 10);
+    const after = planSearchShards([...archive, ...pages(1401, 2, 1)], 10);
+    expect(after.slice(1)).toEqual(before.slice(1));
+    expect(summary(after)).toEqual([
+      ['1400-1401', 8],
+      ['1398-1399', 10],
+    ]);
+  });
+
+  it('has no shard for an empty archive', () => {
+    expect(planSearchShards([], 10)).toEqual([]);
+  });
+});
+
+describe('search scope', () => {
+  const shards = planSearchShards([...pages(1400, 1, 5), ...pages(1401, 1, 5), ...pages(1402, 1, 5)], 5);
+  const manifest = shardsManifest(shards, 10);
+
+  it('covers the newest shards up to the default number of articles', () => {
+    expect(manifest.defaultScope).toBe(2);
+    expect(shardsInScope(manifest, null)).toEqual(['1402', '1401']);
+    expect(shardsInScope(manifest, RECENT_SCOPE)).toEqual(['1402', '1401']);
+    expect(offersScopeChoice(manifest)).toBe(true);
+  });
+
+  it('widens to every shard, or narrows to one, and ignores an unknown scope', () => {
+    expect(shardsInScope(manifest, ALL_SCOPE)).toEqual(['1402', '1401', '1400']);
+    expect(shardsInScope(manifest, '1400')).toEqual(['1400']);
+    expect(shardsInScope(manifest, '<script>')).toEqual(['1402', '1401']);
+  });
+
+  it('always covers at least the newest shard, and offers no choice when the default covers all', () => {
+    expect(shardsManifest(shards, 1).defaultScope).toBe(1);
+    const small = shardsManifest(shards, 100);
+    expect(small.defaultScope).toBe(3);
+    expect(offersScopeChoice(small)).toBe(false);
+  });
+});
