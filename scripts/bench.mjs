@@ -85,6 +85,8 @@ function treeRss(rootPid) {
  * @property {number} peakBytes
  * @property {Record<string, StepFigures>} steps
  * @property {number} pages  pages Astro reported
+ * @property {number} carried  unchanged pages carried over from the previous build
+ * @property {number | undefined} indexedAnew  articles the search index was rebuilt for
  */
 
 /**
@@ -118,6 +120,9 @@ function measuredBuild({ contentDir, outDir, cacheDir, log }) {
     let stepStarted = started;
     let peakBytes = 0;
     let pages = 0;
+    let carried = 0;
+    /** @type {number | undefined} */
+    let indexedAnew;
     let output = '';
     const enter = (/** @type {string} */ id) => {
       const now = performance.now();
@@ -144,6 +149,10 @@ function measuredBuild({ contentDir, outDir, cacheDir, log }) {
         if (step && step.id !== current) enter(step.id);
         const built = /\[build\] (\d+) page\(s\) built in/.exec(line);
         if (built) pages = Number(built[1]);
+        const carriedOver = /carried (\d+) unchanged pages/.exec(line);
+        if (carriedOver) carried = Number(carriedOver[1]);
+        const anew = /, (\d+) articles indexed anew/.exec(line);
+        if (anew) indexedAnew = Number(anew[1]);
       }
     };
     child.stdout.on('data', onData);
@@ -155,7 +164,8 @@ function measuredBuild({ contentDir, outDir, cacheDir, log }) {
       delete steps['done'];
       writeFileSync(log, output);
       if (status !== 0) reject(new Error(`the build failed (exit ${status}); its output is in ${log}`));
-      else resolve({ wallSeconds: (performance.now() - started) / 1000, peakBytes, steps, pages });
+      else
+        resolve({ wallSeconds: (performance.now() - started) / 1000, peakBytes, steps, pages, carried, indexedAnew });
     });
   });
 }
@@ -188,7 +198,9 @@ function reported(run) {
   const steps = STEPS.filter((step) => run.steps[step.id])
     .map((step) => `${step.id} ${secs(run.steps[step.id]?.seconds ?? 0)} (${gb(run.steps[step.id]?.peakBytes ?? 0)})`)
     .join(', ');
-  console.log(`  ${secs(run.wallSeconds)}, peak ${gb(run.peakBytes)}, ${run.pages} pages: ${steps}`);
+  console.log(
+    `  ${secs(run.wallSeconds)}, peak ${gb(run.peakBytes)}, ${run.pages} pages rendered, ${run.carried} carried over: ${steps}`,
+  );
   return run;
 }
 
@@ -300,7 +312,9 @@ export async function main(argv) {
   }
   rows.push(['total wall time', ...runs.map(([, run]) => secs(run.wallSeconds))]);
   rows.push(['peak memory', ...runs.map(([, run]) => gb(run.peakBytes))]);
-  rows.push(['pages', ...runs.map(([, run]) => String(run.pages))]);
+  rows.push(['pages rendered', ...runs.map(([, run]) => String(run.pages))]);
+  rows.push(['pages carried over', ...runs.map(([, run]) => String(run.carried))]);
+  rows.push(['articles indexed anew', ...runs.map(([, run]) => String(run.indexedAnew ?? '—'))]);
   rows.push([
     'pages per second (generation)',
     ...runs.map(([, run]) => (run.steps['pages'] ? (run.pages / run.steps['pages'].seconds).toFixed(0) : '—')),

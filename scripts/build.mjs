@@ -6,6 +6,7 @@
 // prerender chunks it writes there, and they must resolve the project's packages even when
 // BAYEGAN_OUT_DIR points outside the project.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,6 +85,34 @@ function isRunning(pid) {
   }
 }
 
+/**
+ * A digest of everything besides the content that shapes the pages: the code (src/), the
+ * configuration, the dependencies' lock file, the site settings, and the options of this build.
+ * When it changes, an incremental build renders every page.
+ */
+function codeDigest(args) {
+  const hash = createHash('sha256');
+  const add = (file) => {
+    if (!existsSync(file)) return;
+    hash
+      .update(`${path.relative(projectRoot, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
+  };
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else add(file);
+    }
+  };
+  walk(path.join(projectRoot, 'src'));
+  for (const file of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json']) add(path.join(projectRoot, file));
+  if (process.env.BAYEGAN_SITE_CONFIG) add(path.resolve(process.env.BAYEGAN_SITE_CONFIG));
+  hash.update(JSON.stringify({ args, siteConfig: process.env.BAYEGAN_SITE_CONFIG ?? '' }));
+  return hash.digest('base64url');
+}
+
 /** Moves a folder, copying when source and target are on different file systems. */
 function move(from, to) {
   try {
@@ -105,9 +134,16 @@ for (const name of readdirSync(path.dirname(stagingDir))) {
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
 const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '');
-const status = runAstro(['build', '--outDir', stagingDir, ...process.argv.slice(2)], {
+const fullBuild = process.argv.includes('--full') || process.env.BAYEGAN_FULL_BUILD === '1';
+const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--full');
+const cacheDir = path.resolve(process.env.BAYEGAN_CACHE_DIR || path.join(projectRoot, 'node_modules/.astro'));
+const manifestFile = path.join(cacheDir, 'bayegan-pages.json');
+if (fullBuild) rmSync(manifestFile, { force: true });
+const status = runAstro(['build', '--outDir', stagingDir, ...astroArgs], {
   NODE_ENV: 'production',
   NODE_OPTIONS: nodeOptions,
+  // Pages whose inputs did not change are carried over from the site in place (src/lib/incremental/).
+  BAYEGAN_INCREMENTAL: JSON.stringify({ manifestFile, previousSite: outDir, codeDigest: codeDigest(astroArgs) }),
 });
 if (status !== 0) {
   rmSync(stagingDir, { recursive: true, force: true });

@@ -119,12 +119,24 @@ async function indexShard(pages: readonly ArticlePage[], target: string): Promis
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    // A few pages in flight at once: Node reads and folds the next pages while Pagefind parses.
-    await inParallel(pages, 4, async (page) => {
-      const content = indexedText(await readFile(page.file, 'utf8'));
-      const added = await index.addHTMLFile({ url: page.url, content });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
-    });
+    // Pages are handed over in one fixed order, so the same pages make the same index files;
+    // Node reads and folds the next pages meanwhile, and a few wait at Pagefind's door.
+    const reads: (Promise<string> | undefined)[] = [];
+    const read = (at: number) => (reads[at] ??= readFile(pages[at]!.file, 'utf8').then((html) => indexedText(html)));
+    const waiting: Promise<void>[] = [];
+    for (let at = 0; at < pages.length; at++) {
+      for (let ahead = at; ahead < Math.min(pages.length, at + 8); ahead++) void read(ahead);
+      const content = await read(at);
+      reads[at] = undefined;
+      const { url } = pages[at]!;
+      waiting.push(
+        index.addHTMLFile({ url, content }).then((added) => {
+          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+        }),
+      );
+      if (waiting.length >= 4) await waiting.shift();
+    }
+    await Promise.all(waiting);
     const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     for (const name of MERGING_SCRIPTS) {

@@ -1,0 +1,60 @@
+/**
+ * Incremental builds, the pure part: which pages of a build must be rendered, and which can be
+ * carried over unchanged from the previous build. Every page of a dynamic route gets a fingerprint
+ * of everything it is made from (its route, parameters and props, and the build-wide inputs: the
+ * code, the settings, the day); a page whose fingerprint is the one the previous build recorded,
+ * and whose file is still there, is not rendered again.
+ */
+
+/** What a build records for the next one. */
+export interface PageManifest {
+  /** Format of this file. */
+  version: 1;
+  /** The build-wide inputs (code, settings, day): when they change every page is rendered. */
+  buildDigest: string;
+  /** Identifies the site folder this manifest describes (see `siteStamp`). */
+  siteStamp: string;
+  /** Output file (relative, with `/`) → fingerprint of what it was rendered from. */
+  pages: Record<string, string>;
+}
+
+export const MANIFEST_VERSION = 1;
+
+/**
+ * The output file of one path of a route, for `build.format: 'directory'`:
+ * `news/[id]/[slug]` with `{ id: '7', slug: 'market' }` → `news/7/market/index.html`; a rest
+ * parameter without a value (`[...page]` on a first page) leaves no segment.
+ */
+export function pageFile(route: string, params: Record<string, string | number | undefined>): string {
+  const segments = route
+    .split('/')
+    .map((segment) =>
+      segment.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
+        const value = params[name];
+        return value === undefined ? '' : String(value);
+      }),
+    )
+    .filter((segment) => segment.length > 0);
+  return [...segments, 'index.html'].join('/');
+}
+
+/** The manifest's pages, when it describes the site at hand and was built from the same inputs. */
+export function reusablePages(
+  manifest: PageManifest | undefined,
+  buildDigest: string,
+  siteStamp: string | undefined,
+): Record<string, string> {
+  if (!manifest || manifest.version !== MANIFEST_VERSION) return {};
+  if (manifest.buildDigest !== buildDigest || !siteStamp || manifest.siteStamp !== siteStamp) return {};
+  return manifest.pages;
+}
+
+/** Whether a page must be rendered: it is new, it changed, or its previous file is gone. */
+export function mustRender(
+  file: string,
+  fingerprint: string,
+  previous: Record<string, string>,
+  previousFileExists: (file: string) => boolean,
+): boolean {
+  return previous[file] !== fingerprint || !previousFileExists(file);
+}

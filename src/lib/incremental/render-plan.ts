@@ -1,0 +1,106 @@
+/**
+ * Incremental builds, the Node part that runs inside `astro build`: each dynamic route hands its
+ * paths to `renderChangedPagesOnly`, which records every page's fingerprint and returns only the
+ * paths that must be rendered. `incremental-integration.ts` then carries the other pages over
+ * from the previous build and writes the manifest for the next one.
+ *
+ * Only `npm run build` turns this on (scripts/build.mjs sets BAYEGAN_INCREMENTAL); `astro dev` and
+ * a bare `astro build` render every page.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { contentDigest } from './page-digest.ts';
+import { mustRender, pageFile, reusablePages, type PageManifest } from './page-plan.ts';
+
+/** What scripts/build.mjs passes in BAYEGAN_INCREMENTAL (JSON). */
+export interface IncrementalSettings {
+  /** Where the manifest of the previous build is kept (in the build cache). */
+  manifestFile: string;
+  /** The site folder of the previous build, whose unchanged pages are carried over. */
+  previousSite: string;
+  /** Digest of the code, settings and options the build runs with. */
+  codeDigest: string;
+}
+
+/** The pages of this build, shared with the integration (same process, other module graph). */
+export interface RenderRegistry {
+  settings: IncrementalSettings;
+  buildDigest: string;
+  /** Output file → fingerprint, for every page of the dynamic routes. */
+  pages: Map<string, string>;
+  /** Output files that were not rendered: to be carried over from the previous site. */
+  carried: Set<string>;
+}
+
+const REGISTRY = Symbol.for('bayegan.renderRegistry');
+type WithRegistry = typeof globalThis & { [REGISTRY]?: RenderRegistry };
+
+export function incrementalSettings(env: NodeJS.ProcessEnv = process.env): IncrementalSettings | undefined {
+  const raw = env['BAYEGAN_INCREMENTAL'];
+  return raw ? (JSON.parse(raw) as IncrementalSettings) : undefined;
+}
+
+/** Identifies one build's site folder: its home page file (always rendered, moved but never rewritten). */
+export function siteStamp(siteDir: string): string | undefined {
+  try {
+    const stat = statSync(path.join(siteDir, 'index.html'));
+    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function readManifest(file: string): PageManifest | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PageManifest;
+  } catch {
+    return undefined; // a damaged manifest only costs a full build
+  }
+}
+
+/** The registry of this build, or undefined when incremental builds are off. */
+export function renderRegistry(): RenderRegistry | undefined {
+  return (globalThis as WithRegistry)[REGISTRY];
+}
+
+let previousPages: Record<string, string> | undefined;
+
+function startRegistry(settings: IncrementalSettings, buildWide: unknown): RenderRegistry {
+  const holder = globalThis as WithRegistry;
+  if (!holder[REGISTRY]) {
+    const buildDigest = contentDigest([settings.codeDigest, buildWide]);
+    holder[REGISTRY] = { settings, buildDigest, pages: new Map(), carried: new Set() };
+    previousPages = reusablePages(readManifest(settings.manifestFile), buildDigest, siteStamp(settings.previousSite));
+  }
+  return holder[REGISTRY];
+}
+
+interface StaticPath {
+  params: Record<string, string | number | undefined>;
+  props?: unknown;
+}
+
+/**
+ * The paths of `route` (its file under src/pages, without extension) that must be rendered; the
+ * others are recorded to be carried over. `buildWide` is what every page shows besides its props
+ * (the day in the header, the publication policy).
+ */
+export function renderChangedPagesOnly<P extends StaticPath>(route: string, paths: P[], buildWide: unknown): P[] {
+  const settings = incrementalSettings();
+  if (!settings) return paths;
+  const registry = startRegistry(settings, buildWide);
+  const previous = previousPages ?? {};
+  const exists = (file: string) => existsSync(path.join(settings.previousSite, file));
+  return paths.filter((entry) => {
+    const file = pageFile(route, entry.params);
+    const fingerprint = contentDigest([route, entry.params, entry.props]);
+    registry.pages.set(file, fingerprint);
+    if (mustRender(file, fingerprint, previous, exists)) {
+      registry.carried.delete(file);
+      return true;
+    }
+    registry.carried.add(file);
+    return false;
+  });
+}

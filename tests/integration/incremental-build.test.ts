@@ -1,0 +1,128 @@
+/**
+ * Incremental builds (src/lib/incremental/): `npm run build` renders only the pages whose inputs
+ * changed and carries the rest over from the site in place. What it produces must be exactly what
+ * a build from scratch produces, file for file, byte for byte.
+ */
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, tmpRoot, type BuildResult } from '../helpers/build-site';
+
+const NOW = '2025-01-01T12:00:00+03:30';
+const root = path.join(tmpRoot, 'incremental');
+const contentDir = path.join(root, 'content');
+const outDir = path.join(root, 'dist');
+const env = { BAYEGAN_NOW: NOW, BAYEGAN_OUT_DIR: outDir, BAYEGAN_CACHE_DIR: path.join(root, 'cache') };
+
+/** Every file of a site folder, by relative path, with its bytes. */
+function siteFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true, encoding: 'utf8' })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), readFileSync(file));
+  }
+  return files;
+}
+
+/** Paths whose bytes differ, or that only one of the two sites has. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].filter((name) => !a.get(name) || !b.get(name) || !a.get(name)!.equals(b.get(name)!)).sort();
+}
+
+const rendered = (build: BuildResult) => /\[bayegan:incremental\] (Rendered[^\n]*)/.exec(build.output)?.[1] ?? '';
+const indexedAnew = (build: BuildResult) => Number(/, (\d+) articles indexed anew/.exec(build.output)?.[1]);
+
+let first: BuildResult;
+let unchanged: BuildResult;
+let unchangedFiles: Map<string, Buffer>;
+let firstFiles: Map<string, Buffer>;
+
+beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/archive'), contentDir, { recursive: true });
+  first = await buildSite('incremental', contentDir, env);
+  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
+  firstFiles = siteFiles(outDir);
+  unchanged = await buildSite('incremental', contentDir, env);
+  if (unchanged.status !== 0) throw new Error(`second build failed:\n${unchanged.output}`);
+  unchangedFiles = siteFiles(outDir);
+});
+
+describe('an incremental build', () => {
+  it('renders every page the first time', () => {
+    expect(rendered(first)).toMatch(/^Rendered all \d+ archive pages/);
+    expect(indexedAnew(first)).toBe(3); // the fixture's published articles on NOW
+  });
+
+  it('renders no archive page and indexes nothing again when nothing changed, and writes the same site', () => {
+    expect(rendered(unchanged)).toMatch(/^Rendered 0 changed archive pages; carried \d+ unchanged pages/);
+    expect(indexedAnew(unchanged)).toBe(0);
+    expect(differences(firstFiles, unchangedFiles)).toEqual([]);
+  });
+
+  it('after a new, an edited and a deleted article, writes exactly the site a build from scratch writes', async () => {
+    const articles = path.join(contentDir, 'articles');
+    writeFileSync(
+      path.join(articles, '1403', 'new-story.md'),
+      [
+        '---',
+        'id: 40',
+        "title: 'نمایشگاه کتاب کودک گشایش یافت'",
+        "lead: 'نمایشگاه کتاب کودک با حضور ناشران شهر آغاز به کار کرد.'",
+        'date: 1403/10/05 09:00',
+        'category: culture',
+        "tags: ['کتاب', 'مرمت']",
+        "authors: ['ali-rezaei']",
+        '---',
+        '',
+        'نمایشگاه کتاب کودک امروز گشایش یافت.',
+        '',
+      ].join('\n'),
+    );
+    const market = path.join(articles, '1403', 'market.md');
+    writeFileSync(
+      market,
+      readFileSync(market, 'utf8').replace('بازار مرکزی شهر بازگشایی شد', 'بازار بزرگ شهر بازگشایی شد'),
+    );
+    rmSync(path.join(articles, '1403', 'esfand.md'));
+
+    const incremental = await buildSite('incremental', contentDir, env);
+    expect(incremental.status, incremental.output).toBe(0);
+    expect(rendered(incremental)).toMatch(/^Rendered [1-9]\d* changed archive pages; carried [1-9]\d* unchanged pages/);
+    const incrementalFiles = siteFiles(outDir);
+
+    rmSync(path.join(tmpRoot, 'incremental-scratch'), { recursive: true, force: true });
+    const scratch = await buildSite('incremental-scratch', contentDir, { BAYEGAN_NOW: NOW });
+    expect(scratch.status, scratch.output).toBe(0);
+    expect(rendered(scratch)).toMatch(/^Rendered all/);
+    expect(differences(incrementalFiles, siteFiles(scratch.outDir))).toEqual([]);
+    // The deleted article's page is gone, the new one is there.
+    expect([...incrementalFiles.keys()].some((file) => file.startsWith(path.join('news', '40')))).toBe(true);
+    expect(differences(firstFiles, incrementalFiles).length).toBeGreaterThan(0);
+  });
+
+  it('renders every page again with --full, or when the code or settings change', async () => {
+    const full = await buildSite('incremental', contentDir, { ...env, BAYEGAN_FULL_BUILD: '1' });
+    expect(full.status, full.output).toBe(0);
+    expect(rendered(full)).toMatch(/^Rendered all/);
+    // A full build keeps nothing of the site it replaces: it is the site a build from scratch writes.
+    expect(differences(siteFiles(outDir), siteFiles(path.join(tmpRoot, 'incremental-scratch', 'dist')))).toEqual([]);
+    const otherSettings = await buildSite('incremental', contentDir, {
+      ...env,
+      BAYEGAN_SITE_CONFIG: path.join(projectRoot, 'tests/fixtures/search-site.config.ts'),
+    });
+    expect(otherSettings.status, otherSettings.output).toBe(0);
+    expect(rendered(otherSettings)).toMatch(/^Rendered all/);
+  });
+
+  it('renders every page when the site in place is not the one the last build wrote', async () => {
+    rmSync(outDir, { recursive: true, force: true });
+    cpSync(path.join(tmpRoot, 'incremental-scratch', 'dist'), outDir, { recursive: true });
+    const build = await buildSite('incremental', contentDir, env);
+    expect(build.status, build.output).toBe(0);
+    expect(rendered(build)).toMatch(/^Rendered all/);
+    expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { contentDigest } from '../../src/lib/incremental/page-digest';
+import { mustRender, pageFile, reusablePages, type PageManifest } from '../../src/lib/incremental/page-plan';
+
+describe('pageFile', () => {
+  it('names the file a path of a route is written to', () => {
+    expect(pageFile('news/[id]/[slug]', { id: '7', slug: 'market' })).toBe('news/7/market/index.html');
+    expect(pageFile('category/[category]/[...page]', { category: 'economy', page: undefined })).toBe(
+      'category/economy/index.html',
+    );
+    expect(pageFile('category/[category]/[...page]', { category: 'economy', page: '2' })).toBe(
+      'category/economy/2/index.html',
+    );
+    expect(pageFile('tag/[tag]/[...page]', { tag: 'بازار', page: undefined })).toBe('tag/بازار/index.html');
+    expect(pageFile('archive/[year]', { year: 1403 })).toBe('archive/1403/index.html');
+  });
+});
+
+describe('reusablePages and mustRender', () => {
+  const manifest: PageManifest = { version: 1, buildDigest: 'b1', siteStamp: 's1', pages: { 'a/index.html': 'f1' } };
+
+  it('reuses a manifest only for the same build inputs and the same site folder', () => {
+    expect(reusablePages(manifest, 'b1', 's1')).toEqual(manifest.pages);
+    expect(reusablePages(manifest, 'b2', 's1')).toEqual({});
+    expect(reusablePages(manifest, 'b1', 's2')).toEqual({});
+    expect(reusablePages(manifest, 'b1', undefined)).toEqual({});
+    expect(reusablePages(undefined, 'b1', 's1')).toEqual({});
+  });
+
+  it('renders a page that is new, changed, or whose file is gone', () => {
+    const exists = () => true;
+    expect(mustRender('a/index.html', 'f1', manifest.pages, exists)).toBe(false);
+    expect(mustRender('a/index.html', 'f2', manifest.pages, exists)).toBe(true);
+    expect(mustRender('b/index.html', 'f1', manifest.pages, exists)).toBe(true);
+    expect(mustRender('a/index.html', 'f1', manifest.pages, () => false)).toBe(true);
+  });
+});
+
+describe('contentDigest', () => {
+  it('gives equal content the same digest, whatever objects hold it', () => {
+    const article = { id: 7, title: 'بازار', date: new Date('2024-11-22T21:00:00Z'), tags: ['بازار'] };
+    expect(contentDigest({ article, page: 1 })).toBe(contentDigest({ article: structuredClone(article), page: 1 }));
+  });
+
+  it('sees a change anywhere: a word, a date, a Map entry, the order of a list', () => {
+    const base = { title: 'بازار', date: new Date(0), comments: new Map([[7, ['خوب']]]), related: [1, 2] };
+    const digest = contentDigest(base);
+    expect(contentDigest({ ...base, title: 'بازارها' })).not.toBe(digest);
+    expect(contentDigest({ ...base, date: new Date(1) })).not.toBe(digest);
+    expect(contentDigest({ ...base, comments: new Map([[7, ['بد']]]) })).not.toBe(digest);
+    expect(contentDigest({ ...base, related: [2, 1] })).not.toBe(digest);
+    expect(contentDigest({ ...base, related: ['1', 2] })).not.toBe(digest);
+  });
+
+  it('survives a cycle', () => {
+    const category: { id: string; self?: unknown } = { id: 'economy' };
+    category.self = category;
+    expect(contentDigest(category)).toMatch(/^[\w-]+$/);
+  });
+});
