@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cdnHeadersIntegration } from './src/lib/cdn-headers-integration.ts';
+import { dataStoreFromFileIntegration } from './src/lib/data-store-integration.ts';
 import { incrementalPagesIntegration } from './src/lib/incremental/incremental-integration.ts';
 import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
 import { pagefindIntegration } from './src/lib/search/pagefind-integration.ts';
@@ -63,6 +64,7 @@ export default defineConfig({
   cacheDir: process.env.BAYEGAN_CACHE_DIR || './node_modules/.astro',
   integrations: [
     mdx(),
+    dataStoreFromFileIntegration(),
     // First of the build steps: the ones after it see the whole site, carried-over pages included.
     incrementalPagesIntegration(),
     shortLinksIntegration(),

@@ -7,7 +7,8 @@
  * Only `npm run build` turns this on (scripts/build.mjs sets BAYEGAN_INCREMENTAL); `astro dev` and
  * a bare `astro build` render every page.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDigest } from './page-digest.ts';
 import { mustRender, pageFile, reusablePages, type PageManifest } from './page-plan.ts';
@@ -40,11 +41,16 @@ export function incrementalSettings(env: NodeJS.ProcessEnv = process.env): Incre
   return raw ? (JSON.parse(raw) as IncrementalSettings) : undefined;
 }
 
-/** Identifies one build's site folder: its home page file (always rendered, moved but never rewritten). */
+/**
+ * Identifies one build's site: a digest of its home page, which every build renders and no step
+ * rewrites. A copy of the site (restored from a CI cache, moved to another disk) is still known;
+ * any other site in the folder makes the next build render everything.
+ */
 export function siteStamp(siteDir: string): string | undefined {
   try {
-    const stat = statSync(path.join(siteDir, 'index.html'));
-    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+    return createHash('sha256')
+      .update(readFileSync(path.join(siteDir, 'index.html')))
+      .digest('base64url');
   } catch {
     return undefined;
   }

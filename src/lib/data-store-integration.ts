@@ -1,0 +1,55 @@
+/**
+ * Reads Astro's content data store from its file when the build runs, instead of compiling it
+ * into the build's JavaScript (Node-only). Astro bundles the store as one module,
+ * `export default JSON.parse("…")`, holding every article's rendered HTML: 90 MB for 10,000
+ * articles, which V8 takes about 25 s to compile (a plain JSON.parse of the file takes under one).
+ * The replacement module reads the same file Astro's module was made from, written by the content
+ * sync of this build before bundling, so the pages see the same data. Build only: `astro dev`
+ * keeps Astro's own module, which it reloads as content changes.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Astro's virtual module of the data store (astro/dist/content/consts.js). */
+const DATA_STORE_MODULE = '\0astro:data-layer-content';
+
+export function dataStoreFromFileIntegration(): AstroIntegration {
+  return {
+    name: 'bayegan:data-store-from-file',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        if (command !== 'build') return;
+        // Where a production build keeps the single-file store (Astro's getDataStoreFile).
+        const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'bayegan:data-store-from-file',
+                enforce: 'pre',
+                // Astro's own plugin loads the module first; this replaces what it loaded.
+                transform: {
+                  filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
+                  handler(code, id) {
+                    if (id !== DATA_STORE_MODULE || this.environment.name === 'client') return null;
+                    if (!code.startsWith('export default JSON.parse(') || !existsSync(storeFile)) return null;
+                    logger.info(
+                      `Content data store (${(statSync(storeFile).size / 1024 ** 2).toFixed(0)} MB) is read from its file, not compiled into the build.`,
+                    );
+                    return {
+                      code:
+                        "import { readFileSync } from 'node:fs';\n" +
+                        `export default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`,
+                      map: { mappings: '' },
+                    };
+                  },
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}
