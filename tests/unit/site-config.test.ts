@@ -41,7 +41,7 @@ describe('defineSiteConfig', () => {
       menus: { top: [], main: [], quickAccess: [] },
       home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5, sections: [], breakingHours: 24 },
       article: { relatedCount: 5 },
-      search: { shardArticles: 8000, defaultScopeArticles: 20000 },
+      search: { shardArticles: 8000, defaultScopeArticles: 12000 },
       pageSize: 20,
     });
   });
