@@ -31,8 +31,8 @@ export function dataStoreFromFileIntegration(): AstroIntegration {
                 // Astro's own plugin loads the module first; this replaces what it loaded.
                 transform: {
                   filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-                  handler(code, id) {
-                    if (id !== DATA_STORE_MODULE || this.environment.name === 'client') return null;
+                  handler(code) {
+                    if (this.environment.name === 'client') return null;
                     if (!code.startsWith('export default JSON.parse(') || !existsSync(storeFile)) return null;
                     logger.info(
                       `Content data store (${(statSync(storeFile).size / 1024 ** 2).toFixed(0)} MB) is read from its file, not compiled into the build.`,

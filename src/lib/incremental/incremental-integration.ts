@@ -5,36 +5,12 @@
  * before the other build steps, which then see a complete site.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkOrCopy, linkTree } from '../link-files.ts';
 import { MANIFEST_VERSION, type PageManifest } from './page-plan.ts';
 import { renderRegistry, siteStamp } from './render-plan.ts';
-
-function linkOrCopy(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
-/** Files of `from` that `to` lacks (assets are named by their content: a file of the same name is the same file). */
-function carryMissingFiles(from: string, to: string): number {
-  if (!existsSync(from)) return 0;
-  let carried = 0;
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) carried += carryMissingFiles(source, target);
-    else if (!existsSync(target)) {
-      linkOrCopy(source, target);
-      carried++;
-    }
-  }
-  return carried;
-}
 
 export function incrementalPagesIntegration(): AstroIntegration {
   return {
@@ -48,11 +24,13 @@ export function incrementalPagesIntegration(): AstroIntegration {
         for (const file of registry.carried) {
           linkOrCopy(path.join(previousSite, file), path.join(outDir, file));
         }
-        // Images that only carried pages use were not written by this build. (Carried pages come from
-        // a build of the same code, so every bundle they name is one this build wrote too.)
+        // Images that only carried pages use were not written by this build; assets are named by their
+        // content, so a file of the same name is the same file. (Carried pages come from a build of
+        // the same code, so every bundle they name is one this build wrote too.)
+        const previousAssets = path.join(previousSite, '_astro');
         const assets =
-          registry.carried.size > 0
-            ? carryMissingFiles(path.join(previousSite, '_astro'), path.join(outDir, '_astro'))
+          registry.carried.size > 0 && existsSync(previousAssets)
+            ? linkTree(previousAssets, path.join(outDir, '_astro'), (_, target) => !existsSync(target))
             : 0;
         const manifest: PageManifest = {
           version: MANIFEST_VERSION,

@@ -31,6 +31,8 @@ export interface RenderRegistry {
   pages: Map<string, string>;
   /** Output files that were not rendered: to be carried over from the previous site. */
   carried: Set<string>;
+  /** The previous build's fingerprints, when its site is the one in place and its inputs were these. */
+  previous: Record<string, string>;
 }
 
 const REGISTRY = Symbol.for('bayegan.renderRegistry');
@@ -70,14 +72,12 @@ export function renderRegistry(): RenderRegistry | undefined {
   return (globalThis as WithRegistry)[REGISTRY];
 }
 
-let previousPages: Record<string, string> | undefined;
-
 function startRegistry(settings: IncrementalSettings, buildWide: unknown): RenderRegistry {
   const holder = globalThis as WithRegistry;
   if (!holder[REGISTRY]) {
     const buildDigest = contentDigest([settings.codeDigest, buildWide]);
-    holder[REGISTRY] = { settings, buildDigest, pages: new Map(), carried: new Set() };
-    previousPages = reusablePages(readManifest(settings.manifestFile), buildDigest, siteStamp(settings.previousSite));
+    const previous = reusablePages(readManifest(settings.manifestFile), buildDigest, siteStamp(settings.previousSite));
+    holder[REGISTRY] = { settings, buildDigest, pages: new Map(), carried: new Set(), previous };
   }
   return holder[REGISTRY];
 }
@@ -96,7 +96,7 @@ export function renderChangedPagesOnly<P extends StaticPath>(route: string, path
   const settings = incrementalSettings();
   if (!settings) return paths;
   const registry = startRegistry(settings, buildWide);
-  const previous = previousPages ?? {};
+  const { previous } = registry;
   const exists = (file: string) => existsSync(path.join(settings.previousSite, file));
   return paths.filter((entry) => {
     const file = pageFile(route, entry.params);

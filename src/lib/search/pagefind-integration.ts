@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
-  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -26,6 +25,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { linkTree } from '../link-files.ts';
 import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
 import { KEEP_MATCHING_SHARDS, patchPagefindScript } from './shard-precision.ts';
 import { planSearchShards, shardsManifest, type IndexedPage } from './shards.ts';
@@ -94,24 +94,6 @@ async function inParallel<T, R>(items: readonly T[], width: number, task: (item:
   };
   await Promise.all(Array.from({ length: width }, worker));
   return results;
-}
-
-/** Hard-links (or copies, across disks) every file of `from` into `to`, except those `skip` names. */
-function linkTree(from: string, to: string, skip: (name: string) => boolean = () => false): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (skip(entry.name)) continue;
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
-  }
 }
 
 /** Indexes one shard's pages into `target` in a Pagefind process of its own. */
@@ -191,7 +173,7 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
             renameSync(fresh, cached);
             indexed += shard.pages.length;
           }
-          linkTree(cached, path.join(searchDir, shard.id), (name) => SHARED_UI_ONLY.test(name));
+          linkTree(cached, path.join(searchDir, shard.id), (source) => !SHARED_UI_ONLY.test(path.basename(source)));
         }
         // The UI is the same in every shard: served once, from /pagefind/.
         if (shards.length > 0) {
