@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
+import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import {
   articleSchema,
   authorSchema,
@@ -89,20 +90,24 @@ const categories = defineCollection({ loader: dataEntry(folders.categories), sch
 const authors = defineCollection({ loader: dataEntry(folders.authors), schema: authorSchema });
 
 const articles = defineCollection({
-  loader: checkedGlob(
-    {
-      pattern: '**/*.{md,mdx}',
-      base: folders.articles,
-      // The file path is the entry id, so two files can never silently replace each other
-      // (Astro's default would key entries by their `slug` field).
-      generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-      // Pages and feeds use the HTML rendered at sync; keeping each raw body too would double the
-      // data store held in memory and in the build cache (issue 8: large archives).
-      retainBody: false,
-    },
-    (entries) =>
-      findDuplicateArticleIds(entries.map((e) => ({ articleId: e.data.id as number, filePath: e.filePath }))),
-    zonelessDates(DATE_FIELDS.article),
+  // Rendered bodies are kept in files of their own: the data store of a large archive would not fit
+  // in one string with them (issue 8). Pages put them back with `withRenderedBody`.
+  loader: bodiesOutsideStore(
+    checkedGlob(
+      {
+        pattern: '**/*.{md,mdx}',
+        base: folders.articles,
+        // The file path is the entry id, so two files can never silently replace each other
+        // (Astro's default would key entries by their `slug` field).
+        generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+        // Pages and feeds use the HTML rendered at sync; keeping each raw body too would double the
+        // data store held in memory and in the build cache (issue 8: large archives).
+        retainBody: false,
+      },
+      (entries) =>
+        findDuplicateArticleIds(entries.map((e) => ({ articleId: e.data.id as number, filePath: e.filePath }))),
+      zonelessDates(DATE_FIELDS.article),
+    ),
   ),
   schema: ({ image }) =>
     articleSchema({

@@ -7,16 +7,16 @@ import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
 import { statSync } from 'node:fs';
 import { mdxComponents } from '../components/mdx';
+import { withRenderedBody } from '../lib/content/rendered-bodies';
 import { rssFeedXml, type FeedItem } from '../lib/feeds/rss';
 import type { Article } from './articles';
 
 let container: Promise<AstroContainer> | undefined;
 
-/** The article body as HTML: Markdown is rendered at content sync; MDX is rendered here. */
+/** The article body as HTML, rendered the way its page renders it (images in the body included). */
 async function articleHtml(article: Article): Promise<string> {
-  if (article.entry.rendered?.html) return article.entry.rendered.html;
   container ??= loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-  const { Content } = await render(article.entry);
+  const { Content } = await render(withRenderedBody(article.entry));
   return (await container).renderToString(Content, { props: { components: mdxComponents } });
 }
 

@@ -84,7 +84,9 @@ describe('an incremental build', () => {
     const market = path.join(articles, '1403', 'market.md');
     writeFileSync(
       market,
-      readFileSync(market, 'utf8').replace('بازار مرکزی شهر بازگشایی شد', 'بازار بزرگ شهر بازگشایی شد'),
+      readFileSync(market, 'utf8')
+        .replace('بازار مرکزی شهر بازگشایی شد', 'بازار بزرگ شهر بازگشایی شد')
+        .replace('پس از دو سال مرمت بازگشایی شد.', 'پس از سه سال مرمت بازگشایی شد.'),
     );
     rmSync(path.join(articles, '1403', 'esfand.md'));
 
@@ -101,6 +103,23 @@ describe('an incremental build', () => {
     // The deleted article's page is gone, the new one is there.
     expect([...incrementalFiles.keys()].some((file) => file.startsWith(path.join('news', '40')))).toBe(true);
     expect(differences(firstFiles, incrementalFiles).length).toBeGreaterThan(0);
+    // The edited body is the new one, not a body left in the cache by the build before.
+    const marketPage = [...incrementalFiles].find(([file]) => file.startsWith(path.join('news', '7')))![1].toString();
+    expect(marketPage).toContain('پس از سه سال مرمت بازگشایی شد.');
+  });
+
+  it('keeps article bodies out of the content data store, and renders them again when the cache lost them', async () => {
+    const cacheDir = path.join(root, 'cache');
+    const store = readFileSync(path.join(cacheDir, 'data-store.json'), 'utf8');
+    expect(store).toContain('بازار بزرگ شهر بازگشایی شد'); // the title: data stays in the store
+    expect(store).not.toContain('پس از سه سال مرمت'); // the body does not
+    const bodies = path.join(cacheDir, 'bayegan-bodies', 'articles');
+    expect(readdirSync(bodies).length).toBeGreaterThan(3);
+    const before = siteFiles(outDir);
+    rmSync(bodies, { recursive: true });
+    const rebuilt = await buildSite('incremental', contentDir, { ...env, BAYEGAN_FULL_BUILD: '1' });
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(differences(before, siteFiles(outDir))).toEqual([]);
   });
 
   it('renders every page again with --full, or when the code or settings change', async () => {

@@ -1,0 +1,122 @@
+/**
+ * Rendered article bodies kept beside Astro's content data store, one file per article, instead of
+ * inside it (Node-only). Astro writes its whole store as one string, and a V8 string holds at most
+ * 2^29 − 24 characters: with every article's HTML in it (about 5,500 characters an article) the
+ * content sync of a 100,000-article archive fails (issue 8). Without the HTML an article takes
+ * about 1,000 characters.
+ *
+ * The loader still renders each Markdown file at content sync, once, and only when the file
+ * changed (Astro's glob loader compares digests); the HTML goes to `<cacheDir>/bayegan-bodies/`,
+ * named by the file's digest, and the store keeps an empty `rendered` in its place. A page puts
+ * the body back before asking Astro to render the entry (`withRenderedBody`), so images in the
+ * body, headings and the rest of Astro's rendering behave as before. MDX is untouched: Astro
+ * compiles it as a module and never keeps its HTML in the store.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */
+export interface RenderedBody {
+  html: string;
+  metadata?: object;
+}
+
+/** The part of a content entry this module reads. */
+export interface EntryWithBody {
+  id: string;
+  digest?: string | number;
+  filePath?: string;
+  rendered?: RenderedBody;
+  deferredRender?: boolean;
+}
+
+type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/** Where one collection's bodies are kept, inside Astro's cache folder. */
+export function renderedBodiesDir(cacheDir: URL | string, collection: string): string {
+  const root = typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir);
+  return path.join(root, 'bayegan-bodies', collection);
+}
+
+const bodyFile = (dir: string, digest: string | number) => path.join(dir, `${digest}.json`);
+
+/** The folder of each collection's bodies, set by the loader for the pages of the same build. */
+const REGISTRY = Symbol.for('bayegan.renderedBodies');
+type WithRegistry = typeof globalThis & { [REGISTRY]?: Map<string, string> };
+
+function registry(): Map<string, string> {
+  const scope = globalThis as WithRegistry;
+  return (scope[REGISTRY] ??= new Map());
+}
+
+/** True when the store holds only a stand-in for the entry's body, kept in its own file. */
+const bodyKeptOutside = (entry: EntryWithBody) =>
+  !entry.deferredRender && entry.rendered !== undefined && entry.rendered.html === '' && entry.digest !== undefined;
+
+/**
+ * Wraps a loader (Astro's glob) so that the Markdown it renders is written to one file per entry
+ * and the data store keeps only the entry's data. Entries whose file has gone missing (a cache
+ * restored in part, a store from before this change) are dropped first, so the loader renders
+ * them again; files of entries that no longer exist are removed after the load.
+ */
+export function bodiesOutsideStore(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: async (context) => {
+      const dir = renderedBodiesDir(context.config.cacheDir, context.collection);
+      mkdirSync(dir, { recursive: true });
+      registry().set(context.collection, dir);
+      const { store } = context;
+      for (const entry of store.values()) {
+        if (entry.rendered && !(bodyKeptOutside(entry) && existsSync(bodyFile(dir, entry.digest!)))) {
+          store.delete(entry.id);
+        }
+      }
+      const set = (entry: StoredEntry) => {
+        if (!entry.rendered || entry.digest === undefined) return store.set(entry);
+        const file = bodyFile(dir, entry.digest);
+        // Written whole under another name, then renamed: a stopped build leaves no half body.
+        const partial = `${file}.${process.pid}.partial`;
+        writeFileSync(partial, JSON.stringify(entry.rendered));
+        renameSync(partial, file);
+        return store.set({ ...entry, rendered: { html: '' } });
+      };
+      const scopedStore = new Proxy(store, {
+        get: (target, property) => (property === 'set' ? set : Reflect.get(target, property, target)),
+      });
+      await loader.load({ ...context, store: scopedStore });
+      const kept = new Set(store.values().flatMap((entry) => (bodyKeptOutside(entry) ? [`${entry.digest}.json`] : [])));
+      for (const name of readdirSync(dir)) {
+        if (!kept.has(name)) rmSync(path.join(dir, name), { force: true });
+      }
+    },
+  };
+}
+
+/**
+ * The entry with its rendered body put back, ready for Astro's `render()`. Entries whose body
+ * Astro renders itself (MDX) are returned as they are.
+ */
+export function withRenderedBody<T extends EntryWithBody & { collection: string }>(entry: T): T {
+  if (!bodyKeptOutside(entry)) return entry;
+  const dir = registry().get(entry.collection);
+  if (!dir) {
+    throw new Error(
+      `The rendered body of ${entry.collection} entry "${entry.id}" is kept outside the data store, but no content sync ran in this process to say where.`,
+    );
+  }
+  const file = bodyFile(dir, entry.digest!);
+  let rendered: RenderedBody;
+  try {
+    rendered = JSON.parse(readFileSync(file, 'utf8')) as RenderedBody;
+  } catch (error) {
+    throw new Error(
+      `The rendered body of ${entry.filePath ?? entry.id} is missing from the build cache (${file}). ` +
+        'Run the build again; if it keeps failing, delete the cache folder and build once more.',
+      { cause: error },
+    );
+  }
+  return { ...entry, rendered };
+}
