@@ -1,9 +1,10 @@
 /**
  * What a dynamic route renders in `npm run build`: only its pages whose inputs changed since the
- * previous build (src/lib/incremental/). Every page shows, besides its props, the day of the build
- * (header and footer) and depends on the publication policy; a change of either renders everything.
+ * previous build (src/lib/incremental/). Every page shows, besides its props, the Jalali year of the
+ * build (the footer's ©) and depends on the publication policy; a change of either renders
+ * everything. The day of the build is printed only on the home page, which every build renders.
  */
-import { toTehranIsoDate } from '../lib/dates/tehran';
+import { toTehranJalali } from '../lib/dates/jalali';
 import { renderChangedPagesOnly } from '../lib/incremental/render-plan';
 import { buildNow, publicationPolicy } from './articles';
 
@@ -11,5 +12,5 @@ export function changedPagesOnly<P extends { params: Record<string, string | num
   route: string,
   paths: P[],
 ): P[] {
-  return renderChangedPagesOnly(route, paths, [toTehranIsoDate(buildNow), publicationPolicy.includeUnpublished]);
+  return renderChangedPagesOnly(route, paths, [toTehranJalali(buildNow).year, publicationPolicy.includeUnpublished]);
 }

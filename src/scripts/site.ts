@@ -1,7 +1,7 @@
 /**
  * The site's one client script, on every page (about 2 KB gzipped); pages work without it.
- * - «امروز»: a static page is built once but read for days, so the date in the header is rewritten
- *   for Tehran's calendar day on the reader's device; the build date is the fallback.
+ * - «امروز»: a static page is built once but read for days, so the date in the header is written
+ *   for Tehran's calendar day on the reader's device (only the home page prints a fallback).
  * - Share links: the «رونوشت پیوند» button appears only where the browser can copy.
  */
 import { formatJalaliDate } from '../lib/dates/jalali.ts';
@@ -11,6 +11,7 @@ const now = new Date();
 for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-today]')) {
   time.dateTime = toTehranIsoDate(now);
   time.textContent = formatJalaliDate(now);
+  time.closest<HTMLElement>('.today')?.removeAttribute('hidden');
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {

@@ -62,12 +62,27 @@ describe('reader in a browser', () => {
     await context.close();
   });
 
-  it('falls back to the build date without JavaScript', async () => {
+  it('falls back to the build date without JavaScript on the home page, and to no date elsewhere', async () => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
     expect(await todayText(page)).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴');
     expect(await page.locator('#latest .card').count()).toBe(4);
+    // An article page may be carried over from a build days ago: it shows no day rather than a past one.
+    await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
+    expect(await page.locator('.today').isVisible()).toBe(false);
+    expect(await page.locator('h1').textContent()).toContain('بازار مرکزی');
+    await context.close();
+  });
+
+  it("shows the reader's day on an article page too, when JavaScript runs", async () => {
+    const context = await browser.newContext({ viewport: PHONE, timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2024-11-22T21:00:00Z'));
+    await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
+    expect(await page.locator('.today').isVisible()).toBe(true);
+    expect(await page.locator('.today').textContent()).toMatch(/^امروز:\s+شنبه ۳ آذر ۱۴۰۳$/);
+    expect(await page.locator('time[data-today]').getAttribute('datetime')).toBe('2024-11-23');
     await context.close();
   });
 

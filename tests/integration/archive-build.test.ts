@@ -209,6 +209,14 @@ describe('built archive', () => {
     expect(scripts.some((code) => code.includes('time[data-today]'))).toBe(true);
   });
 
+  it("prints no build day on pages a later build may carry over, only the line the script fills", () => {
+    const document = documentOf('/news/7/market/');
+    const line = document.querySelector('.today')!;
+    expect(line.hasAttribute('hidden')).toBe(true);
+    expect(line.querySelector('time[data-today]')!.textContent).toBe('');
+    expect(document.querySelector('.site-footer')!.textContent).toContain('© ۱۴۰۴');
+  });
+
   it('builds section pages and a 404 page', () => {
     const document = documentOf('/category/economy/');
     expect(document.querySelector('h1')!.textContent).toBe('اقتصادی');

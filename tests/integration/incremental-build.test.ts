@@ -62,6 +62,18 @@ describe('an incremental build', () => {
     expect(differences(firstFiles, unchangedFiles)).toEqual([]);
   });
 
+  it('renders no page again on the next day, and every page in a new Jalali year (the footer ©)', async () => {
+    const nextDay = await buildSite('incremental', contentDir, { ...env, BAYEGAN_NOW: '2025-01-02T08:00:00+03:30' });
+    expect(nextDay.status, nextDay.output).toBe(0);
+    expect(rendered(nextDay)).toMatch(/^Rendered 0 changed archive pages/);
+    // 1 Farvardin 1404: a new year, whatever else changed.
+    const newYear = await buildSite('incremental', contentDir, { ...env, BAYEGAN_NOW: '2025-03-21T08:00:00+03:30' });
+    expect(newYear.status, newYear.output).toBe(0);
+    expect(rendered(newYear)).toMatch(/^Rendered all/);
+    expect(readFileSync(path.join(outDir, 'news/7/market/index.html'), 'utf8')).toContain('© ۱۴۰۴');
+    expect((await buildSite('incremental', contentDir, env)).status).toBe(0);
+  });
+
   it('after a new, an edited and a deleted article, writes exactly the site a build from scratch writes', async () => {
     const articles = path.join(contentDir, 'articles');
     writeFileSync(
