@@ -209,7 +209,7 @@ describe('built archive', () => {
     expect(scripts.some((code) => code.includes('time[data-today]'))).toBe(true);
   });
 
-  it("prints no build day on pages a later build may carry over, only the line the script fills", () => {
+  it('prints no build day on pages a later build may carry over, only the line the script fills', () => {
     const document = documentOf('/news/7/market/');
     const line = document.querySelector('.today')!;
     expect(line.hasAttribute('hidden')).toBe(true);
