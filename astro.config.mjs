@@ -6,7 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cdnHeadersIntegration } from './src/lib/cdn-headers-integration.ts';
 import { dataStoreFromFileIntegration } from './src/lib/data-store-integration.ts';
-import { incrementalPagesIntegration } from './src/lib/incremental/incremental-integration.ts';
+import {
+  incrementalManifestIntegration,
+  incrementalPagesIntegration,
+} from './src/lib/incremental/incremental-integration.ts';
 import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
 import { pagefindIntegration } from './src/lib/search/pagefind-integration.ts';
 import { shortLinksIntegration } from './src/lib/short-links-integration.ts';
@@ -71,6 +74,8 @@ export default defineConfig({
     pagefindIntegration(site.search),
     cdnHeadersIntegration({ commentsEndpoint: site.comments.endpoint }),
     commentsNotice(),
+    // Last: records what the steps before it read from the pages, for the next build.
+    incrementalManifestIntegration(),
   ],
   markdown: {
     processor: satteri({ hastPlugins: [persianBodyPlugin] }),

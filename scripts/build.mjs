@@ -138,6 +138,9 @@ const fullBuild = process.argv.includes('--full') || process.env.BAYEGAN_FULL_BU
 const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--full');
 const cacheDir = path.resolve(process.env.BAYEGAN_CACHE_DIR || path.join(projectRoot, 'node_modules/.astro'));
 const manifestFile = path.join(cacheDir, 'bayegan-pages.json');
+// The build writes the manifest of its site here; it replaces the manifest once the site is in place.
+const pendingManifest = `${manifestFile}.next`;
+rmSync(pendingManifest, { force: true });
 if (fullBuild) rmSync(manifestFile, { force: true });
 const status = runAstro(['build', '--outDir', stagingDir, ...astroArgs], {
   NODE_ENV: 'production',
@@ -147,6 +150,7 @@ const status = runAstro(['build', '--outDir', stagingDir, ...astroArgs], {
 });
 if (status !== 0) {
   rmSync(stagingDir, { recursive: true, force: true });
+  rmSync(pendingManifest, { force: true });
   console.error(
     `\nBuild failed: nothing was written to ${shownOutDir}/. Fix the problem named above and run the build again.`,
   );
@@ -157,6 +161,7 @@ rmSync(previousDir, { recursive: true, force: true });
 mkdirSync(path.dirname(outDir), { recursive: true });
 if (existsSync(outDir)) renameSync(outDir, previousDir);
 move(stagingDir, outDir);
+if (existsSync(pendingManifest)) renameSync(pendingManifest, manifestFile);
 removeInBackground(previousDir);
 console.log(`Site written to ${shownOutDir}/`);
 

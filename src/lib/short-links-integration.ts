@@ -1,12 +1,17 @@
 /**
  * Writes the short links `/n/<id>/` at the end of `astro build` (Node-only), from the article
- * pages just built: `news/<id>/<slug>/index.html` gives the target, its title and headline.
+ * pages just built: `news/<id>/<slug>/index.html` gives the target, its title and headline. The
+ * short link of an article page carried over unchanged from the previous build is carried over
+ * with it, unread (src/lib/incremental/).
  */
 import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath } from './content/publication.ts';
+import { siteCarriedFrom } from './incremental/render-plan.ts';
+import { linkOrCopy } from './link-files.ts';
 import { articlePageHeadings, shortLinkPage } from './short-links.ts';
 
 export function shortLinksIntegration(): AstroIntegration {
@@ -22,9 +27,17 @@ export function shortLinksIntegration(): AstroIntegration {
         const newsDir = path.join(outDir, 'news');
         const ids = await readdir(newsDir).catch(() => []);
         let written = 0;
+        let carried = 0;
         for (const id of ids) {
           if (!/^\d+$/.test(id)) continue;
           for (const slug of await readdir(path.join(newsDir, id))) {
+            const shortLink = path.join('n', id, 'index.html');
+            const previousSite = siteCarriedFrom(`news/${id}/${slug}/index.html`);
+            if (previousSite && existsSync(path.join(previousSite, shortLink))) {
+              linkOrCopy(path.join(previousSite, shortLink), path.join(outDir, shortLink));
+              carried++;
+              continue;
+            }
             const file = path.join(newsDir, id, slug, 'index.html');
             const headings = articlePageHeadings(await readFile(file, 'utf8'));
             if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
@@ -38,7 +51,11 @@ export function shortLinksIntegration(): AstroIntegration {
             written++;
           }
         }
-        logger.info(`Wrote ${written} short links (/n/<id>/).`);
+        logger.info(
+          carried === 0
+            ? `Wrote ${written} short links (/n/<id>/).`
+            : `Wrote ${written} short links (/n/<id>/); carried ${carried} unchanged ones over.`,
+        );
       },
     },
   };

@@ -3,7 +3,7 @@
  * changed and carries the rest over from the site in place. What it produces must be exactly what
  * a build from scratch produces, file for file, byte for byte.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, tmpRoot, type BuildResult } from '../helpers/build-site';
@@ -33,6 +33,9 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 
 const rendered = (build: BuildResult) => /\[bayegan:incremental\] (Rendered[^\n]*)/.exec(build.output)?.[1] ?? '';
 const indexedAnew = (build: BuildResult) => Number(/, (\d+) articles indexed anew/.exec(build.output)?.[1]);
+/** Article pages the search step read, and short links written, rather than carried over. */
+const searchReads = (build: BuildResult) => Number(/; (\d+) pages read/.exec(build.output)?.[1]);
+const shortLinksWritten = (build: BuildResult) => Number(/Wrote (\d+) short links/.exec(build.output)?.[1]);
 
 let first: BuildResult;
 let unchanged: BuildResult;
@@ -59,6 +62,11 @@ describe('an incremental build', () => {
   it('renders no archive page and indexes nothing again when nothing changed, and writes the same site', () => {
     expect(rendered(unchanged)).toMatch(/^Rendered 0 changed archive pages; carried \d+ unchanged pages/);
     expect(indexedAnew(unchanged)).toBe(0);
+    // Nor reads the pages it carried over, nor writes their short links again.
+    expect(searchReads(first)).toBe(3);
+    expect(searchReads(unchanged)).toBe(0);
+    expect(shortLinksWritten(unchanged)).toBe(0);
+    expect(existsSync(path.join(root, 'cache', 'bayegan-pages.json.next'))).toBe(false);
     expect(differences(firstFiles, unchangedFiles)).toEqual([]);
   });
 
@@ -105,6 +113,9 @@ describe('an incremental build', () => {
     const incremental = await buildSite('incremental', contentDir, env);
     expect(incremental.status, incremental.output).toBe(0);
     expect(rendered(incremental)).toMatch(/^Rendered [1-9]\d* changed archive pages; carried [1-9]\d* unchanged pages/);
+    // Only the new and the edited article's pages are read for search (the third one's neighbours changed too).
+    expect(searchReads(incremental)).toBeGreaterThanOrEqual(2);
+    expect(searchReads(incremental)).toBeLessThan(4);
     const incrementalFiles = siteFiles(outDir);
 
     rmSync(path.join(tmpRoot, 'incremental-scratch'), { recursive: true, force: true });

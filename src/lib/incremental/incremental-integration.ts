@@ -1,8 +1,13 @@
 /**
- * Incremental builds, the last step inside `astro build` (Node-only): carries the pages that were
- * not rendered again over from the previous site (hard links, or copies across disks), with the
- * images and assets they use, and writes the manifest the next build compares against. It runs
- * before the other build steps, which then see a complete site.
+ * Incremental builds, the steps inside `astro build` (Node-only). `incrementalPagesIntegration`
+ * carries the pages that were not rendered again over from the previous site (hard links, or
+ * copies across disks), with the images and assets they use; it runs before the other build
+ * steps, which then see a complete site. `incrementalManifestIntegration` runs after them and
+ * writes the manifest the next build compares against, with what those steps read from the pages.
+ *
+ * The manifest is written beside the one in use (`<manifest>.next`) and scripts/build.mjs puts it
+ * in place only once the new site is: a build that fails after this step leaves the manifest that
+ * describes the site still being served.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -10,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linkOrCopy, linkTree } from '../link-files.ts';
 import { MANIFEST_VERSION, type PageManifest } from './page-plan.ts';
-import { renderRegistry, siteStamp } from './render-plan.ts';
+import { pendingManifestFile, renderRegistry, siteStamp } from './render-plan.ts';
 
 export function incrementalPagesIntegration(): AstroIntegration {
   return {
@@ -20,7 +25,7 @@ export function incrementalPagesIntegration(): AstroIntegration {
         const registry = renderRegistry();
         if (!registry) return;
         const outDir = fileURLToPath(dir);
-        const { previousSite, manifestFile } = registry.settings;
+        const { previousSite } = registry.settings;
         for (const file of registry.carried) {
           linkOrCopy(path.join(previousSite, file), path.join(outDir, file));
         }
@@ -32,21 +37,38 @@ export function incrementalPagesIntegration(): AstroIntegration {
           registry.carried.size > 0 && existsSync(previousAssets)
             ? linkTree(previousAssets, path.join(outDir, '_astro'), (_, target) => !existsSync(target))
             : 0;
-        const manifest: PageManifest = {
-          version: MANIFEST_VERSION,
-          buildDigest: registry.buildDigest,
-          siteStamp: siteStamp(outDir) ?? '',
-          pages: Object.fromEntries(registry.pages),
-        };
-        mkdirSync(path.dirname(manifestFile), { recursive: true });
-        writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
-        renameSync(`${manifestFile}.tmp`, manifestFile);
         const rendered = registry.pages.size - registry.carried.size;
         logger.info(
           registry.carried.size === 0
             ? `Rendered all ${rendered} archive pages (no earlier build to reuse, or its inputs changed).`
             : `Rendered ${rendered} changed archive pages; carried ${registry.carried.size} unchanged pages and ${assets} assets over from the previous build.`,
         );
+      },
+    },
+  };
+}
+
+/** The manifest of the next build (the last of the build steps; see the top of this file). */
+export function incrementalManifestIntegration(): AstroIntegration {
+  return {
+    name: 'bayegan:incremental-manifest',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const registry = renderRegistry();
+        if (!registry) return;
+        const { manifestFile } = registry.settings;
+        const manifest: PageManifest = {
+          version: MANIFEST_VERSION,
+          buildDigest: registry.buildDigest,
+          siteStamp: siteStamp(fileURLToPath(dir)) ?? '',
+          pages: Object.fromEntries(registry.pages),
+          derived: Object.fromEntries(
+            [...registry.derived].map(([step, values]) => [step, Object.fromEntries(values)]),
+          ),
+        };
+        mkdirSync(path.dirname(manifestFile), { recursive: true });
+        writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
+        renameSync(`${manifestFile}.tmp`, pendingManifestFile(manifestFile));
       },
     },
   };

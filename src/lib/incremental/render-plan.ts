@@ -33,10 +33,17 @@ export interface RenderRegistry {
   carried: Set<string>;
   /** The previous build's fingerprints, when its site is the one in place and its inputs were these. */
   previous: Record<string, string>;
+  /** What later steps read from the pages of this build (see `PageManifest.derived`). */
+  derived: Map<string, Map<string, string>>;
+  /** The same, recorded by the previous build (empty when its pages are not reused). */
+  previousDerived: Record<string, Record<string, string>>;
 }
 
 const REGISTRY = Symbol.for('bayegan.renderRegistry');
 type WithRegistry = typeof globalThis & { [REGISTRY]?: RenderRegistry };
+
+/** Where a build leaves its manifest until its site is in place (scripts/build.mjs moves it). */
+export const pendingManifestFile = (manifestFile: string) => `${manifestFile}.next`;
 
 export function incrementalSettings(env: NodeJS.ProcessEnv = process.env): IncrementalSettings | undefined {
   const raw = env['BAYEGAN_INCREMENTAL'];
@@ -76,10 +83,47 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
   const holder = globalThis as WithRegistry;
   if (!holder[REGISTRY]) {
     const buildDigest = contentDigest([settings.codeDigest, buildWide]);
-    const previous = reusablePages(readManifest(settings.manifestFile), buildDigest, siteStamp(settings.previousSite));
-    holder[REGISTRY] = { settings, buildDigest, pages: new Map(), carried: new Set(), previous };
+    const manifest = readManifest(settings.manifestFile);
+    const previous = reusablePages(manifest, buildDigest, siteStamp(settings.previousSite));
+    const previousDerived = previous === manifest?.pages ? (manifest.derived ?? {}) : {};
+    holder[REGISTRY] = {
+      settings,
+      buildDigest,
+      pages: new Map(),
+      carried: new Set(),
+      previous,
+      derived: new Map(),
+      previousDerived,
+    };
   }
   return holder[REGISTRY];
+}
+
+/**
+ * The previous build's site folder, when this build carried `file` (relative, with `/`) over from
+ * it unchanged: what an earlier step made from that page can then be carried over with it.
+ */
+export function siteCarriedFrom(file: string): string | undefined {
+  const registry = renderRegistry();
+  return registry?.carried.has(file) ? registry.settings.previousSite : undefined;
+}
+
+/**
+ * What `step` read from `file` in the previous build, when this build carried the page over
+ * unchanged (its bytes are the same, so the value is too); undefined otherwise.
+ */
+export function carriedDerivation(step: string, file: string): string | undefined {
+  const registry = renderRegistry();
+  return registry?.carried.has(file) ? registry.previousDerived[step]?.[file] : undefined;
+}
+
+/** Records what `step` read from `file`, for the next build (no-op outside incremental builds). */
+export function recordDerivation(step: string, file: string, value: string): void {
+  const registry = renderRegistry();
+  if (!registry) return;
+  let values = registry.derived.get(step);
+  if (!values) registry.derived.set(step, (values = new Map()));
+  values.set(file, value);
 }
 
 interface StaticPath {
