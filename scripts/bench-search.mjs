@@ -1,21 +1,27 @@
-// `npm run bench:search -- <built-site-dir> [query…]`: serves a built site on 127.0.0.1, opens its
-// search page in Debian's Chromium, types each query into a fresh page and prints what a reader's
-// first search costs: bytes loaded with the page, bytes fetched for the query (Pagefind's code,
-// wasm and index chunks), and the time until results show (Pagefind's 300 ms typing debounce
-// included). It also prints the index's size. It asserts nothing.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `npm run bench:search -- <built-site-dir> [--scope recent|all|<shard>] [query…]`: serves a built
+// site on 127.0.0.1, opens its search page (`?scope=`, the default scope unless given) in Debian's
+// Chromium, types each query into a fresh page and prints what a reader's first search costs:
+// bytes loaded with the page, bytes fetched for the query (Pagefind's code, wasm and index chunks),
+// and the time until results show (Pagefind's 300 ms typing debounce included); then the same
+// search over the same shards once their chunks are loaded. It also prints the index's size. It
+// asserts nothing.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 /* global document -- the waitForFunction callback runs in the page. */
 import { normalizeQuery } from '../src/lib/search/normalize.ts';
+import { shardsInScope } from '../src/lib/search/scope.ts';
 import { launchChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
 
-const [siteDir, ...queries] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const scopeAt = args.indexOf('--scope');
+const scope = scopeAt >= 0 ? args.splice(scopeAt, 2)[1] : undefined;
+const [siteDir, ...queries] = args;
 if (!siteDir || !existsSync(path.join(siteDir, 'pagefind'))) {
   console.error(
-    'Usage: npm run bench:search -- <built-site-dir> [query…]\nThe folder must hold a built site with its pagefind/ index (npm run build).',
+    'Usage: npm run bench:search -- <built-site-dir> [--scope recent|all|<shard>] [query…]\nThe folder must hold a built site with its pagefind/ index (npm run build).',
   );
   process.exit(1);
 }
@@ -28,6 +34,12 @@ const indexFiles = readdirSync(path.join(root, 'pagefind'), { recursive: true, w
 );
 const indexBytes = indexFiles.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 console.log(`Index: ${indexFiles.length} files, ${(indexBytes / 1_048_576).toFixed(1)} MiB`);
+const manifest = JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'));
+const inScope = shardsInScope(manifest, scope ?? null);
+console.log(
+  `Scope ${scope ?? '(default)'}: ${inScope.length} of ${manifest.shards.length} shards, ` +
+    `${manifest.shards.filter((shard) => inScope.includes(shard.id)).reduce((sum, shard) => sum + shard.articles, 0)} articles`,
+);
 
 const browser = await launchChromium();
 // Sizes on the wire: a CDN sends text (scripts, styles, pages, JSON) gzip-compressed, and
@@ -46,7 +58,9 @@ for (const query of queries.length > 0 ? queries : ['بازار', 'كتابها'
     const body = await response.body().catch(() => Buffer.alloc(0));
     bytes[phaseAtStart] += wireSize(response.url(), body);
   });
-  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+  await page.goto(`${origin}/search/${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`, {
+    waitUntil: 'networkidle',
+  });
   phase = 'query';
   const started = performance.now();
   await page.fill('.pagefind-ui__search-input', query);
@@ -62,16 +76,19 @@ for (const query of queries.length > 0 ? queries : ['بازار', 'كتابها'
   await page.waitForLoadState('networkidle');
   // The same search (folded as the search page folds it) once its index chunks are in the browser: Pagefind's own work, without the
   // network and without the search box's 300 ms typing pause.
-  const searchMs = await page.evaluate(async (term) => {
-    const manifest = await (await fetch('/pagefind/shards.json')).json();
-    const pagefind = await import(`/pagefind/${manifest.shards[0].id}/pagefind.js`);
-    const first = await pagefind.search(term);
-    await Promise.all(first.results.slice(0, 5).map((result) => result.data()));
-    const started = performance.now();
-    const again = await pagefind.search(term);
-    await Promise.all(again.results.slice(0, 5).map((result) => result.data()));
-    return performance.now() - started;
-  }, normalizeQuery(query));
+  const searchMs = await page.evaluate(
+    async ([term, ids]) => {
+      const pagefind = await import(`/pagefind/${ids[0]}/pagefind.js`);
+      for (const id of ids.slice(1)) await pagefind.mergeIndex(`/pagefind/${id}/`);
+      const first = await pagefind.search(term);
+      await Promise.all(first.results.slice(0, 5).map((result) => result.data()));
+      const started = performance.now();
+      const again = await pagefind.search(term);
+      await Promise.all(again.results.slice(0, 5).map((result) => result.data()));
+      return performance.now() - started;
+    },
+    [normalizeQuery(query), shardsInScope(manifest, scope ?? null)],
+  );
   console.log(
     `${query} | ${(bytes.load / 1024).toFixed(0)} | ${(bytes.query / 1024).toFixed(0)} | ${elapsed.toFixed(0)} | ${searchMs.toFixed(0)}`,
   );
