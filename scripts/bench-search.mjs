@@ -87,7 +87,7 @@ for (const query of queries.length > 0 ? queries : ['بازار', 'كتابها'
       await Promise.all(again.results.slice(0, 5).map((result) => result.data()));
       return performance.now() - started;
     },
-    [normalizeQuery(query), shardsInScope(manifest, scope ?? null)],
+    [normalizeQuery(query), inScope],
   );
   console.log(
     `${query} | ${(bytes.load / 1024).toFixed(0)} | ${(bytes.query / 1024).toFixed(0)} | ${elapsed.toFixed(0)} | ${searchMs.toFixed(0)}`,

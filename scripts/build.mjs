@@ -146,7 +146,12 @@ const status = runAstro(['build', '--outDir', stagingDir, ...astroArgs], {
   NODE_ENV: 'production',
   NODE_OPTIONS: nodeOptions,
   // Pages whose inputs did not change are carried over from the site in place (src/lib/incremental/).
-  BAYEGAN_INCREMENTAL: JSON.stringify({ manifestFile, previousSite: outDir, codeDigest: codeDigest(astroArgs) }),
+  BAYEGAN_INCREMENTAL: JSON.stringify({
+    manifestFile,
+    pendingManifestFile: pendingManifest,
+    previousSite: outDir,
+    codeDigest: codeDigest(astroArgs),
+  }),
 });
 if (status !== 0) {
   rmSync(stagingDir, { recursive: true, force: true });

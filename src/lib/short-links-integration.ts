@@ -42,10 +42,9 @@ export function shortLinksIntegration(): AstroIntegration {
             const headings = articlePageHeadings(await readFile(file, 'utf8'));
             if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
             const target = articlePath(Number(id), slug);
-            const folder = path.join(outDir, 'n', id);
-            await mkdir(folder, { recursive: true });
+            await mkdir(path.dirname(path.join(outDir, shortLink)), { recursive: true });
             await writeFile(
-              path.join(folder, 'index.html'),
+              path.join(outDir, shortLink),
               shortLinkPage({ articlePath: target, canonicalUrl: new URL(target, site).href, ...headings }),
             );
             written++;

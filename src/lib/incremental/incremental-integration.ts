@@ -5,7 +5,7 @@
  * steps, which then see a complete site. `incrementalManifestIntegration` runs after them and
  * writes the manifest the next build compares against, with what those steps read from the pages.
  *
- * The manifest is written beside the one in use (`<manifest>.next`) and scripts/build.mjs puts it
+ * The manifest is written beside the one in use (`pendingManifestFile`) and scripts/build.mjs puts it
  * in place only once the new site is: a build that fails after this step leaves the manifest that
  * describes the site still being served.
  */
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { linkOrCopy, linkTree } from '../link-files.ts';
 import { MANIFEST_VERSION, type PageManifest } from './page-plan.ts';
-import { pendingManifestFile, renderRegistry, siteStamp } from './render-plan.ts';
+import { renderRegistry, siteStamp } from './render-plan.ts';
 
 export function incrementalPagesIntegration(): AstroIntegration {
   return {
@@ -56,7 +56,7 @@ export function incrementalManifestIntegration(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const registry = renderRegistry();
         if (!registry) return;
-        const { manifestFile } = registry.settings;
+        const { pendingManifestFile } = registry.settings;
         const manifest: PageManifest = {
           version: MANIFEST_VERSION,
           buildDigest: registry.buildDigest,
@@ -66,9 +66,9 @@ export function incrementalManifestIntegration(): AstroIntegration {
             [...registry.derived].map(([step, values]) => [step, Object.fromEntries(values)]),
           ),
         };
-        mkdirSync(path.dirname(manifestFile), { recursive: true });
-        writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
-        renameSync(`${manifestFile}.tmp`, pendingManifestFile(manifestFile));
+        mkdirSync(path.dirname(pendingManifestFile), { recursive: true });
+        writeFileSync(`${pendingManifestFile}.tmp`, JSON.stringify(manifest));
+        renameSync(`${pendingManifestFile}.tmp`, pendingManifestFile);
       },
     },
   };

@@ -17,6 +17,8 @@ import { mustRender, pageFile, reusablePages, type PageManifest } from './page-p
 export interface IncrementalSettings {
   /** Where the manifest of the previous build is kept (in the build cache). */
   manifestFile: string;
+  /** Where this build leaves its manifest; scripts/build.mjs moves it over `manifestFile` once the site is in place. */
+  pendingManifestFile: string;
   /** The site folder of the previous build, whose unchanged pages are carried over. */
   previousSite: string;
   /** Digest of the code, settings and options the build runs with. */
@@ -41,9 +43,6 @@ export interface RenderRegistry {
 
 const REGISTRY = Symbol.for('bayegan.renderRegistry');
 type WithRegistry = typeof globalThis & { [REGISTRY]?: RenderRegistry };
-
-/** Where a build leaves its manifest until its site is in place (scripts/build.mjs moves it). */
-export const pendingManifestFile = (manifestFile: string) => `${manifestFile}.next`;
 
 export function incrementalSettings(env: NodeJS.ProcessEnv = process.env): IncrementalSettings | undefined {
   const raw = env['BAYEGAN_INCREMENTAL'];
