@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runAstro } from './astro-cli.mjs';
+import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.mjs';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
@@ -142,17 +142,21 @@ const manifestFile = path.join(cacheDir, 'bayegan-pages.json');
 const pendingManifest = `${manifestFile}.next`;
 rmSync(pendingManifest, { force: true });
 if (fullBuild) rmSync(manifestFile, { force: true });
-const status = runAstro(['build', '--outDir', stagingDir, ...astroArgs], {
-  NODE_ENV: 'production',
-  NODE_OPTIONS: nodeOptions,
-  // Pages whose inputs did not change are carried over from the site in place (src/lib/incremental/).
-  BAYEGAN_INCREMENTAL: JSON.stringify({
-    manifestFile,
-    pendingManifestFile: pendingManifest,
-    previousSite: outDir,
-    codeDigest: codeDigest(astroArgs),
-  }),
-});
+const status = runAstro(
+  ['build', '--outDir', stagingDir, ...astroArgs],
+  {
+    NODE_ENV: 'production',
+    NODE_OPTIONS: nodeOptions,
+    // Pages whose inputs did not change are carried over from the site in place (src/lib/incremental/).
+    BAYEGAN_INCREMENTAL: JSON.stringify({
+      manifestFile,
+      pendingManifestFile: pendingManifest,
+      previousSite: outDir,
+      codeDigest: codeDigest(astroArgs),
+    }),
+  },
+  supportedNodeFlags(buildGcFlags),
+);
 if (status !== 0) {
   rmSync(stagingDir, { recursive: true, force: true });
   rmSync(pendingManifest, { force: true });
