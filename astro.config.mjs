@@ -61,7 +61,14 @@ export default defineConfig({
   trailingSlash: 'always',
   // Every stylesheet and script is a file: the Content-Security-Policy (src/lib/cdn-headers.ts)
   // allows no inline code, and readers' browsers cache the files across pages.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'never',
+    // Two pages at a time: one renders while the previous one is written. With one, a quarter of
+    // page generation was spent waiting for the disk (CPU profile, 30,000 articles); the output is
+    // byte for byte the same.
+    concurrency: 2,
+  },
   // Tests and benchmarks build other archives side by side; each needs its own output and cache.
   outDir: process.env.BAYEGAN_OUT_DIR || './dist',
   cacheDir: process.env.BAYEGAN_CACHE_DIR || './node_modules/.astro',
