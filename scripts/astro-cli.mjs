@@ -39,5 +39,8 @@ export function runAstro(args, env = {}, nodeFlags = []) {
  * @returns {string[]}
  */
 export function supportedNodeFlags(flags) {
-  return flags.filter((flag) => spawnSync(process.execPath, [flag, '-e', ''], { stdio: 'ignore' }).status === 0);
+  const accepts = (/** @type {string[]} */ some) =>
+    spawnSync(process.execPath, [...some, '-e', ''], { stdio: 'ignore' }).status === 0;
+  // Every build asks: one start of Node when all are known, one per flag only when one is not.
+  return accepts(flags) ? flags : flags.filter((flag) => accepts([flag]));
 }

@@ -32,9 +32,10 @@ export function shortLinksIntegration(): AstroIntegration {
           if (!/^\d+$/.test(id)) continue;
           for (const slug of await readdir(path.join(newsDir, id))) {
             const shortLink = path.join('n', id, 'index.html');
+            const shortLinkFile = path.join(outDir, shortLink);
             const previousSite = siteCarriedFrom(`news/${id}/${slug}/index.html`);
             if (previousSite && existsSync(path.join(previousSite, shortLink))) {
-              linkOrCopy(path.join(previousSite, shortLink), path.join(outDir, shortLink));
+              linkOrCopy(path.join(previousSite, shortLink), shortLinkFile);
               carried++;
               continue;
             }
@@ -42,9 +43,9 @@ export function shortLinksIntegration(): AstroIntegration {
             const headings = articlePageHeadings(await readFile(file, 'utf8'));
             if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
             const target = articlePath(Number(id), slug);
-            await mkdir(path.dirname(path.join(outDir, shortLink)), { recursive: true });
+            await mkdir(path.dirname(shortLinkFile), { recursive: true });
             await writeFile(
-              path.join(outDir, shortLink),
+              shortLinkFile,
               shortLinkPage({ articlePath: target, canonicalUrl: new URL(target, site).href, ...headings }),
             );
             written++;
