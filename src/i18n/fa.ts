@@ -22,8 +22,11 @@ export const ui = {
   noArticles: 'هنوز خبری منتشر نشده است.',
   pagination: 'صفحه‌ها',
   page: 'صفحهٔ',
-  previousPage: 'صفحهٔ قبل',
-  nextPage: 'صفحهٔ بعد',
+  newerPage: 'خبرهای جدیدتر',
+  olderPage: 'خبرهای قدیمی‌تر',
+  newestPage: 'تازه‌ترین‌ها',
+  oldestPage: 'نخستین صفحه',
+  newestPageCurrent: 'تازه‌ترین خبرها',
   notFoundTitle: 'صفحه پیدا نشد',
   notFoundText: 'نشانی‌ای که باز کرده‌اید در این سایت نیست؛ شاید جابه‌جا شده یا نادرست نوشته شده باشد.',
   backHome: 'بازگشت به صفحهٔ نخست',
@@ -50,7 +53,6 @@ export const ui = {
   redirecting: 'در حال رفتن به خبر…',
   redirectLink: 'اگر به‌طور خودکار منتقل نشدید، این پیوند را باز کنید',
   breakingTicker: 'خبرهای فوری',
-  pageOf: 'از',
   search: 'جستجو',
   searchTitle: 'جستجو در خبرها',
   searchLabel: 'جستجوی خبر',
@@ -109,8 +111,11 @@ export const archiveYearTitle = (year: string) => `${ui.archive} سال ${year}`
 export const monthRangeTitle = (fromMonth: string, toMonth: string, year: string) =>
   fromMonth === toMonth ? `${fromMonth} ${year}` : `${fromMonth} تا ${toMonth} ${year}`;
 
-/** «۱۳۹۸ تا ۱۴۰۲», a run of years (a piece of the search index). */
-export const yearRangeTitle = (fromYear: string, toYear: string) => `${fromYear} تا ${toYear}`;
+/** «۱۳۹۸ تا ۱۴۰۲» or «۱ مهر تا ۵ آبان ۱۴۰۵»: a period (a piece of the search index). */
+export const rangeTitle = (from: string, to: string) => `${from} تا ${to}`;
 
 /** «خبرهای ۱۴۰۳» and the like: one choice of the search scope. */
 export const searchScopeTitle = (period: string) => `خبرهای ${period}`;
+
+/** «از ۵ آبان ۱۴۰۵ به بعد»: the period of the newest search shard. */
+export const sinceTitle = (date: string) => `از ${date} به بعد`;

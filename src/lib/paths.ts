@@ -15,3 +15,8 @@ export const archiveYearPath = (year: number) => `/archive/${year}/`;
 export const archiveMonthPath = (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}/`;
 /** The short link of an article, `/n/<id>/`: a redirect page to its full URL. */
 export const shortPath = (id: number) => `/n/${id}/`;
+/**
+ * A numbered page of a list (`/category/economy/3/`): numbers count from the list's oldest page,
+ * so a page keeps its stories as the list grows (see listing-pages.ts).
+ */
+export const listingPagePath = (listPath: string, page: number) => `${listPath}${page}/`;

@@ -1,0 +1,78 @@
+/**
+ * Stable pages for long lists (sections, tags, reporters, months). A list's front page
+ * (`/category/economy/`) shows its newest stories; its numbered pages are counted from the
+ * oldest (`/category/economy/1/` holds the first stories ever filed there). A numbered page that is
+ * full never changes again, so a new story changes only the front page and the newest one or two
+ * numbered pages, not every page of the list (a CDN uploads and purges a handful of files, and a
+ * page a search engine or a reader bookmarked keeps its stories).
+ *
+ * The front page shows the newest numbered page and, when that one holds less than half a page,
+ * the one before it too: never fewer than half a page of stories, and no story twice on the way
+ * from the front page to the oldest one. Its "older" link leads to the numbered page below what it
+ * shows, and that page's "newer" link leads back to it.
+ */
+import { listingPagePath } from './paths.ts';
+
+export interface ListingPage<T> {
+  /** The page number counted from the oldest (1 = the oldest stories); 0 for the front page. */
+  number: number;
+  /** The page's stories, newest first. */
+  items: T[];
+  /** This page's path. */
+  url: string;
+  /** The page with the next newer stories (rel="prev"), when there is one. */
+  newer?: string;
+  /** The page with the next older stories (rel="next"), when there is one. */
+  older?: string;
+  /** The list's front page (its newest stories). */
+  newest: string;
+  /** The list's oldest page, when the list has numbered pages. */
+  oldest?: string;
+}
+
+/**
+ * The pages of one list: the front page first, then the numbered pages from the oldest. A list
+ * that fits on one page has only its front page.
+ * @param newestFirst the list's stories, newest first
+ * @param pageSize stories per numbered page (the site setting `pageSize`)
+ * @param basePath the list's front page path, e.g. `/category/economy/`
+ */
+export function listingPages<T>(newestFirst: readonly T[], pageSize: number, basePath: string): ListingPage<T>[] {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive whole number`);
+  const total = newestFirst.length;
+  if (total <= pageSize) return [{ number: 0, items: [...newestFirst], url: basePath, newest: basePath }];
+
+  const pages = Math.ceil(total / pageSize);
+  const onNewest = total - (pages - 1) * pageSize;
+  // The first numbered page the front page shows: the newest, or also the one before it when the
+  // newest holds less than half a page.
+  const frontFrom = 2 * onNewest >= pageSize ? pages : pages - 1;
+  const oldest = listingPagePath(basePath, 1);
+  // Page n (1-based from the oldest) holds, newest first, the stories at these places of the list.
+  const slice = (number: number) =>
+    newestFirst.slice(Math.max(0, total - number * pageSize), total - (number - 1) * pageSize);
+  const at = (number: number) => listingPagePath(basePath, number);
+
+  const front: ListingPage<T> = {
+    number: 0,
+    items: newestFirst.slice(0, total - (frontFrom - 1) * pageSize),
+    url: basePath,
+    newest: basePath,
+    oldest,
+    ...(frontFrom > 1 ? { older: at(frontFrom - 1) } : {}),
+  };
+  const numbered = Array.from({ length: pages }, (_, index): ListingPage<T> => {
+    const number = index + 1;
+    const newer = number + 1 === frontFrom ? basePath : number < pages ? at(number + 1) : undefined;
+    return {
+      number,
+      items: slice(number),
+      url: at(number),
+      newest: basePath,
+      oldest,
+      ...(newer ? { newer } : {}),
+      ...(number > 1 ? { older: at(number - 1) } : {}),
+    };
+  });
+  return [front, ...numbered];
+}
