@@ -116,6 +116,20 @@ export const siteConfigSchema = z.object({
        * are one choice away.
        */
       defaultScopeArticles: z.number().int().positive().default(12000),
+      /**
+       * New stories go into a small piece of the index of fewer than this many articles, so that a
+       * new story re-indexes only that piece and changes only its few files on the CDN.
+       */
+      latestArticles: z.number().int().positive().default(100),
+      /**
+       * When the newest piece fills up it moves into a piece of fewer than this many articles, and
+       * that one, when full, into the pieces by year (src/lib/search/shards.ts).
+       */
+      recentArticles: z.number().int().positive().default(2000),
+    })
+    .refine((search) => search.latestArticles <= search.recentArticles, {
+      message: 'latestArticles must not be larger than recentArticles',
+      path: ['latestArticles'],
     })
     .prefault({}),
   /** Articles per page on listing pages. */

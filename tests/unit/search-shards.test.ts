@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fromTehranWallTime } from '../../src/lib/dates/tehran';
 import { toGregorian } from 'jalaali-js';
-import { planSearchShards, shardsManifest } from '../../src/lib/search/shards';
+import {
+  LATEST_SHARD,
+  planSearchShards,
+  planSearchTiers,
+  RECENT_SHARD,
+  shardsManifest,
+} from '../../src/lib/search/shards';
 import { ALL_SCOPE, offersScopeChoice, RECENT_SCOPE, shardsInScope } from '../../src/lib/search/scope';
 
 /** `count` pages on day 1 of a Jalali year and month (Tehran noon). */
@@ -56,6 +62,74 @@ describe('planSearchShards', () => {
 
   it('has no shard for an empty archive', () => {
     expect(planSearchShards([], 10)).toEqual([]);
+  });
+});
+
+/** `count` pages one Tehran day apart, from 1 Farvardin 1400 on. */
+function daily(count: number) {
+  const start = pages(1400, 1, 1)[0]!.date.getTime();
+  return Array.from({ length: count }, (_, index) => ({
+    url: `/news/${index + 1}/`,
+    date: new Date(start + index * 86_400_000),
+  }));
+}
+
+describe('planSearchTiers', () => {
+  const tiers = { shardArticles: 40, recentArticles: 20, latestArticles: 5 };
+
+  it('keeps an archive smaller than the latest shard in one shard', () => {
+    expect(summary(planSearchTiers(daily(4), tiers))).toEqual([[LATEST_SHARD, 4]]);
+    expect(planSearchTiers([], tiers)).toEqual([]);
+  });
+
+  it('lays out the newest articles in a latest and a recent shard, older ones by years', () => {
+    const shards = planSearchTiers(daily(2345), { shardArticles: 8000, recentArticles: 2000, latestArticles: 100 });
+    expect(summary(shards).slice(0, 2)).toEqual([
+      [LATEST_SHARD, 45],
+      [RECENT_SHARD, 300],
+    ]);
+    expect(shards.slice(2).reduce((sum, shard) => sum + shard.pages.length, 0)).toBe(2000);
+    expect(shards.slice(2).every((shard) => /^\d{4}(-\d{2}){0,2}$|^\d{4}-\d{4}$/.test(shard.id))).toBe(true);
+    // The newest shard holds the newest articles, oldest first inside it.
+    expect(shards[0]!.pages.at(-1)!.url).toBe('/news/2345/');
+    expect(shards[0]!.label).toMatch(/^خبرهای از .* به بعد$/);
+    expect(shards[1]!.label).toMatch(/^خبرهای .* تا .*۱۴۰۶$/);
+  });
+
+  it('re-indexes only the latest shard for a new story, until it fills up', () => {
+    const contents = (n: number) =>
+      new Map(planSearchTiers(daily(n), tiers).map((shard) => [shard.id, shard.pages.map((p) => p.url).join()]));
+    /** Shards of the new plan that the old one lacks (by id and articles), and their articles. */
+    const reindexed = (n: number) => {
+      const before = contents(n);
+      const changed = [...contents(n + 1)].filter(([id, urls]) => before.get(id) !== urls);
+      return {
+        ids: changed.map(([id]) => id).sort(),
+        articles: changed.reduce((sum, [, urls]) => sum + urls.split(',').length, 0),
+      };
+    };
+    for (let n = 1; n < 130; n++) {
+      const { ids, articles } = reindexed(n);
+      const filled = (n + 1) % tiers.latestArticles === 0;
+      const sealed = (n + 1) % tiers.recentArticles === 0;
+      if (!filled) {
+        expect(ids, `story ${n + 1}`).toEqual([LATEST_SHARD]);
+        expect(articles).toBeLessThan(tiers.latestArticles);
+      } else if (!sealed) {
+        // The latest shard moves into the recent one.
+        expect(ids, `story ${n + 1}`).toEqual([RECENT_SHARD]);
+        expect(articles).toBeLessThan(tiers.recentArticles);
+      } else {
+        // Once every recentArticles stories the recent shard moves into the newest year shards.
+        expect(ids, `story ${n + 1}`).not.toContain(RECENT_SHARD);
+        expect(articles).toBeLessThanOrEqual(tiers.shardArticles + tiers.recentArticles);
+      }
+    }
+  });
+
+  it('depends on the archive alone, not on the order pages are given in', () => {
+    const archive = daily(77);
+    expect(planSearchTiers([...archive].reverse(), tiers)).toEqual(planSearchTiers(archive, tiers));
   });
 });
 

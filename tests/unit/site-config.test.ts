@@ -41,7 +41,7 @@ describe('defineSiteConfig', () => {
       menus: { top: [], main: [], quickAccess: [] },
       home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5, sections: [], breakingHours: 24 },
       article: { relatedCount: 5 },
-      search: { shardArticles: 8000, defaultScopeArticles: 12000 },
+      search: { shardArticles: 8000, defaultScopeArticles: 12000, latestArticles: 100, recentArticles: 2000 },
       pageSize: 20,
     });
   });
@@ -63,6 +63,12 @@ describe('defineSiteConfig', () => {
       breakingHours: 24,
     });
     expect(config.pageSize).toBe(30);
+  });
+
+  it('refuses a latest search shard larger than the recent one, naming the setting', () => {
+    expect(errorOf({ ...minimal, search: { latestArticles: 500, recentArticles: 200 } })).toMatch(
+      /search\.latestArticles: latestArticles must not be larger than recentArticles/,
+    );
   });
 
   it('accepts site paths, http(s) URLs and mailto: links in menus, trimmed', () => {

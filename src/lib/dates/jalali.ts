@@ -96,10 +96,15 @@ export function jalaliMonthName(month: number): string {
   return name;
 }
 
+/** «۳ آذر ۱۴۰۳» in Tehran, without the weekday. */
+export function formatJalaliDay(instant: Date): string {
+  const j = toTehranJalali(instant);
+  return `${toPersianDigits(j.day)} ${jalaliMonthName(j.month)} ${toPersianDigits(j.year)}`;
+}
+
 /** «شنبه ۳ آذر ۱۴۰۳» */
 export function formatJalaliDate(instant: Date): string {
-  const j = toTehranJalali(instant);
-  return `${PERSIAN_WEEKDAY_NAMES[j.weekday]} ${toPersianDigits(j.day)} ${jalaliMonthName(j.month)} ${toPersianDigits(j.year)}`;
+  return `${PERSIAN_WEEKDAY_NAMES[toTehranJalali(instant).weekday]} ${formatJalaliDay(instant)}`;
 }
 
 /** «۱۴:۳۰» in Tehran. */

@@ -3,8 +3,8 @@
  * indexed, and Pagefind reads a Persian-folded copy of each page (`foldHtmlForIndex`), so the
  * files readers get keep their own spelling.
  *
- * The index is written in shards (`shards.ts`): one Pagefind process per shard, closed before the
- * next starts, so memory is bounded by the largest shard rather than the archive. Each shard is
+ * The index is written in shards (`shards.ts`: a small one for the newest stories, a larger one for
+ * the recent ones, then Jalali years): one Pagefind process per shard, closed before the next starts, so memory is bounded by the largest shard rather than the archive. Each shard is
  * kept in the build cache under a key made of its pages' indexed text; a shard whose pages did not
  * change is copied from there instead of being indexed again. The index is written into the
  * build's own output, before `npm run build` moves it into place: a failed indexing fails the build.
@@ -25,11 +25,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { carriedDerivation, recordDerivation } from '../incremental/render-plan.ts';
+import { carriedDerivation, pagesOfBuild, recordDerivation } from '../incremental/render-plan.ts';
 import { linkTree } from '../link-files.ts';
 import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
 import { KEEP_MATCHING_SHARDS, patchPagefindScript } from './shard-precision.ts';
-import { planSearchShards, shardsManifest, type IndexedPage } from './shards.ts';
+import { planSearchTiers, shardsManifest, type IndexedPage, type SearchTiers } from './shards.ts';
 
 /** Bump when what is fed to Pagefind changes in a way the page text does not show (options, folding code). */
 const INDEX_FORMAT = 'bayegan-search-3';
@@ -43,9 +43,7 @@ const MERGING_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
 const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
 const SHARED_UI_ONLY = /^pagefind-(component-ui|modular-ui|highlight|ui)\./;
 
-export interface PagefindIntegrationOptions {
-  /** The most articles in one shard (site setting `search.shardArticles`). */
-  shardArticles: number;
+export interface PagefindIntegrationOptions extends SearchTiers {
   /** How many articles a reader's search covers by default (`search.defaultScopeArticles`). */
   defaultScopeArticles: number;
 }
@@ -59,8 +57,10 @@ interface ArticlePage extends IndexedPage {
 /** Built article pages: `news/<id>/<slug>/index.html`, with the URL each is served at. */
 async function articlePageFiles(outDir: string): Promise<{ file: string; url: string }[]> {
   const newsDir = path.join(outDir, 'news');
-  if (!existsSync(newsDir)) return [];
-  const files = (await readdir(newsDir, { recursive: true, encoding: 'utf8' })).filter((file) =>
+  // The build's own list of its pages, when it keeps one; the folder otherwise (`astro build`).
+  const listed = pagesOfBuild('news')?.map((file) => file.slice('news/'.length).split('/').join(path.sep));
+  if (!listed && !existsSync(newsDir)) return [];
+  const files = (listed ?? (await readdir(newsDir, { recursive: true, encoding: 'utf8' }))).filter((file) =>
     file.endsWith(`${path.sep}index.html`),
   );
   return files.sort().map((file) => ({
@@ -167,7 +167,7 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           recordDerivation(DERIVATION, siteFile, `${digest} ${date}`);
           return { file, url, digest: digest!, date: new Date(date!) };
         });
-        const shards = planSearchShards(pages, options.shardArticles);
+        const shards = planSearchTiers(pages, options);
         const searchDir = path.join(outDir, 'pagefind');
         mkdirSync(cacheRoot, { recursive: true });
         const used = new Set<string>();

@@ -1,11 +1,21 @@
 /**
- * How the search index is split into pieces ("shards"): runs of whole Jalali years up to
- * `maxArticles` articles, a year with more articles split into runs of whole months. Each shard is indexed on its own, so
- * indexing memory is bounded by the largest shard, and a new story re-indexes only its own shard.
- * Readers' browsers merge the shards they search (Pagefind's mergeIndex).
+ * How the search index is split into pieces ("shards"). Each shard is indexed on its own, so
+ * indexing memory is bounded by the largest shard, and a change re-indexes only the shards whose
+ * articles changed. Readers' browsers merge the shards they search (Pagefind's mergeIndex).
+ *
+ * `planSearchTiers` lays the archive out the way new stories arrive, from the oldest article on:
+ * - **latest**: the newest articles, fewer than `latestArticles` (100): every new story re-indexes
+ *   this shard alone, and only its few files change on the CDN;
+ * - **recent**: the articles before those, fewer than `recentArticles` (2,000), in whole runs of
+ *   `latestArticles`: re-indexed each time the latest shard fills up;
+ * - **years**: everything older, in whole runs of `recentArticles`, grouped by `planSearchShards`
+ *   into Jalali years up to `shardArticles`: the newest group is re-indexed each time the recent
+ *   shard fills up (once every 2,000 stories), older years never.
+ * The layout depends on the archive alone, never on the builds before it, so an incremental build
+ * writes the index a build from scratch writes.
  */
-import { monthRangeTitle, searchScopeTitle, yearRangeTitle } from '../../i18n/fa.ts';
-import { jalaliMonthName, toTehranJalali } from '../dates/jalali.ts';
+import { monthRangeTitle, rangeTitle, searchScopeTitle, sinceTitle } from '../../i18n/fa.ts';
+import { formatJalaliDay, jalaliMonthName, toTehranJalali } from '../dates/jalali.ts';
 import { toPersianDigits } from '../persian/digits.ts';
 import type { SearchShardsManifest } from './scope.ts';
 
@@ -46,9 +56,7 @@ export function planSearchShards<P extends IndexedPage>(pages: readonly P[], max
     if (!group) return;
     const { fromYear, toYear } = group;
     const years =
-      fromYear === toYear
-        ? toPersianDigits(fromYear)
-        : yearRangeTitle(toPersianDigits(fromYear), toPersianDigits(toYear));
+      fromYear === toYear ? toPersianDigits(fromYear) : rangeTitle(toPersianDigits(fromYear), toPersianDigits(toYear));
     shards.push({
       id: fromYear === toYear ? String(fromYear) : `${fromYear}-${toYear}`,
       label: searchScopeTitle(years),
@@ -95,6 +103,43 @@ export function planSearchShards<P extends IndexedPage>(pages: readonly P[], max
   }
   closeGroup();
   return shards.reverse();
+}
+
+export interface SearchTiers {
+  /** The most articles of one year shard (site setting `search.shardArticles`). */
+  shardArticles: number;
+  /** The recent shard holds fewer than this (`search.recentArticles`). */
+  recentArticles: number;
+  /** The latest shard holds fewer than this (`search.latestArticles`). */
+  latestArticles: number;
+}
+
+/** The ids of the two shards new stories go into (ASCII, never a Jalali year). */
+export const LATEST_SHARD = 'latest';
+export const RECENT_SHARD = 'newer';
+
+/** Oldest first, by date and then URL, so that equal dates always fall in the same order. */
+const chronological = <P extends IndexedPage>(a: P, b: P) =>
+  a.date.getTime() - b.date.getTime() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+/** The shards of the whole archive, newest first (see the top of this file). */
+export function planSearchTiers<P extends IndexedPage>(pages: readonly P[], tiers: SearchTiers): SearchShard<P>[] {
+  const { shardArticles, recentArticles, latestArticles } = tiers;
+  const ordered = [...pages].sort(chronological);
+  const sealedEnd = Math.floor(ordered.length / recentArticles) * recentArticles;
+  const latestStart = sealedEnd + Math.floor((ordered.length - sealedEnd) / latestArticles) * latestArticles;
+  const since = (list: P[]) => formatJalaliDay(list[0]!.date);
+  const shards: SearchShard<P>[] = [];
+  const latest = ordered.slice(latestStart);
+  if (latest.length > 0) {
+    shards.push({ id: LATEST_SHARD, label: searchScopeTitle(sinceTitle(since(latest))), pages: latest });
+  }
+  const recent = ordered.slice(sealedEnd, latestStart);
+  if (recent.length > 0) {
+    const until = formatJalaliDay(recent.at(-1)!.date);
+    shards.push({ id: RECENT_SHARD, label: searchScopeTitle(rangeTitle(since(recent), until)), pages: recent });
+  }
+  return [...shards, ...planSearchShards(ordered.slice(0, sealedEnd), shardArticles)];
 }
 
 /** The newest shards whose articles add up to at most `maxArticles` (always at least one). */
