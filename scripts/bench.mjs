@@ -3,11 +3,13 @@
  * `npm run bench -- <N> [--seed S] [--corpus <dir>] [--skip-cold]`
  *
  * Builds a synthetic archive of N articles (scripts/corpus.mjs, written once and reused) with the
- * real `npm run build`, three times: cold (no cache), warm (cache kept, nothing changed) and after
- * adding one article. For each build it prints the time and the peak memory (resident memory of the
- * whole process tree: Node and Pagefind) of every step — content sync, bundling, page generation,
- * search indexing — plus pages per second, output and index size. It prints figures; it asserts
- * nothing. Linux only (memory is read from /proc).
+ * real `npm run build`: cold (no cache), warm (cache kept, nothing changed), then after each change
+ * a newsroom makes all day: one new story, its body edited, its title edited, one approved comment.
+ * For each build it prints the time and the peak memory (resident memory of the whole process tree:
+ * Node and Pagefind) of every step — content sync, bundling, page generation, search indexing —
+ * the files of the site added, changed and removed by content (what a CDN upload and purge costs),
+ * plus pages per second, output and index size. It prints figures; it asserts nothing. Linux only
+ * (memory is read from /proc). The corpus is left as it was found.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.mjs';
+import { countByKind, diffSnapshots, FILE_KINDS, snapshotSite } from './lib/site-diff.mjs';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
@@ -23,8 +26,9 @@ const benchRoot = path.join(projectRoot, 'node_modules/.cache/bayegan-bench');
 
 export const USAGE = `Usage: npm run bench -- <N> [options]
 
-Builds an archive of N synthetic articles cold, warm and after adding one article, and prints the
-time and peak memory of each build step.
+Builds an archive of N synthetic articles cold, warm, after adding one article, editing its body,
+editing its title and approving one comment, and prints the time and peak memory of each build step
+and how many files of the site each build added, changed and removed.
 
   <N>               how many articles (e.g. 1000, 10000, 100000)
   --seed <S>        the corpus seed (default 1)
@@ -38,6 +42,8 @@ const STEPS = /** @type {const} */ ([
   { id: 'sync', label: 'content sync', starts: /\[content\] Syncing content/ },
   { id: 'bundle', label: 'bundling (types, vite)', starts: /\[content\] Synced content/ },
   { id: 'pages', label: 'page generation', starts: /generating static routes/ },
+  { id: 'carry', label: 'carrying unchanged pages', starts: /\[bayegan:incremental\] Carrying/ },
+  { id: 'links', label: 'short links', starts: /\[bayegan:incremental\] Rendered/ },
   { id: 'search', label: 'search indexing', starts: /\[bayegan:pagefind\] Indexing/ },
   { id: 'finish', label: 'moving into place', starts: /\[build\] \d+ page\(s\) built in/ },
 ]);
@@ -87,6 +93,9 @@ function treeRss(rootPid) {
  * @property {number} pages  pages Astro reported
  * @property {number} carried  unchanged pages carried over from the previous build
  * @property {number | undefined} indexedAnew  articles the search index was rebuilt for
+ * @property {{ added: number; changed: number; removed: number; others: number; byKind: Record<string, number> }} [files]
+ *   files of the site added, changed and removed against the build before; `others` leaves out the
+ *   changed story's own page and short link
  */
 
 /**
@@ -198,18 +207,23 @@ function reported(run) {
   const steps = STEPS.filter((step) => run.steps[step.id])
     .map((step) => `${step.id} ${secs(run.steps[step.id]?.seconds ?? 0)} (${gb(run.steps[step.id]?.peakBytes ?? 0)})`)
     .join(', ');
+  const files = run.files
+    ? `; files +${run.files.added} ~${run.files.changed} -${run.files.removed} (${run.files.others} besides the story's own)`
+    : '';
   console.log(
-    `  ${secs(run.wallSeconds)}, peak ${gb(run.peakBytes)}, ${run.pages} pages rendered, ${run.carried} carried over: ${steps}`,
+    `  ${secs(run.wallSeconds)}, peak ${gb(run.peakBytes)}, ${run.pages} pages rendered, ${run.carried} carried over: ${steps}${files}`,
   );
   return run;
 }
+
+const EXTRA_TITLE = 'خبر تازه برای سنجش بازسازی';
 
 /** One article, dated after the corpus, written the way `npm run new` would. */
 /** @param {number} id @param {string} reporter */
 function extraArticle(id, reporter) {
   return `---
 id: ${id}
-title: 'خبر تازه برای سنجش بازسازی'
+title: '${EXTRA_TITLE}'
 lead: 'یک خبر تازه که پس از ساخت کامل بایگانی افزوده می‌شود.'
 date: 1405/09/05 10:00
 category: economy
@@ -219,6 +233,22 @@ tags: ['سنجش']
 
 متن خبر تازه، برای اندازه‌گیری زمان بازسازی پس از افزودن یک خبر.
 `;
+}
+
+/** One approved comment on the new article, as `npm run import:comments` writes it. */
+/** @param {number} id */
+function extraCommentJson(id) {
+  return `${JSON.stringify(
+    {
+      id: 'c-bench-1',
+      article: id,
+      name: 'خواننده',
+      body: 'ممنون از گزارش سریع‌تان.',
+      submittedAt: '2026-11-26T12:00:00+03:30',
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 /**
@@ -269,29 +299,63 @@ export async function main(argv) {
     );
   }
   const extra = path.join(contentDir, 'articles/bench-extra.md');
-  rmSync(extra, { force: true });
+  const extraId = count + 1;
+  const extraComment = path.join(contentDir, 'comments', String(extraId), 'c-bench-1.json');
+  const cleanUp = () => {
+    rmSync(extra, { force: true });
+    rmSync(path.dirname(extraComment), { recursive: true, force: true });
+  };
+  cleanUp();
 
   /** @type {[string, BuildFigures][]} */
   const runs = [];
   const log = (/** @type {string} */ name) => path.join(benchRoot, `build-${count}-${name}.log`);
+  /** @type {import('./lib/site-diff.mjs').SiteSnapshot | undefined} */
+  let snapshot = values['skip-cold'] && existsSync(outDir) ? snapshotSite(outDir) : undefined;
+  const build = async (/** @type {string} */ name, /** @type {string} */ logName) => {
+    console.log(`${name}…`);
+    const run = await measuredBuild({ contentDir, outDir, cacheDir, log: log(logName) });
+    const next = snapshotSite(outDir, snapshot);
+    if (snapshot) {
+      const { added, changed, removed } = diffSnapshots(snapshot, next);
+      const touched = [...added, ...changed, ...removed];
+      const own = new RegExp(`^(news|n)/${extraId}/`);
+      run.files = {
+        added: added.length,
+        changed: changed.length,
+        removed: removed.length,
+        others: touched.filter((name) => !own.test(name)).length,
+        byKind: countByKind(touched),
+      };
+    }
+    snapshot = next;
+    runs.push([name, reported(run)]);
+  };
   if (!values['skip-cold']) {
     rmSync(cacheDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
-    console.log('cold build (no cache)…');
-    runs.push(['cold', reported(await measuredBuild({ contentDir, outDir, cacheDir, log: log('cold') }))]);
+    await build('cold', 'cold');
   }
-  console.log('warm build (cache kept, nothing changed)…');
-  runs.push(['warm', reported(await measuredBuild({ contentDir, outDir, cacheDir, log: log('warm') }))]);
+  await build('warm', 'warm');
   const reporter =
     readdirSync(path.join(contentDir, 'authors'))
       .sort()[0]
       ?.replace(/\.ya?ml$/, '') ?? '';
-  writeFileSync(extra, extraArticle(count + 1, reporter));
   try {
-    console.log('warm build after adding one article…');
-    runs.push(['+1 article', reported(await measuredBuild({ contentDir, outDir, cacheDir, log: log('plus-one') }))]);
+    writeFileSync(extra, extraArticle(extraId, reporter));
+    await build('+1 article', 'plus-one');
+    writeFileSync(extra, `${extraArticle(extraId, reporter)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`);
+    await build('edited body', 'edited-body');
+    writeFileSync(
+      extra,
+      `${extraArticle(extraId, reporter).replace(EXTRA_TITLE, `${EXTRA_TITLE} (به‌روز شد)`)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`,
+    );
+    await build('edited title', 'edited-title');
+    mkdirSync(path.dirname(extraComment), { recursive: true });
+    writeFileSync(extraComment, extraCommentJson(extraId));
+    await build('+1 comment', 'plus-comment');
   } finally {
-    rmSync(extra, { force: true });
+    cleanUp();
   }
 
   const output = folderSize(outDir);
@@ -315,6 +379,11 @@ export async function main(argv) {
   rows.push(['pages rendered', ...runs.map(([, run]) => String(run.pages))]);
   rows.push(['pages carried over', ...runs.map(([, run]) => String(run.carried))]);
   rows.push(['articles indexed anew', ...runs.map(([, run]) => String(run.indexedAnew ?? '—'))]);
+  const files = (/** @type {(f: NonNullable<BuildFigures['files']>) => string} */ show) =>
+    runs.map(([, run]) => (run.files ? show(run.files) : '—'));
+  rows.push(['files added / changed / removed', ...files((f) => `${f.added} / ${f.changed} / ${f.removed}`)]);
+  rows.push(["  besides the story's page and short link", ...files((f) => String(f.others))]);
+  for (const [kind] of FILE_KINDS) rows.push([`  ${kind}`, ...files((f) => String(f.byKind[kind] ?? 0))]);
   rows.push([
     'pages per second (generation)',
     ...runs.map(([, run]) => (run.steps['pages'] ? (run.pages / run.steps['pages'].seconds).toFixed(0) : '—')),

@@ -26,6 +26,7 @@ export function incrementalPagesIntegration(): AstroIntegration {
         if (!registry) return;
         const outDir = fileURLToPath(dir);
         const { previousSite } = registry.settings;
+        if (registry.carried.size > 0) logger.info(`Carrying ${registry.carried.size} unchanged pages over…`);
         for (const file of registry.carried) {
           linkOrCopy(path.join(previousSite, file), path.join(outDir, file));
         }
