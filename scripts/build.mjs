@@ -126,11 +126,14 @@ function move(from, to) {
 
 mkdirSync(path.dirname(stagingDir), { recursive: true });
 await takeBuildLock();
-rmSync(stagingDir, { recursive: true, force: true });
-// An old site whose background deletion was cut short (machine stopped) is deleted now.
+// What a build that was stopped (killed, machine stopped) left behind. No other build runs now.
+// Its half-built site goes; an old site whose background deletion was cut short is deleted now;
+// a site moved aside for the swap below, with no new one in its place yet, is put back.
 for (const name of readdirSync(path.dirname(stagingDir))) {
+  if (name.startsWith('staging-')) rmSync(path.join(path.dirname(stagingDir), name), { recursive: true, force: true });
   if (name.startsWith('old-site-')) deleteDetached(path.join(path.dirname(stagingDir), name));
 }
+if (!existsSync(outDir) && existsSync(previousDir)) renameSync(previousDir, outDir);
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
 const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '');

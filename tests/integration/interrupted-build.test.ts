@@ -1,0 +1,140 @@
+/**
+ * A build stopped at any moment (the machine lost power, CI cancelled the job, a reporter pressed
+ * Ctrl-C) leaves the site that was in place, byte for byte, and the next build is correct: exactly
+ * the site a build from scratch writes.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
+
+const NOW = '2025-01-01T12:00:00+03:30';
+const root = path.join(tmpRoot, 'interrupted');
+const contentDir = path.join(root, 'content');
+const outDir = path.join(root, 'dist');
+const env = { BAYEGAN_NOW: NOW, BAYEGAN_OUT_DIR: outDir, BAYEGAN_CACHE_DIR: path.join(root, 'cache') };
+
+function siteFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true, encoding: 'utf8' })) {
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath, entry.name);
+      files.set(path.relative(dir, file), readFileSync(file).toString('base64'));
+    }
+  }
+  return files;
+}
+
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((name) => a.get(name) !== b.get(name)).sort();
+}
+
+/**
+ * Starts `npm run build`'s script and kills its whole process group (Astro and Pagefind with it)
+ * as soon as a line matching `moment` is printed. Resolves with whether the moment came.
+ */
+function buildKilledAt(moment: RegExp): Promise<{ killed: boolean; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.mjs')], {
+      cwd: projectRoot,
+      detached: true,
+      env: {
+        ...process.env,
+        BAYEGAN_CONTENT_DIR: contentDir,
+        BAYEGAN_SITE_CONFIG: path.join(projectRoot, 'tests/fixtures/site.config.ts'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ...env,
+      },
+    });
+    let output = '';
+    let killed = false;
+    const watch = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!killed && moment.test(stripVTControlCharacters(output))) {
+        killed = true;
+        process.kill(-child.pid!, 'SIGKILL');
+      }
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    child.on('error', reject);
+    child.on('close', () => resolve({ killed, output: stripVTControlCharacters(output) }));
+  });
+}
+
+/** Moments of a build, in order, at which it is stopped. */
+const MOMENTS = [
+  /Syncing content/,
+  /generating static routes/,
+  /\[bayegan:incremental\] Carrying/,
+  /\[bayegan:pagefind\] Indexing/,
+  /\[build\] \d+ page\(s\) built/,
+];
+
+let before: Map<string, string>;
+
+beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/archive'), contentDir, { recursive: true });
+  const first = await buildSite('interrupted', contentDir, env);
+  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
+  before = siteFiles(outDir);
+  // A change for the stopped builds to be in the middle of: a new story.
+  writeFileSync(
+    path.join(contentDir, 'articles', '1403', 'breaking.md'),
+    [
+      '---',
+      'id: 41',
+      "title: 'خبر فوری برای آزمون توقف ساخت'",
+      "lead: 'ساخت سایت در میانهٔ کار متوقف می‌شود.'",
+      'date: 1403/10/08 09:00',
+      'category: economy',
+      "tags: ['بازار']",
+      "authors: ['ali-rezaei']",
+      '---',
+      '',
+      'متن خبر فوری.',
+      '',
+    ].join('\n'),
+  );
+});
+
+describe('a build stopped at any moment', () => {
+  for (const moment of MOMENTS) {
+    it(`leaves the site in place when killed at «${moment.source}»`, async () => {
+      const { killed, output } = await buildKilledAt(moment);
+      expect(killed, output).toBe(true);
+      expect(differences(before, siteFiles(outDir))).toEqual([]);
+    });
+  }
+
+  it('puts the site back when stopped between moving it aside and moving the new one in', async () => {
+    // The state `npm run build` leaves when stopped in the middle of its swap of the two folders.
+    renameSync(outDir, `${outDir}.previous`);
+    mkdirSync(path.join(projectRoot, 'node_modules/.cache/bayegan-build/staging-999999999'), { recursive: true });
+    const { killed } = await buildKilledAt(/Syncing content/);
+    expect(killed).toBe(true);
+    expect(existsSync(`${outDir}.previous`)).toBe(false);
+    expect(differences(before, siteFiles(outDir))).toEqual([]);
+  });
+
+  it('is followed by a build that writes exactly the site a build from scratch writes', async () => {
+    const next = await buildSite('interrupted', contentDir, env);
+    expect(next.status, next.output).toBe(0);
+    // The stopped builds left nothing that makes this one render everything again.
+    expect(next.output).toMatch(/Rendered [1-9]\d* changed archive pages; carried [1-9]\d* unchanged pages/);
+    rmSync(path.join(tmpRoot, 'interrupted-scratch'), { recursive: true, force: true });
+    const scratch = await buildSite('interrupted-scratch', contentDir, { BAYEGAN_NOW: NOW });
+    expect(scratch.status, scratch.output).toBe(0);
+    expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
+    expect(
+      readdirSync(path.join(projectRoot, 'node_modules/.cache/bayegan-build')).filter((name) =>
+        name.startsWith('staging-'),
+      ),
+    ).toEqual([]);
+  });
+});
