@@ -10,9 +10,19 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath } from './content/publication.ts';
-import { siteCarriedFrom } from './incremental/render-plan.ts';
+import { pagesOfBuild, siteCarriedFrom } from './incremental/render-plan.ts';
 import { linkOrCopy } from './link-files.ts';
 import { articlePageHeadings, shortLinkPage } from './short-links.ts';
+
+/** `[id, slug]` of every article page built: the build's own list, or the folder's (`astro build`). */
+async function articlePages(newsDir: string): Promise<[string, string][]> {
+  const listed = pagesOfBuild('news');
+  if (listed) return listed.map((file) => file.split('/').slice(1, 3) as [string, string]);
+  const ids = (await readdir(newsDir).catch(() => [])).filter((id) => /^\d+$/.test(id));
+  return (
+    await Promise.all(ids.map(async (id) => (await readdir(path.join(newsDir, id))).map((slug) => [id, slug])))
+  ).flat() as [string, string][];
+}
 
 export function shortLinksIntegration(): AstroIntegration {
   let site: string | undefined;
@@ -25,31 +35,27 @@ export function shortLinksIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const newsDir = path.join(outDir, 'news');
-        const ids = await readdir(newsDir).catch(() => []);
         let written = 0;
         let carried = 0;
-        for (const id of ids) {
-          if (!/^\d+$/.test(id)) continue;
-          for (const slug of await readdir(path.join(newsDir, id))) {
-            const shortLink = path.join('n', id, 'index.html');
-            const shortLinkFile = path.join(outDir, shortLink);
-            const previousSite = siteCarriedFrom(`news/${id}/${slug}/index.html`);
-            if (previousSite && existsSync(path.join(previousSite, shortLink))) {
-              linkOrCopy(path.join(previousSite, shortLink), shortLinkFile);
-              carried++;
-              continue;
-            }
-            const file = path.join(newsDir, id, slug, 'index.html');
-            const headings = articlePageHeadings(await readFile(file, 'utf8'));
-            if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
-            const target = articlePath(Number(id), slug);
-            await mkdir(path.dirname(shortLinkFile), { recursive: true });
-            await writeFile(
-              shortLinkFile,
-              shortLinkPage({ articlePath: target, canonicalUrl: new URL(target, site).href, ...headings }),
-            );
-            written++;
+        for (const [id, slug] of await articlePages(newsDir)) {
+          const shortLink = path.join('n', id, 'index.html');
+          const shortLinkFile = path.join(outDir, shortLink);
+          const previousSite = siteCarriedFrom(`news/${id}/${slug}/index.html`);
+          if (previousSite && existsSync(path.join(previousSite, shortLink))) {
+            linkOrCopy(path.join(previousSite, shortLink), shortLinkFile);
+            carried++;
+            continue;
           }
+          const file = path.join(newsDir, id, slug, 'index.html');
+          const headings = articlePageHeadings(await readFile(file, 'utf8'));
+          if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
+          const target = articlePath(Number(id), slug);
+          await mkdir(path.dirname(shortLinkFile), { recursive: true });
+          await writeFile(
+            shortLinkFile,
+            shortLinkPage({ articlePath: target, canonicalUrl: new URL(target, site).href, ...headings }),
+          );
+          written++;
         }
         logger.info(
           carried === 0

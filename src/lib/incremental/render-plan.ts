@@ -99,6 +99,18 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
 }
 
 /**
+ * The pages of this build under `folder` (relative, with `/`, e.g. `news/7/market/index.html`),
+ * sorted, as the routes listed them: the later steps need not walk the output folder to find them
+ * (tens of thousands of folders). Undefined outside incremental builds.
+ */
+export function pagesOfBuild(folder: string): string[] | undefined {
+  const registry = renderRegistry();
+  if (!registry) return undefined;
+  const prefix = `${folder}/`;
+  return [...registry.pages.keys()].filter((file) => file.startsWith(prefix)).sort();
+}
+
+/**
  * The previous build's site folder, when this build carried `file` (relative, with `/`) over from
  * it unchanged: what an earlier step made from that page can then be carried over with it.
  */
