@@ -14,6 +14,11 @@ describe('pageFile', () => {
     expect(pageFile('tag/[tag]/[...page]', { tag: 'بازار', page: undefined })).toBe('tag/بازار/index.html');
     expect(pageFile('archive/[year]', { year: 1403 })).toBe('archive/1403/index.html');
   });
+
+  it('names an endpoint by the file its route names (feeds)', () => {
+    expect(pageFile('author/[author]/rss.xml', { author: 'ali-rezaei' })).toBe('author/ali-rezaei/rss.xml');
+    expect(pageFile('category/[category]/rss.xml', { category: 'economy' })).toBe('category/economy/rss.xml');
+  });
 });
 
 describe('reusablePages and mustRender', () => {

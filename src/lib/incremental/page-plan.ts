@@ -28,7 +28,8 @@ export const MANIFEST_VERSION = 1;
 /**
  * The output file of one path of a route, for `build.format: 'directory'`:
  * `news/[id]/[slug]` with `{ id: '7', slug: 'market' }` → `news/7/market/index.html`; a rest
- * parameter without a value (`[...page]` on a first page) leaves no segment.
+ * parameter without a value (`[...page]` on a first page) leaves no segment. An endpoint whose
+ * route names its file (`author/[author]/rss.xml`) is that file.
  */
 export function pageFile(route: string, params: Record<string, string | number | undefined>): string {
   const segments = route
@@ -40,7 +41,7 @@ export function pageFile(route: string, params: Record<string, string | number |
       }),
     )
     .filter((segment) => segment.length > 0);
-  return [...segments, 'index.html'].join('/');
+  return (/\.[a-z]+$/.test(route) ? segments : [...segments, 'index.html']).join('/');
 }
 
 /** The manifest's pages, when it describes the site at hand and was built from the same inputs. */

@@ -1,16 +1,21 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Article, type Author } from '../../../data/articles';
 import { authorFeedPath, feedResponse } from '../../../data/feeds';
+import { changedPagesOnly } from '../../../data/render-plan';
 import { feedTitle } from '../../../i18n/fa';
 import { authorPath } from '../../../lib/paths';
 import site from '../../../site.config';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return [...archive.authors.values()].map((author) => ({
-    params: { author: author.id },
-    props: { author, articles: archive.byAuthor.get(author.id) ?? [] },
-  }));
+  // Only what the feed shows is in its props, so a feed is rendered again only when that changed.
+  return changedPagesOnly(
+    'author/[author]/rss.xml',
+    [...archive.authors.values()].map((author) => ({
+      params: { author: author.id },
+      props: { author, articles: (archive.byAuthor.get(author.id) ?? []).slice(0, site.feeds.itemCount) },
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ author: Author; articles: Article[] }> = ({ props: { author, articles }, site: origin }) =>

@@ -1,16 +1,21 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Article, type Category } from '../../../data/articles';
 import { categoryFeedPath, feedResponse } from '../../../data/feeds';
+import { changedPagesOnly } from '../../../data/render-plan';
 import { feedTitle } from '../../../i18n/fa';
 import { categoryPath } from '../../../lib/paths';
 import site from '../../../site.config';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return [...archive.categories.values()].map((category) => ({
-    params: { category: category.id },
-    props: { category, articles: archive.byCategory.get(category.id) ?? [] },
-  }));
+  // Only what the feed shows is in its props, so a feed is rendered again only when that changed.
+  return changedPagesOnly(
+    'category/[category]/rss.xml',
+    [...archive.categories.values()].map((category) => ({
+      params: { category: category.id },
+      props: { category, articles: (archive.byCategory.get(category.id) ?? []).slice(0, site.feeds.itemCount) },
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ category: Category; articles: Article[] }> = ({
