@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.mjs';
+import { buildWorkDir, OLD_SITE_PREFIX } from './lib/build-folders.mjs';
 import { countByKind, diffSnapshots, FILE_KINDS, snapshotSite } from './lib/site-diff.mjs';
 import './check-node.mjs';
 
@@ -179,6 +180,20 @@ function measuredBuild({ contentDir, outDir, cacheDir, log }) {
   });
 }
 
+/**
+ * Waits until the sites that earlier builds replaced are deleted. A build deletes the site it
+ * replaces in the background (tens of thousands of files); a newsroom's next story comes minutes
+ * later, when that is long done, but the benchmark's builds follow one another at once and the
+ * deletion would compete with the next build for the disk. The wait is printed, not hidden.
+ */
+async function oldSitesDeleted() {
+  const started = performance.now();
+  const pending = () => readdirSync(buildWorkDir(projectRoot)).some((name) => name.startsWith(OLD_SITE_PREFIX));
+  if (!existsSync(buildWorkDir(projectRoot)) || !pending()) return;
+  while (pending()) await new Promise((resolve) => setTimeout(resolve, 200));
+  console.log(`  (waited ${secs((performance.now() - started) / 1000)} for the replaced site to be deleted)`);
+}
+
 /** Total size in bytes and number of files under a folder. */
 /** @param {string} folder */
 function folderSize(folder) {
@@ -313,6 +328,7 @@ export async function main(argv) {
   /** @type {import('./lib/site-diff.mjs').SiteSnapshot | undefined} */
   let snapshot = values['skip-cold'] && existsSync(outDir) ? snapshotSite(outDir) : undefined;
   const build = async (/** @type {string} */ name, /** @type {string} */ logName) => {
+    await oldSitesDeleted();
     console.log(`${name}…`);
     const run = await measuredBuild({ contentDir, outDir, cacheDir, log: log(logName) });
     const next = snapshotSite(outDir, snapshot);

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.mjs';
+import { buildWorkDir, OLD_SITE_PREFIX, STAGING_PREFIX } from './lib/build-folders.mjs';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
@@ -19,7 +20,7 @@ const outDir = path.resolve(process.env.BAYEGAN_OUT_DIR || 'dist');
 const shownOutDir = path.relative(process.cwd(), outDir).startsWith('..')
   ? outDir
   : path.relative(process.cwd(), outDir);
-const stagingDir = path.join(projectRoot, 'node_modules/.cache/bayegan-build', `staging-${process.pid}`);
+const stagingDir = path.join(buildWorkDir(projectRoot), `${STAGING_PREFIX}${process.pid}`);
 const previousDir = `${outDir}.previous`;
 
 /**
@@ -130,8 +131,9 @@ await takeBuildLock();
 // Its half-built site goes; an old site whose background deletion was cut short is deleted now;
 // a site moved aside for the swap below, with no new one in its place yet, is put back.
 for (const name of readdirSync(path.dirname(stagingDir))) {
-  if (name.startsWith('staging-')) rmSync(path.join(path.dirname(stagingDir), name), { recursive: true, force: true });
-  if (name.startsWith('old-site-')) deleteDetached(path.join(path.dirname(stagingDir), name));
+  if (name.startsWith(STAGING_PREFIX))
+    rmSync(path.join(path.dirname(stagingDir), name), { recursive: true, force: true });
+  if (name.startsWith(OLD_SITE_PREFIX)) deleteDetached(path.join(path.dirname(stagingDir), name));
 }
 if (!existsSync(outDir) && existsSync(previousDir)) renameSync(previousDir, outDir);
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
@@ -184,7 +186,7 @@ console.log(`Site written to ${shownOutDir}/`);
  */
 function removeInBackground(folder) {
   if (!existsSync(folder)) return;
-  const trash = path.join(path.dirname(stagingDir), `old-site-${process.pid}`);
+  const trash = path.join(path.dirname(stagingDir), `${OLD_SITE_PREFIX}${process.pid}`);
   try {
     renameSync(folder, trash);
   } catch {

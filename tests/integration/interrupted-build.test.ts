@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkDir, STAGING_PREFIX } from '../../scripts/lib/build-folders.mjs';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 
 const NOW = '2025-01-01T12:00:00+03:30';
@@ -115,7 +116,7 @@ describe('a build stopped at any moment', () => {
   it('puts the site back when stopped between moving it aside and moving the new one in', async () => {
     // The state `npm run build` leaves when stopped in the middle of its swap of the two folders.
     renameSync(outDir, `${outDir}.previous`);
-    mkdirSync(path.join(projectRoot, 'node_modules/.cache/bayegan-build/staging-999999999'), { recursive: true });
+    mkdirSync(path.join(buildWorkDir(projectRoot), `${STAGING_PREFIX}999999999`), { recursive: true });
     const { killed } = await buildKilledAt(/Syncing content/);
     expect(killed).toBe(true);
     expect(existsSync(`${outDir}.previous`)).toBe(false);
