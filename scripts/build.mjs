@@ -7,7 +7,17 @@
 // BAYEGAN_OUT_DIR points outside the project.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +32,11 @@ const shownOutDir = path.relative(process.cwd(), outDir).startsWith('..')
   : path.relative(process.cwd(), outDir);
 const stagingDir = path.join(buildWorkDir(projectRoot), `${STAGING_PREFIX}${process.pid}`);
 const previousDir = `${outDir}.previous`;
+// The site the last build replaced: the next build brings it up to date instead of building a whole
+// site again (src/lib/link-files.ts). Beside the output, so that it is on the same disk.
+const recycledDir = `${outDir}.recycled`;
+/** How many folders this build gave to the background deleter (each gets a name of its own). */
+let removals = 0;
 
 /**
  * Heap settings for Astro's process, unless the newsroom set its own in NODE_OPTIONS:
@@ -131,11 +146,12 @@ await takeBuildLock();
 // Its half-built site goes; an old site whose background deletion was cut short is deleted now;
 // a site moved aside for the swap below, with no new one in its place yet, is put back.
 for (const name of readdirSync(path.dirname(stagingDir))) {
-  if (name.startsWith(STAGING_PREFIX))
-    rmSync(path.join(path.dirname(stagingDir), name), { recursive: true, force: true });
+  if (name.startsWith(STAGING_PREFIX)) removeInBackground(path.join(path.dirname(stagingDir), name));
   if (name.startsWith(OLD_SITE_PREFIX)) deleteDetached(path.join(path.dirname(stagingDir), name));
 }
-if (!existsSync(outDir) && existsSync(previousDir)) renameSync(previousDir, outDir);
+for (const aside of [recycledDir, previousDir]) {
+  if (!existsSync(outDir) && existsSync(aside)) renameSync(aside, outDir);
+}
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
 const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '');
@@ -143,6 +159,8 @@ const fullBuild = process.argv.includes('--full') || process.env.BAYEGAN_FULL_BU
 const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--full');
 const cacheDir = path.resolve(process.env.BAYEGAN_CACHE_DIR || path.join(projectRoot, 'node_modules/.astro'));
 const manifestFile = path.join(cacheDir, 'bayegan-pages.json');
+// The manifest of the recycled site (the one before the site in place).
+const recycledManifest = path.join(cacheDir, 'bayegan-pages.recycled.json');
 // The build writes the manifest of its site here; it replaces the manifest once the site is in place.
 const pendingManifest = `${manifestFile}.next`;
 rmSync(pendingManifest, { force: true });
@@ -158,12 +176,15 @@ const status = runAstro(
       pendingManifestFile: pendingManifest,
       previousSite: outDir,
       codeDigest: codeDigest(astroArgs),
+      recycledSite: recycledDir,
+      recycledManifestFile: recycledManifest,
     }),
   },
   supportedNodeFlags(buildGcFlags),
 );
 if (status !== 0) {
-  rmSync(stagingDir, { recursive: true, force: true });
+  // It may hold the recycled site by now: a whole site, deleted without making anyone wait.
+  removeInBackground(stagingDir);
   rmSync(pendingManifest, { force: true });
   console.error(
     `\nBuild failed: nothing was written to ${shownOutDir}/. Fix the problem named above and run the build again.`,
@@ -171,13 +192,26 @@ if (status !== 0) {
   process.exit(status);
 }
 
+// The swap. The site in place becomes the recycled one (unless it is on another disk than the new
+// one), together with its manifest; a recycled site this build did not use is deleted. Stopped at
+// any point, the next build finds a site in place (put back above) and a recycled site only with
+// the manifest that describes it.
+rmSync(recycledManifest, { force: true });
+removeInBackground(recycledDir);
 rmSync(previousDir, { recursive: true, force: true });
 mkdirSync(path.dirname(outDir), { recursive: true });
-if (existsSync(outDir)) renameSync(outDir, previousDir);
+const recycling = existsSync(outDir) && sameDisk(outDir, stagingDir);
+if (existsSync(outDir)) renameSync(outDir, recycling ? recycledDir : previousDir);
 move(stagingDir, outDir);
+if (recycling && existsSync(manifestFile)) renameSync(manifestFile, recycledManifest);
 if (existsSync(pendingManifest)) renameSync(pendingManifest, manifestFile);
 removeInBackground(previousDir);
 console.log(`Site written to ${shownOutDir}/`);
+
+/** Whether two paths are on one file system (a rename between them moves no bytes). */
+function sameDisk(a, b) {
+  return statSync(a).dev === statSync(b).dev;
+}
 
 /**
  * Deletes the previous site without making the newsroom wait for it: tens of thousands of files
@@ -186,7 +220,7 @@ console.log(`Site written to ${shownOutDir}/`);
  */
 function removeInBackground(folder) {
   if (!existsSync(folder)) return;
-  const trash = path.join(path.dirname(stagingDir), `${OLD_SITE_PREFIX}${process.pid}`);
+  const trash = path.join(path.dirname(stagingDir), `${OLD_SITE_PREFIX}${process.pid}-${++removals}`);
   try {
     renameSync(folder, trash);
   } catch {

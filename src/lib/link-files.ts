@@ -1,39 +1,162 @@
 /**
- * Puts build files in place without copying their bytes (Node-only): a hard link when source and
- * target are on one disk, a copy otherwise. The files are never edited in place after a build
- * writes them, so a link is as good as a copy.
+ * Puts the files of a built site in place (Node-only), and remembers every file it placed, so
+ * that the build knows the whole site without walking it.
+ *
+ * A build may start from a recycled site, the one its previous build replaced (see
+ * scripts/build.mjs), so that it places only what differs from that one instead of every file. Such
+ * a site shares many files (inodes) with the site being served, so a file is never written over
+ * in place: new bytes go to a temporary name and are renamed over the old entry, which leaves the
+ * old file, and the served site, untouched. Files the build carries over are hard links to the
+ * served site's (a copy when it is on another disk); a link that is already there is kept.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
-/** Links (or copies) one file, making the target's folder as needed. */
-export function linkOrCopy(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
+const temporary = (file: string) => `${file}.${process.pid}.placing`;
+
+/** The files of one site folder, placed by this build (relative paths with `/`). */
+export class SiteWriter {
+  /** Every file placed so far, relative to the site folder. */
+  readonly placed = new Set<string>();
+  /** Folders known to exist: tens of thousands of files are placed one by one. */
+  private readonly folders = new Set<string>();
+
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  private target(relative: string): string {
+    this.placed.add(relative);
+    const file = path.join(this.root, relative);
+    const folder = path.dirname(file);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    return file;
+  }
+
+  /** Makes `relative` the file `from` (a hard link, or a copy across disks), unless it already is. */
+  link(from: string, relative: string): void {
+    const file = this.target(relative);
+    const existing = inode(file);
+    if (existing !== undefined && existing === inode(from)) return;
+    const next = temporary(file);
+    rmSync(next, { force: true });
+    try {
+      linkSync(from, next);
+    } catch {
+      copyFileSync(from, next);
+    }
+    renameSync(next, file);
+  }
+
+  /** Writes `relative` with new contents, replacing (never overwriting) what was there. */
+  write(relative: string, contents: string | Uint8Array): void {
+    const file = this.target(relative);
+    const next = temporary(file);
+    writeFileSync(next, contents);
+    renameSync(next, file);
+  }
+
+  /** Moves the file `from` (on the same disk) to `relative`, replacing what was there. */
+  move(from: string, relative: string): void {
+    renameSync(from, this.target(relative));
+  }
+
+  /** Records a file that is already in place (written there by Astro). */
+  keep(relative: string): void {
+    this.placed.add(relative);
+  }
+
+  /**
+   * Links the files of the folder `from` into the folder `relative`, keeping its layout; only the
+   * files `take` accepts. Returns how many files were placed.
+   */
+  linkTree(from: string, relative: string, take: (source: string, relative: string) => boolean = () => true): number {
+    let placed = 0;
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      const source = path.join(from, entry.name);
+      const target = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) placed += this.linkTree(source, target, take);
+      else if (take(source, target)) {
+        this.link(source, target);
+        placed++;
+      }
+    }
+    return placed;
+  }
+
+  /**
+   * Removes the files of `files` (relative) that this build did not place, and the folders they
+   * leave empty: what a recycled site held that the new one does not.
+   */
+  removeAllBut(files: Iterable<string>): number {
+    let removed = 0;
+    const emptied = new Set<string>();
+    for (const relative of files) {
+      if (this.placed.has(relative)) continue;
+      rmSync(path.join(this.root, relative), { force: true });
+      emptied.add(path.dirname(relative));
+      removed++;
+    }
+    // Deepest first, so a folder is tried after the folders inside it; stop at one that holds files.
+    for (const folder of [...emptied].sort((a, b) => b.split('/').length - a.split('/').length)) {
+      for (let at = folder; at !== '.' && at !== ''; at = path.posix.dirname(at)) {
+        const entries = readdirSafe(path.join(this.root, at));
+        if (entries === undefined) continue;
+        if (entries.length > 0) break;
+        rmdirSync(path.join(this.root, at));
+      }
+    }
+    return removed;
   }
 }
 
-/**
- * Links (or copies) the files of the folder `from` into `to`, keeping its layout; only the files
- * `take` accepts (folders are always entered). Returns how many files were placed.
- */
-export function linkTree(
-  from: string,
-  to: string,
-  take: (source: string, target: string) => boolean = () => true,
-): number {
-  let placed = 0;
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) placed += linkTree(source, target, take);
-    else if (take(source, target)) {
-      linkOrCopy(source, target);
-      placed++;
-    }
+function inode(file: string): number | undefined {
+  try {
+    return lstatSync(file).ino;
+  } catch {
+    return undefined;
   }
-  return placed;
+}
+
+function readdirSafe(folder: string): string[] | undefined {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file under a folder, relative, with `/`. */
+export function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+const WRITERS = Symbol.for('bayegan.siteWriters');
+type WithWriters = typeof globalThis & { [WRITERS]?: Map<string, SiteWriter> };
+
+/** The writer of the site folder `root` in this build (one per folder, shared by the build steps). */
+export function siteWriter(root: string): SiteWriter {
+  const holder = globalThis as WithWriters;
+  const writers = (holder[WRITERS] ??= new Map());
+  const key = path.resolve(root);
+  let writer = writers.get(key);
+  if (!writer) writers.set(key, (writer = new SiteWriter(key)));
+  return writer;
 }

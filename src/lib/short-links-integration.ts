@@ -6,12 +6,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath } from './content/publication.ts';
 import { pagesOfBuild, siteCarriedFrom } from './incremental/render-plan.ts';
-import { linkOrCopy } from './link-files.ts';
+import { siteWriter } from './link-files.ts';
 import { articlePageHeadings, shortLinkPage } from './short-links.ts';
 
 /** `[id, slug]` of every article page built: the build's own list, or the folder's (`astro build`). */
@@ -35,14 +35,14 @@ export function shortLinksIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const newsDir = path.join(outDir, 'news');
+        const writer = siteWriter(outDir);
         let written = 0;
         let carried = 0;
         for (const [id, slug] of await articlePages(newsDir)) {
-          const shortLink = path.join('n', id, 'index.html');
-          const shortLinkFile = path.join(outDir, shortLink);
+          const shortLink = `n/${id}/index.html`;
           const previousSite = siteCarriedFrom(`news/${id}/${slug}/index.html`);
           if (previousSite && existsSync(path.join(previousSite, shortLink))) {
-            linkOrCopy(path.join(previousSite, shortLink), shortLinkFile);
+            writer.link(path.join(previousSite, shortLink), shortLink);
             carried++;
             continue;
           }
@@ -50,9 +50,8 @@ export function shortLinksIntegration(): AstroIntegration {
           const headings = articlePageHeadings(await readFile(file, 'utf8'));
           if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
           const target = articlePath(Number(id), slug);
-          await mkdir(path.dirname(shortLinkFile), { recursive: true });
-          await writeFile(
-            shortLinkFile,
+          writer.write(
+            shortLink,
             shortLinkPage({ articlePath: target, canonicalUrl: new URL(target, site).href, ...headings }),
           );
           written++;

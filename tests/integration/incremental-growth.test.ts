@@ -87,8 +87,10 @@ beforeAll(async () => {
 });
 
 describe('stories arriving one build at a time', () => {
-  it('render only a few pages each time', () => {
+  it('render only a few pages each time, into the site the build before replaced', () => {
     for (const build of builds) expect(rendered(build)).toBeLessThan(40);
+    // The first build had no site to replace; from the third on, each updates the one replaced.
+    for (const build of builds.slice(1)) expect(build.output).toContain('into the site it replaced');
   });
 
   it('never change the stories of a numbered list page once it is full', () => {

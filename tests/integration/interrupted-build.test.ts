@@ -77,16 +77,20 @@ const MOMENTS = [
 ];
 
 let before: Map<string, string>;
+const story = path.join(contentDir, 'articles', '1403', 'breaking.md');
 
-beforeAll(async () => {
-  rmSync(root, { recursive: true, force: true });
-  cpSync(path.join(projectRoot, 'tests/fixtures/archive'), contentDir, { recursive: true });
-  const first = await buildSite('interrupted', contentDir, env);
-  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
-  before = siteFiles(outDir);
-  // A change for the stopped builds to be in the middle of: a new story.
+const market = path.join(contentDir, 'articles', '1403', 'market.md');
+let marketText = '';
+
+/**
+ * A change for the stopped builds to be in the middle of: a new story, and a new title for a story
+ * the site in place carried over unchanged from the recycled one (their files are one file, which
+ * must not be written over).
+ */
+function writeStory() {
+  writeFileSync(market, marketText.replace('بازار مرکزی شهر بازگشایی شد', 'بازار بزرگ شهر بازگشایی شد'));
   writeFileSync(
-    path.join(contentDir, 'articles', '1403', 'breaking.md'),
+    story,
     [
       '---',
       'id: 41',
@@ -102,11 +106,34 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+}
+
+/**
+ * Builds the archive without the story, so that the site in place and the recycled one beside it
+ * (the site the build replaced, which the next build updates) are both there to be harmed.
+ */
+async function builtWithoutStory() {
+  rmSync(story, { force: true });
+  writeFileSync(market, marketText);
+  const build = await buildSite('interrupted', contentDir, env);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  expect(existsSync(`${outDir}.recycled`)).toBe(true);
+  before = siteFiles(outDir);
+  writeStory();
+}
+
+beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/archive'), contentDir, { recursive: true });
+  marketText = readFileSync(market, 'utf8');
+  const first = await buildSite('interrupted', contentDir, env);
+  if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
 });
 
 describe('a build stopped at any moment', () => {
   for (const moment of MOMENTS) {
     it(`leaves the site in place when killed at «${moment.source}»`, async () => {
+      await builtWithoutStory();
       const { killed, output } = await buildKilledAt(moment);
       expect(killed, output).toBe(true);
       expect(differences(before, siteFiles(outDir))).toEqual([]);

@@ -10,10 +10,10 @@
  * describes the site still being served.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { linkOrCopy, linkTree } from '../link-files.ts';
+import { filesUnder, siteWriter } from '../link-files.ts';
 import { MANIFEST_VERSION, type PageManifest } from './page-plan.ts';
 import { renderRegistry, siteStamp } from './render-plan.ts';
 
@@ -25,28 +25,54 @@ export function incrementalPagesIntegration(): AstroIntegration {
         const registry = renderRegistry();
         if (!registry) return;
         const outDir = fileURLToPath(dir);
-        const { previousSite } = registry.settings;
-        if (registry.carried.size > 0) logger.info(`Carrying ${registry.carried.size} unchanged pages over…`);
-        for (const file of registry.carried) {
-          linkOrCopy(path.join(previousSite, file), path.join(outDir, file));
+        const { previousSite, recycledSite } = registry.settings;
+        const writer = siteWriter(outDir);
+        // Start from the site the previous build replaced, when there is one: what Astro wrote
+        // this time moves into it, and only the carried files that differ there are placed again.
+        const recycled = recycledSite && registry.recycledFiles ? takeRecycled(recycledSite, outDir) : undefined;
+        if (recycled) {
+          for (const file of filesUnder(recycled)) writer.move(path.join(recycled, file), file);
+          rmSync(recycled, { recursive: true, force: true });
+        } else {
+          registry.recycledFiles = undefined;
+          for (const file of filesUnder(outDir)) writer.keep(file);
         }
+        if (registry.carried.size > 0) logger.info(`Carrying ${registry.carried.size} unchanged pages over…`);
+        for (const file of registry.carried) writer.link(path.join(previousSite, file), file);
         // Images that only carried pages use were not written by this build; assets are named by their
         // content, so a file of the same name is the same file. (Carried pages come from a build of
         // the same code, so every bundle they name is one this build wrote too.)
         const previousAssets = path.join(previousSite, '_astro');
         const assets =
           registry.carried.size > 0 && existsSync(previousAssets)
-            ? linkTree(previousAssets, path.join(outDir, '_astro'), (_, target) => !existsSync(target))
+            ? writer.linkTree(previousAssets, '_astro', (_, file) => !writer.placed.has(file))
             : 0;
         const rendered = registry.pages.size - registry.carried.size;
         logger.info(
           registry.carried.size === 0
             ? `Rendered all ${rendered} archive pages (no earlier build to reuse, or its inputs changed).`
-            : `Rendered ${rendered} changed archive pages; carried ${registry.carried.size} unchanged pages and ${assets} assets over from the previous build.`,
+            : `Rendered ${rendered} changed archive pages; carried ${registry.carried.size} unchanged pages and ${assets} assets over from the previous build${recycled ? ' into the site it replaced' : ''}.`,
         );
       },
     },
   };
+}
+
+/**
+ * Puts the recycled site where Astro wrote this build (`outDir`), and what Astro wrote aside;
+ * returns where that went, or undefined (nothing moved) when the recycled site cannot be used.
+ */
+function takeRecycled(recycledSite: string, outDir: string): string | undefined {
+  if (!existsSync(recycledSite)) return undefined;
+  const astroOut = `${path.resolve(outDir)}.astro`;
+  renameSync(path.resolve(outDir), astroOut);
+  try {
+    renameSync(recycledSite, path.resolve(outDir));
+  } catch {
+    renameSync(astroOut, path.resolve(outDir));
+    return undefined;
+  }
+  return astroOut;
 }
 
 /** The manifest of the next build (the last of the build steps; see the top of this file). */
@@ -58,10 +84,15 @@ export function incrementalManifestIntegration(): AstroIntegration {
         const registry = renderRegistry();
         if (!registry) return;
         const { pendingManifestFile } = registry.settings;
+        const outDir = fileURLToPath(dir);
+        const writer = siteWriter(outDir);
+        // What the recycled site held that this one does not (deleted stories, replaced index files).
+        if (registry.recycledFiles) writer.removeAllBut(registry.recycledFiles);
         const manifest: PageManifest = {
           version: MANIFEST_VERSION,
           buildDigest: registry.buildDigest,
-          siteStamp: siteStamp(fileURLToPath(dir)) ?? '',
+          siteStamp: siteStamp(outDir) ?? '',
+          files: [...writer.placed].sort(),
           pages: Object.fromEntries(registry.pages),
           derived: Object.fromEntries(
             [...registry.derived].map(([step, values]) => [step, Object.fromEntries(values)]),

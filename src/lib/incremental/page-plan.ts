@@ -16,6 +16,8 @@ export interface PageManifest {
   siteStamp: string;
   /** Output file (relative, with `/`) → fingerprint of what it was rendered from. */
   pages: Record<string, string>;
+  /** Every file of the site (relative, with `/`), whatever step wrote it. */
+  files?: string[];
   /**
    * What later build steps read from each page (step → output file → value, e.g. the search
    * index's digest of an article page): a page carried over unchanged gives the same again.

@@ -23,6 +23,12 @@ export interface IncrementalSettings {
   previousSite: string;
   /** Digest of the code, settings and options the build runs with. */
   codeDigest: string;
+  /**
+   * The site the previous build replaced, kept to be brought up to date instead of building the
+   * whole site again (see src/lib/link-files.ts), and the manifest that lists its files.
+   */
+  recycledSite?: string;
+  recycledManifestFile?: string;
 }
 
 /** The pages of this build, shared with the integration (same process, other module graph). */
@@ -39,6 +45,8 @@ export interface RenderRegistry {
   derived: Map<string, Map<string, string>>;
   /** The same, recorded by the previous build (empty when its pages are not reused). */
   previousDerived: Record<string, Record<string, string>>;
+  /** The files of the recycled site, when this build starts from it. */
+  recycledFiles: string[] | undefined;
 }
 
 const REGISTRY = Symbol.for('bayegan.renderRegistry');
@@ -85,6 +93,15 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
     const manifest = readManifest(settings.manifestFile);
     const previous = reusablePages(manifest, buildDigest, siteStamp(settings.previousSite));
     const previousDerived = previous === manifest?.pages ? (manifest.derived ?? {}) : {};
+    // The recycled site is used only when pages are carried over and its manifest describes it.
+    const recycled =
+      previous === manifest?.pages && settings.recycledSite && settings.recycledManifestFile
+        ? readManifest(settings.recycledManifestFile)
+        : undefined;
+    const recycledFiles =
+      recycled?.files && recycled.siteStamp && recycled.siteStamp === siteStamp(settings.recycledSite!)
+        ? recycled.files
+        : undefined;
     holder[REGISTRY] = {
       settings,
       buildDigest,
@@ -93,6 +110,7 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
       previous,
       derived: new Map(),
       previousDerived,
+      recycledFiles,
     };
   }
   return holder[REGISTRY];

@@ -11,22 +11,13 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { carriedDerivation, pagesOfBuild, recordDerivation } from '../incremental/render-plan.ts';
-import { linkTree } from '../link-files.ts';
+import { siteWriter } from '../link-files.ts';
 import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
 import { KEEP_MATCHING_SHARDS, patchPagefindScript } from './shard-precision.ts';
 import { planSearchTiers, shardsManifest, type IndexedPage, type SearchTiers } from './shards.ts';
@@ -168,7 +159,7 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           return { file, url, digest: digest!, date: new Date(date!) };
         });
         const shards = planSearchTiers(pages, options);
-        const searchDir = path.join(outDir, 'pagefind');
+        const writer = siteWriter(outDir);
         mkdirSync(cacheRoot, { recursive: true });
         const used = new Set<string>();
         let indexed = 0;
@@ -187,17 +178,14 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
             renameSync(fresh, cached);
             indexed += shard.pages.length;
           }
-          linkTree(cached, path.join(searchDir, shard.id), (source) => !SHARED_UI_ONLY.test(path.basename(source)));
+          writer.linkTree(cached, `pagefind/${shard.id}`, (source) => !SHARED_UI_ONLY.test(path.basename(source)));
         }
         // The UI is the same in every shard: served once, from /pagefind/.
         if (shards.length > 0) {
           const primary = path.join(cacheRoot, [...used][0]!);
-          for (const name of UI_FILES) copyFileSync(path.join(primary, name), path.join(searchDir, name));
+          for (const name of UI_FILES) writer.link(path.join(primary, name), `pagefind/${name}`);
         }
-        writeFileSync(
-          path.join(searchDir, 'shards.json'),
-          JSON.stringify(shardsManifest(shards, options.defaultScopeArticles)),
-        );
+        writer.write('pagefind/shards.json', JSON.stringify(shardsManifest(shards, options.defaultScopeArticles)));
         // Shards no page belongs to any more (older versions of changed shards) leave the cache.
         for (const name of readdirSync(cacheRoot)) {
           if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
