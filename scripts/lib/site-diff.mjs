@@ -9,8 +9,9 @@
  * previous site, which is still in place while the build runs. Only new files are read.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../../src/lib/link-files.ts';
 
 /** @typedef {Map<string, { ino: number; digest: string }>} SiteSnapshot relative path (with `/`) → file */
 
@@ -22,10 +23,8 @@ import path from 'node:path';
 export function snapshotSite(dir, previous = new Map()) {
   /** @type {SiteSnapshot} */
   const snapshot = new Map();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const name = path.relative(dir, file).split(path.sep).join('/');
+  for (const name of filesUnder(dir)) {
+    const file = path.join(dir, name);
     const { ino } = statSync(file);
     const known = previous.get(name);
     const digest =

@@ -7,11 +7,12 @@
  * Settings: tests/fixtures/search-site.config.ts (3 stories a page; latest search shard under 4
  * articles, recent under 10), so a few stories cross every boundary.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toPersianDigits } from '../../src/lib/persian/digits';
 import { buildSite, projectRoot, tmpRoot, type BuildResult } from '../helpers/build-site';
+import { differences, siteFiles } from '../helpers/site-files';
 
 const NOW = '2025-01-01T12:00:00+03:30';
 const root = path.join(tmpRoot, 'growth');
@@ -24,20 +25,6 @@ const env = {
   BAYEGAN_CACHE_DIR: path.join(root, 'cache'),
   BAYEGAN_SITE_CONFIG: siteConfig,
 };
-
-function siteFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true, encoding: 'utf8' })) {
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name);
-      files.set(path.relative(dir, file).split(path.sep).join('/'), readFileSync(file).toString('base64'));
-    }
-  }
-  return files;
-}
-
-const differences = (a: Map<string, string>, b: Map<string, string>) =>
-  [...new Set([...a.keys(), ...b.keys()])].filter((name) => a.get(name) !== b.get(name)).sort();
 
 /** Culture stories 100, 101, …, one a day in Dey 1403. */
 function addStories(ids: number[]) {
@@ -68,7 +55,7 @@ const rendered = (build: BuildResult) => Number(/Rendered (\d+) changed archive 
 
 /** The steps: stories added, then the site checked. */
 const STEPS = [[100, 101], [102], [103, 104, 105], [106, 107]];
-const sites: Map<string, string>[] = [];
+const sites: Map<string, Buffer>[] = [];
 const builds: BuildResult[] = [];
 
 beforeAll(async () => {
@@ -100,11 +87,7 @@ describe('stories arriving one build at a time', () => {
       sites.map((site) => {
         const html = site.get(`category/culture/${page}/index.html`);
         if (!html) return undefined;
-        const links = [
-          ...Buffer.from(html, 'base64')
-            .toString()
-            .matchAll(/class="card__title"[^>]*><a href="([^"]+)"/g),
-        ];
+        const links = [...html.toString().matchAll(/class="card__title"[^>]*><a href="([^"]+)"/g)];
         return links.map((match) => match[1]).join(' ');
       });
     expect(stories(1).slice(0, 2)).toEqual([undefined, undefined]);

@@ -10,27 +10,13 @@ import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkDir, STAGING_PREFIX } from '../../scripts/lib/build-folders.mjs';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
+import { differences, siteFiles } from '../helpers/site-files';
 
 const NOW = '2025-01-01T12:00:00+03:30';
 const root = path.join(tmpRoot, 'interrupted');
 const contentDir = path.join(root, 'content');
 const outDir = path.join(root, 'dist');
 const env = { BAYEGAN_NOW: NOW, BAYEGAN_OUT_DIR: outDir, BAYEGAN_CACHE_DIR: path.join(root, 'cache') };
-
-function siteFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true, encoding: 'utf8' })) {
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name);
-      files.set(path.relative(dir, file), readFileSync(file).toString('base64'));
-    }
-  }
-  return files;
-}
-
-function differences(a: Map<string, string>, b: Map<string, string>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((name) => a.get(name) !== b.get(name)).sort();
-}
 
 /**
  * Starts `npm run build`'s script and kills its whole process group (Astro and Pagefind with it)
@@ -76,7 +62,7 @@ const MOMENTS = [
   /\[build\] \d+ page\(s\) built/,
 ];
 
-let before: Map<string, string>;
+let before: Map<string, Buffer>;
 const story = path.join(contentDir, 'articles', '1403', 'breaking.md');
 
 const market = path.join(contentDir, 'articles', '1403', 'market.md');
@@ -159,10 +145,6 @@ describe('a build stopped at any moment', () => {
     const scratch = await buildSite('interrupted-scratch', contentDir, { BAYEGAN_NOW: NOW });
     expect(scratch.status, scratch.output).toBe(0);
     expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
-    expect(
-      readdirSync(path.join(projectRoot, 'node_modules/.cache/bayegan-build')).filter((name) =>
-        name.startsWith('staging-'),
-      ),
-    ).toEqual([]);
+    expect(readdirSync(buildWorkDir(projectRoot)).filter((name) => name.startsWith(STAGING_PREFIX))).toEqual([]);
   });
 });

@@ -68,12 +68,14 @@ export function incrementalPagesIntegration(): AstroIntegration {
  */
 function takeRecycled(recycledSite: string, outDir: string): string | undefined {
   if (!existsSync(recycledSite)) return undefined;
-  const astroOut = `${path.resolve(outDir)}.astro`;
-  renameSync(path.resolve(outDir), astroOut);
+  // Without its trailing slash, so that `.astro` names a sibling, not a folder inside.
+  const site = path.resolve(outDir);
+  const astroOut = `${site}.astro`;
+  renameSync(site, astroOut);
   try {
-    renameSync(recycledSite, path.resolve(outDir));
+    renameSync(recycledSite, site);
   } catch {
-    renameSync(astroOut, path.resolve(outDir));
+    renameSync(astroOut, site);
     return undefined;
   }
   return astroOut;

@@ -4,10 +4,11 @@
  * files readers get keep their own spelling.
  *
  * The index is written in shards (`shards.ts`: a small one for the newest stories, a larger one for
- * the recent ones, then Jalali years): one Pagefind process per shard, closed before the next starts, so memory is bounded by the largest shard rather than the archive. Each shard is
- * kept in the build cache under a key made of its pages' indexed text; a shard whose pages did not
- * change is copied from there instead of being indexed again. The index is written into the
- * build's own output, before `npm run build` moves it into place: a failed indexing fails the build.
+ * the recent ones, then Jalali years): one Pagefind process per shard, closed before the next
+ * starts, so memory is bounded by the largest shard rather than the archive. Each shard is kept in
+ * the build cache under a key made of its pages' indexed text; a shard whose pages did not change
+ * is linked from there instead of being indexed again. The index is written into the build's own
+ * output, before `npm run build` moves it into place: a failed indexing fails the build.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
