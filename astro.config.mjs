@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cdnHeadersIntegration } from './src/lib/cdn-headers-integration.ts';
+import { keptMdxBodiesIntegration } from './src/lib/content/kept-mdx-bodies.ts';
 import { dataStoreFromFileIntegration } from './src/lib/data-store-integration.ts';
 import {
   incrementalManifestIntegration,
@@ -75,6 +76,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     dataStoreFromFileIntegration(),
+    keptMdxBodiesIntegration(),
     // First of the build steps: the ones after it see the whole site, carried-over pages included.
     incrementalPagesIntegration(),
     shortLinksIntegration(),

@@ -1,24 +1,10 @@
 /**
  * Feed items from published articles (Astro side: renders article bodies, reads image files).
  */
-import { getContainerRenderer as getMDXRenderer } from '@astrojs/mdx/container-renderer';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { render } from 'astro:content';
 import { statSync } from 'node:fs';
-import { mdxComponents } from '../components/mdx';
-import { withRenderedBody } from '../lib/content/rendered-bodies';
 import { rssFeedXml, type FeedItem } from '../lib/feeds/rss';
+import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
-
-let container: Promise<AstroContainer> | undefined;
-
-/** The article body as HTML, rendered the way its page renders it (images in the body included). */
-async function articleHtml(article: Article): Promise<string> {
-  container ??= loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-  const { Content } = await render(withRenderedBody(article.entry));
-  return (await container).renderToString(Content, { props: { components: mdxComponents } });
-}
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -49,7 +35,7 @@ export async function feedItem(article: Article, site: URL): Promise<FeedItem> {
     url,
     date: article.data.date,
     lead: article.data.lead,
-    html: await articleHtml(article),
+    html: await articleBodyHtml(article),
     categories: [article.category.data.name],
     authors: article.authors.map((author) => author.data.name),
     commentsUrl: article.data.comments ? `${url}#comments` : undefined,

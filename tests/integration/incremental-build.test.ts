@@ -162,4 +162,56 @@ describe('an incremental build', () => {
     expect(rendered(overOther)).toMatch(/^Rendered all/);
     expect(readFileSync(home, 'utf8')).not.toContain('another site');
   });
+
+  it('bundles an MDX article once: later builds reuse its body, and its images, as a build from scratch writes them', async () => {
+    // A picture only this body shows: other bytes (after the JPEG's end), or the build would name
+    // the lead picture's file.
+    const images = path.join(contentDir, 'articles', '1403', 'images');
+    const picture = Buffer.concat([readFileSync(path.join(images, 'market.jpg')), Buffer.from('bazaar lane')]);
+    writeFileSync(path.join(images, 'bazaar-lane.jpg'), picture);
+    writeFileSync(
+      path.join(contentDir, 'articles', '1403', 'bazaar-photos.mdx'),
+      [
+        '---',
+        'id: 41',
+        "title: 'بازار در یک نگاه'",
+        "lead: 'تصویری از بازار بازگشایی‌شده.'",
+        'date: 1403/10/06 09:00',
+        'category: culture',
+        "authors: ['ali-rezaei']",
+        '---',
+        '',
+        '<FactBox title="در یک نگاه">بازار پس از مرمت.</FactBox>',
+        '',
+        '![راستهٔ اصلی بازار](./images/bazaar-lane.jpg)',
+        '',
+      ].join('\n'),
+    );
+    const withNew = await buildSite('incremental', contentDir, env);
+    expect(withNew.status, withNew.output).toBe(0);
+    const notBundled = (build: BuildResult) =>
+      Number(/(\d+) MDX articles rendered by an earlier build are not bundled again/.exec(build.output)?.[1] ?? 0);
+    expect(notBundled(withNew)).toBe(1); // the fixture's own MDX article; the new one is bundled
+    const next = await buildSite('incremental', contentDir, env);
+    expect(next.status, next.output).toBe(0);
+    expect(notBundled(next)).toBe(2);
+    // A new Jalali year renders every page: both MDX pages from their kept bodies, with the body's image.
+    const newYear = { ...env, BAYEGAN_NOW: '2025-03-21T08:00:00+03:30' };
+    const everyPage = await buildSite('incremental', contentDir, newYear);
+    expect(everyPage.status, everyPage.output).toBe(0);
+    expect(rendered(everyPage)).toMatch(/^Rendered all/);
+    expect(notBundled(everyPage)).toBe(2);
+    const page = readFileSync(
+      path.join(outDir, 'news/41', readdirSync(path.join(outDir, 'news/41'))[0]!, 'index.html'),
+      'utf8',
+    );
+    const bodyImage = /<img[^>]+alt="راستهٔ اصلی بازار"[^>]*>/.exec(page)?.[0] ?? '';
+    const image = /src="\/(_astro\/[^"]+)"/.exec(bodyImage)?.[1];
+    expect(image).toBeDefined();
+    expect(existsSync(path.join(outDir, image!))).toBe(true);
+    rmSync(path.join(tmpRoot, 'incremental-scratch-mdx'), { recursive: true, force: true });
+    const scratch = await buildSite('incremental-scratch-mdx', contentDir, { BAYEGAN_NOW: newYear.BAYEGAN_NOW });
+    expect(scratch.status, scratch.output).toBe(0);
+    expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
+  });
 });

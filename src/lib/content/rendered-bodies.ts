@@ -16,6 +16,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordMdxEntries } from './kept-mdx-bodies.ts';
 
 /** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */
 export interface RenderedBody {
@@ -87,6 +88,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
         get: (target, property) => (property === 'set' ? set : Reflect.get(target, property, target)),
       });
       await loader.load({ ...context, store: scopedStore });
+      recordMdxEntries(context.config.cacheDir, store.values());
       const kept = new Set(store.values().flatMap((entry) => (bodyKeptOutside(entry) ? [`${entry.digest}.json`] : [])));
       for (const name of readdirSync(dir)) {
         if (!kept.has(name)) rmSync(path.join(dir, name), { force: true });

@@ -17,6 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reusedBodyAssets } from '../content/kept-mdx-bodies.ts';
 import { filesUnder, siteWriter } from '../link-files.ts';
 import { MANIFEST_VERSION, type PageManifest } from './page-plan.ts';
 import { renderRegistry, siteStamp } from './render-plan.ts';
@@ -47,10 +48,16 @@ export function incrementalPagesIntegration(): AstroIntegration {
         // content, so a file of the same name is the same file. (Carried pages come from a build of
         // the same code, so every bundle they name is one this build wrote too.)
         const previousAssets = path.join(previousSite, '_astro');
-        const assets =
+        let assets =
           registry.carried.size > 0 && existsSync(previousAssets)
             ? writer.linkTree(previousAssets, '_astro', (_, file) => !writer.placed.has(file))
             : 0;
+        // The same for the images of MDX bodies rendered by an earlier build (src/lib/content/kept-mdx-bodies.ts).
+        for (const asset of reusedBodyAssets()) {
+          if (writer.placed.has(asset)) continue;
+          writer.link(path.join(previousSite, asset), asset);
+          assets += 1;
+        }
         const rendered = registry.pages.size - registry.carried.size;
         logger.info(
           registry.carried.size === 0

@@ -1,0 +1,28 @@
+/**
+ * An article's body as HTML, the one way the site renders it: in its page and in the feeds (Astro
+ * side). MDX bodies are kept once rendered (`src/lib/content/rendered-bodies.ts`): an incremental
+ * build gives a page the body an earlier build rendered from the same file with the same code, and
+ * leaves that MDX module out of its bundle, where compiling it was most of the bundling time of a
+ * large archive.
+ */
+import { getContainerRenderer as getMDXRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { render } from 'astro:content';
+import { mdxComponents } from '../components/mdx';
+import { keepMdxBody, keptMdxBody } from '../lib/content/kept-mdx-bodies';
+import { withRenderedBody } from '../lib/content/rendered-bodies';
+import type { Article } from './articles';
+
+let container: Promise<AstroContainer> | undefined;
+
+/** The article body as HTML (images in the body included), as its page shows it. */
+export async function articleBodyHtml(article: Article): Promise<string> {
+  const kept = keptMdxBody(article.entry);
+  if (kept !== undefined) return kept;
+  container ??= loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const { Content } = await render(withRenderedBody(article.entry));
+  const html = await (await container).renderToString(Content, { props: { components: mdxComponents } });
+  keepMdxBody(article.entry, html);
+  return html;
+}

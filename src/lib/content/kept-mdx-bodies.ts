@@ -1,0 +1,193 @@
+/**
+ * MDX bodies rendered once and kept (Node-only). Astro renders a Markdown body at content sync and
+ * keeps it (`rendered-bodies.ts`), but an MDX body is a module the build compiles: every MDX
+ * article is compiled and bundled on every build, about 4 ms each, 15 s of a 100,000-article
+ * archive's one-story build (issue 16). So in an incremental build (`npm run build`), the HTML a
+ * page rendered from an MDX file is kept, named by the file's digest, under the digest of the code
+ * and settings; a later build with the same code gives the page that HTML and leaves the module out
+ * of its bundle (`keptMdxBodiesIntegration`). Astro's content modules list (`content-modules.mjs`)
+ * is the only thing changed: the entries themselves are as Astro synced them.
+ *
+ * The HTML may name assets of the build (`/_astro/…`, images of the body): they are kept with it,
+ * a body is reused only while the site in place still has them, and the pages that reuse it get
+ * them carried over (`reusedBodyAssets`).
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { incrementalSettings, type IncrementalSettings } from '../incremental/render-plan.ts';
+
+/** What is kept of one rendered MDX body. */
+interface KeptBody {
+  html: string;
+  /** The build's assets the HTML names, relative to the site (`_astro/photo.Ab12.webp`). */
+  assets: string[];
+}
+
+/** The part of a content entry this module reads. */
+export interface MdxEntry {
+  collection?: string;
+  digest?: string | number;
+  filePath?: string;
+  deferredRender?: boolean;
+}
+
+/** Where Astro puts the build's own files (its `build.assets` default, which Bayegan keeps). */
+const ASSETS_FOLDER = '_astro';
+const ASSET_URL = new RegExp(`${ASSETS_FOLDER}/[^\\s"'<>()?#,]+`, 'g');
+
+/** The folder of kept MDX bodies: `<cache>/bayegan-bodies/mdx/`. */
+export function keptMdxBodiesDir(cacheDir: URL | string): string {
+  const root = typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir);
+  return path.join(root, 'bayegan-bodies', 'mdx');
+}
+
+/** The index of the MDX entries of the last content sync: file path (as Astro keeps it) → digest. */
+const indexFile = (dir: string) => path.join(dir, 'entries.json');
+const bodyFile = (dir: string, codeDigest: string, digest: string | number) =>
+  path.join(dir, codeDigest, `${digest}.json`);
+
+/** Set by the content sync of this build: where bodies are kept. */
+const REGISTRY = Symbol.for('bayegan.keptMdxBodies');
+type WithRegistry = typeof globalThis & { [REGISTRY]?: { dir: string; reusedAssets: Set<string> } };
+const registry = () => (globalThis as WithRegistry)[REGISTRY];
+
+/**
+ * Called by the content sync with every MDX entry of a collection: records the index the bundler
+ * reads, and removes bodies of other code and of files that no longer exist. Outside an incremental
+ * build nothing is kept, and nothing is read.
+ */
+export function recordMdxEntries(cacheDir: URL | string, entries: Iterable<MdxEntry>): void {
+  const settings = incrementalSettings();
+  if (!settings) return;
+  const dir = keptMdxBodiesDir(cacheDir);
+  const index: Record<string, string | number> = {};
+  for (const entry of entries) {
+    if (entry.deferredRender && entry.filePath && entry.digest !== undefined) index[entry.filePath] = entry.digest;
+  }
+  // A build with no manifest of an earlier one (the first, or `npm run build -- --full`) renders
+  // every body anew.
+  if (!existsSync(settings.manifestFile)) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, settings.codeDigest), { recursive: true });
+  writeWhole(indexFile(dir), JSON.stringify(index));
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    if (name.isDirectory() && name.name !== settings.codeDigest) rmSync(path.join(dir, name.name), { recursive: true });
+  }
+  const digests = new Set(Object.values(index).map((digest) => `${digest}.json`));
+  for (const name of readdirSync(path.join(dir, settings.codeDigest))) {
+    if (!digests.has(name)) rmSync(path.join(dir, settings.codeDigest, name), { force: true });
+  }
+  (globalThis as WithRegistry)[REGISTRY] = { dir, reusedAssets: new Set() };
+}
+
+/** Written under another name, then renamed: a stopped build leaves nothing half written. */
+function writeWhole(file: string, text: string): void {
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
+
+function readKept(file: string): KeptBody | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as KeptBody;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The HTML of an MDX entry's body kept by an earlier build with this code, if it can stand in. */
+export function keptMdxBody(entry: MdxEntry): string | undefined {
+  const kept = registry();
+  const settings = incrementalSettings();
+  if (!kept || !settings || !entry.deferredRender || entry.digest === undefined) return undefined;
+  const body = reusableBody(kept.dir, settings, entry.digest);
+  if (!body) return undefined;
+  for (const asset of body.assets) kept.reusedAssets.add(asset);
+  return body.html;
+}
+
+/** Keeps the HTML just rendered from an MDX entry, for the next builds with this code. */
+export function keepMdxBody(entry: MdxEntry, html: string): void {
+  const kept = registry();
+  const settings = incrementalSettings();
+  if (!kept || !settings || !entry.deferredRender || entry.digest === undefined) return;
+  const body: KeptBody = { html, assets: [...new Set(html.match(ASSET_URL) ?? [])].sort() };
+  writeWhole(bodyFile(kept.dir, settings.codeDigest, entry.digest), JSON.stringify(body));
+}
+
+/** The assets named by the kept bodies this build used: the site must hold them. */
+export function reusedBodyAssets(): ReadonlySet<string> {
+  return registry()?.reusedAssets ?? new Set();
+}
+
+/** One entry of Astro's list of content modules: `["<file>", () => import("<specifier>")]`. */
+const MODULE_ENTRY = /\[("(?:[^"\\]|\\.)*"), \(\) => import\(("(?:[^"\\]|\\.)*")\)\]/g;
+
+/**
+ * Astro's list of content modules (`content-modules.mjs`, a Map from each MDX file to its import)
+ * without the files `leaveOut` names; undefined when the code is not in the form Astro writes.
+ */
+export function withoutModules(
+  code: string,
+  leaveOut: (filePath: string) => boolean,
+): { code: string; left: number } | undefined {
+  if (!/^\s*export default new Map\(\[/.test(code)) return undefined;
+  const entries = [...code.matchAll(MODULE_ENTRY)];
+  const kept = entries.filter((entry) => !leaveOut(JSON.parse(entry[1]!) as string));
+  return {
+    code: `export default new Map([\n${kept.map((entry) => entry[0]).join(',\n')}\n]);\n`,
+    left: entries.length - kept.length,
+  };
+}
+
+/**
+ * The kept body of `digest`, when it can stand in for the module: kept under this code, and its
+ * assets in the site in place (to be carried over from there).
+ */
+function reusableBody(dir: string, settings: IncrementalSettings, digest: string | number): KeptBody | undefined {
+  const body = readKept(bodyFile(dir, settings.codeDigest, digest));
+  return body?.assets.every((asset) => existsSync(path.join(settings.previousSite, asset))) ? body : undefined;
+}
+
+/**
+ * Leaves out of the bundle the MDX modules whose bodies are kept (see the top of this file).
+ * Build only, and only in incremental builds.
+ */
+export function keptMdxBodiesIntegration(): AstroIntegration {
+  return {
+    name: 'bayegan:kept-mdx-bodies',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        const settings = incrementalSettings();
+        if (command !== 'build' || !settings) return;
+        const dir = keptMdxBodiesDir(config.cacheDir);
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'bayegan:kept-mdx-bodies',
+                transform: {
+                  filter: { id: /[\\/]content-modules\.mjs$/ },
+                  handler(code) {
+                    if (this.environment.name === 'client' || !existsSync(indexFile(dir))) return null;
+                    const index = JSON.parse(readFileSync(indexFile(dir), 'utf8')) as Record<string, string | number>;
+                    const result = withoutModules(code, (file) => {
+                      const digest = index[file];
+                      return digest !== undefined && reusableBody(dir, settings, digest) !== undefined;
+                    });
+                    if (!result) return null;
+                    if (result.left > 0) {
+                      logger.info(`${result.left} MDX articles rendered by an earlier build are not bundled again.`);
+                    }
+                    return { code: result.code, map: { mappings: '' } };
+                  },
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}
