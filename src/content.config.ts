@@ -5,12 +5,13 @@
  * Field reference: README «Frontmatter».
  */
 import { defineCollection, reference } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
+import { globChangedFiles } from './lib/content/unchanged-files';
 import {
   articleSchema,
   authorSchema,
@@ -30,14 +31,14 @@ const folders = {
   comments: path.join(contentDir, 'comments'),
 };
 
-/** Runs Astro's glob loader, then checks that concern several entries at once. */
+/** Runs Astro's glob loader (on the changed files), then checks that concern several entries at once. */
 function checkedGlob(
-  options: Parameters<typeof glob>[0],
+  options: Parameters<typeof globChangedFiles>[0],
   check: (entries: { id: string; data: Record<string, unknown>; filePath: string }[]) => string[],
   /** Checks one entry's raw data before the schema parses it; returns problems. */
   checkRaw: (data: Record<string, unknown>, filePath: string) => string[] = () => [],
 ): Loader {
-  const inner = glob(options);
+  const inner = globChangedFiles(options);
   const fail = (problems: string[]) => {
     throw new Error(
       `Content needs fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,

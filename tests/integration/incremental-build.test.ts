@@ -96,6 +96,9 @@ describe('an incremental build', () => {
 
     const incremental = await buildSite('incremental', contentDir, env);
     expect(incremental.status, incremental.output).toBe(0);
+    // Content sync reads the new and the edited file only (src/lib/content/unchanged-files.ts).
+    expect(incremental.output).toMatch(/articles: 2 of \d+ files changed since the last build/);
+    expect(incremental.output).toMatch(/comments: 0 of \d+ files changed/);
     expect(rendered(incremental)).toMatch(/^Rendered [1-9]\d* changed archive pages; carried [1-9]\d* unchanged pages/);
     // Only the new and the edited article's pages are read for search (the third one's neighbours changed too).
     expect(searchReads(incremental)).toBeGreaterThanOrEqual(2);
