@@ -40,19 +40,26 @@ export class SiteWriter {
   private target(relative: string): string {
     this.placed.add(relative);
     const file = path.join(this.root, relative);
+    this.folderOf(file);
+    return file;
+  }
+
+  private folderOf(file: string): void {
     const folder = path.dirname(file);
     if (!this.folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
-    return file;
   }
 
   /** Makes `relative` the file `from` (a hard link, or a copy across disks), unless it already is. */
   link(from: string, relative: string): void {
-    const file = this.target(relative);
+    this.placed.add(relative);
+    const file = path.join(this.root, relative);
     const existing = inode(file);
+    // Most files of a recycled site already are: their folder exists, nothing to do.
     if (existing !== undefined && existing === inode(from)) return;
+    this.folderOf(file);
     const next = temporary(file);
     rmSync(next, { force: true });
     try {
