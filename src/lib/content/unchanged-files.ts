@@ -77,7 +77,9 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           records[file] = known;
           // What Astro's loader does for a file whose digest it finds unchanged.
           if (entry.deferredRender) store.addModuleImport(entry.filePath);
-          if (entry.assetImports?.length) store.addAssetImports(entry.assetImports, entry.filePath);
+          // The loader's store has it at run time (astro/dist/content/mutable-data-store.js); its type does not.
+          const withAssets = store as typeof store & { addAssetImports(assets: string[], filePath: string): void };
+          if (entry.assetImports?.length) withAssets.addAssetImports(entry.assetImports, entry.filePath);
         } else {
           changed.push(file);
         }
