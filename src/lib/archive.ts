@@ -41,9 +41,18 @@ export interface YearSummary {
   months: { month: number; count: number }[];
 }
 
+/** Segments already computed: an archive has a few hundred tags, written on every article. Bounded. */
+const tagSlugs = new Map<string, string>();
+
 /** The URL segment of a tag: every spelling variant of one tag gives the same segment. */
 export function tagSlug(tag: string): string {
-  return slugify(persianComparisonKey(tag));
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) {
+    slug = slugify(persianComparisonKey(tag));
+    if (tagSlugs.size >= 100_000) tagSlugs.clear();
+    tagSlugs.set(tag, slug);
+  }
+  return slug;
 }
 
 export interface ArchiveIndex<T extends ArchiveItem> {

@@ -9,6 +9,7 @@ import {
 import { parseArticleDate } from '../../src/lib/dates/parse-article-date';
 import {
   fromTehranWallTime,
+  tehranWallTime,
   tehranOffsetMinutes,
   toTehranIsoDate,
   toTehranIsoString,
@@ -112,5 +113,53 @@ describe('parseArticleDate', () => {
     expect(() => parseArticleDate('')).toThrow(/missing/);
     expect(() => parseArticleDate(42)).toThrow(/missing or not a date/);
     expect(() => parseArticleDate(new Date('nope'))).toThrow(/not a valid date/);
+  });
+});
+
+describe('tehranWallTime reads the same clock as Intl', () => {
+  const oracle = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Asia/Tehran',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const fromIntl = (instant: Date) => {
+    const parts = Object.fromEntries(
+      oracle
+        .formatToParts(instant)
+        .flatMap((part) => (part.type === 'literal' ? [] : [[part.type, Number(part.value)]])),
+    );
+    return {
+      year: parts.year,
+      month: parts.month,
+      day: parts.day,
+      hour: parts.hour,
+      minute: parts.minute,
+      second: parts.second,
+    };
+  };
+
+  it('at every minute around the clock changes of 2006, 2021 and 2022, and at 20,000 instants from 1900 to 2040', () => {
+    const instants: Date[] = [];
+    // Spring forward and fall back (Tehran kept daylight saving time until 2022).
+    for (const day of ['2006-03-21', '2006-09-21', '2021-03-21', '2021-09-21', '2022-03-21', '2022-09-21']) {
+      const start = Date.parse(`${day}T00:00:00Z`) - 12 * 3600_000;
+      for (let minute = 0; minute < 48 * 60; minute += 1) instants.push(new Date(start + minute * 60_000 + 17_123));
+    }
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const from = Date.parse('1900-01-01T00:00:00Z');
+    const to = Date.parse('2040-01-01T00:00:00Z');
+    for (let i = 0; i < 20_000; i++) instants.push(new Date(from + Math.floor(random() * (to - from))));
+    const wrong = instants.filter(
+      (instant) => JSON.stringify(tehranWallTime(instant)) !== JSON.stringify(fromIntl(instant)),
+    );
+    expect(wrong.map((instant) => instant.toISOString())).toEqual([]);
   });
 });
