@@ -13,9 +13,10 @@
  * them carried over (`reusedBodyAssets`).
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWholeFile } from '../whole-file.ts';
 import { incrementalSettings, type IncrementalSettings } from '../incremental/render-plan.ts';
 
 /** What is kept of one rendered MDX body. */
@@ -70,7 +71,7 @@ export function recordMdxEntries(cacheDir: URL | string, entries: Iterable<MdxEn
   // every body anew.
   if (!existsSync(settings.manifestFile)) rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, settings.codeDigest), { recursive: true });
-  writeWhole(indexFile(dir), JSON.stringify(index));
+  writeWholeFile(indexFile(dir), JSON.stringify(index));
   for (const name of readdirSync(dir, { withFileTypes: true })) {
     if (name.isDirectory() && name.name !== settings.codeDigest) rmSync(path.join(dir, name.name), { recursive: true });
   }
@@ -79,13 +80,6 @@ export function recordMdxEntries(cacheDir: URL | string, entries: Iterable<MdxEn
     if (!digests.has(name)) rmSync(path.join(dir, settings.codeDigest, name), { force: true });
   }
   (globalThis as WithRegistry)[REGISTRY] = { dir, reusedAssets: new Set() };
-}
-
-/** Written under another name, then renamed: a stopped build leaves nothing half written. */
-function writeWhole(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, text);
-  renameSync(partial, file);
 }
 
 function readKept(file: string): KeptBody | undefined {
@@ -113,7 +107,7 @@ export function keepMdxBody(entry: MdxEntry, html: string): void {
   const settings = incrementalSettings();
   if (!kept || !settings || !entry.deferredRender || entry.digest === undefined) return;
   const body: KeptBody = { html, assets: [...new Set(html.match(ASSET_URL) ?? [])].sort() };
-  writeWhole(bodyFile(kept.dir, settings.codeDigest, entry.digest), JSON.stringify(body));
+  writeWholeFile(bodyFile(kept.dir, settings.codeDigest, entry.digest), JSON.stringify(body));
 }
 
 /** The assets named by the kept bodies this build used: the site must hold them. */

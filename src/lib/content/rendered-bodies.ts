@@ -13,9 +13,10 @@
  * compiles it as a module and never keeps its HTML in the store.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWholeFile } from '../whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 
 /** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */
@@ -80,10 +81,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       const set = (entry: StoredEntry) => {
         if (!entry.rendered || entry.digest === undefined) return store.set(entry);
         const file = bodyFile(dir, entry.digest);
-        // Written whole under another name, then renamed: a stopped build leaves no half body.
-        const partial = `${file}.${process.pid}.partial`;
-        writeFileSync(partial, JSON.stringify(entry.rendered));
-        renameSync(partial, file);
+        writeWholeFile(file, JSON.stringify(entry.rendered));
         return store.set({ ...entry, rendered: { html: '' } });
       };
       const scopedStore = new Proxy(store, {

@@ -13,9 +13,10 @@
  * only means that every file is read again.
  */
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { globSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeWholeFile } from '../whole-file.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -111,8 +112,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
         if (key && entry?.digest !== undefined) records[file] = [key, String(entry.digest)];
       }
       mkdirSync(path.dirname(recordsFile), { recursive: true });
-      writeFileSync(`${recordsFile}.${process.pid}.partial`, JSON.stringify(records));
-      renameSync(`${recordsFile}.${process.pid}.partial`, recordsFile);
+      writeWholeFile(recordsFile, JSON.stringify(records));
     },
   };
 }
