@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWholeFile } from '../whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
+import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */
 export interface RenderedBody {
@@ -93,6 +94,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       for (const name of readdirSync(dir)) {
         if (!inUse.has(name)) rmSync(path.join(dir, name), { force: true });
       }
+      postponeStoreSave(context);
     },
   };
 }

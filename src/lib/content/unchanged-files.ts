@@ -47,6 +47,18 @@ function readRecords(file: string): Record<string, FileRecord> {
 }
 
 /**
+ * Restarts Astro's timer for saving its data store. Astro saves the whole store 500 ms after the
+ * last change to it (a debounce), and a save takes seconds at 100,000 articles (3.5 s). When a
+ * loader has worked synchronously for longer than that, the overdue timer fires at the next wait
+ * for a file, before another loader's new or edited entry is in the store, and that entry costs a
+ * second save. A change to the collection's meta store restarts the timer: call this at the end of
+ * long synchronous work, before the loader waits or returns, so that content sync saves once.
+ */
+export function postponeStoreSave(context: Pick<LoaderContext, 'meta'>): void {
+  context.meta.set('bayegan:save-postponed', 'yes');
+}
+
+/**
  * Astro's `glob` loader over `options`, reading only changed files. The entry ids must come from
  * the file path alone (`generateId` without `data`), so that an unchanged file's id is known
  * without reading it.
@@ -85,11 +97,8 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           changed.push(file);
         }
       }
-      // Astro saves its whole store 500 ms after the last change to it (a debounce): after this long
-      // synchronous comparison the timer would fire at the first file read below, and the new or
-      // edited entry would make a second save (3.5 s each at 100,000 articles). A change to this
-      // collection's meta store now restarts the timer, so the sync saves once.
-      context.meta.set('bayegan:files-compared', String(files.length));
+      // After this long synchronous comparison the save timer would fire at the first file read below.
+      postponeStoreSave(context);
       if (unchanged.size > 0) {
         context.logger.info(`${context.collection}: ${changed.length} of ${files.length} files changed since the last build.`);
       }
@@ -113,6 +122,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       }
       mkdirSync(path.dirname(recordsFile), { recursive: true });
       writeWholeFile(recordsFile, JSON.stringify(records));
+      postponeStoreSave(context);
     },
   };
 }
