@@ -53,7 +53,14 @@ function fileSlug(entry: CollectionEntry<'articles'>): string {
   return slugify(base.replace(/\.mdx?$/, ''));
 }
 
-async function loadPublishedArticles(): Promise<Article[]> {
+interface LoadedArticles {
+  /** Published articles, newest first. */
+  published: Article[];
+  /** The id of every article file, drafts and scheduled ones included. */
+  allIds: ReadonlySet<number>;
+}
+
+async function loadArticles(): Promise<LoadedArticles> {
   const [entries, categories, authors] = await Promise.all([
     getCollection('articles'),
     getCollection('categories'),
@@ -61,7 +68,7 @@ async function loadPublishedArticles(): Promise<Article[]> {
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
-  return entries
+  const published = entries
     .filter((entry) => isPublished(entry.data, publicationPolicy))
     .map((entry) => {
       const slug = entry.data.slug ?? (fileSlug(entry) || String(entry.data.id));
@@ -82,14 +89,15 @@ async function loadPublishedArticles(): Promise<Article[]> {
       };
     })
     .sort(compareNewestFirst);
+  return { published, allIds: new Set(entries.map((entry) => entry.data.id)) };
 }
 
-let published: Promise<Article[]> | undefined;
+let loaded: Promise<LoadedArticles> | undefined;
+const loadedArticles = () => (loaded ??= loadArticles());
 
 /** Every published article, newest first. Loaded once per build. */
-export function getPublishedArticles(): Promise<Article[]> {
-  published ??= loadPublishedArticles();
-  return published;
+export async function getPublishedArticles(): Promise<Article[]> {
+  return (await loadedArticles()).published;
 }
 
 export type Comment = CollectionEntry<'comments'>;
@@ -102,9 +110,13 @@ export interface Archive extends ArchiveIndex<Article> {
   comments: Map<number, CommentThreads>;
 }
 
-/** Approved comments as threads; a comment of a missing article or parent fails the build. */
+/**
+ * Approved comments of published articles, as threads. A comment of an article id that no file
+ * holds, or of a missing parent, fails the build. Comments of a draft or scheduled article (a legal
+ * hold, a correction in progress) stay in their files and are shown again when it is published.
+ */
 async function loadComments(articles: readonly Article[]): Promise<Map<number, CommentThreads>> {
-  const entries = await getCollection('comments');
+  const [entries, { allIds }] = await Promise.all([getCollection('comments'), loadedArticles()]);
   const { byArticle, problems } = threadComments(
     entries.map((entry) => ({
       id: entry.data.id,
@@ -114,14 +126,19 @@ async function loadComments(articles: readonly Article[]): Promise<Map<number, C
       filePath: entry.filePath ?? entry.id,
       entry,
     })),
-    new Set(articles.map((article) => article.id)),
+    allIds,
   );
   if (problems.length > 0) {
     throw new Error(
       `Comments need fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
-  return byArticle;
+  const shown = new Map<number, CommentThreads>();
+  for (const article of articles) {
+    const threads = byArticle.get(article.id);
+    if (threads) shown.set(article.id, threads);
+  }
+  return shown;
 }
 
 async function loadArchive(): Promise<Archive> {

@@ -57,7 +57,7 @@ export function threadComments<T extends CommentRecord>(
   for (const comment of oldestFirst) {
     if (!articleIds.has(comment.article)) {
       problems.push(
-        `${comment.filePath}: article: ${comment.article} is not a published article; move the file to the folder of an existing article id or delete it.`,
+        `${comment.filePath}: article: ${comment.article} is the id of no article file; move the file to the folder of an existing article id or delete it.`,
       );
       continue;
     }

@@ -2,18 +2,41 @@
  * Approved comments in the built site: threads, order, counts, escaping; the comment form; and
  * comment files that break the rules stop the build, naming the file.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, readPage, tmpRoot, type BuildResult } from '../helpers/build-site';
+import {
+  buildSite,
+  builtPages,
+  pageExists,
+  projectRoot,
+  readPage,
+  tmpRoot,
+  type BuildResult,
+} from '../helpers/build-site';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/archive');
+/** The fixture, with approved comments on its draft (9) and its scheduled article (10, 1404/02/01). */
+const contentDir = path.join(tmpRoot, 'comments', 'content');
+const held = {
+  'comments/9/c-held.json': { id: 'c-held', article: 9, name: 'خواننده', body: 'نظر بر خبری که فعلا منتشر نیست.' },
+  'comments/10/c-early.json': { id: 'c-early', article: 10, name: 'خواننده', body: 'نظر بر خبری که هنوز منتشر نشده.' },
+};
 let build: BuildResult;
 const doc = (urlPath: string) => parseHTML(readPage(build.outDir, urlPath)).document;
 
 beforeAll(async () => {
-  build = await buildSite('comments', fixture, { BAYEGAN_NOW: '2025-04-01T12:00:00+03:30' });
+  rmSync(contentDir, { recursive: true, force: true });
+  cpSync(fixture, contentDir, { recursive: true });
+  for (const [file, comment] of Object.entries(held)) {
+    mkdirSync(path.dirname(path.join(contentDir, file)), { recursive: true });
+    writeFileSync(
+      path.join(contentDir, file),
+      JSON.stringify({ ...comment, submittedAt: '2024-11-23T09:15:00+03:30' }),
+    );
+  }
+  build = await buildSite('comments', contentDir, { BAYEGAN_NOW: '2025-04-01T12:00:00+03:30' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 });
 
@@ -87,13 +110,38 @@ describe('approved comments', () => {
   });
 });
 
+describe('comments of an unpublished article', () => {
+  it('are kept and shown nowhere while it is a draft or scheduled, and shown again once it is published', async () => {
+    const bodies = Object.values(held).map((comment) => comment.body);
+    const shownAnywhere = (outDir: string) =>
+      builtPages(outDir).filter(({ html }) => bodies.some((body) => html.includes(body)));
+    expect(pageExists(build.outDir, '/news/9/draft/')).toBe(false);
+    expect(shownAnywhere(build.outDir)).toEqual([]);
+
+    // The draft is published and the scheduled date has come: the next (incremental) build shows both.
+    const draft = path.join(contentDir, 'articles/1403/draft.md');
+    writeFileSync(draft, readFileSync(draft, 'utf8').replace('draft: true', 'draft: false'));
+    const later = await buildSite('comments', contentDir, { BAYEGAN_NOW: '2025-05-01T12:00:00+03:30' });
+    expect(later.status, later.output).toBe(0);
+    for (const [urlPath, id] of [
+      ['/news/9/draft/', 'c-held'],
+      ['/news/10/scheduled/', 'c-early'],
+    ] as const) {
+      const section = parseHTML(readPage(later.outDir, urlPath)).document.querySelector('#comments')!;
+      expect(section.querySelector(`#comment-${id}`), urlPath).not.toBeNull();
+      expect(section.querySelector('h2')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('نظرها (۱)');
+    }
+    for (const file of Object.keys(held)) expect(existsSync(path.join(contentDir, file))).toBe(true);
+  });
+});
+
 describe('comment files that break the rules', () => {
   const cases = [
     {
       name: 'missing article',
       file: 'comments/99/c-lost.json',
       content: { id: 'c-lost', article: 99, name: 'الف', body: 'متن', submittedAt: '2024-11-23T09:15:00+03:30' },
-      message: /comments\/99\/c-lost\.json: article: 99 is not a published article/,
+      message: /comments\/99\/c-lost\.json: article: 99 is the id of no article file/,
     },
     {
       name: 'missing parent',

@@ -52,7 +52,7 @@ describe('threadComments', () => {
       new Set([1]),
     );
     expect(problems).toEqual([
-      'content/comments/9/x.json: article: 9 is not a published article; move the file to the folder of an existing article id or delete it.',
+      'content/comments/9/x.json: article: 9 is the id of no article file; move the file to the folder of an existing article id or delete it.',
       'content/comments/1/rr.json: parent: "r" is itself a reply; replies go one level deep, so reply to its parent "a" instead.',
       'content/comments/1/lost.json: parent: "nope" is not a comment of article 1; use the id of a comment in the same folder, or remove parent.',
     ]);

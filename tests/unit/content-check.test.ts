@@ -147,7 +147,7 @@ describe('checkContent', () => {
       expect.stringMatching(/^content\/comments\/1\/c-1\.json:7: email: is not a field of a comment/),
       expect.stringMatching(/^content\/comments\/1\/c-3\.json:7: parent: "c-9" is not a comment of article 1/),
       expect.stringMatching(/^content\/comments\/2\/c-2\.json:6: article: 1 does not match the folder 2\//),
-      expect.stringMatching(/^content\/comments\/9\/c-4\.json:6: article: 9 is not a published article/),
+      expect.stringMatching(/^content\/comments\/9\/c-4\.json:6: article: 9 is the id of no article file/),
     ]);
   });
 });
