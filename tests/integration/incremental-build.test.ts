@@ -190,6 +190,26 @@ describe('an incremental build', () => {
         '',
       ].join('\n'),
     );
+    // And a Markdown story with a lead picture only it uses (the takedown test below deletes both).
+    writeFileSync(path.join(images, 'takedown.jpg'), Buffer.concat([picture, Buffer.from('takedown')]));
+    writeFileSync(
+      path.join(contentDir, 'articles', '1403', 'takedown.md'),
+      [
+        '---',
+        'id: 42',
+        "title: 'خبری که برداشته می‌شود'",
+        "lead: 'این خبر به حکم دادگاه برداشته می‌شود.'",
+        'date: 1403/10/07 09:00',
+        'category: economy',
+        "authors: ['ali-rezaei']",
+        'image: ./images/takedown.jpg',
+        "imageAlt: 'تصویر خبر برداشته‌شده'",
+        '---',
+        '',
+        'متن خبری که برداشته می‌شود.',
+        '',
+      ].join('\n'),
+    );
     const withNew = await buildSite('incremental', contentDir, env);
     expect(withNew.status, withNew.output).toBe(0);
     const notBundled = (build: BuildResult) =>
@@ -216,5 +236,42 @@ describe('an incremental build', () => {
     const scratch = await buildSite('incremental-scratch-mdx', contentDir, { BAYEGAN_NOW: newYear.BAYEGAN_NOW });
     expect(scratch.status, scratch.output).toBe(0);
     expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
+  });
+
+  it('after a takedown, removes everything only the deleted stories used: pages, short links, images', async () => {
+    const newYear = { ...env, BAYEGAN_NOW: '2025-03-21T08:00:00+03:30' };
+    const before = siteFiles(outDir);
+    const pageOf = (id: number) => [...before.keys()].find((file) => file.startsWith(`news/${id}/`))!;
+    // The images only these two pages name: a lead picture (with its resized copies) and a body picture.
+    const namedBy = (file: string) =>
+      new Set(
+        before
+          .get(file)!
+          .toString()
+          .match(/_astro\/[^"'\s,)]+/g),
+      );
+    const others = new Set(
+      [...before]
+        .filter(([file]) => /\.(html|xml)$/.test(file) && !/^news\/4[12]\//.test(file))
+        .flatMap(([, bytes]) => bytes.toString().match(/_astro\/[^"'\s,)]+/g) ?? []),
+    );
+    const onlyTheirs = [...namedBy(pageOf(41)), ...namedBy(pageOf(42))].filter(
+      (asset) => !others.has(asset) && !/\.(css|js)$/.test(asset),
+    );
+    expect(onlyTheirs.length).toBeGreaterThanOrEqual(3);
+    for (const asset of onlyTheirs) expect(before.has(asset), asset).toBe(true);
+
+    rmSync(path.join(contentDir, 'articles', '1403', 'bazaar-photos.mdx'));
+    rmSync(path.join(contentDir, 'articles', '1403', 'takedown.md'));
+    const afterTakedown = await buildSite('incremental', contentDir, newYear);
+    expect(afterTakedown.status, afterTakedown.output).toBe(0);
+    expect(rendered(afterTakedown)).toMatch(/^Rendered [1-9]\d* changed archive pages; carried/);
+    const after = siteFiles(outDir);
+    for (const asset of onlyTheirs) expect(after.has(asset), asset).toBe(false);
+    expect([...after.keys()].filter((file) => /^(news|n)\/4[12]\//.test(file))).toEqual([]);
+    rmSync(path.join(tmpRoot, 'incremental-scratch-takedown'), { recursive: true, force: true });
+    const scratch = await buildSite('incremental-scratch-takedown', contentDir, { BAYEGAN_NOW: newYear.BAYEGAN_NOW });
+    expect(scratch.status, scratch.output).toBe(0);
+    expect(differences(after, siteFiles(scratch.outDir))).toEqual([]);
   });
 });

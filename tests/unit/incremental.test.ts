@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentDigest } from '../../src/lib/incremental/page-digest';
 import { mustRender, pageFile, reusablePages, type PageManifest } from '../../src/lib/incremental/page-plan';
+import { assetsNamedIn, joinAssets, splitAssets } from '../../src/lib/incremental/page-assets';
 
 describe('pageFile', () => {
   it('names the file a path of a route is written to', () => {
@@ -61,5 +62,32 @@ describe('contentDigest', () => {
     const category: { id: string; self?: unknown } = { id: 'economy' };
     category.self = category;
     expect(contentDigest(category)).toMatch(/^[\w-]+$/);
+  });
+});
+
+describe('assetsNamedIn', () => {
+  it('finds every /_astro/ file a page names, in src, srcset, href and feed URLs, once each', () => {
+    const html = [
+      '<img src="/_astro/market.B1x2_Z1.webp" srcset="/_astro/market.B1x2_Z2.webp 640w, /_astro/market.B1x2_Z3.webp 1280w">',
+      '<link rel="stylesheet" href="/_astro/index.Cx9.css">',
+      '<meta property="og:image" content="https://example.org/_astro/market.B1x2.jpg">',
+      '<enclosure url="https://example.org/_astro/market.B1x2.jpg" type="image/jpeg"/>',
+      '<img src="/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Q1.webp">',
+      '<a href="/archive/">not an asset</a>',
+    ].join('\n');
+    expect(assetsNamedIn(html)).toEqual([
+      '_astro/index.Cx9.css',
+      '_astro/market.B1x2.jpg',
+      '_astro/market.B1x2_Z1.webp',
+      '_astro/market.B1x2_Z2.webp',
+      '_astro/market.B1x2_Z3.webp',
+      '_astro/بازار.Q1.webp',
+    ]);
+    expect(assetsNamedIn('<p>no pictures</p>')).toEqual([]);
+  });
+
+  it('records a list as lines and reads it back', () => {
+    expect(splitAssets(joinAssets(['_astro/a.webp', '_astro/b.webp']))).toEqual(['_astro/a.webp', '_astro/b.webp']);
+    expect(splitAssets(joinAssets([]))).toEqual([]);
   });
 });

@@ -14,13 +14,17 @@
  * describes the site still being served.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reusedBodyAssets } from '../content/kept-mdx-bodies.ts';
-import { filesUnder, siteWriter } from '../link-files.ts';
+import { filesUnder, siteWriter, type SiteWriter } from '../link-files.ts';
+import { assetsNamedIn, joinAssets, splitAssets } from './page-assets.ts';
 import { MANIFEST_VERSION, type PageManifest } from './page-plan.ts';
-import { renderRegistry, siteStamp } from './render-plan.ts';
+import { renderRegistry, siteStamp, type RenderRegistry } from './render-plan.ts';
+
+/** The manifest's record of the `_astro/` files each page names (`PageManifest.derived`). */
+const ASSETS_STEP = 'assets';
 
 export function incrementalPagesIntegration(): AstroIntegration {
   return {
@@ -45,17 +49,21 @@ export function incrementalPagesIntegration(): AstroIntegration {
         if (registry.carried.size > 0) logger.info(`Carrying ${registry.carried.size} unchanged pages over…`);
         for (const file of registry.carried) writer.link(path.join(previousSite, file), file);
         // Images that only carried pages use were not written by this build; assets are named by their
-        // content, so a file of the same name is the same file. (Carried pages come from a build of
+        // content, so a file of the same name is the same file. Only what a page still names is
+        // carried: the images of a deleted story leave with it. (Carried pages come from a build of
         // the same code, so every bundle they name is one this build wrote too.)
-        const previousAssets = path.join(previousSite, '_astro');
-        let assets =
-          registry.carried.size > 0 && existsSync(previousAssets)
-            ? writer.linkTree(previousAssets, '_astro', (_, file) => !writer.placed.has(file))
-            : 0;
-        // The same for the images of MDX bodies rendered by an earlier build (src/lib/content/kept-mdx-bodies.ts).
-        for (const asset of reusedBodyAssets()) {
+        const needed = assetsOfPages(registry, writer, outDir);
+        // The images of MDX bodies rendered by an earlier build (src/lib/content/kept-mdx-bodies.ts).
+        for (const asset of reusedBodyAssets()) needed.add(asset);
+        let assets = 0;
+        for (const asset of needed) {
           if (writer.placed.has(asset)) continue;
-          writer.link(path.join(previousSite, asset), asset);
+          const from = path.join(previousSite, asset);
+          if (!existsSync(from)) {
+            logger.warn(`${asset} is named by a page but is in neither this build nor the previous one.`);
+            continue;
+          }
+          writer.link(from, asset);
           assets += 1;
         }
         const rendered = registry.pages.size - registry.carried.size;
@@ -67,6 +75,36 @@ export function incrementalPagesIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The `_astro/` files that the pages of this build name: read from the pages written now (and
+ * recorded for the next build), and, for the pages carried over, as recorded by the build that
+ * wrote them (read from the page when an older manifest has no record).
+ */
+function assetsOfPages(registry: RenderRegistry, writer: SiteWriter, outDir: string): Set<string> {
+  const { previousSite } = registry.settings;
+  const known = registry.previousDerived[ASSETS_STEP];
+  const recorded = new Map<string, string>();
+  // Recorded for every build, even one whose pages name no asset, so that "no record" means "not known".
+  registry.derived.set(ASSETS_STEP, recorded);
+  const needed = new Set<string>();
+  const note = (file: string, assets: readonly string[]) => {
+    if (assets.length > 0 && registry.pages.has(file)) recorded.set(file, joinAssets(assets));
+    for (const asset of assets) needed.add(asset);
+  };
+  for (const file of [...writer.placed]) {
+    if (!registry.carried.has(file) && /\.(html|xml)$/.test(file)) {
+      note(file, assetsNamedIn(readFileSync(path.join(outDir, file), 'utf8')));
+    }
+  }
+  for (const file of registry.carried) {
+    note(
+      file,
+      known ? splitAssets(known[file] ?? '') : assetsNamedIn(readFileSync(path.join(previousSite, file), 'utf8')),
+    );
+  }
+  return needed;
 }
 
 /**
