@@ -8,9 +8,13 @@ import { formatJalaliDate } from '../lib/dates/jalali.ts';
 import { toTehranIsoDate } from '../lib/dates/tehran.ts';
 
 const now = new Date();
-for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-today]')) {
+// The home page prints the build's day in a <time>; other pages hold an empty placeholder.
+for (const holder of document.querySelectorAll<HTMLElement>('[data-today]')) {
+  const time = document.createElement('time');
+  time.dataset['today'] = '';
   time.dateTime = toTehranIsoDate(now);
   time.textContent = formatJalaliDate(now);
+  holder.replaceWith(time);
   time.closest<HTMLElement>('.today')?.removeAttribute('hidden');
 }
 

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenInternalLinks, buildSite, builtPages, projectRoot, type BuildResult } from '../helpers/build-site';
+import { findJava, NU_CHECK_NAME, nuProblems, siteDocuments } from '../helpers/nu-checker';
 
 let build: BuildResult;
 let pages: { file: string; html: string }[];
@@ -39,6 +40,15 @@ describe('HTML validity', () => {
     }
     expect(pages.length).toBeGreaterThan(30);
     expect(problems).toEqual([]);
+  });
+});
+
+const java = findJava();
+
+describe(NU_CHECK_NAME, () => {
+  it.skipIf(!java)(`every page and stylesheet passes the ${NU_CHECK_NAME}: no error, no unexplained warning`, () => {
+    expect(siteDocuments(build.outDir).length).toBeGreaterThan(30);
+    expect(nuProblems(java!, build.outDir)).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenInternalLinks, buildSite, builtPages, projectRoot, type BuildResult } from '../helpers/build-site';
+import { findJava, NU_CHECK_NAME, nuProblems, siteDocuments } from '../helpers/nu-checker';
 
 let build: BuildResult;
 let pages: { file: string; html: string }[];
@@ -46,5 +47,14 @@ describe('sample archive', () => {
 
   it('has no broken internal link or asset', () => {
     expect(brokenInternalLinks(build.outDir, pages)).toEqual([]);
+  });
+});
+
+const java = findJava();
+
+describe(NU_CHECK_NAME, () => {
+  it.skipIf(!java)(`every page and stylesheet passes the ${NU_CHECK_NAME}: no error, no unexplained warning`, () => {
+    expect(siteDocuments(build.outDir).length).toBeGreaterThan(30);
+    expect(nuProblems(java!, build.outDir)).toEqual([]);
   });
 });
