@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.mjs';
+import { resolveChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
 
@@ -30,9 +30,10 @@ const id = readdirSync(newsDir).find((name) => /^\d+$/.test(name));
 const article = id ? `/news/${id}/${encodeURIComponent(readdirSync(path.join(newsDir, id))[0] ?? '')}/` : '/';
 const pages = { home: '/', article, search: `/search/?q=${encodeURIComponent('بازار')}` };
 
+const browser = await resolveChromium();
 const chrome = await chromeLauncher.launch({
-  chromePath: CHROMIUM_PATH,
-  chromeFlags: CHROMIUM_FLAGS,
+  chromePath: browser.path,
+  chromeFlags: browser.flags,
 });
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 console.log(`Lighthouse (mobile, simulated slow 4G), ${root}`);

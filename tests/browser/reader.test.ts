@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, resolveChromium } from '../helpers/browser';
 import { buildSite, projectRoot } from '../helpers/build-site';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
@@ -175,5 +175,34 @@ describe('reader in a browser', () => {
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/news/3/کتاب-تابستان/');
     expect(await page.locator('h1').textContent()).toBe('کتاب تابستانی برای کودکان');
     await context.close();
+  });
+});
+
+describe('on a machine without a system Chromium', () => {
+  it('the tests drive the Chromium of the npm package @sparticuz/chromium, which renders the site alike', async () => {
+    const { source } = await resolveChromium([]);
+    expect(source).toBe('@sparticuz/chromium');
+    const packaged = await launchChromium([]);
+    try {
+      const context = await packaged.newContext({ viewport: PHONE });
+      const page = await context.newPage();
+      const foreign: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(server.origin)) foreign.push(request.url());
+      });
+      await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await page.locator('h1').textContent()).toContain('بازار مرکزی');
+      // The self-hosted Persian font is the one in use, and the layout holds at 320 px.
+      const loadedFonts = await page.evaluate(() =>
+        [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family),
+      );
+      expect(loadedFonts.some((family) => family.includes('Vazirmatn'))).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(foreign).toEqual([]);
+      await context.close();
+    } finally {
+      await packaged.close();
+    }
   });
 });

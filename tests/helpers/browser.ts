@@ -1,2 +1,2 @@
-/** Debian's Chromium for the browser tests: the launcher lives with the scripts that share it. */
-export { CHROMIUM_PATH, launchChromium } from '../../scripts/lib/chromium.mjs';
+/** The browser tests' Chromium (the system's, else the packaged one): the launcher lives with the scripts that share it. */
+export { launchChromium, resolveChromium } from '../../scripts/lib/chromium.mjs';
