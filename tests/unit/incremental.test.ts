@@ -73,17 +73,19 @@ describe('assetsNamedIn', () => {
       '<meta property="og:image" content="https://example.org/_astro/market.B1x2.jpg">',
       '<enclosure url="https://example.org/_astro/market.B1x2.jpg" type="image/jpeg"/>',
       '<img src="/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Q1.webp">',
+      '<img src="/_astro/بازار-کهنه.Q2.webp" alt="بازار">',
       '<a href="/archive/">not an asset</a>',
     ].join('\n');
-    expect(assetsNamedIn(html)).toEqual([
+    expect(assetsNamedIn(Buffer.from(html))).toEqual([
       '_astro/index.Cx9.css',
       '_astro/market.B1x2.jpg',
       '_astro/market.B1x2_Z1.webp',
       '_astro/market.B1x2_Z2.webp',
       '_astro/market.B1x2_Z3.webp',
+      '_astro/بازار-کهنه.Q2.webp',
       '_astro/بازار.Q1.webp',
     ]);
-    expect(assetsNamedIn('<p>no pictures</p>')).toEqual([]);
+    expect(assetsNamedIn(Buffer.from('<p>بی تصویر</p>'))).toEqual([]);
   });
 
   it('records a list as lines and reads it back', () => {

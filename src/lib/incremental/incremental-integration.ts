@@ -95,14 +95,11 @@ function assetsOfPages(registry: RenderRegistry, writer: SiteWriter, outDir: str
   };
   for (const file of [...writer.placed]) {
     if (!registry.carried.has(file) && /\.(html|xml)$/.test(file)) {
-      note(file, assetsNamedIn(readFileSync(path.join(outDir, file), 'utf8')));
+      note(file, assetsNamedIn(readFileSync(path.join(outDir, file))));
     }
   }
   for (const file of registry.carried) {
-    note(
-      file,
-      known ? splitAssets(known[file] ?? '') : assetsNamedIn(readFileSync(path.join(previousSite, file), 'utf8')),
-    );
+    note(file, known ? splitAssets(known[file] ?? '') : assetsNamedIn(readFileSync(path.join(previousSite, file))));
   }
   return needed;
 }
