@@ -64,8 +64,8 @@ describe('approved comments', () => {
       'options[redirect]',
       'fields[name]',
       'fields[email]',
-      'fields[message]',
-      'options[website]',
+      'fields[body]',
+      'fields[website]',
     ]);
     expect(form.querySelector('input[name="options[slug]"]')!.getAttribute('value')).toBe('7');
     expect(form.querySelector('input[name="options[redirect]"]')!.getAttribute('value')).toBe(
