@@ -61,7 +61,8 @@ function checkedGlob(
           const prepared = prepare(props.data, props.id, displayPath(filePath));
           const problems = [...checkRaw(props.data, filePath), ...prepared.problems];
           if (problems.length > 0) fail(problems);
-          return context.parseData({ ...props, data: prepared.data });
+          // The schema checks the prepared data; Astro's generic only carries the raw data's type.
+          return context.parseData({ ...props, data: prepared.data as typeof props.data });
         },
       });
       const entries = context.store.values().map((entry) => ({

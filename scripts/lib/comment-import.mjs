@@ -168,8 +168,7 @@ function parseJsonExport(text, sourceName) {
     const location = `${sourceName}:item ${index + 1}`;
     if (isPlainObject(item)) {
       records.push({ fields: flattenFields(item), location, ...(isFormspree ? { utcDateField: '_date' } : {}) });
-    }
-    else problems.push(`${location}: expected an object with the submission's fields, found ${describe(item)}`);
+    } else problems.push(`${location}: expected an object with the submission's fields, found ${describe(item)}`);
   });
   return { records, problems };
 }

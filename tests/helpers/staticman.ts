@@ -71,7 +71,9 @@ function resolvePlaceholders(
     if (property === '@id') return request.uid;
     if (property === '@timestamp') return String(request.now.getTime());
     if (property.startsWith('@date:')) throw new Error('moment.js date placeholders are not implemented here');
-    const value = property.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], base);
+    const value = property
+      .split('.')
+      .reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], base);
     return value ? String(value) : '';
   });
 }

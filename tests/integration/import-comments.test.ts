@@ -197,9 +197,19 @@ describe("import-comments: Formspree's JSON export", () => {
       return rest;
     });
     expect(data).toEqual([
-      { article: 1042, name: 'لیلا', body: 'گزارش دقیقی بود.\n\nممنون از خبرنگار.', submittedAt: '2026-03-20T09:50:00+03:30' },
+      {
+        article: 1042,
+        name: 'لیلا',
+        body: 'گزارش دقیقی بود.\n\nممنون از خبرنگار.',
+        submittedAt: '2026-03-20T09:50:00+03:30',
+      },
       // Tehran kept summer time until 2022: 10:05 UTC was 14:35 there.
-      { article: 1043, name: 'کاوه', body: 'نظری از تابستانی که ساعت تهران جلو کشیده می‌شد.', submittedAt: '2022-07-01T14:35:09+04:30' },
+      {
+        article: 1043,
+        name: 'کاوه',
+        body: 'نظری از تابستانی که ساعت تهران جلو کشیده می‌شد.',
+        submittedAt: '2022-07-01T14:35:09+04:30',
+      },
     ]);
   });
 });

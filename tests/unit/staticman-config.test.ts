@@ -33,7 +33,10 @@ const fieldKey = (formName: string) => /^fields\[([^\]]+)\]$/.exec(formName)?.[1
 const optionKey = (formName: string) => /^options\[([^\]]+)\]$/.exec(formName)?.[1];
 
 /** A form post with the site's field names, in the order the form lays them out. */
-function post(values: { name: string; email: string; body: string; honeypot?: string }, options: Record<string, string>) {
+function post(
+  values: { name: string; email: string; body: string; honeypot?: string },
+  options: Record<string, string>,
+) {
   const fields: Record<string, string> = {};
   const entries: [string, string][] = [
     [form.name, values.name],
@@ -65,12 +68,15 @@ const FIXTURE_REQUESTS: StaticmanRequest[] = [
       { article: '8' },
     ),
     uid: '5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10',
-    now: new Date('2026-03-20T06:20:00.000Z'),
+    now: new Date('2025-03-21T06:20:00.000Z'),
   },
   {
-    ...post({ name: 'کاوه', email: '', body: 'با لیلا موافقم.' }, { article: '8', parent: '5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10' }),
+    ...post(
+      { name: 'کاوه', email: '', body: 'با لیلا موافقم.' },
+      { article: '8', parent: '5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10' },
+    ),
     uid: '8f4d2a10-3a2b-11f1-8a8e-0b6c4d5e7f10',
-    now: new Date('2026-03-20T07:45:30.250Z'),
+    now: new Date('2025-03-21T07:45:30.250Z'),
   },
 ];
 const FIXTURE_DIR = path.join(projectRoot, 'tests/fixtures/staticman');
@@ -116,7 +122,7 @@ describe('what Staticman writes for it', () => {
       email: createHash('md5').update('leila.reader@example.org').digest('hex'),
       body: 'گزارش دقیقی بود.\r\n\r\n<b>ممنون</b> از خبرنگار.',
       website: '',
-      submittedAt: '2026-03-20T06:20:00.000Z',
+      submittedAt: '2025-03-21T06:20:00.000Z',
     });
     const entryId = result.file.replace(/^content\/comments\//, '').replace(/\.json$/, '');
     const prepared = prepareCommentFile(raw, entryId);
@@ -128,12 +134,16 @@ describe('what Staticman writes for it', () => {
       article: 8,
       name: 'لیلا',
       body: 'گزارش دقیقی بود.\n\n<b>ممنون</b> از خبرنگار.',
-      submittedAt: new Date('2026-03-20T06:20:00.000Z'),
+      submittedAt: new Date('2025-03-21T06:20:00.000Z'),
     });
   });
 
   it('refuses a post whose honeypot is filled, or that lacks the name or the comment', () => {
-    const spam = { ...post({ name: 'bot', email: '', body: 'buy', honeypot: 'https://spam.example' }, { article: '8' }), uid: 'x', now: new Date() };
+    const spam = {
+      ...post({ name: 'bot', email: '', body: 'buy', honeypot: 'https://spam.example' }, { article: '8' }),
+      uid: 'x',
+      now: new Date(),
+    };
     expect(staticmanEntry(config, spam)).toEqual({ error: 'INVALID_FIELDS', data: [fieldKey(form.honeypot)] });
     const empty = { ...post({ name: ' ', email: '', body: 'متن' }, { article: '8' }), uid: 'x', now: new Date() };
     expect(staticmanEntry(config, empty)).toEqual({ error: 'MISSING_REQUIRED_FIELDS', data: ['name'] });

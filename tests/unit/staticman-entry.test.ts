@@ -18,7 +18,7 @@ const staticmanFile = {
   email: MD5,
   body: 'متن نظر',
   website: '',
-  submittedAt: '2026-03-20T06:20:00.000Z',
+  submittedAt: '2025-03-21T06:20:00.000Z',
 };
 const entryId = `8/${staticmanFile._id}`;
 
@@ -39,7 +39,7 @@ describe('prepareCommentFile', () => {
       parent: 'c-first',
       name: 'لیلا',
       body: 'متن نظر',
-      submittedAt: '2026-03-20T06:20:00.000Z',
+      submittedAt: '2025-03-21T06:20:00.000Z',
     });
     expect(prepared.keyInFile).toEqual({ id: '_id', parent: '_parent' });
     expect(commentSchema.safeParse(prepared.data).success).toBe(true);
@@ -50,7 +50,9 @@ describe('prepareCommentFile', () => {
   it('refuses an e-mail that is not an MD5 hash, whatever it looks like', () => {
     for (const email of ['leila@example.org', MD5.toUpperCase(), `${MD5}0`, 42]) {
       const { problems } = prepareCommentFile({ ...staticmanFile, email }, entryId);
-      expect(problems, String(email)).toEqual([{ field: 'email', message: expect.stringContaining('must never be in the repository') }]);
+      expect(problems, String(email)).toEqual([
+        { field: 'email', message: expect.stringContaining('must never be in the repository') },
+      ]);
     }
   });
 
@@ -69,10 +71,16 @@ describe('check:content on Staticman files', () => {
     kind: 'article',
     path: 'content/articles/a.md',
     id: 'a',
-    source: "---\nid: 8\ntitle: 'عنوان'\nlead: 'خلاصه.'\ndate: 1403/12/30 18:00\ncategory: economy\nauthors: ['ali-rezaei']\n---\n\nمتن.\n",
+    source:
+      "---\nid: 8\ntitle: 'عنوان'\nlead: 'خلاصه.'\ndate: 1403/12/30 18:00\ncategory: economy\nauthors: ['ali-rezaei']\n---\n\nمتن.\n",
   };
   const data: ContentFile[] = [
-    { kind: 'category', path: 'content/categories/economy.yml', id: 'economy', source: "name: 'اقتصادی'\ndescription: 'بازار'\n" },
+    {
+      kind: 'category',
+      path: 'content/categories/economy.yml',
+      id: 'economy',
+      source: "name: 'اقتصادی'\ndescription: 'بازار'\n",
+    },
     { kind: 'author', path: 'content/authors/ali-rezaei.yml', id: 'ali-rezaei', source: "name: 'علی رضایی'\n" },
   ];
   const options = {
@@ -97,8 +105,13 @@ describe('check:content on Staticman files', () => {
   it('names the file, the line and the field of an e-mail in clear, and of a bad _parent', () => {
     const source = JSON.stringify({ ...staticmanFile, email: 'leila@example.org' }, null, 2);
     const clear: ContentFile = { kind: 'comment', path: `content/comments/${entryId}.json`, id: entryId, source };
-    expect(check(clear)).toEqual([expect.stringMatching(/^content\/comments\/8\/5c0b6e20-[0-9a-f-]+\.json:4: email: is not the MD5 hash/)]);
-    const badParent: ContentFile = { ...clear, source: JSON.stringify({ ...staticmanFile, _parent: 'Not An Id' }, null, 2) };
+    expect(check(clear)).toEqual([
+      expect.stringMatching(/^content\/comments\/8\/5c0b6e20-[0-9a-f-]+\.json:4: email: is not the MD5 hash/),
+    ]);
+    const badParent: ContentFile = {
+      ...clear,
+      source: JSON.stringify({ ...staticmanFile, _parent: 'Not An Id' }, null, 2),
+    };
     expect(check(badParent)).toEqual([
       expect.stringMatching(/\.json:8: _parent: must be the id of a comment of the same article/),
     ]);
