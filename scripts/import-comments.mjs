@@ -39,9 +39,9 @@ Imports approved reader comments into <content>/comments/<article-id>/<comment-i
   --name-field <field>      the export's field for the reader's name (default: name, fields[name], author)
   --body-field <field>      … for the comment (default: message, fields[message], body, comment)
   --article-field <field>   … for the article id (default: article, slug, options[slug], article_id, post)
-  --date-field <field>      … for when it was sent (default: date, submitted_at, submittedAt, created_at, timestamp, time)
+  --date-field <field>      … for when it was sent (default: date, submitted_at, submittedAt, created_at, timestamp, time, _date)
   --id-field <field>        … for the submission's id (default: _id, id, submission_id)
-  --parent-field <field>    … for the comment it answers (default: parent, options[parent], reply_to)
+  --parent-field <field>    … for the comment it answers (default: parent, options[parent], reply_to, _parent)
   -h, --help                show this message`;
 
 /** @type {Record<string, CommentField>} */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
+import { prepareCommentFile } from './lib/content/staticman-entry';
 import { globChangedFiles } from './lib/content/unchanged-files';
 import {
   articleSchema,
@@ -37,6 +38,12 @@ function checkedGlob(
   check: (entries: { id: string; data: Record<string, unknown>; filePath: string }[]) => string[],
   /** Checks one entry's raw data before the schema parses it; returns problems. */
   checkRaw: (data: Record<string, unknown>, filePath: string) => string[] = () => [],
+  /** Turns one entry's raw data into what the schema reads (a Staticman comment file, say). */
+  prepare: (
+    data: Record<string, unknown>,
+    entryId: string,
+    filePath: string,
+  ) => { data: Record<string, unknown>; problems: string[] } = (data) => ({ data, problems: [] }),
 ): Loader {
   const inner = globChangedFiles(options);
   const fail = (problems: string[]) => {
@@ -50,9 +57,12 @@ function checkedGlob(
       await inner.load({
         ...context,
         parseData: async (props) => {
-          const problems = checkRaw(props.data, props.filePath ?? props.id);
+          const filePath = props.filePath ?? props.id;
+          const prepared = prepare(props.data, props.id, displayPath(filePath));
+          const problems = [...checkRaw(props.data, filePath), ...prepared.problems];
           if (problems.length > 0) fail(problems);
-          return context.parseData(props);
+          // The schema checks the prepared data; Astro's generic only carries the raw data's type.
+          return context.parseData({ ...props, data: prepared.data as typeof props.data });
         },
       });
       const entries = context.store.values().map((entry) => ({
@@ -126,7 +136,10 @@ const articles = defineCollection({
     }),
 });
 
-/** Approved comments: `comments/<article-id>/<comment-id>.{json,yml}`; the folder is the article. */
+/**
+ * Approved comments: `comments/<article-id>/<comment-id>.{json,yml}`; the folder is the article.
+ * Files as Staticman writes them (staticman.yml) are read as they are: see staticman-entry.ts.
+ */
 const comments = defineCollection({
   loader: checkedGlob(
     {
@@ -136,6 +149,13 @@ const comments = defineCollection({
     },
     (entries) => entries.flatMap((entry) => commentPlacementProblems(entry.id, entry.data, entry.filePath)),
     zonelessDates(DATE_FIELDS.comment),
+    (data, entryId, filePath) => {
+      const prepared = prepareCommentFile(data, entryId);
+      return {
+        data: prepared.data,
+        problems: prepared.problems.map(({ field, message }) => `${filePath}: ${field}: ${message}`),
+      };
+    },
   ),
   schema: commentSchema,
 });

@@ -24,6 +24,8 @@ import { parseDocument, visit } from 'yaml';
  * @property {string} location Where it is, for messages: `file.csv:4`, `file.json:item 2`, or a file path.
  * @property {Partial<Record<CommentField, string>>} [defaults] Values used when no field gives one
  *   (a Staticman file's folder name gives the article).
+ * @property {string} [utcDateField] A field whose dates without an offset are UTC by the export's
+ *   own definition (Formspree's `_date`); anywhere else such a date is refused.
  */
 
 /**
@@ -68,8 +70,8 @@ export const FIELD_ALIASES = {
   name: ['name', 'fields[name]', 'author'],
   body: ['message', 'fields[message]', 'body', 'comment'],
   article: ['article', 'slug', 'options[slug]', 'article_id', 'post'],
-  parent: ['parent', 'options[parent]', 'reply_to'],
-  submittedAt: ['date', 'submitted_at', 'submittedAt', 'created_at', 'timestamp', 'time'],
+  parent: ['parent', 'options[parent]', 'reply_to', '_parent'],
+  submittedAt: ['date', 'submitted_at', 'submittedAt', 'created_at', 'timestamp', 'time', '_date'],
   id: ['_id', 'id', 'submission_id'],
 };
 const WRAPPERS = ['fields', 'options', 'data'];
@@ -144,6 +146,9 @@ function parseJsonExport(text, sourceName) {
   }
   /** @type {unknown[] | undefined} */
   let items;
+  // Formspree's export and API (`GET /api/0/forms/<hashid>/submissions`): `{ fields, submissions }`,
+  // each submission's `_date` in UTC without an offset (Python's `utcnow().isoformat()`).
+  const isFormspree = isPlainObject(value) && Array.isArray(value['fields']) && Array.isArray(value['submissions']);
   if (Array.isArray(value)) items = value;
   else if (isPlainObject(value) && Array.isArray(value['submissions'])) items = value['submissions'];
   else if (isPlainObject(value) && Array.isArray(value['data'])) items = value['data'];
@@ -161,8 +166,9 @@ function parseJsonExport(text, sourceName) {
   const problems = [];
   items.forEach((item, index) => {
     const location = `${sourceName}:item ${index + 1}`;
-    if (isPlainObject(item)) records.push({ fields: flattenFields(item), location });
-    else problems.push(`${location}: expected an object with the submission's fields, found ${describe(item)}`);
+    if (isPlainObject(item)) {
+      records.push({ fields: flattenFields(item), location, ...(isFormspree ? { utcDateField: '_date' } : {}) });
+    } else problems.push(`${location}: expected an object with the submission's fields, found ${describe(item)}`);
   });
   return { records, problems };
 }
@@ -448,7 +454,9 @@ export function toComment(record, options = {}) {
       `is ${dateField.key ? 'empty' : 'missing'}: add when the reader sent it, e.g. 2024-11-23T14:30:00+03:30 (looked for ${looked('submittedAt')})`,
     );
   } else {
-    const parsed = parseSubmittedAt(dateField.value);
+    const parsed = parseSubmittedAt(dateField.value, {
+      zonelessIsUtc: record.utcDateField !== undefined && dateField.key === record.utcDateField,
+    });
     if ('error' in parsed)
       problem('submittedAt', `${quote(dateField.value)} (from "${dateField.key}") ${parsed.error}`);
     else submittedAt = parsed.iso;
@@ -621,11 +629,13 @@ const ISO_DATE_TIME =
 /**
  * When a comment was sent, as ISO 8601 in Tehran's offset at that instant. Accepts ISO 8601 with
  * an offset or `Z`, and epoch seconds or milliseconds (numbers or digits); a date and time
- * without an offset is refused (it would be read in some machine's zone).
+ * without an offset is refused (it would be read in some machine's zone), unless the export
+ * defines it as UTC (`zonelessIsUtc`).
  * @param {unknown} value
+ * @param {{ zonelessIsUtc?: boolean }} [options]
  * @returns {{ iso: string } | { error: string }}
  */
-export function parseSubmittedAt(value) {
+export function parseSubmittedAt(value, options = {}) {
   const example = 'write ISO 8601 with an offset, e.g. 2024-11-23T14:30:00+03:30 or 2024-11-23T11:00:00Z';
   /** @type {number | undefined} */
   let ms;
@@ -638,7 +648,7 @@ export function parseSubmittedAt(value) {
     const match = ISO_DATE_TIME.exec(value.trim());
     if (!match) return { error: `is not a date I can read: ${example}, or epoch seconds` };
     const [, y, mo, d, h, mi, s, fraction, zulu, sign, offH, offM] = match;
-    if (!zulu && !sign) {
+    if (!zulu && !sign && !options.zonelessIsUtc) {
       return {
         error: `has no time-zone offset, so the instant is unknown: ${example} (Tehran is +03:30, +04:30 in summers before 2023)`,
       };

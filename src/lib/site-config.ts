@@ -41,18 +41,27 @@ export const siteConfigSchema = z.object({
     .object({
       /** Where the comment form posts (a Staticman or form-service URL). No endpoint: no form. */
       endpoint: z.url({ protocol: /^https?$/, error: 'must be the full address the form posts to' }).optional(),
-      /** The names of the form fields, Staticman's by default. */
+      /**
+       * The names of the form fields. The defaults are what staticman.yml expects: Staticman
+       * writes `fields[x]` as `x` in the comment file, so `name` and `body` are the file's own
+       * field names. Renaming one means changing staticman.yml too (a unit test holds them together).
+       */
       fields: z
         .object({
           name: z.string().default('fields[name]'),
           email: z.string().default('fields[email]'),
-          message: z.string().default('fields[message]'),
+          /** The comment's text. */
+          message: z.string().default('fields[body]'),
           /** Carries the article id. */
           article: z.string().default('options[slug]'),
           /** Carries the thank-you page's address. */
           redirect: z.string().default('options[redirect]'),
-          /** A field people never see or fill; bots do. Name it as your form service expects. */
-          honeypot: z.string().default('options[website]'),
+          /**
+           * A field people never see or fill; bots do. Name it as your form service expects. With
+           * Staticman it is a `fields[…]` field left out of `allowedFields`, which makes Staticman
+           * refuse a submission that fills it.
+           */
+          honeypot: z.string().default('fields[website]'),
         })
         .prefault({}),
     })

@@ -83,8 +83,8 @@ describe('comment form', () => {
       'options[redirect]': `${site.origin}/comments/thanks/`,
       'fields[name]': 'سارا',
       'fields[email]': 'sara@example.org',
-      'fields[message]': 'گزارش خوبی بود.\r\n\r\nممنون.',
-      'options[website]': '',
+      'fields[body]': 'گزارش خوبی بود.\r\n\r\nممنون.',
+      'fields[website]': '',
     });
     await context.close();
   });
@@ -93,7 +93,7 @@ describe('comment form', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${site.origin}/news/7/market/`);
-    const trap = page.locator('input[name="options[website]"]');
+    const trap = page.locator('input[name="fields[website]"]');
     const container = await page.locator('.comment-form__trap').boundingBox();
     expect(container!.width).toBeLessThanOrEqual(1);
     expect(container!.height).toBeLessThanOrEqual(1);

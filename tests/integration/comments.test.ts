@@ -1,8 +1,9 @@
 /**
- * Approved comments in the built site: threads, order, counts, escaping; the comment form; and
- * comment files that break the rules stop the build, naming the file.
+ * Approved comments in the built site: threads, order, counts, escaping; the comment form;
+ * comments as Staticman writes them (tests/fixtures/staticman/, merged as they are); and comment
+ * files that break the rules stop the build, naming the file.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +13,18 @@ import {
   pageExists,
   projectRoot,
   readPage,
+  runScript,
   tmpRoot,
   type BuildResult,
 } from '../helpers/build-site';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/archive');
-/** The fixture, with approved comments on its draft (9) and its scheduled article (10, 1404/02/01). */
-const contentDir = path.join(tmpRoot, 'comments', 'content');
+/** The test archive with two merged Staticman pull requests: a comment and a reply on article 8. */
+const archive = path.join(tmpRoot, 'comments-archive');
+const staticmanFiles = path.join(projectRoot, 'tests/fixtures/staticman/comments');
+const STATICMAN_COMMENT = '5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10';
+const STATICMAN_REPLY = '8f4d2a10-3a2b-11f1-8a8e-0b6c4d5e7f10';
+/** Approved comments on the fixture's draft (9) and its scheduled article (10, 1404/02/01). */
 const held = {
   'comments/9/c-held.json': { id: 'c-held', article: 9, name: 'خواننده', body: 'نظر بر خبری که فعلا منتشر نیست.' },
   'comments/10/c-early.json': { id: 'c-early', article: 10, name: 'خواننده', body: 'نظر بر خبری که هنوز منتشر نشده.' },
@@ -27,16 +33,14 @@ let build: BuildResult;
 const doc = (urlPath: string) => parseHTML(readPage(build.outDir, urlPath)).document;
 
 beforeAll(async () => {
-  rmSync(contentDir, { recursive: true, force: true });
-  cpSync(fixture, contentDir, { recursive: true });
+  rmSync(archive, { recursive: true, force: true });
+  cpSync(fixture, archive, { recursive: true });
+  cpSync(staticmanFiles, path.join(archive, 'comments'), { recursive: true });
   for (const [file, comment] of Object.entries(held)) {
-    mkdirSync(path.dirname(path.join(contentDir, file)), { recursive: true });
-    writeFileSync(
-      path.join(contentDir, file),
-      JSON.stringify({ ...comment, submittedAt: '2024-11-23T09:15:00+03:30' }),
-    );
+    mkdirSync(path.dirname(path.join(archive, file)), { recursive: true });
+    writeFileSync(path.join(archive, file), JSON.stringify({ ...comment, submittedAt: '2024-11-23T09:15:00+03:30' }));
   }
-  build = await buildSite('comments', contentDir, { BAYEGAN_NOW: '2025-04-01T12:00:00+03:30' });
+  build = await buildSite('comments', archive, { BAYEGAN_NOW: '2025-04-01T12:00:00+03:30' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
 });
 
@@ -87,9 +91,10 @@ describe('approved comments', () => {
       'options[redirect]',
       'fields[name]',
       'fields[email]',
-      'fields[message]',
-      'options[website]',
+      'fields[body]',
+      'fields[website]',
     ]);
+    // The names staticman.yml allows (tests/unit/staticman-config.test.ts holds them together).
     expect(form.querySelector('input[name="options[slug]"]')!.getAttribute('value')).toBe('7');
     expect(form.querySelector('input[name="options[redirect]"]')!.getAttribute('value')).toBe(
       'https://fixture.example.org/comments/thanks/',
@@ -110,6 +115,40 @@ describe('approved comments', () => {
   });
 });
 
+describe('comments as Staticman writes them', () => {
+  const page = '/news/8/last-day-of-leap-year/';
+
+  it('shows a merged Staticman comment and its reply, in Tehran time, as plain text', () => {
+    const section = doc(page).querySelector('#comments')!;
+    expect(section.querySelector('h2')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('نظرها (۲)');
+    const comment = section.querySelector(`:scope > ol > li#comment-${STATICMAN_COMMENT}`)!;
+    expect(comment.querySelector('.comment__name')!.textContent).toBe('لیلا');
+    expect(comment.querySelector('time')!.getAttribute('datetime')).toBe('2025-03-21T09:50:00+03:30');
+    const paragraphs = [...comment.querySelectorAll(':scope > article > p[dir="auto"]')].map((p) => p.textContent);
+    expect(paragraphs).toEqual(['گزارش دقیقی بود.', '<b>ممنون</b> از خبرنگار.']);
+    expect(comment.querySelector('b')).toBeNull();
+    const replies = [...comment.querySelectorAll('.comment-list--replies > li')].map((li) => li.id);
+    expect(replies).toEqual([`comment-${STATICMAN_REPLY}`]);
+  });
+
+  it('lets neither the hash of the e-mail nor the address reach any page', () => {
+    const hashes = readdirSync(path.join(staticmanFiles, '8')).map(
+      (file) => (JSON.parse(readFileSync(path.join(staticmanFiles, '8', file), 'utf8')) as { email: string }).email,
+    );
+    expect(hashes.filter(Boolean)).toHaveLength(1);
+    for (const { file, html } of builtPages(build.outDir)) {
+      for (const hash of hashes.filter(Boolean)) expect(html, file).not.toContain(hash);
+      expect(html, file).not.toContain('leila.reader');
+    }
+  });
+
+  it('passes check:content as they are', async () => {
+    const result = await runScript('check-content.mjs', ['--no-typography', '--content', archive]);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/0 problems that stop the build/);
+  });
+});
+
 describe('comments of an unpublished article', () => {
   it('are kept and shown nowhere while it is a draft or scheduled, and shown again once it is published', async () => {
     const bodies = Object.values(held).map((comment) => comment.body);
@@ -119,9 +158,9 @@ describe('comments of an unpublished article', () => {
     expect(shownAnywhere(build.outDir)).toEqual([]);
 
     // The draft is published and the scheduled date has come: the next (incremental) build shows both.
-    const draft = path.join(contentDir, 'articles/1403/draft.md');
+    const draft = path.join(archive, 'articles/1403/draft.md');
     writeFileSync(draft, readFileSync(draft, 'utf8').replace('draft: true', 'draft: false'));
-    const later = await buildSite('comments', contentDir, { BAYEGAN_NOW: '2025-05-01T12:00:00+03:30' });
+    const later = await buildSite('comments', archive, { BAYEGAN_NOW: '2025-05-01T12:00:00+03:30' });
     expect(later.status, later.output).toBe(0);
     for (const [urlPath, id] of [
       ['/news/9/draft/', 'c-held'],
@@ -131,7 +170,7 @@ describe('comments of an unpublished article', () => {
       expect(section.querySelector(`#comment-${id}`), urlPath).not.toBeNull();
       expect(section.querySelector('h2')!.textContent!.replace(/\s+/g, ' ').trim()).toBe('نظرها (۱)');
     }
-    for (const file of Object.keys(held)) expect(existsSync(path.join(contentDir, file))).toBe(true);
+    for (const file of Object.keys(held)) expect(existsSync(path.join(archive, file))).toBe(true);
   });
 });
 
@@ -168,6 +207,20 @@ describe('comment files that break the rules', () => {
         submittedAt: '2024-11-23T09:15:00+03:30',
       },
       message: /email: is not a field of a comment/,
+    },
+    {
+      name: 'Staticman file with an e-mail in clear',
+      file: 'comments/7/5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10.json',
+      content: {
+        _id: '5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10',
+        name: 'الف',
+        email: 'a@example.org',
+        body: 'متن',
+        website: '',
+        submittedAt: '2026-03-20T06:20:00.000Z',
+      },
+      message:
+        /comments\/7\/5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10\.json: email: is not the MD5 hash Staticman writes of an address/,
     },
     {
       name: 'date without a zone',

@@ -186,6 +186,34 @@ describe('import-comments: a Staticman folder', () => {
   });
 });
 
+describe("import-comments: Formspree's JSON export", () => {
+  it('reads { fields, submissions } with _date in UTC, and keeps neither e-mail nor status', async () => {
+    const dir = contentDir('formspree');
+    const run = await importComments([`${fixtures}/formspree.json`, '--content', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const data = Object.values(checkContract(dir)).map(({ id, ...rest }) => {
+      expect(id).toMatch(/^c-[0-9a-f]{12}$/);
+      return rest;
+    });
+    expect(data).toEqual([
+      {
+        article: 1042,
+        name: 'لیلا',
+        body: 'گزارش دقیقی بود.\n\nممنون از خبرنگار.',
+        submittedAt: '2026-03-20T09:50:00+03:30',
+      },
+      // Tehran kept summer time until 2022: 10:05 UTC was 14:35 there.
+      {
+        article: 1043,
+        name: 'کاوه',
+        body: 'نظری از تابستانی که ساعت تهران جلو کشیده می‌شد.',
+        submittedAt: '2022-07-01T14:35:09+04:30',
+      },
+    ]);
+  });
+});
+
 describe('import-comments: a malformed CSV export', () => {
   it('names file:line and field of both bad rows, writes nothing and exits 1', async () => {
     const dir = contentDir('malformed');

@@ -202,6 +202,33 @@ describe('JSON exports', () => {
     expect(parseExport(`\uFEFF${JSON.stringify([item])}`, 'json', 'e.json').records).toHaveLength(1);
   });
 
+  it("reads Formspree's { fields, submissions }: _date has no offset and is UTC there, and only there", () => {
+    const submission = { _date: '2026-03-20T06:20:00.707632', name: 'لیلا', message: 'متن', article: '1042' };
+    const formspree = parseExport(
+      JSON.stringify({ fields: ['_date', 'article', 'message', 'name'], submissions: [submission] }),
+      'json',
+      'f.json',
+    );
+    expect(toComment(formspree.records[0]!)).toMatchObject({ comment: { submittedAt: '2026-03-20T09:50:00+03:30' } });
+    // The same row elsewhere, or another zone-less field in Formspree's export, stays refused.
+    const other = parseExport(JSON.stringify({ submissions: [submission] }), 'json', 'o.json');
+    expect(toComment(other.records[0]!)).toEqual({
+      problems: [
+        expect.stringMatching(
+          /^o\.json:item 1: submittedAt: "2026-03-20T06:20:00\.707632" \(from "_date"\) has no time-zone offset/,
+        ),
+      ],
+    });
+    const ownDate = parseExport(
+      JSON.stringify({ fields: [], submissions: [{ ...submission, _date: undefined, date: '2026-03-20T06:20:00' }] }),
+      'json',
+      'f.json',
+    );
+    expect(toComment(ownDate.records[0]!)).toEqual({
+      problems: [expect.stringMatching(/\(from "date"\) has no time-zone offset/)],
+    });
+  });
+
   it('reports invalid JSON, a wrong shape and items that are not objects', () => {
     expect(parseExport('[{', 'json', 'e.json').problems[0]).toMatch(/^e\.json: is not valid JSON: /);
     expect(parseExport('{"items": []}', 'json', 'e.json').problems[0]).toMatch(
@@ -314,6 +341,15 @@ describe('Staticman files', () => {
     expect(parsed.records[0]!.location).toBe('_data/comments/1042/entry1.yml');
     expect(parsed.records[0]!.fields).toMatchObject({ _id: '0123', name: 'true', date: '1574934567', parent: null });
     expect(toComment(parsed.records[0]!)).toMatchObject({ comment: { id: 'c-0123', name: 'true' } });
+  });
+
+  it("reads Staticman's _parent, the field its reply files hold", () => {
+    const parsed = parseExport(
+      `_id: b2f0\n_parent: 8d1c\nname: x\nmessage: y\ndate: 1574934567\n`,
+      'staticman',
+      'c/1042/e.yml',
+    );
+    expect(toComment(parsed.records[0]!)).toMatchObject({ comment: { id: 'b2f0', parent: 'c-8d1c' } });
   });
 
   it('takes the article from the folder name when the file has none', () => {

@@ -32,10 +32,10 @@ describe('defineSiteConfig', () => {
         fields: {
           name: 'fields[name]',
           email: 'fields[email]',
-          message: 'fields[message]',
+          message: 'fields[body]',
           article: 'options[slug]',
           redirect: 'options[redirect]',
-          honeypot: 'options[website]',
+          honeypot: 'fields[website]',
         },
       },
       menus: { top: [], main: [], quickAccess: [] },

@@ -19,6 +19,7 @@ import {
   DATE_FIELDS,
   zonelessTimestampMessage,
 } from './schema.ts';
+import { prepareCommentFile } from './staticman-entry.ts';
 
 export type ContentKind = 'article' | 'category' | 'author' | 'comment';
 
@@ -185,26 +186,38 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
       problems.push({ file: file.path, line: parsed.lineOffset + 1, field: 'file', message: 'must hold fields (name: value), not a list or a single value.' });
       continue;
     }
-    const raw = parsed.data as Record<string, unknown>;
+    const fileData = parsed.data as Record<string, unknown>;
 
     if (file.kind === 'category' || file.kind === 'author') {
       const problem = dataFileNameProblem(file.id, file.path);
       if (problem) problems.push(locate(problem, file.path, parsed));
     }
     const dateFields = file.kind === 'article' ? DATE_FIELDS.article : file.kind === 'comment' ? DATE_FIELDS.comment : [];
-    const zoneless = dateFields.filter((field) => raw[field] instanceof Date);
+    const zoneless = dateFields.filter((field) => fileData[field] instanceof Date);
     const zonelessSource = file.kind === 'article' ? file.source : `---\n${file.source}\n---`;
     for (const { field, value } of zoneless.length ? findZonelessTimestamps(zonelessSource, zoneless) : []) {
       problems.push(locate(zonelessTimestampMessage(file.path, field, value), file.path, parsed));
     }
 
+    // A comment file as Staticman writes it is read the way the build reads it (staticman-entry.ts).
+    const prepared = file.kind === 'comment' ? prepareCommentFile(fileData, file.id) : undefined;
+    if (prepared && prepared.problems.length > 0) {
+      for (const { field, message } of prepared.problems) {
+        problems.push({ file: file.path, line: lineOfField(parsed.yamlText, [field], parsed.lineOffset), field, message });
+      }
+      continue;
+    }
+    const raw = prepared?.data ?? fileData;
     const result = schemas[file.kind].safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {
+        // The field as the file names it: Staticman's `_id`, `_parent`.
+        const [first, ...rest] = issue.path;
+        const pathInFile = first === undefined ? [] : [prepared?.keyInFile[String(first)] ?? first, ...rest];
         problems.push({
           file: file.path,
-          line: lineOfField(parsed.yamlText, issue.path, parsed.lineOffset),
-          field: fieldName(issue.path) || 'file',
+          line: lineOfField(parsed.yamlText, pathInFile, parsed.lineOffset),
+          field: fieldName(pathInFile) || 'file',
           message: issue.message,
         });
       }

@@ -123,9 +123,8 @@ export function articleSchema<
 
 const commentIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 
-export const commentSchema = strictFields(
-  {
-    /** The comment's id, also its file name. */
+const commentFields = {
+  /** The comment's id, also its file name. */
     id: z
       .string({ error: "is required: the comment's id, the file name without extension" })
       .regex(commentIdPattern, { error: 'must be lower-case Latin letters, digits and hyphens, like c-3f9a1b2c' }),
@@ -139,9 +138,12 @@ export const commentSchema = strictFields(
     body: readerText('the comment', 5000),
     /** When the reader sent it: ISO with an offset, e.g. 2024-11-23T14:30:00+03:30. */
     submittedAt: articleDate,
-  },
-  'a comment',
-);
+};
+
+export const commentSchema = strictFields(commentFields, 'a comment');
+
+/** The fields of a comment file, in the order they are written. */
+export const COMMENT_FIELDS = Object.keys(commentFields) as (keyof typeof commentFields)[];
 
 /** Frontmatter fields of each kind of file that hold dates (YAML would read a zone-less one as UTC). */
 export const DATE_FIELDS = { article: ['date', 'updated'], comment: ['submittedAt'] } as const;
