@@ -65,6 +65,7 @@ async function load(loader: Loader, store: ReturnType<typeof memoryStore>['store
   await bodiesOutsideStore(loader).load({
     collection: 'articles',
     store,
+    meta: new Map<string, string>(),
     config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
   } as unknown as LoaderContext);
 }
