@@ -9,6 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
+import { contentProblemsError } from './lib/content/content-error';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import { globChangedFiles } from './lib/content/unchanged-files';
@@ -40,9 +41,7 @@ function checkedGlob(
 ): Loader {
   const inner = globChangedFiles(options);
   const fail = (problems: string[]) => {
-    throw new Error(
-      `Content needs fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    throw contentProblemsError(problems);
   };
   return {
     name: inner.name,

@@ -17,6 +17,7 @@ import { globSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeWholeFile } from '../whole-file.ts';
+import { refuseFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -85,6 +86,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           changed.push(file);
         }
       }
+      refuseFilesNotUtf8(baseDir, changed); // Before Astro's loader reads them as UTF-8 (issue 17).
       // Astro saves its whole store 500 ms after the last change to it (a debounce): after this long
       // synchronous comparison the timer would fire at the first file read below, and the new or
       // edited entry would make a second save (3.5 s each at 100,000 articles). A change to this
