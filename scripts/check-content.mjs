@@ -6,13 +6,16 @@
  * (src/lib/content/schema.ts) without building, and lints the Persian typography of prose. Each
  * problem is printed as `<file>:<line>: <field>: <what to change>`. Exit code 1 when a file would
  * stop the build (or, with --strict, when typography can be improved), for CI and pre-commit hooks.
- * `--fix` shows the typography corrections as a diff; `--fix --write` applies them.
+ * `--fix` shows the typography corrections as a diff; `--fix --write` applies them. A file that is not
+ * UTF-8 (Windows-1256, UTF-16: src/lib/content/encoding.ts) stops the build; `--fix --write` converts
+ * it to UTF-8, without a byte-order mark, its line ends as they were.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent, formatProblem } from '../src/lib/content/check.ts';
+import { ENCODING_NAMES, readText } from '../src/lib/content/encoding.ts';
 import {
   lintArticleTypography,
   lintDataTypography,
@@ -27,10 +30,11 @@ Persian typography of their text, without building the site.
 
   [files…]            report only on these files (e.g. the ones you changed); all are still read
   --content <dir>     the content folder (default: $BAYEGAN_CONTENT_DIR, else ./content)
-  --fix               show the typography corrections as a diff; nothing is written
-  --write             with --fix: write the corrections into the files
+  --fix               show the typography corrections as a diff, and the files it would convert
+                      to UTF-8 (from Windows-1256 or UTF-16); nothing is written
+  --write             with --fix: write the corrections and conversions into the files
   --strict            fail (exit 1) on typography too, not only on what stops the build
-  --no-typography     check the fields only
+  --no-typography     check the fields only (with --fix: only convert files to UTF-8)
   -h, --help          show this message`;
 
 /** @typedef {import('../src/lib/content/check.ts').ContentFile} ContentFile */
@@ -55,7 +59,6 @@ function parseArguments(args) {
     });
     if (values.write && !values.fix)
       throw new UsageError('--write applies the corrections of --fix; use --fix --write');
-    if (values.fix && values['no-typography']) throw new UsageError('--fix corrects typography; drop --no-typography');
     return { ...values, files: positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -85,11 +88,13 @@ function collectFiles(contentDir, shown) {
       if (entry.isDirectory() && depth > 0 && !entry.name.startsWith('.')) {
         walk(full, pattern, kind, depth - 1, `${prefix}${entry.name}/`);
       } else if (entry.isFile() && pattern.test(entry.name) && (kind !== 'comment' || prefix !== '')) {
+        const { text, encoding } = readText(readFileSync(full));
         files.push({
           kind,
           path: shown(full),
           id: `${prefix}${entry.name.replace(pattern, '')}`,
-          source: readFileSync(full, 'utf8'),
+          source: text,
+          ...(encoding === 'utf-8' ? {} : { encoding }),
         });
       }
     }
@@ -107,6 +112,7 @@ function collectFiles(contentDir, shown) {
  * @returns {TypographyResult | undefined}
  */
 function typographyOf(file) {
+  if (file.encoding === 'unrecognised') return undefined; // its text is not what the file says
   if (file.kind === 'article') return lintArticleTypography(file.source, { mdx: file.path.endsWith('.mdx') });
   if ((file.kind === 'category' || file.kind === 'author') && !file.path.endsWith('.json')) {
     return lintDataTypography(file.source);
@@ -202,7 +208,19 @@ export function main(args, io = {}) {
   /** @param {string} folder */
   const idsIn = (folder) =>
     new Set(files.filter((f) => path.dirname(path.resolve(typedBase, f.path)) === folder).map((f) => f.id));
-  const problems = checkContent(files, {
+  // --fix converts every reported file whose encoding is recognised; with --write, a converted file
+  // is checked as it will be, so its encoding no longer counts as a problem.
+  const conversions = options.fix
+    ? files.filter((file) => reported(file.path) && file.encoding && file.encoding !== 'unrecognised')
+    : [];
+  /** @param {ContentFile} file */
+  const asConverted = (file) => {
+    const converted = { ...file };
+    delete converted.encoding;
+    return converted;
+  };
+  const checked = options.write ? files.map((file) => (conversions.includes(file) ? asConverted(file) : file)) : files;
+  const problems = checkContent(checked, {
     categories: { ids: idsIn(folders.categories), folder: `${shown(folders.categories)}/` },
     authors: { ids: idsIn(folders.authors), folder: `${shown(folders.authors)}/` },
     imageExists: (articleFile, image) =>
@@ -243,6 +261,14 @@ export function main(args, io = {}) {
   }
 
   if (options.fix) {
+    const corrected = new Set(corrections.map(({ file }) => file));
+    for (const file of conversions) {
+      const from =
+        ENCODING_NAMES[/** @type {Exclude<ContentFile['encoding'], undefined | 'unrecognised'>} */ (file.encoding)];
+      out(`${options.write ? 'converted' : 'would convert'} ${file.path} from ${from} to UTF-8`);
+      // A corrected file is written below, as UTF-8 too.
+      if (options.write && !corrected.has(file)) writeAtomically(path.resolve(typedBase, file.path), file.source);
+    }
     for (const { file, fixed } of corrections) {
       out(`${options.write ? 'corrected' : 'would correct'} ${file.path}:\n${lineDiff(file.source, fixed)}`);
       if (options.write) writeAtomically(path.resolve(typedBase, file.path), fixed);
@@ -253,6 +279,8 @@ export function main(args, io = {}) {
           ? `wrote typography corrections to ${plural(corrections.length, 'file')} (· marks a ZWNJ, نیم‌فاصله)`
           : `nothing written; run npm run check:content -- --fix --write to apply these corrections (· marks a ZWNJ, نیم‌فاصله)`,
       );
+    } else if (conversions.length > 0 && !options.write) {
+      out('nothing written; run npm run check:content -- --fix --write to convert these files');
     }
   }
 

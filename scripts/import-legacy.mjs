@@ -278,7 +278,10 @@ export function main(argv, io = {}) {
     taken.add(relative.replace(ARTICLE_FILE, ''));
     const target = path.join(contentDir, ...relative.split('/'));
     const id = nextId++;
-    if (decoded.encoding !== 'utf-8') plan.notes.push(`read as ${decoded.encoding} (the file is not UTF-8)`);
+    if (decoded.encoding !== 'utf-8') {
+      const says = decoded.declared ? `, though it says ${decoded.declared}` : '';
+      plan.notes.push(`read as ${decoded.encoding} (the file is not UTF-8${says})`);
+    }
     const text = legacyArticleMarkdown({ ...plan, id, section, reporters: args.reporters, input: page });
     toWrite.push({ page, file: target, text, id, plan, encoding: decoded.encoding });
   }

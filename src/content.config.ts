@@ -9,6 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
+import { contentProblemsError } from './lib/content/content-error';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import { prepareCommentFile } from './lib/content/staticman-entry';
@@ -47,9 +48,7 @@ function checkedGlob(
 ): Loader {
   const inner = globChangedFiles(options);
   const fail = (problems: string[]) => {
-    throw new Error(
-      `Content needs fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    throw contentProblemsError(problems);
   };
   return {
     name: inner.name,

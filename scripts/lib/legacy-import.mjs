@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import sanitizeHtml from 'sanitize-html';
 import { parse as parseYaml } from 'yaml';
+import { decodeAs, declaredEncoding, detectEncoding } from '../../src/lib/content/encoding.ts';
 import { isValidJalaliDate, JALALI_MONTH_NAMES } from '../../src/lib/dates/jalali.ts';
 import { parseArticleDate } from '../../src/lib/dates/parse-article-date.ts';
 import { toAsciiDigits } from '../../src/lib/persian/digits.ts';
@@ -1437,28 +1438,30 @@ function quoted(lines) {
 // Files
 
 /**
- * Text from a file's bytes: UTF-8 (with or without BOM), else the encoding the page declares,
- * else windows-1256, the usual encoding of old Persian sites.
+ * Text from a page's bytes (src/lib/content/encoding.ts tells the encodings apart): by its
+ * byte-order mark; UTF-8 when the bytes are valid UTF-8; UTF-16 by its NUL bytes; else the encoding
+ * the page declares (`<meta charset>`, `<meta http-equiv="Content-Type">`, `<?xml encoding?>`),
+ * unless the declaration is plainly wrong: UTF-8 or UTF-16 that the bytes are not, or a Latin one
+ * (`iso-8859-1`, `windows-1252`, the old default) when the bytes read as Persian in Windows-1256;
+ * else Windows-1256, the usual encoding of old Persian sites.
  * @param {Uint8Array} bytes
- * @returns {{ text: string; encoding: string } | undefined}  undefined for a binary file
+ * @returns {{ text: string; encoding: string; declared?: string } | undefined}  undefined for a
+ *   binary file; `declared`: the encoding the page declares, when that was wrong
  */
 export function decodeBytes(bytes) {
-  if (bytes.subarray(0, 4096).includes(0)) return undefined;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  } catch {
-    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-    const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-    for (const encoding of [declared, 'windows-1256']) {
-      if (!encoding) continue;
-      try {
-        return { text: new TextDecoder(encoding).decode(bytes), encoding };
-      } catch {
-        // Not an encoding this Node knows; try the next.
-      }
-    }
-    return undefined;
+  const detected = detectEncoding(bytes);
+  if (detected === 'utf-8' || detected === 'utf-16le' || detected === 'utf-16be') {
+    return { text: decodeAs(bytes, detected).replace(/^\uFEFF/, ''), encoding: detected };
   }
+  if (bytes.includes(0)) return undefined;
+  const declared = declaredEncoding(bytes);
+  const wrong =
+    declared === undefined ||
+    declared === 'utf-8' ||
+    declared.startsWith('utf-16') ||
+    (declared === 'windows-1252' && detected === 'windows-1256');
+  const encoding = wrong ? 'windows-1256' : declared;
+  return { text: new TextDecoder(encoding).decode(bytes), encoding, ...(wrong && declared ? { declared } : {}) };
 }
 
 /**

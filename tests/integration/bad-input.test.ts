@@ -27,7 +27,7 @@ const goodArticle = (fields: Record<string, string> = {}, body = 'متن خبر.
 };
 
 /** A small valid archive with `files` (path → content, or null to delete) laid over it. */
-function archiveWith(name: string, files: Record<string, string | null>): string {
+function archiveWith(name: string, files: Record<string, string | Uint8Array | null>): string {
   const dir = path.join(tmpRoot, 'bad-input', name, 'content');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'articles'), { recursive: true });
@@ -47,7 +47,7 @@ function archiveWith(name: string, files: Record<string, string | null>): string
 
 interface Mistake {
   name: string;
-  files: Record<string, string | null>;
+  files: Record<string, string | Uint8Array | null>;
   /** The file the message must name. */
   file: string;
   /** What the message must say (field and fix). */
@@ -163,6 +163,24 @@ const mistakes: Mistake[] = [
     message: /unexpected end of the stream within a single quoted scalar[\s\S]*articles\/a\.md:3/,
     checkMessage:
       /articles\/a\.md:\d+: frontmatter: cannot be read: unexpected end of the stream within a single quoted scalar/,
+  },
+  {
+    name: 'files saved in Windows-1256 and in UTF-16',
+    files: {
+      'articles/a.md': readFileSync(path.join(projectRoot, 'tests/fixtures/encodings/article.windows-1256.md')),
+      'articles/b.md': Buffer.from(goodArticle({ id: '2' }), 'utf16le'),
+    },
+    file: 'articles/a.md',
+    // Each file with its likely encoding and the command that converts it, in either order.
+    message: new RegExp(
+      [
+        'articles/a\\.md(?::1: file)?: is not UTF-8 text but most likely Windows-1256 \\([^\\n]*convert it to UTF-8 with: npm run check:content -- --fix --write \\S*articles/a\\.md$',
+        'articles/b\\.md(?::1: file)?: is not UTF-8 text but most likely UTF-16 little-endian [^\\n]*--fix --write \\S*articles/b\\.md$',
+      ]
+        .map((line) => `(?=[\\s\\S]*${line})`)
+        .join(''),
+      'm',
+    ),
   },
 ];
 

@@ -110,7 +110,7 @@ describe('npm run check:content', () => {
   });
 
   it('refuses bad arguments with the usage, exit 1', async () => {
-    for (const args of [['--frobnicate'], ['--write'], ['--fix', '--no-typography'], ['--content', '/nonexistent/x']]) {
+    for (const args of [['--frobnicate'], ['--write'], ['--content', '/nonexistent/x']]) {
       const result = await check(args);
       expect(result.status, args.join(' ')).toBe(1);
       expect(result.stderr).toMatch(/^check-content: /);
@@ -118,5 +118,49 @@ describe('npm run check:content', () => {
     const unknownFile = await check(['--content', path.join(projectRoot, 'content'), 'README.md']);
     expect(unknownFile.status).toBe(1);
     expect(unknownFile.stderr).toMatch(/README\.md is not an article, section, reporter or comment file/);
+  });
+});
+
+describe('npm run check:content on a file that is not UTF-8', () => {
+  const fixture = (name: string) => readFileSync(path.join(projectRoot, 'tests/fixtures/encodings', name));
+
+  it('names the file, its encoding and the command that converts it; --fix writes nothing; the command converts it', async () => {
+    const { dir, article } = archive('windows-1256', '');
+    writeFileSync(article, fixture('article.windows-1256.md'));
+    const file = path.relative(projectRoot, article);
+    const found = await check(['--content', dir, '--no-typography']);
+    expect(found.status).toBe(1);
+    expect(found.stdout).toContain(`${file}:1: file: is not UTF-8 text but most likely Windows-1256 (`);
+    const command = /convert it to UTF-8 with: (npm run check:content -- .*)$/m.exec(found.stdout)?.[1];
+    expect(command).toBe(`npm run check:content -- --fix --write ${file}`);
+    // The rest of the file is checked as converted: nothing else is wrong with it.
+    expect(found.stderr).toMatch(/ s: 1 problem that stop/);
+
+    const preview = await check(['--content', dir, '--fix']);
+    expect(preview.status).toBe(1);
+    expect(preview.stdout).toContain(`would convert ${file} from Windows-1256 to UTF-8`);
+    expect(readFileSync(article)).toEqual(fixture('article.windows-1256.md'));
+
+    // The command as a newsroom types it, the content folder coming from the environment as in the build.
+    const run = await check(command!.replace('npm run check:content -- ', '').split(' '), { BAYEGAN_CONTENT_DIR: dir });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`converted ${file} from Windows-1256 to UTF-8`);
+    // UTF-8 without a byte-order mark, CRLF line ends as they were; only typography changed (Arabic ي → ی).
+    const converted = readFileSync(article);
+    expect(converted.subarray(0, 3)).toEqual(Buffer.from('---'));
+    expect(converted.toString('utf8')).toContain('\r\n\r\nکتابخانه مرکزی شهر امروز با حضور مردم بازگشایی شد.');
+    expect(converted.toString('utf8').replaceAll('ی', 'ي')).toBe(fixture('article.utf-8.md').toString('utf8'));
+    const again = await check(['--content', dir, '--no-typography']);
+    expect(again.status, again.stdout).toBe(0);
+  });
+
+  it('--fix --write --no-typography converts UTF-16 to exactly the text it holds, and nothing more', async () => {
+    const text = fixture('article.utf-8.md').toString('utf8');
+    const { dir, article } = archive('utf-16', '');
+    writeFileSync(article, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const run = await check(['--content', dir, '--fix', '--write', '--no-typography']);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`converted ${path.relative(projectRoot, article)} from UTF-16 little-endian to UTF-8`);
+    expect(readFileSync(article)).toEqual(Buffer.from(text, 'utf8'));
   });
 });

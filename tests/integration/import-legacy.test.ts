@@ -148,6 +148,28 @@ describe('import-legacy: good pages', () => {
     expect(run.stdout).toContain('check: read as windows-1256 (the file is not UTF-8)');
   });
 
+  it('reads Windows-1256 pages, declared by <meta charset>, not declared, or declared wrongly, into UTF-8 Persian', async () => {
+    const dir = archiveCopy('windows-1256');
+    const before = snapshot(dir);
+    const run = await importLegacy([`${fixtures}/encodings`, ...BASE_ARGS, '--content', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const market = 'articles/1388/02/بازار-کتاب-تهران-بازگشایی-شد.md';
+    const bridge = 'articles/1388/12/پل-تازه-شهر-افتتاح-شد.md';
+    const festival = 'articles/1390/07/جشنواره-نمایش-کودک-آغاز-شد.md';
+    expect(added(dir, before)).toEqual([market, bridge, festival].sort());
+    expect(frontmatter(dir, market)).toMatchObject({ title: 'بازار کتاب تهران بازگشایی شد', date: '1388/02/22 09:30' });
+    expect(readFileSync(path.join(dir, market), 'utf8')).toContain(
+      'مدیر بازار گفت: «این بازار هر روز از ساعت نه صبح باز است.»',
+    );
+    expect(frontmatter(dir, bridge)).toMatchObject({ title: 'پل تازه شهر افتتاح شد' });
+    expect(readFileSync(path.join(dir, bridge), 'utf8')).toContain(`این پل هر روز به چند هزار نفر کمک می\u200cکند`);
+    expect(run.stdout.match(/check: read as windows-1256 \(the file is not UTF-8\)/g)).toHaveLength(2);
+    // Its template says UTF-8; its story is in Windows-1256.
+    expect(frontmatter(dir, festival)).toMatchObject({ title: 'جشنواره نمایش کودک آغاز شد' });
+    expect(run.stdout).toContain('check: read as windows-1256 (the file is not UTF-8, though it says utf-8)');
+  });
+
   it('skips a page with no story, says why, and still imports the others', async () => {
     const dir = archiveCopy('mixed');
     const before = snapshot(dir);

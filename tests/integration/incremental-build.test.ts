@@ -68,22 +68,24 @@ describe('an incremental build', () => {
 
   it('after a new, an edited and a deleted article, writes exactly the site a build from scratch writes', async () => {
     const articles = path.join(contentDir, 'articles');
+    // Saved by a Windows editor: a UTF-8 byte-order mark and CRLF line ends, which build as any file.
     writeFileSync(
       path.join(articles, '1403', 'new-story.md'),
-      [
-        '---',
-        'id: 40',
-        "title: 'نمایشگاه کتاب کودک گشایش یافت'",
-        "lead: 'نمایشگاه کتاب کودک با حضور ناشران شهر آغاز به کار کرد.'",
-        'date: 1403/10/05 09:00',
-        'category: culture',
-        "tags: ['کتاب', 'مرمت']",
-        "authors: ['ali-rezaei']",
-        '---',
-        '',
-        'نمایشگاه کتاب کودک امروز گشایش یافت.',
-        '',
-      ].join('\n'),
+      '\ufeff' +
+        [
+          '---',
+          'id: 40',
+          "title: 'نمایشگاه کتاب کودک گشایش یافت'",
+          "lead: 'نمایشگاه کتاب کودک با حضور ناشران شهر آغاز به کار کرد.'",
+          'date: 1403/10/05 09:00',
+          'category: culture',
+          "tags: ['کتاب', 'مرمت']",
+          "authors: ['ali-rezaei']",
+          '---',
+          '',
+          'نمایشگاه کتاب کودک امروز گشایش یافت.',
+          '',
+        ].join('\r\n'),
     );
     const market = path.join(articles, '1403', 'market.md');
     writeFileSync(
@@ -111,7 +113,9 @@ describe('an incremental build', () => {
     expect(rendered(scratch)).toMatch(/^Rendered all/);
     expect(differences(incrementalFiles, siteFiles(scratch.outDir))).toEqual([]);
     // The deleted article's page is gone, the new one is there.
-    expect([...incrementalFiles.keys()].some((file) => file.startsWith('news/40/'))).toBe(true);
+    const newPage = [...incrementalFiles].find(([file]) => file.startsWith('news/40/'))?.[1].toString();
+    expect(newPage).toMatch(/<h1[^>]*>نمایشگاه کتاب کودک گشایش یافت<\/h1>/);
+    expect(newPage).toContain('<p>نمایشگاه کتاب کودک امروز گشایش یافت.</p>');
     expect(differences(firstFiles, incrementalFiles).length).toBeGreaterThan(0);
     // The edited body is the new one, not a body left in the cache by the build before.
     const marketPage = [...incrementalFiles].find(([file]) => file.startsWith('news/7/'))![1].toString();

@@ -77,6 +77,21 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('refuses a file that is not UTF-8, naming its encoding and the command; checks a converted one further', () => {
+    const problems = check(
+      { ...articleFile('a', articleSource({ date: '1402/12/30' })), encoding: 'windows-1256' },
+      { ...articleFile('b', '\ufffd\ufffd'), encoding: 'unrecognised' },
+    );
+    expect(problems).toEqual([
+      'content/articles/a.md:1: file: is not UTF-8 text but most likely Windows-1256 (the Arabic-script encoding of old Windows programs), which the build would read as garbled letters; convert it to UTF-8 with: npm run check:content -- --fix --write content/articles/a.md',
+      expect.stringMatching(/^content\/articles\/a\.md:5: date: "1402\/12\/30": day 30 does not exist/),
+      // Nothing else about a file whose text could not be read.
+      expect.stringMatching(
+        /^content\/articles\/b\.md:1: file: is not UTF-8 text, and not in an encoding this tool recognises/,
+      ),
+    ]);
+  });
+
   it('finds duplicate ids across files and names the next free id', () => {
     const problems = check(articleFile('a', articleSource()), articleFile('z', articleSource({ title: "'دیگر'" })));
     expect(problems).toEqual([

@@ -154,6 +154,41 @@ describe('text helpers', () => {
     expect(decoded?.text).toContain('بارش باران پايتخت');
     expect(decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toBeUndefined();
   });
+
+  it('reads Windows-1256 by <meta charset>, by its bytes, and over a declaration its bytes contradict', () => {
+    const page = (name: string) => readFileSync(path.join(fixtures, 'encodings', name));
+    const declared = decodeBytes(page('meta-charset.html'));
+    expect(declared).toEqual({
+      text: expect.stringContaining('<title>بازار کتاب تهران بازگشايي شد</title>'),
+      encoding: 'windows-1256',
+    });
+    expect(decodeBytes(page('undeclared.htm'))?.text).toContain('پل عابر پياده ميدان اصلي شهر صبح امروز');
+    // The same bytes under other declarations: an XML one is read; a Latin or UTF-8 one is wrong.
+    const body = page('undeclared.htm');
+    const under = (head: string) => decodeBytes(Buffer.concat([Buffer.from(head), body]));
+    expect(under('<?xml version="1.0" encoding="windows-1256"?>\n')?.encoding).toBe('windows-1256');
+    for (const [head, said] of [
+      ['<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', 'windows-1252'],
+      ['<meta charset="utf-8">', 'utf-8'],
+    ]) {
+      const decoded = under(head!);
+      expect(decoded).toMatchObject({ encoding: 'windows-1256', declared: said });
+      expect(decoded?.text).toContain('پل تازه شهر افتتاح شد');
+    }
+    // A Latin page that says so is read as it says.
+    const latin = Buffer.from('<meta charset="iso-8859-1"><p>Café Müller</p>', 'latin1');
+    expect(decodeBytes(latin)).toEqual({
+      text: '<meta charset="iso-8859-1"><p>Café Müller</p>',
+      encoding: 'windows-1252',
+    });
+  });
+
+  it('reads UTF-16 pages, which hold NUL bytes, as text', () => {
+    const html = '<html><head><meta charset="utf-16"><title>خبر</title></head><body><p>متن خبر</p></body></html>';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]);
+    expect(decodeBytes(bytes)).toEqual({ text: html, encoding: 'utf-16le' });
+    expect(decodeBytes(Buffer.from(html, 'utf16le').swap16())).toEqual({ text: html, encoding: 'utf-16be' });
+  });
 });
 
 describe('parseArgs', () => {

@@ -8,6 +8,7 @@ import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode } from 'yaml';
 import { z } from 'astro/zod';
 import { threadComments, type CommentRecord } from '../comments.ts';
+import { notUtf8Message, type NotUtf8 } from './encoding.ts';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './fields.ts';
 import {
   articleSchema,
@@ -29,7 +30,10 @@ export interface ContentFile {
   path: string;
   /** The entry id: the path inside its collection folder without extension (`1403/rail-line`, `economy`). */
   id: string;
+  /** The text; when the file is not UTF-8, converted from the encoding it is in (./encoding.ts `readText`). */
   source: string;
+  /** Set when the file is not UTF-8 text: what it is in (`unrecognised`: `source` is unusable). */
+  encoding?: NotUtf8;
 }
 
 export interface ContentProblem {
@@ -176,6 +180,11 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
 
   for (const file of files) {
     currentFile = file.path;
+    if (file.encoding) {
+      problems.push({ file: file.path, line: 1, field: 'file', message: notUtf8Message(file.path, file.encoding) });
+      // A converted file is checked as it will be once converted: its other problems too, at once.
+      if (file.encoding === 'unrecognised') continue;
+    }
     const parsed = readFile(file);
     if ('message' in parsed) {
       problems.push(parsed);

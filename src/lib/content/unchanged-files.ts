@@ -17,6 +17,7 @@ import { globSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeWholeFile } from '../whole-file.ts';
+import { refuseFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -97,7 +98,8 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           changed.push(file);
         }
       }
-      // After this long synchronous comparison the save timer would fire at the first file read below.
+      refuseFilesNotUtf8(baseDir, changed); // Before Astro's loader reads them as UTF-8 (issue 17).
+      // After this long synchronous work the save timer would fire at the first file read below.
       postponeStoreSave(context);
       if (unchanged.size > 0) {
         context.logger.info(`${context.collection}: ${changed.length} of ${files.length} files changed since the last build.`);

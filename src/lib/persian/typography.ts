@@ -39,8 +39,8 @@ export const TYPOGRAPHY_ADVICE: Record<TypographyRule, string> = {
   tatweel: 'remove the tatweel (ـ), a stretching stroke that breaks search and copying',
 };
 
-/** A letter of the Persian/Arabic alphabet (not a digit, mark, tatweel or punctuation). */
-const FA_LETTER = '[\\u0621-\\u063f\\u0641-\\u064a\\u066e-\\u06d3\\u06d5\\u06fa-\\u06ff]';
+/** A letter of the Persian/Arabic alphabet (not a digit, mark, tatweel or punctuation), as a regex class. */
+export const FA_LETTER = '[\\u0621-\\u063f\\u0641-\\u064a\\u066e-\\u06d3\\u06d5\\u06fa-\\u06ff]';
 const FA_LETTER_RE = new RegExp(FA_LETTER, 'u');
 const LATIN_LETTER_RE = /[A-Za-z\u00c0-\u024f]/;
 
