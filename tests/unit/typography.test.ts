@@ -156,4 +156,11 @@ describe('--fix round trips', () => {
     const source = `---\r\ntitle: 'عنوان'\r\n---\r\n\r\nکتاب${Z}ها می${Z}روند.\r\n`;
     expect(lintArticleTypography(source).fixed).toBe(source);
   });
+
+  it('fixes the prose fields of a CRLF file too (an old Windows file), keeping its line endings', () => {
+    const source = `---\r\ntitle: 'كتاب عربي'\r\nlead: 'يك خبر'\r\n---\r\n\r\nمتن.\r\n`;
+    const result = lintArticleTypography(source);
+    expect(result.fixed).toBe(`---\r\ntitle: 'کتاب عربی'\r\nlead: 'یک خبر'\r\n---\r\n\r\nمتن.\r\n`);
+    expect(new Set(result.findings.map((finding) => finding.field))).toEqual(new Set(['title', 'lead']));
+  });
 });

@@ -470,16 +470,17 @@ function lintYamlLines(lines: string[], firstLine: number, findings: TypographyF
       }
       blockField = undefined;
     }
-    const field = /^(\s*)([A-Za-z]+):([ \t]+)(.*)$/.exec(line);
+    // A CRLF file's lines end in \r, which `.` does not match: it is kept out of the value and put back.
+    const field = /^(\s*)([A-Za-z]+):([ \t]+)(.*?)(\r?)$/.exec(line);
     if (field && PROSE_FIELDS.has(field[2]!)) {
-      const [, indent, key, gap, value] = field as unknown as [string, string, string, string, string];
+      const [, indent, key, gap, value, cr] = field as unknown as [string, string, string, string, string, string];
       if (/^[|>][+-]?\s*$/.test(value)) {
         blockField = key;
         blockIndent = indent.length;
         out.push(line);
         return;
       }
-      out.push(`${indent}${key}:${gap}${fixProse(value, record(key))}`);
+      out.push(`${indent}${key}:${gap}${fixProse(value, record(key))}${cr}`);
       return;
     }
     out.push(line);
