@@ -1,7 +1,7 @@
 /**
  * HTTP headers and redirects for the CDN, as the `_headers` and `_redirects` files that Cloudflare
  * Pages and Netlify read from the site's root (README «Deploying» has the equivalents for other
- * hosts). Pure: settings in, file text out.
+ * hosts). Pure: settings in, file text out. How the host reads them: src/lib/static-host.ts.
  *
  * Caching: files under /_astro/ have a content hash in their name and never change, so browsers
  * keep them for a year. Everything else (pages, feeds, the search index's entry files) keeps the
@@ -82,42 +82,4 @@ export const REDIRECTS: [from: string, to: string, status: number][] = [
 /** The `_redirects` file (Cloudflare Pages / Netlify syntax). */
 export function redirectsFile(): string {
   return `${REDIRECTS.map(([from, to, status]) => `${from} ${to} ${status}`).join('\n')}\n`;
-}
-
-/** A rule of a `_headers` file: the paths it matches and the headers it sets. */
-export interface HeaderRule {
-  pattern: RegExp;
-  headers: [name: string, value: string][];
-}
-
-/**
- * Reads a `_headers` file the way Cloudflare Pages does (`*` splats, `:name` placeholders), so
- * tests and benchmarks can serve the built site with the very headers the CDN will send.
- */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      const source = line
-        .trim()
-        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/:[a-z]+/g, '[^/]+');
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
-    } else {
-      const colon = line.indexOf(':');
-      rules.at(-1)?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-    }
-  }
-  return rules;
-}
-
-/** The headers the rules give one path (later rules win for the same header). */
-export function headersFor(rules: readonly HeaderRule[], urlPath: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const rule of rules) {
-    if (rule.pattern.test(urlPath)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
-  }
-  return headers;
 }
