@@ -12,7 +12,15 @@
 export interface CdnHeadersOptions {
   /** Where the comment form posts, if anywhere: its origin is allowed as a form target. */
   commentsEndpoint?: string | undefined;
+  /** Send Strict-Transport-Security (the default); off for a site also served over plain HTTP. */
+  hsts?: boolean | undefined;
 }
+
+/**
+ * HTTPS only, for a year, subdomains included. Without `preload`: the browsers' preload list is
+ * a promise for the whole domain that takes months to take back, a newsroom's own decision.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
 /**
  * The Content-Security-Policy: everything from the site itself, no inline script or style at all
@@ -36,13 +44,14 @@ export function contentSecurityPolicy({ commentsEndpoint }: CdnHeadersOptions = 
 
 /** Security headers sent with every response. */
 export function securityHeaders(options: CdnHeadersOptions = {}): [name: string, value: string][] {
-  return [
+  const headers: [string, string][] = [
     ['Content-Security-Policy', contentSecurityPolicy(options)],
     ['X-Content-Type-Options', 'nosniff'],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'],
     ['X-Frame-Options', 'DENY'],
   ];
+  return options.hsts === false ? headers : [['Strict-Transport-Security', STRICT_TRANSPORT_SECURITY], ...headers];
 }
 
 /** Cache-Control by path, for the paths that differ from the hosts' revalidate-always default. */

@@ -42,6 +42,14 @@ describe('_headers', () => {
     );
   });
 
+  it('sends Strict-Transport-Security for a year with subdomains, but not preload, unless turned off', () => {
+    expect(headersFor(rules, '/')['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(headersFor(rules, '/_astro/style.BBGcDI_H.css')['strict-transport-security']).toBeDefined();
+    const plainHttp = parseHeadersFile(headersFile({ hsts: false }));
+    expect(headersFor(plainHttp, '/')['strict-transport-security']).toBeUndefined();
+    expect(headersFor(plainHttp, '/')['content-security-policy']).toContain("default-src 'self'");
+  });
+
   it('caches feeds briefly, with their placeholders matching one path segment', () => {
     expect(headersFor(rules, '/rss.xml')['cache-control']).toBe('public, max-age=300, must-revalidate');
     expect(headersFor(rules, '/category/economy/rss.xml')['cache-control']).toBe(
