@@ -81,7 +81,7 @@ export default defineConfig({
     incrementalPagesIntegration(),
     shortLinksIntegration(),
     pagefindIntegration(site.search),
-    cdnHeadersIntegration({ commentsEndpoint: site.comments.endpoint }),
+    cdnHeadersIntegration({ commentsEndpoint: site.comments.endpoint, hsts: site.headers.hsts }),
     commentsNotice(),
     // Last: records what the steps before it read from the pages, for the next build.
     incrementalManifestIntegration(),

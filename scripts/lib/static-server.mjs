@@ -1,30 +1,16 @@
 // @ts-check
 /**
- * A minimal static file server for a built site on 127.0.0.1, the way a CDN serves `dist/`: folder
- * URLs get their index.html, unknown paths the site's 404 page with status 404. With
+ * A minimal static file server for a built site on 127.0.0.1 that answers as Cloudflare Pages does
+ * (src/lib/static-host.ts): folder URLs get their index.html, `/x` and `/x/index.html` a 308 to
+ * `/x/`, `_redirects` its redirects, unknown paths the site's 404 page with status 404. With
  * `withHeaders`, every response also carries the headers the site's own `_headers` file gives its
- * path (CSP included). Used by the browser tests, the benchmarks and the screenshot script.
+ * path (CSP included). Used by the browser tests, the benchmarks and the screenshot script;
+ * scripts/lib/cloudflare-runtime.mjs serves the same folder with Cloudflare's own runtime.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { headersFor, parseHeadersFile } from '../../src/lib/cdn-headers.ts';
-
-/** @type {Record<string, string>} */
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.xml': 'application/xml; charset=utf-8',
-  '.xsl': 'application/xslt+xml; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+import { answerRequest, parseHeadersFile, parseRedirectsFile, responseHeaders } from '../../src/lib/static-host.ts';
 
 /**
  * @typedef {object} StaticServer
@@ -33,37 +19,46 @@ const CONTENT_TYPES = {
  */
 
 /**
- * @param {string} root
- * @param {string} url
- * @returns {string | undefined}
- */
-function resolveFile(root, url) {
-  const decoded = decodeURIComponent(url.split('?')[0] ?? '/');
-  const file = path.join(root, path.normalize(decoded));
-  if (!file.startsWith(root)) return undefined;
-  if (existsSync(file) && statSync(file).isFile()) return file;
-  const index = path.join(file, 'index.html');
-  return existsSync(index) ? index : undefined;
-}
-
-/**
  * @param {string} root  the built site's folder
  * @param {{ withHeaders?: boolean }} [options]
  * @returns {Promise<StaticServer>}
  */
 export async function serveStatic(root, { withHeaders = false } = {}) {
   const siteRoot = path.resolve(root);
-  const headersFile = path.join(siteRoot, '_headers');
-  const rules = withHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  /** @param {string} name */
+  const hostFile = (name) =>
+    existsSync(path.join(siteRoot, name)) ? readFileSync(path.join(siteRoot, name), 'utf8') : '';
+  const headerRules = withHeaders ? parseHeadersFile(hostFile('_headers')) : [];
+  const redirects = parseRedirectsFile(hostFile('_redirects'));
+  /** @param {string} file  a decoded path under the site, like `/news/7/market/index.html` */
+  const toDisk = (file) => {
+    const onDisk = path.join(siteRoot, path.normalize(file));
+    return onDisk.startsWith(siteRoot + path.sep) ? onDisk : undefined;
+  };
+  /** @param {string} file */
+  const exists = (file) => {
+    const onDisk = toDisk(file);
+    return onDisk !== undefined && existsSync(onDisk) && statSync(onDisk).isFile();
+  };
+
   const server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    const file = resolveFile(siteRoot, url);
-    const body = file ?? path.join(siteRoot, '404.html');
-    response.writeHead(file ? 200 : 404, {
-      'content-type': CONTENT_TYPES[path.extname(body)] ?? 'application/octet-stream',
-      ...headersFor(rules, url.split('?')[0] ?? '/'),
-    });
-    createReadStream(body).pipe(response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405).end();
+      return;
+    }
+    if (!request.url?.startsWith('/')) {
+      response.writeHead(400).end();
+      return;
+    }
+    // Prefixed, not resolved: `//x/` is a path here, not another host.
+    const url = new URL(`http://127.0.0.1${request.url}`);
+    const answer = answerRequest(url.pathname, url.search, exists, redirects);
+    response.writeHead(answer.status, responseHeaders(answer, url.pathname, headerRules));
+    const file = 'file' in answer && answer.file ? toDisk(answer.file) : undefined;
+    if (request.method === 'HEAD' || answer.status === 308) response.end();
+    else if ('location' in answer) response.end(`Redirecting to ${answer.location}`);
+    else if (file) createReadStream(file).pipe(response);
+    else response.end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();

@@ -1,7 +1,7 @@
 /**
  * HTTP headers and redirects for the CDN, as the `_headers` and `_redirects` files that Cloudflare
  * Pages and Netlify read from the site's root (README «Deploying» has the equivalents for other
- * hosts). Pure: settings in, file text out.
+ * hosts). Pure: settings in, file text out. How the host reads them: src/lib/static-host.ts.
  *
  * Caching: files under /_astro/ have a content hash in their name and never change, so browsers
  * keep them for a year. Everything else (pages, feeds, the search index's entry files) keeps the
@@ -12,7 +12,15 @@
 export interface CdnHeadersOptions {
   /** Where the comment form posts, if anywhere: its origin is allowed as a form target. */
   commentsEndpoint?: string | undefined;
+  /** Send Strict-Transport-Security (the default); off for a site also served over plain HTTP. */
+  hsts?: boolean | undefined;
 }
+
+/**
+ * HTTPS only, for a year, subdomains included. Without `preload`: the browsers' preload list is
+ * a promise for the whole domain that takes months to take back, a newsroom's own decision.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
 /**
  * The Content-Security-Policy: everything from the site itself, no inline script or style at all
@@ -36,13 +44,14 @@ export function contentSecurityPolicy({ commentsEndpoint }: CdnHeadersOptions = 
 
 /** Security headers sent with every response. */
 export function securityHeaders(options: CdnHeadersOptions = {}): [name: string, value: string][] {
-  return [
+  const headers: [string, string][] = [
     ['Content-Security-Policy', contentSecurityPolicy(options)],
     ['X-Content-Type-Options', 'nosniff'],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'],
     ['X-Frame-Options', 'DENY'],
   ];
+  return options.hsts === false ? headers : [['Strict-Transport-Security', STRICT_TRANSPORT_SECURITY], ...headers];
 }
 
 /** Cache-Control by path, for the paths that differ from the hosts' revalidate-always default. */
@@ -82,42 +91,4 @@ export const REDIRECTS: [from: string, to: string, status: number][] = [
 /** The `_redirects` file (Cloudflare Pages / Netlify syntax). */
 export function redirectsFile(): string {
   return `${REDIRECTS.map(([from, to, status]) => `${from} ${to} ${status}`).join('\n')}\n`;
-}
-
-/** A rule of a `_headers` file: the paths it matches and the headers it sets. */
-export interface HeaderRule {
-  pattern: RegExp;
-  headers: [name: string, value: string][];
-}
-
-/**
- * Reads a `_headers` file the way Cloudflare Pages does (`*` splats, `:name` placeholders), so
- * tests and benchmarks can serve the built site with the very headers the CDN will send.
- */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      const source = line
-        .trim()
-        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/:[a-z]+/g, '[^/]+');
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
-    } else {
-      const colon = line.indexOf(':');
-      rules.at(-1)?.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-    }
-  }
-  return rules;
-}
-
-/** The headers the rules give one path (later rules win for the same header). */
-export function headersFor(rules: readonly HeaderRule[], urlPath: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const rule of rules) {
-    if (rule.pattern.test(urlPath)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
-  }
-  return headers;
 }

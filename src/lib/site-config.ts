@@ -141,6 +141,14 @@ export const siteConfigSchema = z.object({
       path: ['latestArticles'],
     })
     .prefault({}),
+  /** HTTP headers the host sends with every page (`dist/_headers`, src/lib/cdn-headers.ts). */
+  headers: z
+    // Strict: a misspelt setting here would silently leave a security header as it was.
+    .strictObject({
+      /** Strict-Transport-Security (HTTPS only); `false` for a site also served over plain HTTP (a mirror). */
+      hsts: z.boolean().default(true),
+    })
+    .prefault({}),
   /** Articles per page on listing pages. */
   pageSize: z.number().int().positive().default(20),
 });

@@ -247,7 +247,9 @@ describe('comment files that break the rules', () => {
   }
 });
 
-describe('without a comments endpoint', () => {
+describe('without a comments endpoint (minimal settings, Strict-Transport-Security turned off)', () => {
+  let result: BuildResult;
+
   it('shows no form and says so once in the build output', async () => {
     const dir = path.join(tmpRoot, 'comments-no-endpoint');
     mkdirSync(dir, { recursive: true });
@@ -255,10 +257,15 @@ describe('without a comments endpoint', () => {
     writeFileSync(
       configFile,
       `import { defineSiteConfig } from ${JSON.stringify(path.join(projectRoot, 'src/lib/site-config.ts'))};
-export default defineSiteConfig({ name: 'بی‌فرم', description: 'آزمایش.', url: 'https://no-form.example.org' });
+export default defineSiteConfig({
+  name: 'بی‌فرم',
+  description: 'آزمایش.',
+  url: 'https://no-form.example.org',
+  headers: { hsts: false },
+});
 `,
     );
-    const result = await buildSite('comments-no-endpoint', fixture, {
+    result = await buildSite('comments-no-endpoint', fixture, {
       BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
       BAYEGAN_SITE_CONFIG: configFile,
     });
@@ -267,5 +274,11 @@ export default defineSiteConfig({ name: 'بی‌فرم', description: 'آزما�
     const page = parseHTML(readPage(result.outDir, '/news/7/market/')).document;
     expect(page.querySelector('form.comment-form')).toBeNull();
     expect(page.querySelectorAll('#comments .comment')).toHaveLength(3);
+  });
+
+  it('writes _headers without Strict-Transport-Security, and with no form target but the site', () => {
+    const headers = readFileSync(path.join(result.outDir, '_headers'), 'utf8');
+    expect(headers).toContain("form-action 'self';");
+    expect(headers).not.toContain('Strict-Transport-Security');
   });
 });

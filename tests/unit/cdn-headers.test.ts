@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy,
-  headersFile,
-  headersFor,
-  parseHeadersFile,
-  redirectsFile,
-} from '../../src/lib/cdn-headers';
+import { contentSecurityPolicy, headersFile, redirectsFile } from '../../src/lib/cdn-headers';
+import { CLOUDFLARE_LIMITS, headersFor, parseHeadersFile, parseRedirectsFile } from '../../src/lib/static-host';
 
 describe('Content-Security-Policy', () => {
   it('allows only the site itself, no inline code, WebAssembly for search', () => {
@@ -47,6 +42,14 @@ describe('_headers', () => {
     );
   });
 
+  it('sends Strict-Transport-Security for a year with subdomains, but not preload, unless turned off', () => {
+    expect(headersFor(rules, '/')['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(headersFor(rules, '/_astro/style.BBGcDI_H.css')['strict-transport-security']).toBeDefined();
+    const plainHttp = parseHeadersFile(headersFile({ hsts: false }));
+    expect(headersFor(plainHttp, '/')['strict-transport-security']).toBeUndefined();
+    expect(headersFor(plainHttp, '/')['content-security-policy']).toContain("default-src 'self'");
+  });
+
   it('caches feeds briefly, with their placeholders matching one path segment', () => {
     expect(headersFor(rules, '/rss.xml')['cache-control']).toBe('public, max-age=300, must-revalidate');
     expect(headersFor(rules, '/category/economy/rss.xml')['cache-control']).toBe(
@@ -60,5 +63,19 @@ describe('_redirects', () => {
   it('sends old feed and sitemap addresses to the new ones, permanently', () => {
     expect(redirectsFile().split('\n')).toContain('/feed /rss.xml 301');
     expect(redirectsFile().split('\n')).toContain('/sitemap.xml /sitemap-index.xml 301');
+  });
+});
+
+describe("within Cloudflare's limits (lines and rules beyond them are dropped at deploy)", () => {
+  it('has every rule read, and no line too long', () => {
+    const headers = headersFile({ commentsEndpoint: 'https://comments.example.org/v3/entry/github/a/b/main/comments' });
+    const paths = headers.split('\n').filter((line) => line.startsWith('/'));
+    expect(parseHeadersFile(headers)).toHaveLength(paths.length);
+    expect(paths.length).toBeLessThanOrEqual(CLOUDFLARE_LIMITS.headerRules);
+    const redirects = redirectsFile().trim().split('\n');
+    expect(parseRedirectsFile(redirectsFile())).toHaveLength(redirects.length);
+    for (const line of [...headers.split('\n'), ...redirects]) {
+      expect(line.length).toBeLessThanOrEqual(CLOUDFLARE_LIMITS.lineLength);
+    }
   });
 });

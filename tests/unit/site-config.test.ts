@@ -42,6 +42,7 @@ describe('defineSiteConfig', () => {
       home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5, sections: [], breakingHours: 24 },
       article: { relatedCount: 5 },
       search: { shardArticles: 8000, defaultScopeArticles: 12000, latestArticles: 100, recentArticles: 2000 },
+      headers: { hsts: true },
       pageSize: 20,
     });
   });
@@ -69,6 +70,12 @@ describe('defineSiteConfig', () => {
     expect(errorOf({ ...minimal, search: { latestArticles: 500, recentArticles: 200 } })).toMatch(
       /search\.latestArticles: latestArticles must not be larger than recentArticles/,
     );
+  });
+
+  it('turns Strict-Transport-Security off only with a real false, refusing misspelt header settings', () => {
+    expect(defineSiteConfig({ ...minimal, headers: { hsts: false } }).headers.hsts).toBe(false);
+    expect(errorOf({ ...minimal, headers: { hsts: 'false' } })).toContain('  - headers.hsts:');
+    expect(errorOf({ ...minimal, headers: { hts: false } })).toMatch(/ {2}- headers: .*"hts"/);
   });
 
   it('accepts site paths, http(s) URLs and mailto: links in menus, trimmed', () => {
