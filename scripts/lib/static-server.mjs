@@ -3,7 +3,9 @@
  * A minimal static file server for a built site on 127.0.0.1, the way a CDN serves `dist/`: folder
  * URLs get their index.html, unknown paths the site's 404 page with status 404. With
  * `withHeaders`, every response also carries the headers the site's own `_headers` file gives its
- * path (CSP included). Used by the browser tests, the benchmarks and the screenshot script.
+ * path (CSP included). With `base` (the site's `base` setting, e.g. `/archive/`), the site is served
+ * under that path, as a GitHub Pages project site or a reverse proxy would: anything outside it is
+ * a bare 404. Used by the browser tests, the benchmarks and the screenshot script.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -48,16 +50,20 @@ function resolveFile(root, url) {
 
 /**
  * @param {string} root  the built site's folder
- * @param {{ withHeaders?: boolean }} [options]
+ * @param {{ withHeaders?: boolean, base?: string }} [options]
  * @returns {Promise<StaticServer>}
  */
-export async function serveStatic(root, { withHeaders = false } = {}) {
+export async function serveStatic(root, { withHeaders = false, base = '/' } = {}) {
   const siteRoot = path.resolve(root);
   const headersFile = path.join(siteRoot, '_headers');
   const rules = withHeaders && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
-    const file = resolveFile(siteRoot, url);
+    if (!url.startsWith(base)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const file = resolveFile(siteRoot, `/${url.slice(base.length)}`);
     const body = file ?? path.join(siteRoot, '404.html');
     response.writeHead(file ? 200 : 404, {
       'content-type': CONTENT_TYPES[path.extname(body)] ?? 'application/octet-stream',
