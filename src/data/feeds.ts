@@ -3,9 +3,9 @@
  */
 import { statSync } from 'node:fs';
 import { rssFeedXml, type FeedItem } from '../lib/feeds/rss';
-import { absoluteUrl, publicUrl, withBase } from './urls';
 import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
+import { absoluteUrl, publicUrl, withBase } from './urls';
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',

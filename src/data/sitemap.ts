@@ -11,8 +11,8 @@ import {
   tagIndexPath,
   tagPath,
 } from '../lib/paths';
-import { absoluteUrl } from './urls';
 import { getArchive, type Article } from './articles';
+import { absoluteUrl } from './urls';
 
 const newest = (articles: readonly Article[] | undefined) => articles?.[0]?.data.updated ?? articles?.[0]?.date;
 
