@@ -12,6 +12,7 @@ import {
   incrementalPagesIntegration,
 } from './src/lib/incremental/incremental-integration.ts';
 import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
+import { siteLinksPlugin } from './src/lib/markdown/site-links.ts';
 import { pagefindIntegration } from './src/lib/search/pagefind-integration.ts';
 import { shortLinksIntegration } from './src/lib/short-links-integration.ts';
 
@@ -59,6 +60,9 @@ function commentsNotice() {
 
 export default defineConfig({
   site: site.url,
+  // Astro puts its own files (`/_astro/…`) under the base; the site's links get it from
+  // src/lib/paths.ts (`withBase`), the build steps below from their options.
+  base: site.base,
   trailingSlash: 'always',
   // Every stylesheet and script is a file: the Content-Security-Policy (src/lib/cdn-headers.ts)
   // allows no inline code, and readers' browsers cache the files across pages.
@@ -79,15 +83,17 @@ export default defineConfig({
     keptMdxBodiesIntegration(),
     // First of the build steps: the ones after it see the whole site, carried-over pages included.
     incrementalPagesIntegration(),
-    shortLinksIntegration(),
+    shortLinksIntegration({ url: site.url, base: site.base }),
     pagefindIntegration(site.search),
-    cdnHeadersIntegration({ commentsEndpoint: site.comments.endpoint, hsts: site.headers.hsts }),
+    cdnHeadersIntegration({ commentsEndpoint: site.comments.endpoint, hsts: site.headers.hsts, base: site.base }),
     commentsNotice(),
     // Last: records what the steps before it read from the pages, for the next build.
     incrementalManifestIntegration(),
   ],
   markdown: {
-    processor: satteri({ hastPlugins: [persianBodyPlugin] }),
+    processor: satteri({
+      hastPlugins: [persianBodyPlugin, ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)])],
+    }),
     // Shiki colours code with inline style attributes, which the CSP forbids; code blocks are
     // styled by the site's CSS instead (a news site shows little code).
     syntaxHighlight: false,

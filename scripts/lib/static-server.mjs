@@ -4,7 +4,9 @@
  * (src/lib/static-host.ts): folder URLs get their index.html, `/x` and `/x/index.html` a 308 to
  * `/x/`, `_redirects` its redirects, unknown paths the site's 404 page with status 404. With
  * `withHeaders`, every response also carries the headers the site's own `_headers` file gives its
- * path (CSP included). Used by the browser tests, the benchmarks and the screenshot script;
+ * path (CSP included). With `base` (the site's `base` setting, e.g. `/archive/`), the site is served
+ * under that path, as a GitHub Pages project site or a reverse proxy would: anything outside it is
+ * a bare 404. Used by the browser tests, the benchmarks and the screenshot script;
  * scripts/lib/cloudflare-runtime.mjs serves the same folder with Cloudflare's own runtime.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -20,19 +22,20 @@ import { answerRequest, parseHeadersFile, parseRedirectsFile, responseHeaders } 
 
 /**
  * @param {string} root  the built site's folder
- * @param {{ withHeaders?: boolean }} [options]
+ * @param {{ withHeaders?: boolean, base?: string }} [options]
  * @returns {Promise<StaticServer>}
  */
-export async function serveStatic(root, { withHeaders = false } = {}) {
+export async function serveStatic(root, { withHeaders = false, base = '/' } = {}) {
   const siteRoot = path.resolve(root);
   /** @param {string} name */
   const hostFile = (name) =>
     existsSync(path.join(siteRoot, name)) ? readFileSync(path.join(siteRoot, name), 'utf8') : '';
   const headerRules = withHeaders ? parseHeadersFile(hostFile('_headers')) : [];
   const redirects = parseRedirectsFile(hostFile('_redirects'));
-  /** @param {string} file  a decoded path under the site, like `/news/7/market/index.html` */
+  /** @param {string} file  a decoded URL path under the base, like `/archive/news/7/market/index.html` */
   const toDisk = (file) => {
-    const onDisk = path.join(siteRoot, path.normalize(file));
+    if (!file.startsWith(base)) return undefined;
+    const onDisk = path.join(siteRoot, path.normalize(`/${file.slice(base.length)}`));
     return onDisk.startsWith(siteRoot + path.sep) ? onDisk : undefined;
   };
   /** @param {string} file */
@@ -52,6 +55,10 @@ export async function serveStatic(root, { withHeaders = false } = {}) {
     }
     // Prefixed, not resolved: `//x/` is a path here, not another host.
     const url = new URL(`http://127.0.0.1${request.url}`);
+    if (!url.pathname.startsWith(base)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
     const answer = answerRequest(url.pathname, url.search, exists, redirects);
     response.writeHead(answer.status, responseHeaders(answer, url.pathname, headerRules));
     const file = 'file' in answer && answer.file ? toDisk(answer.file) : undefined;

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { rssFeedXml, type FeedItem } from '../lib/feeds/rss';
 import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
+import { absoluteUrl, publicUrl, withBase } from './urls';
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -17,19 +18,19 @@ const IMAGE_TYPES: Record<string, string> = {
 };
 
 /** The article's lead image as published (the original file), with its size in bytes. */
-export function leadImage(article: Article, site: URL): { url: string; length: number; type: string } | undefined {
+export function leadImage(article: Article): { url: string; length: number; type: string } | undefined {
   const image = article.data.image;
   if (!image) return undefined;
   const fsPath = (image as { fsPath?: string }).fsPath;
   return {
-    url: new URL(image.src, site).href,
+    url: publicUrl(image.src), // Astro's URL of the file, already under the base
     length: fsPath ? statSync(fsPath).size : 0,
     type: IMAGE_TYPES[image.format] ?? 'application/octet-stream',
   };
 }
 
-export async function feedItem(article: Article, site: URL): Promise<FeedItem> {
-  const url = new URL(article.path, site).href;
+export async function feedItem(article: Article): Promise<FeedItem> {
+  const url = absoluteUrl(article.path);
   return {
     title: article.data.title,
     url,
@@ -39,13 +40,13 @@ export async function feedItem(article: Article, site: URL): Promise<FeedItem> {
     categories: [article.category.data.name],
     authors: article.authors.map((author) => author.data.name),
     commentsUrl: article.data.comments ? `${url}#comments` : undefined,
-    enclosure: leadImage(article, site),
+    enclosure: leadImage(article),
   };
 }
 
 export interface FeedLink {
   title: string;
-  /** Site-relative URL of the feed. */
+  /** The feed's site path (the base is added where it is linked). */
   href: string;
 }
 
@@ -53,22 +54,23 @@ export interface FeedLink {
 export const siteFeedPath = '/rss.xml';
 export const categoryFeedPath = (slug: string) => `/category/${encodeURIComponent(slug)}/rss.xml`;
 export const authorFeedPath = (slug: string) => `/author/${encodeURIComponent(slug)}/rss.xml`;
+/** What a browser shows a feed with (public/rss.xsl). */
+const feedStylesheetPath = '/rss.xsl';
 
 /** A feed response for a list of articles (newest first), capped at the configured count. */
 export async function feedResponse(
   options: { title: string; description: string; pagePath: string; feedPath: string; articles: Article[] },
   config: { logo: string; itemCount: number },
-  origin: URL,
 ): Promise<Response> {
   const latest = options.articles.slice(0, config.itemCount);
   const xml = await rssFeedXml({
     title: options.title,
     description: options.description,
-    link: new URL(options.pagePath, origin).href,
-    selfUrl: new URL(options.feedPath, origin).href,
-    imageUrl: new URL(config.logo, origin).href,
-    stylesheet: '/rss.xsl',
-    items: await Promise.all(latest.map((article) => feedItem(article, origin))),
+    link: absoluteUrl(options.pagePath),
+    selfUrl: absoluteUrl(options.feedPath),
+    imageUrl: absoluteUrl(config.logo),
+    stylesheet: withBase(feedStylesheetPath),
+    items: await Promise.all(latest.map((article) => feedItem(article))),
     limit: config.itemCount,
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });

@@ -7,20 +7,22 @@ import {
   authorIndexPath,
   authorPath,
   categoryPath,
+  homePath,
   tagIndexPath,
   tagPath,
 } from '../lib/paths';
 import { getArchive, type Article } from './articles';
+import { absoluteUrl } from './urls';
 
 const newest = (articles: readonly Article[] | undefined) => articles?.[0]?.data.updated ?? articles?.[0]?.date;
 
 /** All page URLs: home, articles, sections, tags, reporters and the archive. First pages of lists only. */
-export async function siteUrls(origin: URL): Promise<SitemapUrl[]> {
+export async function siteUrls(): Promise<SitemapUrl[]> {
   const archive = await getArchive();
-  const url = (path: string, lastmod?: Date) => ({ loc: new URL(path, origin).href, lastmod });
+  const url = (path: string, lastmod?: Date) => ({ loc: absoluteUrl(path), lastmod });
   const monthsOf = (year: number) => [...archive.byMonth.values()].filter((month) => month.year === year);
   return [
-    url('/', newest(archive.articles)),
+    url(homePath, newest(archive.articles)),
     ...archive.articles.map((article) => url(article.path, article.data.updated ?? article.date)),
     ...[...archive.categories.keys()].map((id) => url(categoryPath(id), newest(archive.byCategory.get(id)))),
     url(tagIndexPath, newest(archive.articles)),
@@ -36,8 +38,8 @@ export async function siteUrls(origin: URL): Promise<SitemapUrl[]> {
 }
 
 /** The URLs split into sitemap files of at most 50,000. */
-export async function sitemapChunks(origin: URL): Promise<SitemapUrl[][]> {
-  return chunk(await siteUrls(origin), SITEMAP_MAX_URLS);
+export async function sitemapChunks(): Promise<SitemapUrl[][]> {
+  return chunk(await siteUrls(), SITEMAP_MAX_URLS);
 }
 
 export const sitemapPath = (index: number) => `/sitemap-${index}.xml`;

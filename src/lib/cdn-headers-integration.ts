@@ -13,7 +13,7 @@ export function cdnHeadersIntegration(options: CdnHeadersOptions): AstroIntegrat
       'astro:build:done': ({ dir }) => {
         const writer = siteWriter(fileURLToPath(dir));
         writer.write('_headers', headersFile(options));
-        writer.write('_redirects', redirectsFile());
+        writer.write('_redirects', redirectsFile(options));
       },
     },
   };

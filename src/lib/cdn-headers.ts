@@ -7,13 +7,19 @@
  * keep them for a year. Everything else (pages, feeds, the search index's entry files) keeps the
  * hosts' default, `max-age=0, must-revalidate`: a reader always gets the latest edition, cheaply
  * revalidated with ETags. Feeds and sitemaps may be cached for five minutes.
+ *
+ * The rules name site paths; the files name them under the `base` setting (`/archive/_astro/*`), as
+ * the host sees them.
  */
+import { pathWithBase } from './paths.ts';
 
 export interface CdnHeadersOptions {
   /** Where the comment form posts, if anywhere: its origin is allowed as a form target. */
   commentsEndpoint?: string | undefined;
   /** Send Strict-Transport-Security (the default); off for a site also served over plain HTTP. */
   hsts?: boolean | undefined;
+  /** The `base` setting (default `/`): every rule and redirect is under it. */
+  base?: string | undefined;
 }
 
 /**
@@ -69,12 +75,13 @@ export const CACHE_RULES: [path: string, cacheControl: string][] = [
 
 /** The `_headers` file (Cloudflare Pages / Netlify syntax). */
 export function headersFile(options: CdnHeadersOptions = {}): string {
+  const base = options.base ?? '/';
   const block = (path: string, headers: [string, string][]) =>
     [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return [
     '# Written by the build (src/lib/cdn-headers.ts); edit that file, not this one.',
-    block('/*', securityHeaders(options)),
-    ...CACHE_RULES.map(([path, value]) => block(path, [['Cache-Control', value]])),
+    block(pathWithBase(base, '/*'), securityHeaders(options)),
+    ...CACHE_RULES.map(([path, value]) => block(pathWithBase(base, path), [['Cache-Control', value]])),
   ]
     .join('\n\n')
     .concat('\n');
@@ -89,6 +96,9 @@ export const REDIRECTS: [from: string, to: string, status: number][] = [
 ];
 
 /** The `_redirects` file (Cloudflare Pages / Netlify syntax). */
-export function redirectsFile(): string {
-  return `${REDIRECTS.map(([from, to, status]) => `${from} ${to} ${status}`).join('\n')}\n`;
+export function redirectsFile({ base = '/' }: CdnHeadersOptions = {}): string {
+  const rules = REDIRECTS.map(
+    ([from, to, status]) => `${pathWithBase(base, from)} ${pathWithBase(base, to)} ${status}`,
+  );
+  return `${rules.join('\n')}\n`;
 }

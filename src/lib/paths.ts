@@ -1,6 +1,17 @@
 /**
  * Every URL the site builds, in one place. Paths end in `/` (the site is built as folders) and
  * use ASCII digits; Persian segments are percent-encoded.
+ *
+ * The builders give site paths (`/news/7/market/`): the same whatever the `base` setting, so that
+ * they also name pages (output files, the incremental manifest, tests). A site path becomes a link
+ * only where a page writes it:
+ * - `withBase()` for every `href`, `src` and `action`: `/archive/news/7/market/` under the base
+ *   `/archive/`, still relative to the domain so that a mirror on another domain works;
+ * - `absoluteUrl()` for what must name the one public address (canonical, Open Graph, feeds,
+ *   sitemaps, structured data): the `url` setting + base + path.
+ * Both live in src/data/urls.ts, bound to the settings; the build steps in plain Node are given the
+ * base by astro.config.mjs and use `pathWithBase()`/`urlWithBase()` below, and the client scripts
+ * `pathWithBase(import.meta.env.BASE_URL, …)`.
  */
 export { articlePath } from './content/publication.ts';
 
@@ -20,3 +31,23 @@ export const shortPath = (id: number) => `/n/${id}/`;
  * so a page keeps its stories as the list grows (see listing-pages.ts).
  */
 export const listingPagePath = (listPath: string, page: number) => `${listPath}${page}/`;
+export const searchPath = '/search/';
+export const feedsIndexPath = '/feeds/';
+/** Where the comment service sends the reader after posting. */
+export const commentsThanksPath = '/comments/thanks/';
+/** A file of the search index: the shards list, the UI, a shard's folder (`/pagefind/1403/`). */
+export const searchIndexPath = (file: string) => `/pagefind/${file}`;
+export const faviconPath = '/favicon.svg';
+
+/** `sitePath` under `base`: `pathWithBase('/archive/', '/news/7/x/')` is `/archive/news/7/x/`. */
+export function pathWithBase(base: string, sitePath: string): string {
+  if (!sitePath.startsWith('/') || sitePath.startsWith('//')) {
+    throw new Error(`"${sitePath}" is not a site path: it must start with one "/"`);
+  }
+  return `${base.endsWith('/') ? base : `${base}/`}${sitePath.slice(1)}`;
+}
+
+/** The public URL of `sitePath`: `url` (an origin) + base + path. */
+export function urlWithBase(url: string, base: string, sitePath: string): string {
+  return new URL(pathWithBase(base, sitePath), url).href;
+}

@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath } from './content/publication.ts';
+import { pathWithBase, urlWithBase } from './paths.ts';
 import { pagesOfBuild, siteCarriedFrom } from './incremental/render-plan.ts';
 import { siteWriter } from './link-files.ts';
 import { articlePageHeadings, shortLinkPage } from './short-links.ts';
@@ -24,14 +25,17 @@ async function articlePages(newsDir: string): Promise<[string, string][]> {
   ).flat() as [string, string][];
 }
 
-export function shortLinksIntegration(): AstroIntegration {
-  let site: string | undefined;
+export interface ShortLinksOptions {
+  /** The `url` setting: the site's origin, for the canonical URL. */
+  url: string;
+  /** The `base` setting: the redirect leads to the article under it. */
+  base: string;
+}
+
+export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIntegration {
   return {
     name: 'bayegan:short-links',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        site = config.site;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const newsDir = path.join(outDir, 'news');
@@ -52,7 +56,11 @@ export function shortLinksIntegration(): AstroIntegration {
           const target = articlePath(Number(id), slug);
           writer.write(
             shortLink,
-            shortLinkPage({ articlePath: target, canonicalUrl: new URL(target, site).href, ...headings }),
+            shortLinkPage({
+              articlePath: pathWithBase(base, target),
+              canonicalUrl: urlWithBase(url, base, target),
+              ...headings,
+            }),
           );
           written++;
         }

@@ -6,7 +6,7 @@
 import { ui } from '../i18n/fa.ts';
 
 export interface ShortLinkPage {
-  /** The article's path, `/news/<id>/<slug>/`, percent-encoded. */
+  /** The article's path under the base, `/news/<id>/<slug>/` at the root, percent-encoded. */
   articlePath: string;
   /** The article's full URL, for the canonical link. */
   canonicalUrl: string;

@@ -16,142 +16,183 @@ const menuLinkSchema = z.object({
     }),
 });
 
-export const siteConfigSchema = z.object({
-  /** The site's name as shown in the header, titles and feeds. */
-  name: z.string().trim().min(1),
-  /** One sentence about the site, used as the home page description. */
-  description: z.string().trim().min(1),
-  /** The public origin of the site, e.g. `https://news.example.org`; canonical URLs are built on it. */
-  url: z.url({ protocol: /^https?$/, error: 'must be the full public address, like https://news.example.org' }),
-  /** The site's logo, a path under `public/` (a square PNG of at least 144 px): feeds and structured data use it. */
-  logo: z
-    .string()
-    .trim()
-    .startsWith('/', { error: 'must be a path under public/ starting with "/", like /logo.png' })
-    .default('/logo.png'),
-  /** RSS feeds. */
-  feeds: z
-    .object({
-      /** How many of the newest articles each feed carries. */
-      itemCount: z.number().int().positive().default(50),
-    })
-    .prefault({}),
-  /** Reader comments, sent to an external form service and published after moderation. */
-  comments: z
-    .object({
-      /** Where the comment form posts (a Staticman or form-service URL). No endpoint: no form. */
-      endpoint: z.url({ protocol: /^https?$/, error: 'must be the full address the form posts to' }).optional(),
-      /**
-       * The names of the form fields. The defaults are what staticman.yml expects: Staticman
-       * writes `fields[x]` as `x` in the comment file, so `name` and `body` are the file's own
-       * field names. Renaming one means changing staticman.yml too (a unit test holds them together).
-       */
-      fields: z
-        .object({
-          name: z.string().default('fields[name]'),
-          email: z.string().default('fields[email]'),
-          /** The comment's text. */
-          message: z.string().default('fields[body]'),
-          /** Carries the article id. */
-          article: z.string().default('options[slug]'),
-          /** Carries the thank-you page's address. */
-          redirect: z.string().default('options[redirect]'),
-          /**
-           * A field people never see or fill; bots do. Name it as your form service expects. With
-           * Staticman it is a `fields[…]` field left out of `allowedFields`, which makes Staticman
-           * refuse a submission that fills it.
-           */
-          honeypot: z.string().default('fields[website]'),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
-  /** Menus of the header. */
-  menus: z
-    .object({
-      /** The thin bar above the masthead (about, contact, …). */
-      top: z.array(menuLinkSchema).default([]),
-      /** The main navigation, usually the sections. */
-      main: z.array(menuLinkSchema).default([]),
-      /** «دسترسی سریع»: shortcuts shown under the main menu. */
-      quickAccess: z.array(menuLinkSchema).default([]),
-    })
-    .prefault({}),
-  /** What the home page shows. */
-  home: z
-    .object({
-      /** How many articles the «تازه‌ترین خبرها» list shows. */
-      latestCount: z.number().int().positive().default(12),
-      /** How many articles the «اخبار ویژه» box shows. */
-      featuredCount: z.number().int().positive().default(5),
-      /** The category whose articles fill the «اخبار سایت» box (the newsroom's own announcements). */
-      siteNewsCategory: z.string().trim().min(1).optional(),
-      /** How many articles the «اخبار سایت» box shows. */
-      siteNewsCount: z.number().int().positive().default(5),
-      /** The sections shown as blocks on the home page, in this order, with how many articles each. */
-      sections: z
-        .array(
-          z.object({
-            /** A category slug (a file name in `content/categories/`). */
-            category: z.string().trim().min(1),
-            /** How many of its newest articles to show. */
-            count: z.number().int().positive().default(4),
-          }),
-        )
-        .default([]),
-      /** The breaking-news ticker shows `breaking` articles published in the last this-many hours. */
-      breakingHours: z.number().positive().default(24),
-    })
-    .prefault({}),
-  /** What the article page shows around the story. */
-  article: z
-    .object({
-      /** How many related stories to list under an article. */
-      relatedCount: z.number().int().nonnegative().default(5),
-    })
-    .prefault({}),
-  /** How the search index is split (see src/lib/search/shards.ts). */
-  search: z
-    .object({
-      /**
-       * The most articles one piece of the search index holds. The index is built one piece at a
-       * time (Pagefind needs about 0.35 GB of memory per 1,000 articles), one piece per Jalali year,
-       * a year with more articles split by months; only pieces whose articles changed are rebuilt.
-       */
-      shardArticles: z.number().int().positive().default(8000),
-      /**
-       * A reader's search covers the newest pieces up to this many articles, so that the first
-       * query downloads little on a large archive (about 300 KB for 8,000 articles); older years
-       * are one choice away.
-       */
-      defaultScopeArticles: z.number().int().positive().default(12000),
-      /**
-       * New stories go into a small piece of the index of fewer than this many articles, so that a
-       * new story re-indexes only that piece and changes only its few files on the CDN.
-       */
-      latestArticles: z.number().int().positive().default(100),
-      /**
-       * When the newest piece fills up it moves into a piece of fewer than this many articles, and
-       * that one, when full, into the pieces by year (src/lib/search/shards.ts).
-       */
-      recentArticles: z.number().int().positive().default(2000),
-    })
-    .refine((search) => search.latestArticles <= search.recentArticles, {
-      message: 'latestArticles must not be larger than recentArticles',
-      path: ['latestArticles'],
-    })
-    .prefault({}),
-  /** HTTP headers the host sends with every page (`dist/_headers`, src/lib/cdn-headers.ts). */
-  headers: z
-    // Strict: a misspelt setting here would silently leave a security header as it was.
-    .strictObject({
-      /** Strict-Transport-Security (HTTPS only); `false` for a site also served over plain HTTP (a mirror). */
-      hsts: z.boolean().default(true),
-    })
-    .prefault({}),
-  /** Articles per page on listing pages. */
-  pageSize: z.number().int().positive().default(20),
-});
+export const siteConfigSchema = z
+  .object({
+    /** The site's name as shown in the header, titles and feeds. */
+    name: z.string().trim().min(1),
+    /** One sentence about the site, used as the home page description. */
+    description: z.string().trim().min(1),
+    /**
+     * The public origin of the site, e.g. `https://news.example.org`. Absolute URLs (canonical, feeds,
+     * sitemaps, structured data) are `url` + `base` + the page's path. A path here is accepted only
+     * when it is the `base` itself (`https://org.github.io/repo/` with `base: '/repo/'`), and dropped.
+     */
+    url: z.url({ protocol: /^https?$/, error: 'must be the full public address, like https://news.example.org' }),
+    /**
+     * The path the site is published under, `/` at the root of its domain, e.g. `/archive/` for
+     * `https://example.org/archive/` or `/<repo>/` for a GitHub Pages project site. Every link of the
+     * site starts with it (links stay relative to the domain, so a mirror on another domain works).
+     */
+    base: z
+      .string()
+      .trim()
+      .regex(/^\/(?:(?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*$/, {
+        error:
+          'must start and end with "/", with folder names of letters, digits, "-", "_", "." or "~" between, like /archive/ (or / at the root of the domain)',
+      })
+      .default('/'),
+    /**
+     * The site's logo, a path under `public/` (a square PNG of at least 144 px): feeds and structured
+     * data use it. Written without the base, which is added.
+     */
+    logo: z
+      .string()
+      .trim()
+      .startsWith('/', { error: 'must be a path under public/ starting with "/", like /logo.png' })
+      .default('/logo.png'),
+    /** RSS feeds. */
+    feeds: z
+      .object({
+        /** How many of the newest articles each feed carries. */
+        itemCount: z.number().int().positive().default(50),
+      })
+      .prefault({}),
+    /** Reader comments, sent to an external form service and published after moderation. */
+    comments: z
+      .object({
+        /** Where the comment form posts (a Staticman or form-service URL). No endpoint: no form. */
+        endpoint: z.url({ protocol: /^https?$/, error: 'must be the full address the form posts to' }).optional(),
+        /**
+         * The names of the form fields. The defaults are what staticman.yml expects: Staticman
+         * writes `fields[x]` as `x` in the comment file, so `name` and `body` are the file's own
+         * field names. Renaming one means changing staticman.yml too (a unit test holds them together).
+         */
+        fields: z
+          .object({
+            name: z.string().default('fields[name]'),
+            email: z.string().default('fields[email]'),
+            /** The comment's text. */
+            message: z.string().default('fields[body]'),
+            /** Carries the article id. */
+            article: z.string().default('options[slug]'),
+            /** Carries the thank-you page's address. */
+            redirect: z.string().default('options[redirect]'),
+            /**
+             * A field people never see or fill; bots do. Name it as your form service expects. With
+             * Staticman it is a `fields[…]` field left out of `allowedFields`, which makes Staticman
+             * refuse a submission that fills it.
+             */
+            honeypot: z.string().default('fields[website]'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /** Menus of the header. */
+    menus: z
+      .object({
+        /** The thin bar above the masthead (about, contact, …). */
+        top: z.array(menuLinkSchema).default([]),
+        /** The main navigation, usually the sections. */
+        main: z.array(menuLinkSchema).default([]),
+        /** «دسترسی سریع»: shortcuts shown under the main menu. */
+        quickAccess: z.array(menuLinkSchema).default([]),
+      })
+      .prefault({}),
+    /** What the home page shows. */
+    home: z
+      .object({
+        /** How many articles the «تازه‌ترین خبرها» list shows. */
+        latestCount: z.number().int().positive().default(12),
+        /** How many articles the «اخبار ویژه» box shows. */
+        featuredCount: z.number().int().positive().default(5),
+        /** The category whose articles fill the «اخبار سایت» box (the newsroom's own announcements). */
+        siteNewsCategory: z.string().trim().min(1).optional(),
+        /** How many articles the «اخبار سایت» box shows. */
+        siteNewsCount: z.number().int().positive().default(5),
+        /** The sections shown as blocks on the home page, in this order, with how many articles each. */
+        sections: z
+          .array(
+            z.object({
+              /** A category slug (a file name in `content/categories/`). */
+              category: z.string().trim().min(1),
+              /** How many of its newest articles to show. */
+              count: z.number().int().positive().default(4),
+            }),
+          )
+          .default([]),
+        /** The breaking-news ticker shows `breaking` articles published in the last this-many hours. */
+        breakingHours: z.number().positive().default(24),
+      })
+      .prefault({}),
+    /** What the article page shows around the story. */
+    article: z
+      .object({
+        /** How many related stories to list under an article. */
+        relatedCount: z.number().int().nonnegative().default(5),
+      })
+      .prefault({}),
+    /** How the search index is split (see src/lib/search/shards.ts). */
+    search: z
+      .object({
+        /**
+         * The most articles one piece of the search index holds. The index is built one piece at a
+         * time (Pagefind needs about 0.35 GB of memory per 1,000 articles), one piece per Jalali year,
+         * a year with more articles split by months; only pieces whose articles changed are rebuilt.
+         */
+        shardArticles: z.number().int().positive().default(8000),
+        /**
+         * A reader's search covers the newest pieces up to this many articles, so that the first
+         * query downloads little on a large archive (about 300 KB for 8,000 articles); older years
+         * are one choice away.
+         */
+        defaultScopeArticles: z.number().int().positive().default(12000),
+        /**
+         * New stories go into a small piece of the index of fewer than this many articles, so that a
+         * new story re-indexes only that piece and changes only its few files on the CDN.
+         */
+        latestArticles: z.number().int().positive().default(100),
+        /**
+         * When the newest piece fills up it moves into a piece of fewer than this many articles, and
+         * that one, when full, into the pieces by year (src/lib/search/shards.ts).
+         */
+        recentArticles: z.number().int().positive().default(2000),
+      })
+      .refine((search) => search.latestArticles <= search.recentArticles, {
+        message: 'latestArticles must not be larger than recentArticles',
+        path: ['latestArticles'],
+      })
+      .prefault({}),
+    /** HTTP headers the host sends with every page (`dist/_headers`, src/lib/cdn-headers.ts). */
+    headers: z
+      // Strict: a misspelt setting here would silently leave a security header as it was.
+      .strictObject({
+        /** Strict-Transport-Security (HTTPS only); `false` for a site also served over plain HTTP (a mirror). */
+        hsts: z.boolean().default(true),
+      })
+      .prefault({}),
+    /** Articles per page on listing pages. */
+    pageSize: z.number().int().positive().default(20),
+  })
+  .superRefine((config, context) => {
+    const problem = urlPathProblem(config.url, config.base);
+    if (problem) context.addIssue({ code: 'custom', path: ['url'], message: problem });
+  })
+  // From here on `url` is the origin alone: the base is added to paths, never read from `url`.
+  .transform((config) => ({ ...config, url: new URL(config.url).origin }));
+
+/**
+ * What is wrong with a `url` that has more than an origin: a path other than the base would leave
+ * it unclear where the site lives (at the root with `/repo/` a typo, or under `/repo/` with the base
+ * forgotten), and a query or fragment has no meaning there.
+ */
+function urlPathProblem(url: string, base: string): string | undefined {
+  if (!URL.canParse(url)) return undefined; // already reported by the field's own check
+  const { origin, pathname, search, hash } = new URL(url);
+  if (search || hash) return `must be the address alone, without "?" or "#", like ${origin}`;
+  const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  if (path === '/' || path === base) return undefined;
+  return `has the path ${pathname} but base is ${base}: write the origin as url (${origin}) and the path as base (base: '${path}')`;
+}
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;

@@ -67,6 +67,7 @@ export function newsSitemapXml(items: readonly NewsItem[], publication: { name: 
   return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${body}\n</urlset>\n`;
 }
 
-export function robotsTxt(sitemapUrls: readonly string[]): string {
-  return ['User-agent: *', 'Allow: /', '', ...sitemapUrls.map((url) => `Sitemap: ${url}`), ''].join('\n');
+/** robots.txt: crawling allowed under `allow` (the site's base), and where the sitemaps are. */
+export function robotsTxt(sitemapUrls: readonly string[], allow = '/'): string {
+  return ['User-agent: *', `Allow: ${allow}`, '', ...sitemapUrls.map((url) => `Sitemap: ${url}`), ''].join('\n');
 }

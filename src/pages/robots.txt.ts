@@ -1,8 +1,12 @@
 import type { APIRoute } from 'astro';
 import { newsSitemapPath, sitemapIndexPath } from '../data/sitemap';
+import { absoluteUrl, withBase } from '../data/urls';
+import { homePath } from '../lib/paths';
 import { robotsTxt } from '../lib/sitemaps';
 
-export const GET: APIRoute = ({ site: origin }) =>
-  new Response(robotsTxt([new URL(sitemapIndexPath, origin).href, new URL(newsSitemapPath, origin).href]), {
+// Crawlers read robots.txt only at the root of a domain: under a base, the domain's own file should
+// carry these lines (README «Deploying»).
+export const GET: APIRoute = () =>
+  new Response(robotsTxt([absoluteUrl(sitemapIndexPath), absoluteUrl(newsSitemapPath)], withBase(homePath)), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

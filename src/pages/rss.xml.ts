@@ -1,19 +1,19 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../data/articles';
 import { feedResponse, siteFeedPath } from '../data/feeds';
+import { homePath } from '../lib/paths';
 import site from '../site.config';
 
-export const GET: APIRoute = async ({ site: origin }) => {
+export const GET: APIRoute = async () => {
   const archive = await getArchive();
   return feedResponse(
     {
       title: site.name,
       description: site.description,
-      pagePath: '/',
+      pagePath: homePath,
       feedPath: siteFeedPath,
       articles: archive.articles,
     },
     { logo: site.logo, itemCount: site.feeds.itemCount },
-    origin!,
   );
 };

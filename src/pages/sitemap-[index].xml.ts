@@ -1,10 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { sitemapChunks } from '../data/sitemap';
 import { urlsetXml, type SitemapUrl } from '../lib/sitemaps';
-import site from '../site.config';
 
 export const getStaticPaths = (async () => {
-  const chunks = await sitemapChunks(new URL(site.url));
+  const chunks = await sitemapChunks();
   return chunks.map((urls, index) => ({ params: { index: String(index) }, props: { urls } }));
 }) satisfies GetStaticPaths;
 

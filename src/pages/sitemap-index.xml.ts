@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
 import { sitemapChunks, sitemapPath } from '../data/sitemap';
+import { absoluteUrl } from '../data/urls';
 import { sitemapIndexXml } from '../lib/sitemaps';
 
-export const GET: APIRoute = async ({ site: origin }) => {
-  const chunks = await sitemapChunks(origin!);
+export const GET: APIRoute = async () => {
+  const chunks = await sitemapChunks();
   const sitemaps = chunks.map((urls, index) => ({
-    loc: new URL(sitemapPath(index), origin).href,
+    loc: absoluteUrl(sitemapPath(index)),
     lastmod: urls.reduce<Date | undefined>(
       (latest, url) => (url.lastmod && (!latest || url.lastmod > latest) ? url.lastmod : latest),
       undefined,

@@ -1,14 +1,15 @@
 import type { APIRoute } from 'astro';
 import { buildNow, getArchive } from '../data/articles';
+import { absoluteUrl } from '../data/urls';
 import { newsSitemapXml, newsWindow } from '../lib/sitemaps';
 import site from '../site.config';
 
 /** Google News: articles of the 48 hours before this build (a daily rebuild keeps the window moving). */
-export const GET: APIRoute = async ({ site: origin }) => {
+export const GET: APIRoute = async () => {
   const archive = await getArchive();
   const items = newsWindow(
     archive.articles.map((article) => ({
-      loc: new URL(article.path, origin).href,
+      loc: absoluteUrl(article.path),
       title: article.data.title,
       published: article.date,
     })),

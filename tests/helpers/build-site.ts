@@ -79,18 +79,42 @@ export function readPage(outDir: string, urlPath: string): string {
   return readFileSync(path.join(outDir, file), 'utf8');
 }
 
-/** Internal links and assets of the built pages that lead to no built file. */
-export function brokenInternalLinks(outDir: string, pages: { file: string; html: string }[]): string[] {
+/** Every URL a page's tags name: links, assets, form targets, srcset entries, a meta refresh's target. */
+function urlsNamedIn(html: string): string[] {
+  const urls: string[] = [];
+  for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
+    if (/\srel="canonical"/.test(tag)) continue;
+    for (const [, name, value] of tag.matchAll(/\s(href|src|srcset|action|content)="([^"]*)"/g)) {
+      if (name === 'srcset') urls.push(...value!.split(',').map((entry) => entry.trim().split(/\s+/)[0]!));
+      else if (name === 'content') urls.push(...(/^\d+;\s*url=(.+)$/i.exec(value!)?.slice(1) ?? []));
+      else urls.push(value!);
+    }
+  }
+  return urls.map((url) => url.replaceAll('&amp;', '&'));
+}
+
+/**
+ * Internal links and assets of the built pages that lead to no built file. A root-relative URL
+ * must start with `base` (the site's `base` setting) and name a file of the output folder below it:
+ * one outside the base is broken even when the folder has a file of that name.
+ */
+export function brokenInternalLinks(outDir: string, pages: { file: string; html: string }[], base = '/'): string[] {
   const broken: string[] = [];
   for (const { file, html } of pages) {
-    const targets = [...html.matchAll(/<(?:a|link|img|script)\b[^>]*?\s(?:href|src)="([^"]+)"/g)]
-      .filter((match) => !/rel="canonical"/.test(match[0]))
-      .map((match) => match[1]!.replaceAll('&amp;', '&'));
-    for (const target of targets) {
+    for (const target of urlsNamedIn(html)) {
       if (!target.startsWith('/') || target.startsWith('//')) continue;
-      const pathname = decodeURIComponent(target.split(/[?#]/)[0]!);
-      const resolved = path.join(outDir, pathname);
-      const ok = pathname.endsWith('/') ? existsSync(path.join(resolved, 'index.html')) : existsSync(resolved);
+      if (!target.startsWith(base)) {
+        broken.push(`${file}: ${target} (outside the base ${base})`);
+        continue;
+      }
+      const pathname = decodeURIComponent(target.slice(base.length).split(/[?#]/)[0]!);
+      const resolved = path.resolve(outDir, pathname);
+      const inside = resolved === path.resolve(outDir) || resolved.startsWith(path.resolve(outDir) + path.sep);
+      const ok =
+        inside &&
+        (pathname === '' || pathname.endsWith('/')
+          ? existsSync(path.join(resolved, 'index.html'))
+          : existsSync(resolved));
       if (!ok) broken.push(`${file}: ${target}`);
     }
   }

@@ -59,10 +59,40 @@ describe('_headers', () => {
   });
 });
 
+describe('_headers under a base path', () => {
+  const text = headersFile({ base: '/archive/' });
+  const rules = parseHeadersFile(text);
+
+  it('names every rule under the base', () => {
+    const patterns = text.split('\n').filter((line) => line.startsWith('/'));
+    expect(patterns[0]).toBe('/archive/*');
+    for (const pattern of patterns) expect(pattern.startsWith('/archive/'), pattern).toBe(true);
+    expect(headersFor(rules, '/archive/_astro/style.BBGcDI_H.css')['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(headersFor(rules, '/archive/category/economy/rss.xml')['cache-control']).toBe(
+      'public, max-age=300, must-revalidate',
+    );
+    expect(headersFor(rules, '/archive/news/7/market/')['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('sets nothing for the rest of the domain', () => {
+    expect(headersFor(rules, '/_astro/style.BBGcDI_H.css')).toEqual({});
+    expect(headersFor(rules, '/about/')).toEqual({});
+  });
+});
+
 describe('_redirects', () => {
   it('sends old feed and sitemap addresses to the new ones, permanently', () => {
     expect(redirectsFile().split('\n')).toContain('/feed /rss.xml 301');
     expect(redirectsFile().split('\n')).toContain('/sitemap.xml /sitemap-index.xml 301');
+  });
+
+  it('redirects within the base', () => {
+    const lines = redirectsFile({ base: '/archive/' }).trim().split('\n');
+    expect(lines).toContain('/archive/feed /archive/rss.xml 301');
+    expect(lines).toContain('/archive/sitemap.xml /archive/sitemap-index.xml 301');
+    for (const line of lines) expect(line).toMatch(/^\/archive\/\S+ \/archive\/\S+ 301$/);
   });
 });
 

@@ -26,6 +26,7 @@ describe('defineSiteConfig', () => {
       name: 'بایگان خبر',
       description: 'یک آرشیو خبری',
       url: 'https://news.example.org',
+      base: '/',
       logo: '/logo.png',
       feeds: { itemCount: 50 },
       comments: {
@@ -135,6 +136,42 @@ describe('defineSiteConfig', () => {
       expect(message.startsWith('src/site.config.ts has settings to fix')).toBe(true);
       expect(message).toContain('  - url: must be the full public address, like https://news.example.org');
     }
+  });
+
+  it('takes a base path of URL-safe folder names, trimmed', () => {
+    for (const base of ['/', '/archive/', '/org/bayegan-archive/', '/v1.2_old~/']) {
+      expect(defineSiteConfig({ ...minimal, base }).base).toBe(base);
+    }
+    expect(defineSiteConfig({ ...minimal, base: ' /archive/ ' }).base).toBe('/archive/');
+  });
+
+  it('refuses a base that does not start and end with "/" or is not plain ASCII folder names', () => {
+    for (const base of ['archive/', '/archive', 'archive', '', '//', '/a//b/', '/بایگان/', '/my archive/', '/a/../']) {
+      expect(errorOf({ ...minimal, base }), base).toContain(
+        '  - base: must start and end with "/", with folder names of letters, digits, "-", "_", "." or "~" between, like /archive/',
+      );
+    }
+  });
+
+  it('keeps only the origin of url: a trailing slash, or a path that is the base, is dropped', () => {
+    expect(defineSiteConfig({ ...minimal, url: 'https://news.example.org/' }).url).toBe('https://news.example.org');
+    const project = defineSiteConfig({ ...minimal, url: 'https://org.github.io/repo/', base: '/repo/' });
+    expect([project.url, project.base]).toEqual(['https://org.github.io', '/repo/']);
+    expect(defineSiteConfig({ ...minimal, url: 'https://org.github.io/repo', base: '/repo/' }).url).toBe(
+      'https://org.github.io',
+    );
+  });
+
+  it('refuses a url whose path is not the base, saying where the path goes', () => {
+    expect(errorOf({ ...minimal, url: 'https://org.github.io/repo/' })).toContain(
+      "  - url: has the path /repo/ but base is /: write the origin as url (https://org.github.io) and the path as base (base: '/repo/')",
+    );
+    expect(errorOf({ ...minimal, url: 'https://example.org/news/', base: '/archive/' })).toContain(
+      '  - url: has the path /news/ but base is /archive/',
+    );
+    expect(errorOf({ ...minimal, url: 'https://example.org/?lang=fa' })).toContain(
+      '  - url: must be the address alone, without "?" or "#", like https://example.org',
+    );
   });
 
   it('rejects a page size of zero and non-whole counts', () => {

@@ -257,6 +257,12 @@ describe('newsSitemapXml', () => {
 });
 
 describe('robotsTxt', () => {
+  it('allows the base only, for a site under a sub-path', () => {
+    expect(robotsTxt([`${SITE}/archive/sitemap-index.xml`], '/archive/')).toBe(
+      `User-agent: *\nAllow: /archive/\n\nSitemap: ${SITE}/archive/sitemap-index.xml\n`,
+    );
+  });
+
   it('allows everything and lists every sitemap, ending with a newline', () => {
     expect(robotsTxt([`${SITE}/sitemap-index.xml`, `${SITE}/sitemap-news.xml`])).toBe(
       'User-agent: *\n' +

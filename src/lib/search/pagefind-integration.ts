@@ -46,7 +46,10 @@ interface ArticlePage extends IndexedPage {
   digest: string;
 }
 
-/** Built article pages: `news/<id>/<slug>/index.html`, with the URL each is served at. */
+/**
+ * Built article pages: `news/<id>/<slug>/index.html`, with the site path each is served at. Without
+ * the base: the search page gives Pagefind the base as `baseUrl`, which it puts before every result.
+ */
 async function articlePageFiles(outDir: string): Promise<{ file: string; url: string }[]> {
   const newsDir = path.join(outDir, 'news');
   // The build's own list of its pages, when it keeps one; the folder otherwise (`astro build`).

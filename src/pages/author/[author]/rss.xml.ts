@@ -18,7 +18,7 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ author: Author; articles: Article[] }> = ({ props: { author, articles }, site: origin }) =>
+export const GET: APIRoute<{ author: Author; articles: Article[] }> = ({ props: { author, articles } }) =>
   feedResponse(
     {
       title: feedTitle(author.data.name, site.name),
@@ -28,5 +28,4 @@ export const GET: APIRoute<{ author: Author; articles: Article[] }> = ({ props: 
       articles,
     },
     { logo: site.logo, itemCount: site.feeds.itemCount },
-    origin!,
   );

@@ -18,10 +18,7 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ category: Category; articles: Article[] }> = ({
-  props: { category, articles },
-  site: origin,
-}) =>
+export const GET: APIRoute<{ category: Category; articles: Article[] }> = ({ props: { category, articles } }) =>
   feedResponse(
     {
       title: feedTitle(category.data.name, site.name),
@@ -31,5 +28,4 @@ export const GET: APIRoute<{ category: Category; articles: Article[] }> = ({
       articles,
     },
     { logo: site.logo, itemCount: site.feeds.itemCount },
-    origin!,
   );

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { articlePath, categoryPath, homePath, pathWithBase, searchIndexPath, urlWithBase } from '../../src/lib/paths';
+
+describe('pathWithBase', () => {
+  it('puts a site path under the base, keeping it relative to the domain', () => {
+    expect(pathWithBase('/archive/', articlePath(7, 'بازار'))).toBe('/archive/news/7/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1/');
+    expect(pathWithBase('/org/repo/', categoryPath('economy'))).toBe('/org/repo/category/economy/');
+    expect(pathWithBase('/archive/', homePath)).toBe('/archive/');
+    expect(pathWithBase('/archive/', '/#latest')).toBe('/archive/#latest');
+    expect(pathWithBase('/archive/', searchIndexPath('1403/'))).toBe('/archive/pagefind/1403/');
+  });
+
+  it('leaves site paths as they are at the root of the domain', () => {
+    expect(pathWithBase('/', '/news/7/market/')).toBe('/news/7/market/');
+    expect(pathWithBase('/', homePath)).toBe('/');
+  });
+
+  it('takes a base written without its final slash (as Astro may give it)', () => {
+    expect(pathWithBase('/archive', '/rss.xml')).toBe('/archive/rss.xml');
+  });
+
+  it('refuses what is not a site path, rather than making a link that leaves the site', () => {
+    expect(() => pathWithBase('/archive/', 'news/7/')).toThrow('"news/7/" is not a site path');
+    expect(() => pathWithBase('/archive/', '//evil.example/')).toThrow('is not a site path');
+    expect(() => pathWithBase('/archive/', 'https://example.org/')).toThrow('is not a site path');
+  });
+});
+
+describe('urlWithBase', () => {
+  it('builds the public URL on the origin, the base and the path', () => {
+    expect(urlWithBase('https://example.org', '/archive/', '/news/7/market/')).toBe(
+      'https://example.org/archive/news/7/market/',
+    );
+    expect(urlWithBase('https://news.example.org', '/', homePath)).toBe('https://news.example.org/');
+    expect(urlWithBase('https://org.github.io', '/repo/', '/sitemap-index.xml')).toBe(
+      'https://org.github.io/repo/sitemap-index.xml',
+    );
+  });
+});
