@@ -11,7 +11,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, parseHeadersFile } from '../../src/lib/cdn-headers';
+import { headersFor, parseHeadersFile } from '../../src/lib/static-host';
 import { toPersianDigits } from '../../src/lib/persian/digits';
 import { launchChromium } from '../helpers/browser';
 import {
