@@ -280,7 +280,10 @@ const RULES: Rule[] = [
     id: 'tatweel',
     trigger: /\u0640/,
     pattern: /[\p{L}\u200c]*\u0640[\p{L}\u200c\u0640]*/gu,
-    replace: (word) => word.replace(/\u0640/g, ''),
+    // Only a stroke that stretches a word: a tatweel with no letter beside it separates numbers
+    // (a year range «۱۳۹۸ـ۱۴۰۲»), and taking it out would glue them into one number. (The tatweel
+    // is itself a "letter" to Unicode, Lm, hence the lookahead.)
+    replace: (word) => (/(?!\u0640)\p{L}/u.test(word) ? word.replace(/\u0640/g, '') : word),
   },
   {
     id: 'zwnj-prefix',
@@ -326,7 +329,8 @@ const RULES: Rule[] = [
     trigger: /[,;?]| [،؛؟]/,
     // A Latin , ; ? right after Persian (a letter, digit or closing guillemet), spaces before it
     // dropped; a space before a Persian mark too («خبر ، در» → «خبر، در»).
-    pattern: /([\u0621-\u06ff»]) *([,;?])(?![0-9])|([\u0621-\u06ff»]) +([،؛؟])/gu,
+    // Never between digits of any script: «۱۲,۵۰۰» is a number with its thousands separator.
+    pattern: /([\u0621-\u06ff»]) *([,;?])(?![0-9\u0660-\u0669\u06f0-\u06f9])|([\u0621-\u06ff»]) +([،؛؟])/gu,
     replace: (match, latinBefore, latinMark, before, persianMark) => {
       if (persianMark) return `${before}${persianMark}`;
       if (!FA_LETTER_RE.test(latinBefore) && !/[\u06f0-\u06f9»]/.test(latinBefore)) return match;
