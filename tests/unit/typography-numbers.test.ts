@@ -63,4 +63,16 @@ describe('a number is sacred', () => {
     // The tatweel that stretches a word still goes.
     expect(fixPersianProse('کتـــاب تازه').fixed).toBe('کتاب تازه');
   });
+
+  it('writes a plain number in Persian digits whole, ranges and phone numbers included, and leaves an unclear one as written', () => {
+    expect(fixPersianProse('سال 1398-1402 بود').fixed).toBe('سال ۱۳۹۸-۱۴۰۲ بود');
+    expect(fixPersianProse('تلفن 021-88776655 است').fixed).toBe('تلفن ۰۲۱-۸۸۷۷۶۶۵۵ است');
+    expect(fixPersianProse('قیمت 1,250,000 تومان').fixed).toBe('قیمت ۱٬۲۵۰٬۰۰۰ تومان');
+    // Twelve and a half, or twelve thousand five hundred with a digit lost? Not for a fixer to say.
+    expect(fixPersianProse('وزن 12,5 تن').fixed).toBe('وزن 12,5 تن');
+    // A version is not a decimal number: no Persian decimal separator in it.
+    expect(fixPersianProse('نسخهٔ 2.1.3 منتشر شد').fixed).toBe('نسخهٔ 2.1.3 منتشر شد');
+    // Latin around: left alone, as before.
+    expect(fixPersianProse('واکسن COVID-19 رسید').fixed).toBe('واکسن COVID-19 رسید');
+  });
 });

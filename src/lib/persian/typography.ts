@@ -346,8 +346,25 @@ const RULES: Rule[] = [
   },
 ];
 
-/** ASCII digit runs (with , . / : between digits) — converted only with Persian, not Latin, around. */
-const ASCII_NUMBER = /[0-9]+(?:[.,/:][0-9]+)*/g;
+/**
+ * ASCII digit runs (with , . / : or a range's - between digits) — converted only with Persian, not
+ * Latin, around.
+ */
+const ASCII_NUMBER = /[0-9]+(?:[.,/:-][0-9]+)*/g;
+
+/**
+ * Whether a number's separators say plainly what it is, so that writing it with Persian digits and
+ * separators keeps its value: commas only between groups of three (12,500; not 12,5, which may be
+ * twelve and a half), at most one decimal point (not a version such as 2.1.3). A number that is not
+ * plain is left as it was written.
+ */
+function plainNumber(number: string): boolean {
+  return number
+    .split(/[/:-]/)
+    .every(
+      (part) => (!part.includes(',') || /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(part)) && !/\..*\./.test(part),
+    );
+}
 
 function nearestLetter(text: string, from: number, step: 1 | -1): 'fa' | 'latin' | undefined {
   for (let i = from; i >= 0 && i < text.length; i += step) {
@@ -412,6 +429,7 @@ function fixProse(text: string, record: (rule: TypographyRule, before: string, a
     // Next to a Latin letter or unit directly (COVID-19, 5G, mp3), a number belongs to Latin text.
     if (/[A-Za-z_-]$/.test(whole.slice(0, offset)) || /^[A-Za-z_]/.test(whole.slice(offset + number.length)))
       return number;
+    if (!plainNumber(number)) return number;
     const converted = persianDigits(number);
     record('persian-digits', number, converted);
     return converted;
