@@ -35,6 +35,8 @@ export const searchPath = '/search/';
 export const feedsIndexPath = '/feeds/';
 /** Where the comment service sends the reader after posting. */
 export const commentsThanksPath = '/comments/thanks/';
+/** Where the comment service sends a reader whose comment it refused (Staticman's `redirectError`). */
+export const commentsRefusedPath = '/comments/refused/';
 /** A file of the search index: the shards list, the UI, a shard's folder (`/pagefind/1403/`). */
 export const searchIndexPath = (file: string) => `/pagefind/${file}`;
 export const faviconPath = '/favicon.svg';

@@ -77,6 +77,8 @@ export const siteConfigSchema = z
             article: z.string().default('options[slug]'),
             /** Carries the thank-you page's address. */
             redirect: z.string().default('options[redirect]'),
+            /** Carries the address of the page shown when the service refuses the comment. */
+            redirectError: z.string().default('options[redirectError]'),
             /**
              * A field people never see or fill; bots do. Name it as your form service expects. With
              * Staticman it is a `fields[…]` field left out of `allowedFields`, which makes Staticman

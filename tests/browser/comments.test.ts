@@ -81,6 +81,7 @@ describe('comment form', () => {
     expect(fields).toEqual({
       'options[slug]': '7',
       'options[redirect]': `${site.origin}/comments/thanks/`,
+      'options[redirectError]': `${site.origin}/comments/refused/`,
       'fields[name]': 'سارا',
       'fields[email]': 'sara@example.org',
       'fields[body]': 'گزارش خوبی بود.\r\n\r\nممنون.',

@@ -54,6 +54,7 @@ beforeAll(async () => {
     search: `/search/?q=${encodeURIComponent('بازار')}`,
     feeds: '/feeds/',
     'comment sent': '/comments/thanks/',
+    'comment refused': '/comments/refused/',
     'not found': '/no-such-page/',
   };
 }, 120_000);

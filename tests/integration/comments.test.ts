@@ -81,7 +81,7 @@ describe('approved comments', () => {
     expect(card.querySelector('.card__comments')!.getAttribute('href')).toBe('/news/7/market/#comments');
   });
 
-  it('posts the Staticman-compatible form with the article id and the thank-you page', () => {
+  it('posts the Staticman-compatible form with the article id, the thank-you page and the refusal page', () => {
     const form = doc('/news/7/market/').querySelector('form.comment-form')!;
     expect(form.getAttribute('method')).toBe('post');
     expect(form.getAttribute('action')).toBe('https://fixture.example.org/comments-endpoint');
@@ -89,6 +89,7 @@ describe('approved comments', () => {
     expect(names).toEqual([
       'options[slug]',
       'options[redirect]',
+      'options[redirectError]',
       'fields[name]',
       'fields[email]',
       'fields[body]',
@@ -106,6 +107,13 @@ describe('approved comments', () => {
     expect(form.textContent).toContain('تهمت یا افترا');
     expect(form.textContent).toContain('غیر از زبان فارسی یا غیر مرتبط');
     expect(doc('/comments/thanks/').querySelector('main')!.textContent).toContain('نظر شما پس از تأیید منتشر می‌شود.');
+    // Staticman sends a reader whose comment it refused to options[redirectError].
+    expect(form.querySelector('input[name="options[redirectError]"]')!.getAttribute('value')).toBe(
+      'https://fixture.example.org/comments/refused/',
+    );
+    const refused = doc('/comments/refused/');
+    expect(refused.querySelector('h1')!.textContent).toBe('نظر شما فرستاده نشد');
+    expect(refused.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
   });
 
   it('shows no form on an article with comments off', () => {

@@ -36,6 +36,7 @@ describe('defineSiteConfig', () => {
           message: 'fields[body]',
           article: 'options[slug]',
           redirect: 'options[redirect]',
+          redirectError: 'options[redirectError]',
           honeypot: 'fields[website]',
         },
       },
