@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWholeFile } from '../whole-file.ts';
+import { assetsNamedIn } from '../incremental/page-assets.ts';
 import { incrementalSettings, type IncrementalSettings } from '../incremental/render-plan.ts';
 
 /** What is kept of one rendered MDX body. */
@@ -33,10 +34,6 @@ export interface MdxEntry {
   filePath?: string;
   deferredRender?: boolean;
 }
-
-/** Where Astro puts the build's own files (its `build.assets` default, which Bayegan keeps). */
-const ASSETS_FOLDER = '_astro';
-const ASSET_URL = new RegExp(`${ASSETS_FOLDER}/[^\\s"'<>()?#,]+`, 'g');
 
 /** The folder of kept MDX bodies: `<cache>/bayegan-bodies/mdx/`. */
 export function keptMdxBodiesDir(cacheDir: URL | string): string {
@@ -106,7 +103,9 @@ export function keepMdxBody(entry: MdxEntry, html: string): void {
   const kept = registry();
   const settings = incrementalSettings();
   if (!kept || !settings || !entry.deferredRender || entry.digest === undefined) return;
-  const body: KeptBody = { html, assets: [...new Set(html.match(ASSET_URL) ?? [])].sort() };
+  // The same reading of asset URLs as for whole pages: decoded, so that a Persian file name is
+  // found in the site in place.
+  const body: KeptBody = { html, assets: assetsNamedIn(Buffer.from(html)) };
   writeWholeFile(bodyFile(kept.dir, settings.codeDigest, entry.digest), JSON.stringify(body));
 }
 
