@@ -251,7 +251,7 @@ describe('a reader on the site served under its base path', () => {
   it('answers a missing path under the base with the not-found page, whose links work', async () => {
     const page = await browser.newPage();
     expect((await page.goto(at('no/such/page/')))?.status()).toBe(404);
-    await page.locator('.not-found a').click();
+    await page.locator('.notice a').click();
     expect(pathname(page)).toBe(BASE);
     await page.close();
   });
