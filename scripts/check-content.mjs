@@ -10,12 +10,13 @@
  * UTF-8 (Windows-1256, UTF-16: src/lib/content/encoding.ts) stops the build; `--fix --write` converts
  * it to UTF-8, without a byte-order mark, its line ends as they were.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent, formatProblem } from '../src/lib/content/check.ts';
 import { ENCODING_NAMES, readText } from '../src/lib/content/encoding.ts';
+import { writeWholeFile } from '../src/lib/whole-file.ts';
 import {
   lintArticleTypography,
   lintDataTypography,
@@ -134,17 +135,6 @@ function lineDiff(before, after) {
     if (line !== b[i]) out.push(`  ${i + 1}  - ${showInvisible(line)}`, `  ${i + 1}  + ${showInvisible(b[i] ?? '')}`);
   });
   return out.join('\n');
-}
-
-/** @param {string} file @param {string} text */
-function writeAtomically(file, text) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
 }
 
 const plural = (/** @type {number} */ count, /** @type {string} */ one, many = `${one}s`) =>
@@ -267,11 +257,11 @@ export function main(args, io = {}) {
         ENCODING_NAMES[/** @type {Exclude<ContentFile['encoding'], undefined | 'unrecognised'>} */ (file.encoding)];
       out(`${options.write ? 'converted' : 'would convert'} ${file.path} from ${from} to UTF-8`);
       // A corrected file is written below, as UTF-8 too.
-      if (options.write && !corrected.has(file)) writeAtomically(path.resolve(typedBase, file.path), file.source);
+      if (options.write && !corrected.has(file)) writeWholeFile(path.resolve(typedBase, file.path), file.source);
     }
     for (const { file, fixed } of corrections) {
       out(`${options.write ? 'corrected' : 'would correct'} ${file.path}:\n${lineDiff(file.source, fixed)}`);
-      if (options.write) writeAtomically(path.resolve(typedBase, file.path), fixed);
+      if (options.write) writeWholeFile(path.resolve(typedBase, file.path), fixed);
     }
     if (corrections.length > 0) {
       out(
