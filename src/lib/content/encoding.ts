@@ -9,7 +9,7 @@
  * holds for every ASCII character (the odd bytes in little-endian, the even ones in big-endian);
  * valid UTF-8; and, for bytes that are not, Windows-1256 when they read in it as Persian/Arabic words.
  */
-import { FA_LETTER } from '../persian/typography.ts';
+import { FA_LETTER } from '../persian/script.ts';
 
 /** The encodings told apart, by their WHATWG (TextDecoder) names. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';

@@ -1,23 +1,23 @@
-/** Digit conversion between ASCII, Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669). */
+/** Digit conversion between ASCII, Persian and Arabic-Indic digits (the digit sets are in ./script.ts). */
+import { ARABIC_INDIC_DIGIT, DIGITS, PERSIAN_DIGIT, THOUSANDS_SEPARATOR } from './script.ts';
 
-const PERSIAN_ZERO = 0x06f0;
-const ARABIC_INDIC_ZERO = 0x0660;
+const NOT_PERSIAN_DIGIT = new RegExp(`[0-9]|${ARABIC_INDIC_DIGIT}`, 'g');
+const NOT_ASCII_DIGIT = new RegExp(`${PERSIAN_DIGIT}|${ARABIC_INDIC_DIGIT}`, 'g');
+
+/** The value (0–9) of a digit of any script. */
+function digitValue(digit: string): number {
+  const ascii = DIGITS.ascii.indexOf(digit);
+  return ascii >= 0 ? ascii : Math.max(DIGITS.persian.indexOf(digit), DIGITS.arabicIndic.indexOf(digit));
+}
 
 /** Writes every ASCII and Arabic-Indic digit in `value` as a Persian digit. */
 export function toPersianDigits(value: string | number): string {
-  return String(value).replace(/[0-9\u0660-\u0669]/g, (digit) => {
-    const code = digit.charCodeAt(0);
-    const n = code >= ARABIC_INDIC_ZERO ? code - ARABIC_INDIC_ZERO : code - 48;
-    return String.fromCharCode(PERSIAN_ZERO + n);
-  });
+  return String(value).replace(NOT_PERSIAN_DIGIT, (digit) => DIGITS.persian[digitValue(digit)]!);
 }
 
 /** Writes every Persian and Arabic-Indic digit in `value` as an ASCII digit (for URLs, parsing). */
 export function toAsciiDigits(value: string): string {
-  return value.replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (digit) => {
-    const code = digit.charCodeAt(0);
-    return String(code >= PERSIAN_ZERO ? code - PERSIAN_ZERO : code - ARABIC_INDIC_ZERO);
-  });
+  return value.replace(NOT_ASCII_DIGIT, (digit) => DIGITS.ascii[digitValue(digit)]!);
 }
 
 /** Zero-pads an integer to `width` digits, in Persian digits (e.g. ۰۹ for a month). */
@@ -30,6 +30,6 @@ export function padPersian(n: number, width = 2): string {
  * Years and article numbers must not be grouped (۱۴۰۳, not ۱٬۴۰۳).
  */
 export function formatPersianNumber(n: number, { grouped = false }: { grouped?: boolean } = {}): string {
-  const ascii = grouped ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '٬') : String(n);
+  const ascii = grouped ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS_SEPARATOR) : String(n);
   return toPersianDigits(ascii);
 }

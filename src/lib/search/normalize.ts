@@ -11,36 +11,49 @@
  *   matches query words as prefixes of indexed words.
  */
 import { toPersianDigits } from '../persian/digits.ts';
+import {
+  ARABIC_BLOCK,
+  FA_LETTER,
+  INVISIBLE_FORMAT,
+  LETTER_TWINS,
+  PRESENTATION_FORM,
+  TATWEEL,
+  TWIN_LETTER,
+  ZWNJ,
+} from '../persian/script.ts';
 
-const ZWNJ = '\u200c';
-const PERSIAN_LETTER = '[\\u0620-\\u064a\\u066e-\\u06d3\\u06d5\\u06fa-\\u06ff]';
+const PRESENTATION_FORMS = new RegExp(PRESENTATION_FORM, 'g');
+const TWINS = new RegExp(TWIN_LETTER, 'g');
 
-/** Steps 1–5: presentation forms, Arabic letters with Persian twins, ة/ۀ, tatweel, digits. */
+/**
+ * Steps 1–5: presentation forms, letters with a Persian twin (Arabic ي ى ك, Urdu and Pashto letters,
+ * ة → ه, ۀ → ه + hamza above, which Pagefind drops), tatweel, digits.
+ */
 function foldLetters(text: string): string {
   return toPersianDigits(
     text
-      .replace(/[\ufb50-\ufdff\ufe70-\ufefc]/g, (ch) => ch.normalize('NFKC'))
-      .replace(/[\u064a\u0649]/g, '\u06cc') // ي ى → ی
-      .replace(/\u0643/g, '\u06a9') // ك → ک
-      .replace(/\u0629/g, '\u0647') // ة → ه
-      .replace(/\u06c0/g, '\u0647\u0654') // ۀ → ه + hamza above (Pagefind drops the mark)
-      .replace(/\u0640/g, ''), // tatweel
+      .replace(PRESENTATION_FORMS, (ch) => ch.normalize('NFKC'))
+      .replace(TWINS, (ch) => LETTER_TWINS[ch] ?? ch)
+      .replaceAll(TATWEEL, ''),
   );
 }
 
 const SUFFIXES = 'هایی|های|ها|ترین|تر';
 /** A suffix written apart from its word (space or ZWNJ), or joined (handled by the index). */
 // Word boundaries are letters only: Persian punctuation (، ؛ ؟) and digits end a word too.
-const DETACHED_SUFFIX = new RegExp(`(${PERSIAN_LETTER})[ \\u200c]+(${SUFFIXES})(?!${PERSIAN_LETTER})`, 'g');
-const DETACHED_PREFIX = new RegExp(`(?<!${PERSIAN_LETTER})(ن?می)[ \\u200c]+(?=${PERSIAN_LETTER})`, 'g');
+const DETACHED_SUFFIX = new RegExp(`(${FA_LETTER})[ ${ZWNJ}]+(${SUFFIXES})(?!${FA_LETTER})`, 'g');
+const DETACHED_PREFIX = new RegExp(`(?<!${FA_LETTER})(ن?می)[ ${ZWNJ}]+(?=${FA_LETTER})`, 'g');
 
 /** The text Pagefind indexes: folded, affixes attached with ZWNJ. Idempotent; ZWNJ kept. */
 export function foldForIndex(text: string): string {
   return foldLetters(text).replace(DETACHED_SUFFIX, `$1${ZWNJ}$2`).replace(DETACHED_PREFIX, `$1${ZWNJ}`);
 }
 
+/** A query word in the Arabic script only: the words that are stemmed. */
+const PERSIAN_WORD = new RegExp(`^[${ARABIC_BLOCK}]+$`);
+
 /** Invisible format characters, ZWNJ included: none of them is part of a query word. */
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/g;
+const INVISIBLE = new RegExp(`${INVISIBLE_FORMAT}|${ZWNJ}`, 'g');
 
 /**
  * Endings stripped from query words, longest first, each with the letters that must remain (so
@@ -86,7 +99,7 @@ export function normalizeQuery(query: string): string {
         ? `"${part.slice(1, -1)}"`
         : part
             .split(' ')
-            .map((word) => (/^[\u0600-\u06ff]+$/.test(word) ? stemQueryWord(word) : word))
+            .map((word) => (PERSIAN_WORD.test(word) ? stemQueryWord(word) : word))
             .join(' '),
     )
     .join('');
