@@ -5,8 +5,10 @@
  * Checks every article, section, reporter and comment file against the schemas the build uses
  * (src/lib/content/schema.ts) without building, and lints the Persian typography of prose. Each
  * problem is printed as `<file>:<line>: <field>: <what to change>`. Exit code 1 when a file would
- * stop the build (or, with --strict, when typography can be improved), for CI and pre-commit hooks.
- * `--fix` shows the typography corrections as a diff; `--fix --write` applies them. A file that is not
+ * stop the build (or, with --strict, when a typography correction is left to make), for CI and
+ * pre-commit hooks. Typography rules are safe corrections or suggestions
+ * (src/lib/persian/typography/registry.ts): `--fix` shows the corrections as a diff and lists the
+ * suggestions; `--fix --write` applies the corrections, never a suggestion. A file that is not
  * UTF-8 (Windows-1256, UTF-16: src/lib/content/encoding.ts) stops the build; `--fix --write` converts
  * it to UTF-8, without a byte-order mark, its line ends as they were.
  */
@@ -17,12 +19,8 @@ import { parseArgs } from 'node:util';
 import { checkContent, formatProblem } from '../src/lib/content/check.ts';
 import { ENCODING_NAMES, readText } from '../src/lib/content/encoding.ts';
 import { writeWholeFile } from '../src/lib/whole-file.ts';
-import {
-  lintArticleTypography,
-  lintDataTypography,
-  showInvisible,
-  TYPOGRAPHY_ADVICE,
-} from '../src/lib/persian/typography.ts';
+import { typographyAdvice } from '../src/i18n/fa.ts';
+import { lintArticleTypography, lintDataTypography, showInvisible } from '../src/lib/persian/typography.ts';
 
 export const USAGE = `Usage: npm run check:content -- [files…] [options]
 
@@ -31,15 +29,18 @@ Persian typography of their text, without building the site.
 
   [files…]            report only on these files (e.g. the ones you changed); all are still read
   --content <dir>     the content folder (default: $BAYEGAN_CONTENT_DIR, else ./content)
-  --fix               show the typography corrections as a diff, and the files it would convert
-                      to UTF-8 (from Windows-1256 or UTF-16); nothing is written
+  --fix               show the typography corrections as a diff, the suggestions to decide on, and
+                      the files it would convert to UTF-8 (from Windows-1256 or UTF-16); nothing
+                      is written
   --write             with --fix: write the corrections and conversions into the files
-  --strict            fail (exit 1) on typography too, not only on what stops the build
+                      (suggestions are never applied: a person decides)
+  --strict            fail (exit 1) on typography corrections too, not only on what stops the build
   --no-typography     check the fields only (with --fix: only convert files to UTF-8)
   -h, --help          show this message`;
 
 /** @typedef {import('../src/lib/content/check.ts').ContentFile} ContentFile */
 /** @typedef {import('../src/lib/persian/typography.ts').TypographyResult} TypographyResult */
+/** @typedef {import('../src/lib/persian/typography.ts').TypographyFinding} TypographyFinding */
 
 class UsageError extends Error {}
 
@@ -119,6 +120,30 @@ function typographyOf(file) {
     return lintDataTypography(file.source);
   }
   return undefined;
+}
+
+/**
+ * One line per rule and line of the file, with the first few places as examples:
+ * `file:line: field: «before» → «after»: advice [rule]` (`[rule, suggestion]` for a suggestion).
+ * @param {string} file
+ * @param {readonly TypographyFinding[]} findings
+ */
+function findingLines(file, findings) {
+  /** @type {Map<string, TypographyFinding[]>} */
+  const groups = new Map();
+  for (const finding of findings) {
+    const key = `${finding.line}:${finding.field}:${finding.rule}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  return [...groups.values()].map((group) => {
+    const { line, field, rule, safety } = /** @type {TypographyFinding} */ (group[0]);
+    const examples = group
+      .slice(0, 3)
+      .map(({ before, after }) => `«${showInvisible(before)}» → «${showInvisible(after)}»`)
+      .join(', ');
+    const more = group.length > 3 ? ` and ${group.length - 3} more` : '';
+    return `${file}:${line}: ${field}: ${examples}${more}: ${typographyAdvice[rule]} [${rule}${safety === 'safe' ? '' : ', suggestion'}]`;
+  });
 }
 
 /**
@@ -218,35 +243,24 @@ export function main(args, io = {}) {
   }).filter((problem) => reported(problem.file));
   for (const problem of problems) out(formatProblem(problem));
 
+  let correctionCount = 0;
   let suggestions = 0;
   /** @type {{ file: ContentFile; fixed: string }[]} */
   const corrections = [];
+  /** @type {string[]} */
+  const suggestionLines = [];
   if (!options['no-typography']) {
     for (const file of files) {
       if (!reported(file.path)) continue;
       const result = typographyOf(file);
       if (!result || result.findings.length === 0) continue;
-      suggestions += result.findings.length;
-      corrections.push({ file, fixed: result.fixed });
-      if (options.fix) continue;
-      // One line per rule and line of the file, with the first few places as examples.
-      /** @type {Map<string, import('../src/lib/persian/typography.ts').TypographyFinding[]>} */
-      const groups = new Map();
-      for (const finding of result.findings) {
-        const key = `${finding.line}:${finding.field}:${finding.rule}`;
-        groups.set(key, [...(groups.get(key) ?? []), finding]);
-      }
-      for (const group of groups.values()) {
-        const { line, field, rule } = /** @type {import('../src/lib/persian/typography.ts').TypographyFinding} */ (
-          group[0]
-        );
-        const examples = group
-          .slice(0, 3)
-          .map(({ before, after }) => `«${showInvisible(before)}» → «${showInvisible(after)}»`)
-          .join(', ');
-        const more = group.length > 3 ? ` and ${group.length - 3} more` : '';
-        out(`${file.path}:${line}: ${field}: ${examples}${more}: ${TYPOGRAPHY_ADVICE[rule]} [${rule}]`);
-      }
+      const safe = result.findings.filter((finding) => finding.safety === 'safe');
+      correctionCount += safe.length;
+      suggestions += result.findings.length - safe.length;
+      if (result.fixed !== file.source) corrections.push({ file, fixed: result.fixed });
+      const lines = findingLines(file.path, result.findings);
+      if (!options.fix) for (const line of lines) out(line);
+      else suggestionLines.push(...lines.filter((line) => line.endsWith(', suggestion]')));
     }
   }
 
@@ -263,6 +277,10 @@ export function main(args, io = {}) {
       out(`${options.write ? 'corrected' : 'would correct'} ${file.path}:\n${lineDiff(file.source, fixed)}`);
       if (options.write) writeWholeFile(path.resolve(typedBase, file.path), fixed);
     }
+    if (suggestionLines.length > 0) {
+      out('suggestions, not applied (decide on each and edit the file by hand):');
+      for (const line of suggestionLines) out(line);
+    }
     if (corrections.length > 0) {
       out(
         options.write
@@ -275,11 +293,13 @@ export function main(args, io = {}) {
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const typographyNote = options['no-typography'] ? '' : `, ${plural(suggestions, 'typography suggestion')}`;
+  const typographyNote = options['no-typography']
+    ? ''
+    : `, ${plural(correctionCount, 'typography correction')} and ${plural(suggestions, 'suggestion')}`;
   const summary = `checked ${plural(files.length, 'file')} in ${seconds} s: ${plural(problems.length, 'problem')} that stop the build${typographyNote}`;
-  const failed = problems.length > 0 || (options.strict && suggestions > 0 && !(options.fix && options.write));
+  const failed = problems.length > 0 || (options.strict && correctionCount > 0 && !(options.fix && options.write));
   (failed ? err : out)(summary);
-  if (!failed && suggestions > 0 && !options.fix)
+  if (!failed && correctionCount > 0 && !options.fix)
     out('run npm run check:content -- --fix to see the corrections as a diff');
   return failed ? 1 : 0;
 }

@@ -14,6 +14,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { showInvisible } from '../src/lib/persian/typography.ts';
 import { ARTICLE_FILE, readArticles, readChoices } from './lib/content-files.mjs';
 import {
   ConfigError,
@@ -315,6 +316,9 @@ export function main(argv, io = {}) {
     if (plan.source) out(`  source: ${plan.source.name}${plan.source.url ? ` <${plan.source.url}>` : ''}`);
     if (plan.attribution) out(`  «به گزارش»: ${plan.attribution}`);
     for (const note of plan.notes) out(`  check: ${note}`);
+    for (const { field, rule, before, after } of plan.corrections) {
+      out(`  corrected ${field} [${rule}]: «${showInvisible(before)}» → «${showInvisible(after)}»`);
+    }
   }
   for (const { page, reason } of already) out(`skipped ${page}: ${reason}`);
   for (const { page, reason } of unusable) out(`skipped ${page}: ${reason}`);

@@ -1523,6 +1523,15 @@ export function knownImports(articles) {
  * @property {string} hash
  * @property {string} body  Markdown
  * @property {string[]} notes  for the report and the draft's frontmatter
+ * @property {AppliedCorrection[]} corrections  the safe typography corrections made, for the report
+ */
+
+/**
+ * @typedef {object} AppliedCorrection  One safe typography correction made to the draft.
+ * @property {'title' | 'lead' | 'body'} field
+ * @property {import('../../src/lib/persian/typography.ts').TypographyRule} rule
+ * @property {string} before
+ * @property {string} after
  */
 
 /**
@@ -1533,15 +1542,30 @@ export function knownImports(articles) {
  */
 export function planArticle(page, { now, sourceName }) {
   const notes = [...page.notes];
-  // The safe corrections of `npm run check:content -- --fix` (ZWNJ, Persian punctuation and digits).
-  let corrections = 0;
-  const fix = (/** @type {string} */ text) => {
+  // The safe corrections of `npm run check:content -- --fix --write`, each listed in the report;
+  // a suggestion is never applied: it becomes a note for the editor.
+  /** @type {AppliedCorrection[]} */
+  const corrections = [];
+  /**
+   * @param {'title' | 'lead' | 'body'} field
+   * @param {readonly Omit<import('../../src/lib/persian/typography.ts').TypographyFinding, 'line' | 'field'>[]} findings
+   */
+  const sort = (field, findings) => {
+    for (const { rule, safety, before, after } of findings) {
+      if (safety === 'safe') corrections.push({ field, rule, before, after });
+      else
+        notes.push(
+          `typography suggestion in the ${field === 'body' ? 'story' : field} [${rule}], not applied: «${before}» → «${after}»`,
+        );
+    }
+  };
+  const fix = (/** @type {'title' | 'lead'} */ field, /** @type {string} */ text) => {
     const result = fixPersianProse(text);
-    corrections += result.findings.length;
+    sort(field, result.findings);
     return result.fixed;
   };
-  const title = fix(cleanText(page.title));
-  let lead = fix(page.lead ? cleanText(page.lead) : leadFrom(page.blocks));
+  const title = fix('title', cleanText(page.title));
+  let lead = fix('lead', page.lead ? cleanText(page.lead) : leadFrom(page.blocks));
   if (!lead) {
     lead = title;
     notes.push('the story gives no lead sentence; the headline stands in as the lead — write one');
@@ -1581,10 +1605,10 @@ export function planArticle(page, { now, sourceName }) {
 
   const typography = lintArticleTypography(blocksToMarkdown(page.blocks));
   const body = typography.fixed;
-  corrections += typography.findings.length;
-  if (corrections > 0) {
+  sort('body', typography.findings);
+  if (corrections.length > 0) {
     notes.push(
-      `corrected ${corrections} typographic slips (نیم‌فاصله, Persian punctuation and digits), as npm run check:content -- --fix would`,
+      `corrected ${corrections.length} typographic slips (نیم‌فاصله, Persian letters, punctuation and digits; listed in the import report), as npm run check:content -- --fix --write would`,
     );
   }
 
@@ -1605,6 +1629,7 @@ export function planArticle(page, { now, sourceName }) {
     hash: contentHash(title, page.blocks),
     body,
     notes,
+    corrections,
   };
 }
 

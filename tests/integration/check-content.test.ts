@@ -38,6 +38,8 @@ tags: [كتاب]
 \`\`\`
 
 نشانی https://example.ir/1403?a=1,2 و متن.
+
+وزن بار 12,5 تن بود.
 `;
 
 describe('npm run check:content', () => {
@@ -59,7 +61,10 @@ describe('npm run check:content', () => {
     expect(result.stdout).toMatch(/\[zwnj-prefix\]/);
     // Code, URLs and the tags field are not prose.
     expect(result.stdout).not.toMatch(/:14:|:17:|:8:/);
-    expect(result.stdout).toMatch(/0 problems that stop the build, \d+ typography suggestions/);
+    // An unclear number is a suggestion, with the likelier reading and the advice.
+    expect(result.stdout).toContain(`${file}:19: body: «12,5» → «۱۲٫۵»: این عدد را دو جور می‌شود خواند.`);
+    expect(result.stdout).toMatch(/\[unclear-number, suggestion\]$/m);
+    expect(result.stdout).toMatch(/0 problems that stop the build, \d+ typography corrections and 1 suggestion/);
 
     const strict = await check(['--content', dir, '--strict']);
     expect(strict.status).toBe(1);
@@ -72,6 +77,8 @@ describe('npm run check:content', () => {
     expect(diff.stdout).toContain('would correct');
     expect(diff.stdout).toContain("  3  + title: 'گزارش کیفیت هوا'");
     expect(diff.stdout).toContain('nothing written; run npm run check:content -- --fix --write');
+    expect(diff.stdout).toMatch(/suggestions, not applied.*\n.*:19: body: «12,5» → «۱۲٫۵»/);
+    expect(diff.stdout).not.toContain('+ وزن بار');
     expect(readFileSync(article, 'utf8')).toBe(messy);
 
     const write = await check(['--content', dir, '--fix', '--write']);
@@ -79,14 +86,16 @@ describe('npm run check:content', () => {
     const fixed = readFileSync(article, 'utf8');
     expect(fixed).toContain(`به گزارش خبرنگار ما، کتاب${Z}ها در حوزه${Z}های مختلف می${Z}شود.`);
     expect(fixed).toContain("lead: 'شاخص هوا در سال ۱۴۰۳ بهتر شد.'");
-    // Untouched: code block, URL, tags, keys.
+    // Untouched: code block, URL, tags, keys, and the number only a person can read.
+    expect(fixed).toContain('وزن بار 12,5 تن بود.');
     expect(fixed).toContain('```\nمی شود 123 كتاب\n```');
     expect(fixed).toContain('https://example.ir/1403?a=1,2');
     expect(fixed).toContain('tags: [كتاب]');
 
+    // --strict fails on corrections left to make, not on a suggestion a person has to decide on.
     const again = await check(['--content', dir, '--strict']);
     expect(again.status, again.stdout).toBe(0);
-    expect(again.stdout).toMatch(/0 typography suggestions/);
+    expect(again.stdout).toMatch(/0 typography corrections and 1 suggestion/);
   });
 
   it('leaves a correct file byte for byte as it was', async () => {

@@ -208,6 +208,19 @@ describe('import-legacy: good pages', () => {
     expect(frontmatter(dir, RIVER.replace('.md', '-2.md'))['id']).toBe(12);
   });
 
+  it('lists every typography correction it applied in the report, and notes the suggestions it did not', async () => {
+    const dir = archiveCopy('typography');
+    const page = path.join(tmpRoot, 'typography', 'slips.txt');
+    writeFileSync(page, 'منوی اصلی\nکتاب ها رسید\nوزن بار 12,5 تن در سال 1403 بود و کتاب ها رسید.\n');
+    const run = await importLegacy([page, ...BASE_ARGS, '--content', dir, '--dry-run']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('  corrected title [zwnj-suffix]: «کتاب ها» → «کتاب·ها»\n');
+    expect(run.stdout).toContain('  corrected body [persian-digits]: «1403» → «۱۴۰۳»\n');
+    expect(run.stdout).toContain(
+      '  check: typography suggestion in the story [unclear-number], not applied: «12,5» → «۱۲٫۵»\n',
+    );
+  });
+
   it('says what it would write with --dry-run, and writes nothing', async () => {
     const dir = archiveCopy('dry-run');
     const before = snapshot(dir);

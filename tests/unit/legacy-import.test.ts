@@ -29,6 +29,7 @@ import {
   UsageError,
 } from '../../scripts/lib/legacy-import.mjs';
 import { frontmatterOf } from '../../scripts/lib/new-article.mjs';
+import { numbersIn } from '../../src/lib/persian/typography/numbers';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/legacy');
 const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
@@ -399,6 +400,40 @@ describe('extractFromText: a plain-text dump', () => {
     expect(plan.title).toBe('همکاری\u200cها در حوزه\u200cهای نظامی');
     expect(plan.body).toBe('به گزارش خبرنگار ما، این دیدار در سال ۱۴۰۳ انجام شد و تصمیمها گرفته می\u200cشود.\n');
     expect(plan.notes).toContainEqual(expect.stringMatching(/^corrected \d+ typographic slips/));
+  });
+
+  it('lists every correction it made, and applies no suggestion: it only notes it for the editor', () => {
+    const dump = 'منوی اصلی\nکتاب ها رسید\nوزن بار 12,5 تن در سال 1403 بود و کتاب ها رسید.\n';
+    const plan = planArticle(page(extractFromText(dump, defaultConfig())), { now: NOW });
+    expect(plan.corrections).toEqual([
+      { field: 'title', rule: 'zwnj-suffix', before: 'کتاب ها', after: 'کتاب\u200cها' },
+      { field: 'lead', rule: 'zwnj-suffix', before: 'کتاب ها', after: 'کتاب\u200cها' },
+      { field: 'lead', rule: 'persian-digits', before: '1403', after: '۱۴۰۳' },
+      { field: 'body', rule: 'zwnj-suffix', before: 'کتاب ها', after: 'کتاب\u200cها' },
+      { field: 'body', rule: 'persian-digits', before: '1403', after: '۱۴۰۳' },
+    ]);
+    expect(plan.body).toBe('وزن بار 12,5 تن در سال ۱۴۰۳ بود و کتاب\u200cها رسید.\n');
+    expect(plan.notes).toContain('typography suggestion in the story [unclear-number], not applied: «12,5» → «۱۲٫۵»');
+    expect(plan.notes).toContain('typography suggestion in the lead [unclear-number], not applied: «12,5» → «۱۲٫۵»');
+  });
+
+  it('never alters a number: prices, ranges, dates, times, phones, versions, percents, in every script', () => {
+    const numbers = [
+      'قیمت 12,500 و ۱۲,۵۰۰ و ١٢٬٥٠٠ تومان',
+      'وزن 12,5 و ۱۲,۵ تن',
+      'نسخهٔ 2.1.3 و ۲.۱.۳',
+      'سال‌های 1398-1402 و ۱۳۹۸ـ۱۴۰۲ و 1398--1402 و ۱۳۹۸–۱۴۰۲',
+      'تاریخ 1403/09/03 ساعت 14:30 و ۱۴۰۳/۰۹/۰۳',
+      'تلفن 021-88776655 و نرخ 2.5 درصد و ۲٫۵ و 50% و ۱۲ %',
+      'شمارهٔ 1,250,000 و ۱٬۲۵۰٬۰۰۰ و 12.500',
+    ];
+    const dump = `منوی اصلی\nتیتر خبر ${numbers[0]}\n${numbers.join('. ')}.\n`;
+    const plan = planArticle(page(extractFromText(dump, defaultConfig())), { now: NOW });
+    expect(numbersIn(plan.body)).toEqual(numbersIn(`${numbers.join('. ')}.`));
+    expect(numbersIn(plan.title)).toEqual(numbersIn(numbers[0]!));
+    // It did rewrite them, in Persian digits and separators, where that was safe.
+    expect(plan.body).toContain('۱۲٬۵۰۰');
+    expect(plan.corrections.some((correction) => correction.rule === 'persian-digits')).toBe(true);
   });
 
   it('escapes markup in a dump, and skips a dump with no story', () => {

@@ -29,7 +29,7 @@ describe('each rule finds its slip and corrects it', () => {
     ['persian-punctuation', 'تهران, اصفهان', 'تهران، اصفهان'],
     ['persian-punctuation', 'خبر , در', 'خبر، در'],
     ['persian-punctuation', 'چرا?', 'چرا؟'],
-    ['persian-punctuation', 'به گزارش خبرنگار ما ، در', 'به گزارش خبرنگار ما، در'],
+    ['punctuation-spacing', 'به گزارش خبرنگار ما ، در', 'به گزارش خبرنگار ما، در'],
     ['persian-punctuation', 'اول; دوم', 'اول؛ دوم'],
     ['persian-digits', 'در سال 1403 بود', 'در سال ۱۴۰۳ بود'],
     ['persian-digits', 'ساعت 14:30 و نرخ 2.5 درصد', 'ساعت ۱۴:۳۰ و نرخ ۲٫۵ درصد'],
@@ -46,9 +46,9 @@ describe('each rule finds its slip and corrects it', () => {
   it('names the line and the words around the slip', () => {
     const { findings } = lintArticleTypography(article('خط اول\n\nدر سال 1403 كتاب ها'));
     expect(findings).toEqual([
-      { rule: 'arabic-letters', line: 7, field: 'body', before: 'كتاب', after: 'کتاب' },
-      { rule: 'zwnj-suffix', line: 7, field: 'body', before: 'کتاب ها', after: `کتاب${Z}ها` },
-      { rule: 'persian-digits', line: 7, field: 'body', before: '1403', after: '۱۴۰۳' },
+      { rule: 'arabic-letters', safety: 'safe', line: 7, field: 'body', before: 'كتاب', after: 'کتاب' },
+      { rule: 'zwnj-suffix', safety: 'safe', line: 7, field: 'body', before: 'کتاب ها', after: `کتاب${Z}ها` },
+      { rule: 'persian-digits', safety: 'safe', line: 7, field: 'body', before: '1403', after: '۱۴۰۳' },
     ]);
   });
 });
@@ -57,8 +57,8 @@ describe('correct text is left exactly as it is', () => {
   const correct = [
     `او می${Z}گوید که کتاب${Z}ها بزرگ${Z}تر شده${Z}اند، و این بهترین راه است؟`,
     'در سال ۱۴۰۳ نرخ تورم ۲٫۵ درصد بود؛ پیش از آن نه.',
-    // «تر» as "wet", «میدان», «میدانی», «بهتر», «ماه می»: words, not slips.
-    'پسماند تر و خشک در میدان اصلی؛ بررسی میدانی بهتر است. ماه می برگزار شد و اول می تمام شد.',
+    // «میدان», «میدانی», «بهتر», «ماه می»: words, not slips.
+    'پسماند خشک در میدان اصلی؛ بررسی میدانی بهتر است. ماه می برگزار شد و اول می تمام شد.',
     'تنها راه، انتهای خیابان است و میزان بها و رها کردن.',
     'English text, with a question? And  two spaces, 1403 and iPhone 15.',
     'واکسن COVID-19 و شبکهٔ 5G و فایل mp3 در متن فارسی.',
@@ -73,6 +73,24 @@ describe('correct text is left exactly as it is', () => {
       expect(result.fixed).toBe(source);
     });
   }
+});
+
+describe('what is only suggested', () => {
+  it('«تر» as "wet" is never joined by --fix: joining it is a suggestion', () => {
+    const source = article('پسماند تر و خشک جدا می‌شود.');
+    const result = lintArticleTypography(source);
+    expect(result.fixed).toBe(source);
+    expect(result.findings).toEqual([
+      {
+        rule: 'detached-comparative',
+        safety: 'suggestion',
+        line: 5,
+        field: 'body',
+        before: 'پسماند تر',
+        after: `پسماند${Z}تر`,
+      },
+    ]);
+  });
 });
 
 describe('what --fix never touches', () => {
