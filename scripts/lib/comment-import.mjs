@@ -10,6 +10,7 @@
  * Nothing else from the export is ever written: no e-mail address, IP or user agent.
  */
 import { toTehranIsoString } from '../../src/lib/dates/tehran.ts';
+import { toAsciiDigits } from '../../src/lib/persian/digits.ts';
 import { createHash } from 'node:crypto';
 import { parseDocument, visit } from 'yaml';
 
@@ -614,7 +615,7 @@ export function parseArticleId(value) {
   let number;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string') {
-    const digits = toLatinDigits(value.trim());
+    const digits = toAsciiDigits(value.trim());
     if (/^\d+$/.test(digits)) number = Number(digits);
   }
   return number !== undefined && Number.isSafeInteger(number) && number > 0 ? number : undefined;
@@ -753,11 +754,6 @@ function quote(value) {
   if (!isTextLike(value)) return describe(value);
   const text = String(value);
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
-}
-
-/** @param {string} text */
-function toLatinDigits(text) {
-  return text.replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90));
 }
 
 /** @param {unknown} error */

@@ -17,6 +17,7 @@ import { isValidJalaliDate, JALALI_MONTH_NAMES } from '../../src/lib/dates/jalal
 import { parseArticleDate } from '../../src/lib/dates/parse-article-date.ts';
 import { toAsciiDigits } from '../../src/lib/persian/digits.ts';
 import { normalizePersianLetters } from '../../src/lib/persian/normalize.ts';
+import { FA_LETTER } from '../../src/lib/persian/script.ts';
 import { fixPersianProse, lintArticleTypography } from '../../src/lib/persian/typography.ts';
 import { formatJalaliDateTime, slugFromTitle, tehranJalaliNow, UsageError, yamlQuote } from './new-article.mjs';
 
@@ -453,13 +454,11 @@ export function cleanText(text) {
     .trim();
 }
 
-/** A Persian (Arabic-script) letter. */
-const PERSIAN_LETTER = '[\\u0621-\\u064a\\u067e\\u0686\\u0698\\u06a9\\u06af\\u06cc\\u06c0]';
 /**
  * A full stop, «؟» or «!» glued to the next word: «کردند.در». Two letters before it at least, so
  * abbreviations like «ج.ا.ا» stay as written.
  */
-const GLUED_SENTENCE = new RegExp(`(${PERSIAN_LETTER}{2}[.!؟?])(?=${PERSIAN_LETTER})`, 'gu');
+const GLUED_SENTENCE = new RegExp(`(${FA_LETTER}{2}[.!؟?])(?=${FA_LETTER})`, 'gu');
 
 /**
  * Paragraphs from a line of a dump whose line breaks were lost: a new paragraph wherever a

@@ -5,6 +5,8 @@
  */
 import { toJalaali } from 'jalaali-js';
 import { tehranWallTime } from '../../src/lib/dates/tehran.ts';
+import { normalizePersianLetters } from '../../src/lib/persian/normalize.ts';
+import { slugify } from '../../src/lib/persian/slug.ts';
 
 /**
  * @typedef {object} NewArticleArgs
@@ -176,43 +178,18 @@ export function parseNow(text) {
   return date;
 }
 
-/** Arabic letters with a Persian twin: ي ى → ی, ك → ک. */
-const ARABIC_TO_PERSIAN = /** @type {Record<string, string>} */ ({
-  '\u064a': '\u06cc',
-  '\u0649': '\u06cc',
-  '\u0643': '\u06a9',
-});
+/**
+ * Persian letters for Arabic ones (ي ى → ی, ك → ک), as the site shows them
+ * (src/lib/persian/normalize.ts).
+ */
+export const persianLetters = normalizePersianLetters;
 
 /**
- * Persian letters for Arabic ones (ي ى → ی, ك → ک), as the site shows them.
- * @param {string} text
- * @returns {string}
+ * The URL slug for a title: `slugify` of src/lib/persian/slug.ts, the rules the site uses (Persian
+ * letters for Arabic ones, ASCII digits, no diacritics, lower case, every run of other characters one
+ * hyphen, none at the ends).
  */
-export function persianLetters(text) {
-  return text
-    .replace(/[\ufb50-\ufdff\ufe70-\ufefc]/g, (ch) => ch.normalize('NFKC'))
-    .replace(/[\u064a\u0649\u0643]/g, (ch) => ARABIC_TO_PERSIAN[ch] ?? ch);
-}
-
-/**
- * The URL slug for a title, by the same rules as `slugify` in src/lib/persian/slug.ts: Persian
- * letters for Arabic ones, ASCII digits, no diacritics, lower case, every run of other characters
- * (spaces, ZWNJ, punctuation) one hyphen, none at the ends.
- * @param {string} title
- * @returns {string}
- */
-export function slugFromTitle(title) {
-  return persianLetters(title.normalize('NFKC'))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .normalize('NFD')
-    .replace(/[\u064b-\u0652\u0654-\u065f\u0670\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\u0640/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export const slugFromTitle = slugify;
 
 /**
  * A YAML single-quoted scalar: `'…'`, with every `'` doubled; line breaks become spaces.

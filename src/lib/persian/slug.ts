@@ -4,14 +4,18 @@
  */
 import { toAsciiDigits } from './digits.ts';
 import { normalizePersianLetters } from './normalize.ts';
+import { DIACRITIC, TATWEEL } from './script.ts';
+
+/** Arabic-script diacritics (not the madda: آ is a letter) and Latin combining accents. */
+const MARKS = new RegExp(`${DIACRITIC}|[\\u0300-\\u036f]`, 'g');
 
 export function slugify(text: string): string {
   return toAsciiDigits(normalizePersianLetters(text.normalize('NFKC')))
     .normalize('NFD')
-    .replace(/[\u064b-\u0652\u0654-\u065f\u0670\u0300-\u036f]/g, '') // diacritics (not the madda: آ is a letter)
+    .replace(MARKS, '')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/\u0640/g, '') // tatweel
+    .replaceAll(TATWEEL, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-') // spaces, ZWNJ, punctuation
     .replace(/^-+|-+$/g, '');
 }
