@@ -75,14 +75,16 @@ function setUp() {
 }
 
 describe('archive search', () => {
-  it('walks the shards newest first, three at a time, until the page is full', async () => {
+  it('walks the shards newest first, the two newest, then two years at a time, until the page is full', async () => {
     const { search, searched } = setUp();
     const run = await search.start({ term: 'بازار', filters: {} });
+    await run.fill(2);
+    expect(searched).toEqual(['latest', 'newer']);
+    expect(run.hits.map((hit) => hit.id)).toEqual(['latest-0', 'newer-0']);
     await run.fill(3);
-    expect(searched).toEqual(['latest', 'newer', '1404']);
-    expect(run.hits.map((hit) => hit.id)).toEqual(['latest-0', 'newer-0', '1404-0']);
+    expect(searched).toEqual(['latest', 'newer', '1404', '1403']);
     expect(run.complete).toBe(false);
-    expect(run.searchedThrough).toBe('1404');
+    expect(run.searchedThrough).toBe('1403');
     await run.fill(100);
     expect(run.complete).toBe(true);
     expect(run.hits.map((hit) => hit.id)).toEqual([
@@ -119,8 +121,8 @@ describe('archive search', () => {
     expect(rare.hits.map((hit) => hit.id)).toEqual(['1390-1']);
     const common = await search.start({ term: 'بازار', filters: {} });
     searched.length = 0;
-    await common.fill(10, 1);
-    expect(searched).toEqual(['latest', 'newer', '1404']);
+    await common.fill(10, 2);
+    expect(searched).toEqual(['latest', 'newer']);
     expect(common.complete).toBe(false);
   });
 

@@ -56,8 +56,12 @@ export interface ArchiveSearchDeps {
   mergeOptions?: Record<string, unknown>;
 }
 
-/** Shards visited at once: their index files load in parallel. */
-const SHARDS_PER_STEP = 3;
+/**
+ * Year shards visited at once: their index files load in parallel. The first step is the newest
+ * shards alone (`latest` and `newer`, about 2,000 articles): a common word fills a page of results
+ * there, and a year shard costs 80–110 KB (its metadata and an index chunk per word).
+ */
+const SHARDS_PER_STEP = 2;
 
 /** One reader's search: the results found so far, newest first, and the shards still to visit. */
 export class SearchRun {
@@ -70,6 +74,8 @@ export class SearchRun {
     private readonly request: SearchRequest,
     /** The shards to visit, newest first. */
     readonly shards: readonly string[],
+    /** How many shards the first step visits. */
+    private readonly firstStep: number = SHARDS_PER_STEP,
   ) {}
 
   /** Whether every shard that may hold results has been searched. */
@@ -90,7 +96,7 @@ export class SearchRun {
   async fill(wanted: number, maxShards = Infinity): Promise<void> {
     let visited = 0;
     while (!this.complete && this.hits.length < wanted && (visited < maxShards || this.hits.length === 0)) {
-      const step = this.shards.slice(this.next, this.next + SHARDS_PER_STEP);
+      const step = this.shards.slice(this.next, this.next + (this.next === 0 ? this.firstStep : SHARDS_PER_STEP));
       this.next += step.length;
       visited += step.length;
       const answers = await Promise.all(step.map((id) => this.search.searchShard(id, this.request)));
@@ -127,7 +133,10 @@ export class ArchiveSearch {
       );
       holding = shardsHoldingAll(routing, words, (file) => loaded.get(file) ?? []);
     }
-    return new SearchRun(this, request, shardsToSearch(this.deps.manifest, { holding, year: request.year }));
+    const shards = shardsToSearch(this.deps.manifest, { holding, year: request.year });
+    const routed = new Set(this.deps.manifest.shards.filter((shard) => shard.routed).map((shard) => shard.id));
+    const newest = shards.findIndex((id) => routed.has(id));
+    return new SearchRun(this, request, shards, newest > 0 ? newest : SHARDS_PER_STEP);
   }
 
   /** One shard's results for the request, newest first. */
