@@ -1,27 +1,22 @@
-// `npm run bench:search -- <built-site-dir> [--scope recent|all|<shard>] [query…]`: serves a built
-// site on 127.0.0.1, opens its search page (`?scope=`, the default scope unless given) in Debian's
-// Chromium, types each query into a fresh page and prints what a reader's first search costs:
-// bytes loaded with the page, bytes fetched for the query (Pagefind's code, wasm and index chunks),
-// and the time until results show (Pagefind's 300 ms typing debounce included); then the same
-// search over the same shards once their chunks are loaded. It also prints the index's size. It
-// asserts nothing.
+// `npm run bench:search -- <built-site-dir> [query…]`: serves a built site on 127.0.0.1, opens its
+// search page in Debian's Chromium, types each query into a fresh page and prints what a reader's
+// first search costs: bytes loaded with the page, bytes fetched for the query (Pagefind's code,
+// wasm, the routing table's chunks, the shards' metadata and index chunks, the first page of
+// results), how many shards it opened, and the time until results show (the page's 300 ms typing
+// pause included); then, in the same page, a second query (the next one of the list) once the code
+// and the newest shards are loaded. It also prints the index's size. It asserts nothing.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 /* global document -- the waitForFunction callback runs in the page. */
-import { normalizeQuery } from '../src/lib/search/normalize.ts';
-import { shardsInScope } from '../src/lib/search/scope.ts';
 import { launchChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
 
-const args = process.argv.slice(2);
-const scopeAt = args.indexOf('--scope');
-const scope = scopeAt >= 0 ? args.splice(scopeAt, 2)[1] : undefined;
-const [siteDir, ...queries] = args;
+const [siteDir, ...given] = process.argv.slice(2);
 if (!siteDir || !existsSync(path.join(siteDir, 'pagefind'))) {
   console.error(
-    'Usage: npm run bench:search -- <built-site-dir> [--scope recent|all|<shard>] [query…]\nThe folder must hold a built site with its pagefind/ index (npm run build).',
+    'Usage: npm run bench:search -- <built-site-dir> [query…]\nThe folder must hold a built site with its pagefind/ index (npm run build).',
   );
   process.exit(1);
 }
@@ -35,62 +30,65 @@ const indexFiles = readdirSync(path.join(root, 'pagefind'), { recursive: true, w
 const indexBytes = indexFiles.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 console.log(`Index: ${indexFiles.length} files, ${(indexBytes / 1_048_576).toFixed(1)} MiB`);
 const manifest = JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'));
-const inScope = shardsInScope(manifest, scope ?? null);
+const routes = JSON.parse(readFileSync(path.join(root, 'pagefind/routes.json'), 'utf8'));
 console.log(
-  `Scope ${scope ?? '(default)'}: ${inScope.length} of ${manifest.shards.length} shards, ` +
-    `${manifest.shards.filter((shard) => inScope.includes(shard.id)).reduce((sum, shard) => sum + shard.articles, 0)} articles`,
+  `Shards: ${manifest.shards.length} (${manifest.shards.reduce((sum, shard) => sum + shard.articles, 0)} articles); ` +
+    `routing table: ${routes.chunks.length} chunks over ${routes.shards.length} year shards`,
 );
-
 const browser = await launchChromium();
 // Sizes on the wire: a CDN sends text (scripts, styles, pages, JSON) gzip-compressed, and
 // Pagefind's index files and fonts as they are (already compressed).
 const wireSize = (/** @type {string} */ url, /** @type {Buffer} */ body) =>
   /\.(js|css|html|json|svg|xml)$|\/$/.test(new URL(url).pathname) ? gzipSync(body).length : body.length;
 console.log(
-  'query | page load (KB on the wire) | first query (KB on the wire) | results after (ms) | search with chunks loaded (ms)',
+  'query | page load (KB on the wire) | first query (KB on the wire) | shards opened | results after (ms, typing pause incl.) | then | second query (ms, typing pause incl.)',
 );
-for (const query of queries.length > 0 ? queries : ['بازار', 'كتابها', '1403']) {
+const queries = given.length > 0 ? given : ['بازار', 'كتابها', '1403', '"بازار تهران"'];
+/**
+ * Waits until the status reports the search for `typed` done; returns the milliseconds from `started`.
+ * @param {import('playwright-core').Page} page
+ * @param {string} typed
+ * @param {number} started
+ */
+async function settled(page, typed, started) {
+  await page.waitForFunction(
+    (query) => {
+      const status = document.querySelector('#search-status')?.textContent ?? '';
+      return status.includes(`«${query}»`) && !/در حال/.test(status);
+    },
+    typed,
+    { timeout: 60_000 },
+  );
+  return performance.now() - started;
+}
+for (const [at, query] of queries.entries()) {
   const page = await browser.newPage();
-  const bytes = { load: 0, query: 0 };
+  /** @type {Record<string, number>} */
+  const bytes = { load: 0, query: 0, second: 0 };
+  const shards = new Set();
   let phase = 'load';
   page.on('response', async (response) => {
     const phaseAtStart = phase;
     const body = await response.body().catch(() => Buffer.alloc(0));
     bytes[phaseAtStart] += wireSize(response.url(), body);
+    if (phaseAtStart === 'query' && response.url().endsWith('.pf_meta')) shards.add(response.url());
   });
-  await page.goto(`${origin}/search/${scope ? `?scope=${encodeURIComponent(scope)}` : ''}`, {
-    waitUntil: 'networkidle',
-  });
+  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
   phase = 'query';
-  const started = performance.now();
-  await page.fill('.pagefind-ui__search-input', query);
-  // Results, or the final message: Pagefind says «در حال جستجو…» until it has them.
-  await page.waitForFunction(
-    () =>
-      document.querySelector('.pagefind-ui__result-link') !== null ||
-      /^(?!.*در حال).+$/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''),
-    undefined,
-    { timeout: 60_000 },
-  );
-  const elapsed = performance.now() - started;
+  let started = performance.now();
+  await page.fill('#search-input', query);
+  const elapsed = await settled(page, query, started);
   await page.waitForLoadState('networkidle');
-  // The same search (folded as the search page folds it) once its index chunks are in the browser: Pagefind's own work, without the
-  // network and without the search box's 300 ms typing pause.
-  const searchMs = await page.evaluate(
-    async ([term, ids]) => {
-      const pagefind = await import(`/pagefind/${ids[0]}/pagefind.js`);
-      for (const id of ids.slice(1)) await pagefind.mergeIndex(`/pagefind/${id}/`);
-      const first = await pagefind.search(term);
-      await Promise.all(first.results.slice(0, 5).map((result) => result.data()));
-      const started = performance.now();
-      const again = await pagefind.search(term);
-      await Promise.all(again.results.slice(0, 5).map((result) => result.data()));
-      return performance.now() - started;
-    },
-    [normalizeQuery(query), inScope],
-  );
+  await page.waitForTimeout(300);
+  const next = queries[(at + 1) % queries.length];
+  phase = 'second';
+  started = performance.now();
+  await page.fill('#search-input', next);
+  const second = await settled(page, next, started);
+  const status = (await page.locator('#search-status').textContent()) ?? '';
   console.log(
-    `${query} | ${(bytes.load / 1024).toFixed(0)} | ${(bytes.query / 1024).toFixed(0)} | ${elapsed.toFixed(0)} | ${searchMs.toFixed(0)}`,
+    `${query} | ${(bytes.load / 1024).toFixed(0)} | ${(bytes.query / 1024).toFixed(0)} | ${shards.size} | ` +
+      `${elapsed.toFixed(0)} | ${next}: ${status.slice(0, 60)} | ${second.toFixed(0)} (${(bytes.second / 1024).toFixed(0)} KB)`,
   );
   await page.close();
 }

@@ -49,7 +49,7 @@ try {
     for (const [name, urlPath] of Object.entries(shots)) {
       const page = await context.newPage();
       await page.goto(origin + urlPath, { waitUntil: 'networkidle' });
-      if (name === 'search') await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+      if (name === 'search') await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
       const file = path.join(outDir, `${name}-${device}.jpg`);
       await page.screenshot({ path: file, type: 'jpeg', quality: 80 });
       console.log(`${path.relative(projectRoot, file)}  ${urlPath}`);

@@ -59,10 +59,13 @@ export const ui = {
   searchTitle: 'جستجو در خبرها',
   searchLabel: 'جستجوی خبر',
   searchPlaceholder: 'جستجو در خبرها…',
-  searchScope: 'جستجو در',
-  searchScopeRecent: 'خبرهای سال‌های اخیر',
-  searchScopeAll: 'همهٔ آرشیو',
-  searchScopeApply: 'نمایش',
+  searchFilterSection: 'گروه خبری',
+  searchFilterYear: 'سال',
+  searchFilterAuthor: 'نویسنده',
+  searchFilterAny: 'همه',
+  searching: 'در حال جستجو…',
+  searchOlder: 'نتایج قدیمی‌تر',
+  searchNewestFirst: 'تازه‌ترین خبرها نخست',
   searchNeedsJs:
     'جستجو در این سایت به جاوااسکریپت نیاز دارد. جاوااسکریپت را در مرورگر خود روشن کنید، یا از آرشیو و برچسب‌ها خبرها را پیدا کنید.',
   comments: 'نظرها',
@@ -119,7 +122,14 @@ export const monthRangeTitle = (fromMonth: string, toMonth: string, year: string
 /** «۱۳۹۸ تا ۱۴۰۲» or «۱ مهر تا ۵ آبان ۱۴۰۵»: a period (a piece of the search index). */
 export const rangeTitle = (from: string, to: string) => `${from} تا ${to}`;
 
-/** «خبرهای ۱۴۰۳» and the like: one choice of the search scope. */
+/** «۲۳ نتیجه برای «بازار»»; while older shards are left, «۲۳ نتیجه برای «بازار»، جستجو تا خبرهای ۱۴۰۳». */
+export const searchResultsTitle = (count: string, query: string, through?: string) =>
+  `${count} نتیجه${query ? ` برای «${query}»` : ''}${through ? `، جستجو تا ${through}` : ''}`;
+
+/** «نتیجه‌ای برای «بازار» پیدا نشد.» */
+export const searchNoResults = (query: string) => `نتیجه‌ای${query ? ` برای «${query}»` : ''} پیدا نشد.`;
+
+/** «خبرهای ۱۴۰۳» and the like: the period of one piece of the search index. */
 export const searchScopeTitle = (period: string) => `خبرهای ${period}`;
 
 /** «از ۵ آبان ۱۴۰۵ به بعد»: the period of the newest search shard. */

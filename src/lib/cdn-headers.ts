@@ -67,6 +67,8 @@ export const CACHE_RULES: [path: string, cacheControl: string][] = [
   ['/pagefind/:shard/index/*', 'public, max-age=31536000, immutable'],
   ['/pagefind/:shard/fragment/*', 'public, max-age=31536000, immutable'],
   ['/pagefind/:shard/filter/*', 'public, max-age=31536000, immutable'],
+  // The search routing table's chunks are named by their content too (src/lib/search/routing.ts).
+  ['/pagefind/routes/*', 'public, max-age=31536000, immutable'],
   ['/rss.xml', 'public, max-age=300, must-revalidate'],
   ['/category/:section/rss.xml', 'public, max-age=300, must-revalidate'],
   ['/author/:author/rss.xml', 'public, max-age=300, must-revalidate'],

@@ -143,12 +143,6 @@ export const siteConfigSchema = z
          */
         shardArticles: z.number().int().positive().default(8000),
         /**
-         * A reader's search covers the newest pieces up to this many articles, so that the first
-         * query downloads little on a large archive (about 300 KB for 8,000 articles); older years
-         * are one choice away.
-         */
-        defaultScopeArticles: z.number().int().positive().default(12000),
-        /**
          * New stories go into a small piece of the index of fewer than this many articles, so that a
          * new story re-indexes only that piece and changes only its few files on the CDN.
          */

@@ -3,9 +3,12 @@
  * - «امروز»: a static page is built once but read for days, so the date in the header is written
  *   for Tehran's calendar day on the reader's device (only the home page prints a fallback).
  * - Share links: the «رونوشت پیوند» button appears only where the browser can copy.
+ * - A search result opens its article with the searched words in the address
+ *   (`?pagefind-highlight=`): Pagefind's highlighter marks them, and is loaded only then.
  */
 import { formatJalaliDate } from '../lib/dates/jalali.ts';
 import { toTehranIsoDate } from '../lib/dates/tehran.ts';
+import { pathWithBase, searchIndexPath } from '../lib/paths.ts';
 
 const now = new Date();
 // The home page prints the build's day in a <time>; other pages hold an empty placeholder.
@@ -25,4 +28,13 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     await navigator.clipboard.writeText(button.dataset.copy ?? location.href);
     button.textContent = button.dataset.copied ?? button.textContent;
   });
+}
+
+if (new URLSearchParams(location.search).has('pagefind-highlight') && document.querySelector('[data-pagefind-body]')) {
+  const highlighter = pathWithBase(import.meta.env.BASE_URL, searchIndexPath('pagefind-highlight.js'));
+  void import(/* @vite-ignore */ highlighter).then(
+    ({ default: PagefindHighlight }: { default: new (options: Record<string, unknown>) => unknown }) =>
+      // Its own inline style is left out (the site's stylesheet marks the words; no inline styles).
+      new PagefindHighlight({ highlightParam: 'pagefind-highlight', addStyles: false }),
+  );
 }

@@ -77,7 +77,7 @@ async function open(page: Page, urlPath: string, origin = server.origin) {
     });
   });
   await page.goto(origin + urlPath, { waitUntil: 'networkidle' });
-  if (urlPath.startsWith('/search/')) await page.locator('.pagefind-ui__result').first().waitFor();
+  if (urlPath.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
   return errors;
 }
 

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toAsciiDigits, toPersianDigits } from '../../src/lib/persian/digits';
+import { toPersianDigits } from '../../src/lib/persian/digits';
 import { launchChromium } from '../helpers/browser';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
@@ -147,21 +147,43 @@ function writeArchive(name: string, articleDate: (id: number) => string): string
   return contentDir;
 }
 
-async function search(query: string, page: Page): Promise<number[]> {
-  const input = page.locator('.pagefind-ui__search-input');
-  await input.fill('');
-  await page.waitForSelector('.pagefind-ui__message', { state: 'detached' }).catch(() => undefined);
-  await input.fill(query);
+/** The article ids of the result links shown. */
+const shownIds = (page: Page) =>
+  page
+    .locator('.search-result__link')
+    .evaluateAll((links) => links.map((link) => Number(/\/news\/(\d+)\//.exec(link.getAttribute('href') ?? '')?.[1])));
+
+/** Waits until the status reports the search for `query` done. */
+async function settled(page: Page, query: string) {
   await page.waitForFunction((typed) => {
-    const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
-    return message.includes(typed) && !message.includes('…') && !/در حال/.test(message);
+    const status = document.querySelector('#search-status')?.textContent ?? '';
+    return status.includes(`«${typed}»`) && !/در حال/.test(status);
   }, query);
-  // The message names the term; wait for the result list to settle on it.
-  await page.waitForTimeout(150);
-  const hrefs = await page
-    .locator('.pagefind-ui__result-link')
-    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  return hrefs.map((href) => Number(/\/news\/(\d+)\//.exec(href)?.[1]));
+}
+
+/** Every result of a query, newest first: «نتایج قدیمی‌تر» is pressed until the archive is done. */
+async function search(query: string, page: Page): Promise<number[]> {
+  const input = page.locator('#search-input');
+  await input.fill('');
+  await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') === '');
+  await input.fill(query);
+  await settled(page, query);
+  await showAll(page);
+  return shownIds(page);
+}
+
+async function showAll(page: Page) {
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) {
+    const before = await page.locator('.search-result').count();
+    await more.click();
+    await page.waitForFunction(
+      (count) =>
+        document.querySelectorAll('.search-result').length > count ||
+        (document.querySelector<HTMLButtonElement>('#search-more')?.hidden ?? true),
+      before,
+    );
+  }
 }
 
 beforeAll(async () => {
@@ -182,8 +204,8 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
   shardedPage = await browser.newPage();
-  // Every shard merged: the whole archive.
-  await shardedPage.goto(`${shardedServer.origin}/search/?scope=all`, { waitUntil: 'networkidle' });
+  // The whole archive, as every reader searches it.
+  await shardedPage.goto(`${shardedServer.origin}/search/`, { waitUntil: 'networkidle' });
 });
 
 afterAll(async () => {
@@ -203,7 +225,7 @@ describe('Persian search on the real search page', () => {
       expect(found).toEqual([...find].sort((a, b) => a - b));
       for (const id of notFind) expect(found).not.toContain(id);
       // The reader still sees what they typed.
-      expect(await page.locator('.pagefind-ui__search-input').inputValue()).toBe(query);
+      expect(await page.locator('#search-input').inputValue()).toBe(query);
     });
   }
 
@@ -214,18 +236,19 @@ describe('Persian search on the real search page', () => {
     await reader.fill('#site-search', 'كشمش');
     await reader.press('#site-search', 'Enter');
     await reader.waitForURL(/\/search\/\?q=/);
-    await reader.waitForSelector('.pagefind-ui__result-link');
-    expect(await reader.locator('.pagefind-ui__result-link').getAttribute('href')).toBe('/news/3/s3/');
-    expect(await reader.locator('.pagefind-ui__search-input').inputValue()).toBe('كشمش');
+    await reader.waitForSelector('.search-result__link');
+    expect(await shownIds(reader)).toEqual([3]);
+    expect(await reader.locator('#search-input').inputValue()).toBe('كشمش');
     await context.close();
   });
 
-  it('shows Persian filters (section, year, reporter) and the date of each result', async () => {
+  it('shows Persian filters (section, year, reporter) and the section and date of each result', async () => {
     await search('زیتون', page);
-    const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
-    expect(filters.map((name) => name.trim()).sort()).toEqual(['سال', 'نویسنده', 'گروه خبری'].sort());
-    const tags = await page.locator('.pagefind-ui__result-tag').allTextContents();
-    expect(tags.join(' ')).toContain('۱۴۰۳');
+    const filters = await page.locator('.archive-search__filter-name').allTextContents();
+    expect(filters.sort()).toEqual(['سال', 'نویسنده', 'گروه خبری'].sort());
+    const meta = await page.locator('.search-result__meta').allTextContents();
+    expect(meta.join(' ')).toContain('۱۴۰۳');
+    expect(meta.join(' ')).toContain('اقتصاد');
   });
 
   it('says that search needs JavaScript when it is off', async () => {
@@ -248,45 +271,68 @@ describe('search over an index in shards', () => {
     expect(shardCount).toBeGreaterThan(4);
   });
 
-  it('searches the newest years by default, and every year or one year when the reader chooses', async () => {
+  it('searches the whole archive by default, newest first, ten results at a time', async () => {
     const context = await browser.newContext();
     const reader = await context.newPage();
-    /** The number of results the message announces, and the articles of the first results shown. */
-    const results = async () => {
-      await reader.waitForFunction(() =>
-        /نتیجه/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''),
-      );
-      await reader.waitForTimeout(150);
-      const message = (await reader.locator('.pagefind-ui__message').textContent()) ?? '';
-      const shown = await reader
-        .locator('.pagefind-ui__result-link')
-        .evaluateAll((links) =>
-          links.map((link) => Number(/\/news\/(\d+)\//.exec(link.getAttribute('href') ?? '')?.[1])),
-        );
-      return { count: Number(toAsciiDigits(/[۰-۹]+/.exec(message)?.[0] ?? 'x')), shown };
-    };
-    // «گزارش» is in every article's title: what a scope finds is what it covers.
+    // «گزارش» is in every article's title.
     await reader.goto(`${shardedServer.origin}/search/?q=${encodeURIComponent('گزارش')}`);
-    const recent = await results();
-    expect(recent.count).toBeGreaterThan(0);
-    expect(recent.count).toBeLessThanOrEqual(10);
-    expect(Math.min(...recent.shown.map(yearOf))).toBeGreaterThanOrEqual(1402);
+    await settled(reader, 'گزارش');
+    const first = await shownIds(reader);
+    expect(first).toHaveLength(10);
+    expect(await reader.locator('#search-more').isVisible()).toBe(true);
+    await showAll(reader);
+    const all = await shownIds(reader);
+    expect([...all].sort((a, b) => a - b)).toEqual(Object.keys(articles).map(Number));
+    expect(all.slice(0, 10)).toEqual(first);
+    // Newest first: by publication date, across every shard.
+    const dates = all.map((id) => overFiveYears(id));
+    const byDate = (date: string) => date.replace(/\D/g, '').padStart(14, '0');
+    expect(dates.map(byDate)).toEqual([...dates].map(byDate).sort().reverse());
+    expect(await reader.locator('#search-status').textContent()).toContain('۲۵ نتیجه برای «گزارش»');
+    await context.close();
+  });
 
-    const choice = reader.locator('#search-scope-choice');
-    expect(await reader.locator('label[for="search-scope-choice"]').textContent()).toBe('جستجو در');
-    await choice.selectOption('all');
-    await Promise.all([reader.waitForURL(/scope=all/), reader.click('#search-scope button')]);
-    expect(await reader.locator('.pagefind-ui__search-input').inputValue()).toBe('گزارش');
-    expect((await results()).count).toBe(Object.keys(articles).length);
+  it('finds a story of the oldest year by default, loading only the shards that hold its word', async () => {
+    const context = await browser.newContext();
+    const reader = await context.newPage();
+    const metas: string[] = [];
+    reader.on('request', (request) => {
+      if (request.url().endsWith('.pf_meta')) metas.push(new URL(request.url()).pathname.split('/')[2]!);
+    });
+    // «کلوچه» is only in article 4, of 1399, the oldest year.
+    expect(yearOf(4)).toBe(1399);
+    await reader.goto(`${shardedServer.origin}/search/?q=${encodeURIComponent('کلوچه')}`);
+    await settled(reader, 'کلوچه');
+    expect(await shownIds(reader)).toEqual([4]);
+    const manifest = JSON.parse(
+      await (await reader.request.get(`${shardedServer.origin}/pagefind/shards.json`)).text(),
+    ) as { shards: { id: string; routed: boolean; years: number[] }[] };
+    const routed = metas.filter((id) => manifest.shards.find((shard) => shard.id === id)?.routed);
+    // One year shard of the archive's many: the one the routing table names.
+    expect(routed).toHaveLength(1);
+    expect(manifest.shards.find((shard) => shard.id === routed[0])!.years).toEqual([1399, 1399]);
+    await context.close();
+  });
 
-    const oldest = (await choice.locator('option').allTextContents()).at(-1)!;
-    expect(oldest).toContain('۱۳۹۹');
-    await choice.selectOption({ label: oldest });
-    await Promise.all([reader.waitForURL(/scope=1399/), reader.click('#search-scope button')]);
-    const oneShard = await results();
-    expect(oneShard.count).toBeGreaterThan(0);
-    expect(oneShard.count).toBeLessThanOrEqual(4);
-    expect(new Set(oneShard.shown.map(yearOf))).toEqual(new Set([1399]));
+  it('filters by year, section and reporter across the archive, and keeps them in the address', async () => {
+    const context = await browser.newContext();
+    const reader = await context.newPage();
+    await reader.goto(`${shardedServer.origin}/search/?q=${encodeURIComponent('گزارش')}&year=1399`);
+    await settled(reader, 'گزارش');
+    await showAll(reader);
+    const ofYear = await shownIds(reader);
+    expect(ofYear.length).toBeGreaterThan(0);
+    expect(new Set(ofYear.map(yearOf))).toEqual(new Set([1399]));
+    expect(ofYear.length).toBe(Object.keys(articles).filter((id) => yearOf(Number(id)) === 1399).length);
+
+    await reader.selectOption('select[name="year"]', '');
+    await reader.selectOption('select[name="section"]', 'economy');
+    await reader.waitForURL(/section=economy/);
+    await settled(reader, 'گزارش');
+    await showAll(reader);
+    const economy = await shownIds(reader);
+    expect(economy.length).toBe(13);
+    expect(economy.every((id) => id % 2 === 1)).toBe(true);
     await context.close();
   });
 

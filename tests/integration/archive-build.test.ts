@@ -4,7 +4,7 @@
  * of a leap year, a Persian file name, pasted Arabic letters, an MDX component, a draft and a
  * scheduled article.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -228,12 +228,14 @@ describe('built archive', () => {
 
   it('builds the search index of the article pages only, from their article body', () => {
     const manifest = JSON.parse(readFileSync(path.join(build.outDir, 'pagefind/shards.json'), 'utf8')) as {
-      shards: { id: string; articles: number }[];
-      defaultScope: number;
+      shards: { id: string; articles: number; routed: boolean }[];
     };
-    // A small archive is one shard, searched by default.
-    expect(manifest.shards).toEqual([expect.objectContaining({ articles: 4 })]);
-    expect(manifest.defaultScope).toBe(1);
+    // A small archive is one shard, the newest, searched for every query (no routing table needed).
+    expect(manifest.shards).toEqual([expect.objectContaining({ articles: 4, routed: false })]);
+    expect(JSON.parse(readFileSync(path.join(build.outDir, 'pagefind/routes.json'), 'utf8'))).toEqual({
+      shards: [],
+      chunks: [],
+    });
     const shardDir = path.join(build.outDir, 'pagefind', manifest.shards[0]!.id);
     const entry = JSON.parse(readFileSync(path.join(shardDir, 'pagefind-entry.json'), 'utf8')) as {
       version: string;
@@ -243,7 +245,10 @@ describe('built archive', () => {
     for (const script of ['pagefind.js', 'pagefind-worker.js']) {
       expect(readFileSync(path.join(shardDir, script), 'utf8')).toContain('bayeganKeepMatchingShards(await');
     }
-    expect(statSync(path.join(build.outDir, 'pagefind/pagefind-ui.js')).isFile()).toBe(true);
+    // Pagefind's highlighter is served once, for the article a result opens; its own UIs are not.
+    expect(statSync(path.join(build.outDir, 'pagefind/pagefind-highlight.js')).isFile()).toBe(true);
+    expect(existsSync(path.join(build.outDir, 'pagefind/pagefind-ui.js'))).toBe(false);
+    expect(existsSync(path.join(shardDir, 'bayegan-terms.txt'))).toBe(false);
     expect(entry.version).toBe('1.6.0');
     expect(Object.keys(entry.languages)).toEqual(['fa']);
     expect(entry.languages.fa!.page_count).toBe(4);

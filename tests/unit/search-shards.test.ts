@@ -6,9 +6,10 @@ import {
   planSearchShards,
   planSearchTiers,
   RECENT_SHARD,
+  routedShard,
   shardsManifest,
 } from '../../src/lib/search/shards';
-import { ALL_SCOPE, offersScopeChoice, RECENT_SCOPE, shardsInScope } from '../../src/lib/search/scope';
+import { shardsToSearch } from '../../src/lib/search/scope';
 
 /** `count` pages on day 1 of a Jalali year and month (Tehran noon). */
 function pages(year: number, month: number, count: number) {
@@ -133,27 +134,34 @@ describe('planSearchTiers', () => {
   });
 });
 
-describe('search scope', () => {
+describe('shards a search visits', () => {
   const shards = planSearchShards([...pages(1400, 1, 5), ...pages(1401, 1, 5), ...pages(1402, 1, 5)], 5);
-  const manifest = shardsManifest(shards, 10);
+  const manifest = shardsManifest(shards);
 
-  it('covers the newest shards up to the default number of articles', () => {
-    expect(manifest.defaultScope).toBe(2);
-    expect(shardsInScope(manifest, null)).toEqual(['1402', '1401']);
-    expect(shardsInScope(manifest, RECENT_SCOPE)).toEqual(['1402', '1401']);
-    expect(offersScopeChoice(manifest)).toBe(true);
+  it('lists every shard with its years, newest first, routed unless it is one of the two newest', () => {
+    expect(manifest.shards.map((shard) => [shard.id, shard.years, shard.routed])).toEqual([
+      ['1402', [1402, 1402], true],
+      ['1401', [1401, 1401], true],
+      ['1400', [1400, 1400], true],
+    ]);
+    expect(routedShard(LATEST_SHARD)).toBe(false);
+    expect(routedShard(RECENT_SHARD)).toBe(false);
   });
 
-  it('widens to every shard, or narrows to one, and ignores an unknown scope', () => {
-    expect(shardsInScope(manifest, ALL_SCOPE)).toEqual(['1402', '1401', '1400']);
-    expect(shardsInScope(manifest, '1400')).toEqual(['1400']);
-    expect(shardsInScope(manifest, '<script>')).toEqual(['1402', '1401']);
+  it('covers the whole archive, newest first, unless the routing table or a year leaves shards out', () => {
+    expect(shardsToSearch(manifest)).toEqual(['1402', '1401', '1400']);
+    expect(shardsToSearch(manifest, { holding: ['1400'] })).toEqual(['1400']);
+    expect(shardsToSearch(manifest, { holding: [] })).toEqual([]);
+    expect(shardsToSearch(manifest, { year: 1401 })).toEqual(['1401']);
+    expect(shardsToSearch(manifest, { year: 1401, holding: ['1400'] })).toEqual([]);
   });
 
-  it('always covers at least the newest shard, and offers no choice when the default covers all', () => {
-    expect(shardsManifest(shards, 1).defaultScope).toBe(1);
-    const small = shardsManifest(shards, 100);
-    expect(small.defaultScope).toBe(3);
-    expect(offersScopeChoice(small)).toBe(false);
+  it('always visits the newest shards, which the routing table does not know', () => {
+    const tiered = shardsManifest(
+      planSearchTiers(daily(230), { shardArticles: 40, recentArticles: 20, latestArticles: 5 }),
+    );
+    const unrouted = tiered.shards.filter((shard) => !shard.routed).map((shard) => shard.id);
+    expect(unrouted.length).toBeGreaterThan(0);
+    expect(shardsToSearch(tiered, { holding: [] })).toEqual(unrouted);
   });
 });

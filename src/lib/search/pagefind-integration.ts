@@ -6,9 +6,11 @@
  * The index is written in shards (`shards.ts`: a small one for the newest stories, a larger one for
  * the recent ones, then Jalali years): one Pagefind process per shard, closed before the next
  * starts, so memory is bounded by the largest shard rather than the archive. Each shard is kept in
- * the build cache under a key made of its pages' indexed text; a shard whose pages did not change
- * is linked from there instead of being indexed again. The index is written into the build's own
- * output, before `npm run build` moves it into place: a failed indexing fails the build.
+ * the build cache under a key made of its pages' indexed text, with the words it holds; a shard
+ * whose pages did not change is linked from there instead of being indexed again. The words of the
+ * year shards make the routing table (`routing.ts`) that sends a reader's query to the shards that
+ * can answer it. The index is written into the build's own output, before `npm run build` moves it
+ * into place: a failed indexing fails the build.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -20,25 +22,29 @@ import * as pagefind from 'pagefind';
 import { carriedDerivation, pagesOfBuild, recordDerivation } from '../incremental/render-plan.ts';
 import { siteWriter } from '../link-files.ts';
 import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
-import { KEEP_MATCHING_SHARDS, patchPagefindScript } from './shard-precision.ts';
-import { planSearchTiers, shardsManifest, type IndexedPage, type SearchTiers } from './shards.ts';
+import { buildRoutingTable, indexTerms, textOfHtml } from './routing.ts';
+import { patchPagefindScript } from './shard-precision.ts';
+import { planSearchTiers, routedShard, shardsManifest, type IndexedPage, type SearchTiers } from './shards.ts';
 
 /** Bump when what is fed to Pagefind changes in a way the page text does not show (options, folding code). */
-const INDEX_FORMAT = 'bayegan-search-3';
+const INDEX_FORMAT = 'bayegan-search-4';
 /** Name of what this step reads from each article page, in the incremental build's manifest. */
 const DERIVATION = 'search';
 
-/** Pagefind's scripts that merge shards in the reader's browser (see shard-precision.ts). */
+/**
+ * Pagefind's scripts that merge shards in the reader's browser, patched on the way out (see
+ * shard-precision.ts): the cache keeps Pagefind's own, so a new patch does not re-index anything.
+ */
 const MERGING_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
 
-/** The files a shard needs at its own path; the UI files are shared at /pagefind/. */
-const UI_FILES = ['pagefind-ui.js', 'pagefind-ui.css'];
-const SHARED_UI_ONLY = /^pagefind-(component-ui|modular-ui|highlight|ui)\./;
+/** Highlights the searched words on the article page a result opens; shared at /pagefind/. */
+const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
+/** Pagefind's own search UIs (the search page has its own) and the words file are not served. */
+const NOT_SERVED = /^(pagefind-(component-ui|modular-ui|highlight|ui)\.|bayegan-terms\.txt$)/;
+/** The words of a shard's pages (`routing.ts`), one per line, kept beside its cached index. */
+const TERMS_FILE = 'bayegan-terms.txt';
 
-export interface PagefindIntegrationOptions extends SearchTiers {
-  /** How many articles a reader's search covers by default (`search.defaultScopeArticles`). */
-  defaultScopeArticles: number;
-}
+export type PagefindIntegrationOptions = SearchTiers;
 
 interface ArticlePage extends IndexedPage {
   file: string;
@@ -100,8 +106,21 @@ async function inParallel<T, R>(items: readonly T[], width: number, task: (item:
   return results;
 }
 
-/** Indexes one shard's pages into `target` in a Pagefind process of its own. */
-async function indexShard(pages: readonly ArticlePage[], target: string): Promise<void> {
+/** The words of the given pages, for the routing table. */
+async function termsOfPages(pages: readonly ArticlePage[]): Promise<Set<string>> {
+  const terms = new Set<string>();
+  await inParallel(pages, 8, async (page) => {
+    indexTerms(textOfHtml(indexedText(await readFile(page.file, 'utf8'))), terms);
+  });
+  return terms;
+}
+
+/**
+ * Indexes one shard's pages into `target` in a Pagefind process of its own; with `withTerms`, also
+ * writes the words of its pages there (`TERMS_FILE`).
+ */
+async function indexShard(pages: readonly ArticlePage[], target: string, withTerms: boolean): Promise<void> {
+  const terms = new Set<string>();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -114,6 +133,7 @@ async function indexShard(pages: readonly ArticlePage[], target: string): Promis
       for (let ahead = at; ahead < Math.min(pages.length, at + 8); ahead++) void read(ahead);
       const content = await read(at);
       reads[at] = undefined;
+      if (withTerms) indexTerms(textOfHtml(content), terms);
       const { url } = pages[at]!;
       waiting.push(
         index.addHTMLFile({ url, content }).then((added) => {
@@ -125,14 +145,36 @@ async function indexShard(pages: readonly ArticlePage[], target: string): Promis
     await Promise.all(waiting);
     const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    for (const name of MERGING_SCRIPTS) {
-      const file = path.join(target, name);
-      writeFileSync(file, patchPagefindScript(readFileSync(file, 'utf8'), name));
-    }
+    if (withTerms) writeFileSync(path.join(target, TERMS_FILE), [...terms].join('\n'));
   } finally {
     // Ends the Pagefind process and frees its memory before the next shard.
     await pagefind.close();
   }
+}
+
+/**
+ * The routing table of the given year shards, in the build cache under a key made of theirs: it is
+ * built again only when one of them changed (once every 2,000 stories), not for every new story.
+ * The folder holds `routes.json` and `routes/<chunk>.json`, as served under /pagefind/.
+ */
+function routingTable(cacheRoot: string, routed: readonly { id: string; cached: string }[]) {
+  const key = createHash('sha256')
+    .update(`${INDEX_FORMAT}\n${routed.map((shard) => path.basename(shard.cached)).join('\n')}`)
+    .digest('base64url')
+    .slice(0, 24);
+  const dir = path.join(cacheRoot, `routes.${key}`);
+  if (existsSync(dir)) return { dir, built: false };
+  const table = buildRoutingTable(
+    routed.map(({ id, cached }) => ({ id, terms: readFileSync(path.join(cached, TERMS_FILE), 'utf8').split('\n') })),
+    (body) => createHash('sha256').update(body).digest('hex').slice(0, 16),
+  );
+  const fresh = `${dir}.partial-${process.pid}`;
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(path.join(fresh, 'routes'), { recursive: true });
+  for (const chunk of table.chunks) writeFileSync(path.join(fresh, 'routes', chunk.file), chunk.body);
+  writeFileSync(path.join(fresh, 'routes.json'), JSON.stringify(table.index));
+  renameSync(fresh, dir);
+  return { dir, built: true };
 }
 
 export function pagefindIntegration(options: PagefindIntegrationOptions): AstroIntegration {
@@ -166,10 +208,13 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
         const writer = siteWriter(outDir);
         mkdirSync(cacheRoot, { recursive: true });
         const used = new Set<string>();
+        const routed: { id: string; cached: string }[] = [];
+        const patched = new Map<string, string>();
         let indexed = 0;
         for (const shard of shards) {
+          const withTerms = routedShard(shard.id);
           const key = createHash('sha256')
-            .update(`${INDEX_FORMAT}\n${pagefindVersion}\n${KEEP_MATCHING_SHARDS}\n${shard.id}\n`)
+            .update(`${INDEX_FORMAT}\n${pagefindVersion}\n${shard.id}\n`)
             .update(shard.pages.map((page) => `${page.url} ${page.digest}`).join('\n'))
             .digest('base64url')
             .slice(0, 24);
@@ -178,18 +223,33 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           if (!existsSync(cached)) {
             const fresh = `${cached}.partial-${process.pid}`;
             rmSync(fresh, { recursive: true, force: true });
-            await indexShard(shard.pages, fresh);
+            await indexShard(shard.pages, fresh, withTerms);
             renameSync(fresh, cached);
             indexed += shard.pages.length;
           }
-          writer.linkTree(cached, `pagefind/${shard.id}`, (source) => !SHARED_UI_ONLY.test(path.basename(source)));
+          if (withTerms) {
+            const termsFile = path.join(cached, TERMS_FILE);
+            // A shard cached before it was routed has no words file yet: read once, then kept.
+            if (!existsSync(termsFile)) writeFileSync(termsFile, [...(await termsOfPages(shard.pages))].join('\n'));
+            routed.push({ id: shard.id, cached });
+          }
+          const skip = (source: string) =>
+            NOT_SERVED.test(path.basename(source)) || MERGING_SCRIPTS.includes(path.basename(source));
+          writer.linkTree(cached, `pagefind/${shard.id}`, (source) => !skip(source));
+          for (const name of MERGING_SCRIPTS) {
+            if (!patched.has(name))
+              patched.set(name, patchPagefindScript(readFileSync(path.join(cached, name), 'utf8'), name));
+            writer.write(`pagefind/${shard.id}/${name}`, patched.get(name)!);
+          }
         }
-        // The UI is the same in every shard: served once, from /pagefind/.
+        // The highlighter is the same in every shard: served once, from /pagefind/.
         if (shards.length > 0) {
-          const primary = path.join(cacheRoot, [...used][0]!);
-          for (const name of UI_FILES) writer.link(path.join(primary, name), `pagefind/${name}`);
+          writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), `pagefind/${HIGHLIGHT_SCRIPT}`);
         }
-        writer.write('pagefind/shards.json', JSON.stringify(shardsManifest(shards, options.defaultScopeArticles)));
+        const routes = routingTable(cacheRoot, routed);
+        used.add(path.basename(routes.dir));
+        writer.linkTree(routes.dir, 'pagefind');
+        writer.write('pagefind/shards.json', JSON.stringify(shardsManifest(shards)));
         // Shards no page belongs to any more (older versions of changed shards) leave the cache.
         for (const name of readdirSync(cacheRoot)) {
           if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
@@ -197,6 +257,7 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
         logger.info(
           `Indexed ${pages.length} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
             `${shards.length} shard(s), ${indexed} articles indexed anew, the rest reused from the build cache; ` +
+            `routing table for the words of ${routed.length} year shard(s) ${routes.built ? 'built' : 'reused'}; ` +
             `${read} pages read, the others carried over unchanged.`,
         );
       },

@@ -34,10 +34,21 @@ export function holdsEveryTerm(content: string, term: string): boolean {
   return split(term).every((wanted) => known.some((word) => word.startsWith(wanted.replaceAll('\u200c', ''))));
 }
 
-/** Inserted into Pagefind's scripts: filters the per-shard answers before Pagefind merges them. */
+/**
+ * Inserted into Pagefind's scripts. `bayeganInScope` lets one search cover some of the merged
+ * shards only (option `bayeganShards`: the ends of their bundle paths, such as `/pagefind/1403/`),
+ * so the search page can search the archive shard by shard, newest first; `bayeganKeepMatchingShards`
+ * filters the per-shard answers before Pagefind merges them (also for a single shard: a shard
+ * searched alone answers a missing word with a shorter one too).
+ */
 export const KEEP_MATCHING_SHARDS = `
+function bayeganInScope(instances, options) {
+  const wanted = options && options.bayeganShards;
+  if (!Array.isArray(wanted)) return instances;
+  return instances.filter((instance) => wanted.some((end) => String(instance.basePath).endsWith(end)));
+}
 async function bayeganKeepMatchingShards(perShard, term) {
-  if (perShard.length < 2 || typeof term !== 'string') return perShard;
+  if (typeof term !== 'string' || term.trim() === '') return perShard;
   const holdsEveryTerm = ${holdsEveryTerm.toString()};
   return Promise.all(
     perShard.map(async (shard) => {
@@ -70,7 +81,7 @@ export function patchPagefindScript(source: string, fileName: string): string {
     source.replace(
       MERGE_POINT,
       (_, name: string, instance: string, options: string) =>
-        `let ${name}=await bayeganKeepMatchingShards(await Promise.all(this.instances.map((${instance})=>${instance}.search(term,${options}))),term);`,
+        `let ${name}=await bayeganKeepMatchingShards(await Promise.all(bayeganInScope(this.instances,${options}).map((${instance})=>${instance}.search(term,${options}))),term);`,
     )
   );
 }

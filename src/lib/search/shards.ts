@@ -142,22 +142,23 @@ export function planSearchTiers<P extends IndexedPage>(pages: readonly P[], tier
   return [...shards, ...planSearchShards(ordered.slice(0, sealedEnd), shardArticles)];
 }
 
-/** The newest shards whose articles add up to at most `maxArticles` (always at least one). */
-export function defaultScopeSize(shards: readonly { pages: readonly unknown[] }[], maxArticles: number): number {
-  let articles = 0;
-  let count = 0;
-  for (const shard of shards) {
-    if (count > 0 && articles + shard.pages.length > maxArticles) break;
-    articles += shard.pages.length;
-    count++;
-  }
-  return count;
+/** Whether a shard is in the routing table (`routing.ts`): every shard but the two newest. */
+export function routedShard(id: string): boolean {
+  return id !== LATEST_SHARD && id !== RECENT_SHARD;
 }
 
 /** The manifest the search page reads. */
-export function shardsManifest(shards: readonly SearchShard[], defaultScopeArticles: number): SearchShardsManifest {
+export function shardsManifest(shards: readonly SearchShard[]): SearchShardsManifest {
   return {
-    shards: shards.map((shard) => ({ id: shard.id, label: shard.label, articles: shard.pages.length })),
-    defaultScope: defaultScopeSize(shards, defaultScopeArticles),
+    shards: shards.map((shard) => {
+      const years = shard.pages.map((page) => toTehranJalali(page.date).year);
+      return {
+        id: shard.id,
+        label: shard.label,
+        articles: shard.pages.length,
+        years: [Math.min(...years), Math.max(...years)],
+        routed: routedShard(shard.id),
+      };
+    }),
   };
 }
