@@ -15,6 +15,8 @@
  * errs on the side of a shard: a word it cannot route (too short, or no table) goes to every shard.
  */
 
+import { ZWNJ } from '../persian/script.ts';
+
 /** One chunk of the table: words in order, each with the shards that hold it (a hex bit mask). */
 export type RoutingChunk = [word: string, shards: string][];
 
@@ -36,6 +38,9 @@ function words(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/** What splits an indexed word into parts: a ZWNJ or a symbol. */
+const WORD_PARTS = new RegExp(`[${ZWNJ}\\p{S}]+`, 'u');
+
 /**
  * The words a shard's text can be found by: every word without ZWNJ, and each part of a word
  * written with a ZWNJ (Pagefind indexes such a word whole and as its parts) or a symbol (+, =, …:
@@ -43,10 +48,10 @@ function words(text: string): string[] {
  */
 export function indexTerms(text: string, into: Set<string> = new Set()): Set<string> {
   for (const word of words(text)) {
-    const joined = word.replaceAll('\u200c', '');
+    const joined = word.replaceAll(ZWNJ, '');
     into.add(joined);
     if (joined === word && !/\p{S}/u.test(word)) continue;
-    for (const part of word.split(/[\u200c\p{S}]+/u)) if (part) into.add(part);
+    for (const part of word.split(WORD_PARTS)) if (part) into.add(part);
   }
   return into;
 }
@@ -54,7 +59,7 @@ export function indexTerms(text: string, into: Set<string> = new Set()): Set<str
 /** The words of a query (already folded by `normalizeQuery`), as the table looks them up. */
 export function queryWords(query: string): string[] {
   return words(query)
-    .map((word) => word.replaceAll('\u200c', ''))
+    .map((word) => word.replaceAll(ZWNJ, ''))
     .filter((word) => word.length > 0);
 }
 
