@@ -8,7 +8,6 @@
  */
 import { formatJalaliDate } from '../lib/dates/jalali.ts';
 import { toTehranIsoDate } from '../lib/dates/tehran.ts';
-import { pathWithBase, searchIndexPath } from '../lib/paths.ts';
 
 const now = new Date();
 // The home page prints the build's day in a <time>; other pages hold an empty placeholder.
@@ -30,8 +29,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   });
 }
 
-if (new URLSearchParams(location.search).has('pagefind-highlight') && document.querySelector('[data-pagefind-body]')) {
-  const highlighter = pathWithBase(import.meta.env.BASE_URL, searchIndexPath('pagefind-highlight.js'));
+// The article names the highlighter's address (under the site's base), so this script stays small.
+const highlighter = document.querySelector<HTMLElement>('[data-highlighter]')?.dataset['highlighter'];
+if (highlighter && new URLSearchParams(location.search).has('pagefind-highlight')) {
   void import(/* @vite-ignore */ highlighter).then(
     ({ default: PagefindHighlight }: { default: new (options: Record<string, unknown>) => unknown }) =>
       // Its own inline style is left out (the site's stylesheet marks the words; no inline styles).

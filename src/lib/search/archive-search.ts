@@ -67,16 +67,21 @@ const SHARDS_PER_STEP = 2;
 export class SearchRun {
   /** Results found so far, newest first. */
   readonly hits: PagefindHit[] = [];
+  /** The shards to visit, newest first. */
+  readonly shards: readonly string[];
   private next = 0;
+  private readonly search: ArchiveSearch;
+  private readonly request: SearchRequest;
+  /** How many shards the first step visits. */
+  private readonly firstStep: number;
 
-  constructor(
-    private readonly search: ArchiveSearch,
-    private readonly request: SearchRequest,
-    /** The shards to visit, newest first. */
-    readonly shards: readonly string[],
-    /** How many shards the first step visits. */
-    private readonly firstStep: number = SHARDS_PER_STEP,
-  ) {}
+  // Fields assigned in the body: Node's type stripping (plain-Node imports) has no parameter properties.
+  constructor(search: ArchiveSearch, request: SearchRequest, shards: readonly string[], firstStep = SHARDS_PER_STEP) {
+    this.search = search;
+    this.request = request;
+    this.shards = shards;
+    this.firstStep = firstStep;
+  }
 
   /** Whether every shard that may hold results has been searched. */
   get complete(): boolean {
@@ -108,8 +113,10 @@ export class SearchRun {
 export class ArchiveSearch {
   private readonly merged = new Map<string, Promise<void>>();
   private readonly chunks = new Map<string, Promise<RoutingChunk>>();
+  private readonly deps: ArchiveSearchDeps;
 
-  constructor(private readonly deps: ArchiveSearchDeps) {
+  constructor(deps: ArchiveSearchDeps) {
+    this.deps = deps;
     const primary = deps.manifest.shards[0];
     // The shard Pagefind was loaded from is in the index from the start.
     if (primary) this.merged.set(primary.id, Promise.resolve());
