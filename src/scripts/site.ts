@@ -31,10 +31,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 
 // The article names the highlighter's address (under the site's base), so this script stays small.
 const highlighter = document.querySelector<HTMLElement>('[data-highlighter]')?.dataset['highlighter'];
-if (highlighter && new URLSearchParams(location.search).has('pagefind-highlight')) {
+if (highlighter && location.search.includes('pagefind-highlight=')) {
+  // Its own inline style is left out (the site's stylesheet marks the words; no inline styles).
   void import(/* @vite-ignore */ highlighter).then(
-    ({ default: PagefindHighlight }: { default: new (options: Record<string, unknown>) => unknown }) =>
-      // Its own inline style is left out (the site's stylesheet marks the words; no inline styles).
-      new PagefindHighlight({ highlightParam: 'pagefind-highlight', addStyles: false }),
+    (highlight: { default: new (options: object) => unknown }) =>
+      new highlight.default({ highlightParam: 'pagefind-highlight', addStyles: false }),
   );
 }

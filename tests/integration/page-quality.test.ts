@@ -87,7 +87,7 @@ describe('page budgets', () => {
     }
   });
 
-  it('an article page loads one script, the small site script (Tehran date, copy button), and nothing inline', () => {
+  it('an article page loads one script, the small site script (Tehran date, copy button, search highlighter loader), and nothing inline', () => {
     for (const page of articlePages()) {
       const scripts = [...page.html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
       const executable = scripts.filter((attributes) => !/type="application\/ld\+json"/.test(attributes));
@@ -99,7 +99,8 @@ describe('page budgets', () => {
       const imports = [...code.matchAll(/from"(\.\/[^"]+)"|import"(\.\/[^"]+)"/g)].map((m) => m[1] ?? m[2]!);
       const bytes =
         gzipped(code) + imports.reduce((sum, file) => sum + gzipped(asset(path.posix.join('/_astro', file))), 0);
-      expect(bytes, page.file).toBeLessThanOrEqual(2.5 * 1024);
+      // 2.5 KB before the loader of Pagefind's highlighter (issue 19) and the digit facts module.
+      expect(bytes, page.file).toBeLessThanOrEqual(2.75 * 1024);
     }
   });
 

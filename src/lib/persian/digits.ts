@@ -1,8 +1,8 @@
 /** Digit conversion between ASCII, Persian and Arabic-Indic digits (the digit sets are in ./script.ts). */
 import { ARABIC_INDIC_DIGIT, DIGITS, PERSIAN_DIGIT, THOUSANDS_SEPARATOR } from './script.ts';
 
-const NOT_PERSIAN_DIGIT = new RegExp(`[0-9]|${ARABIC_INDIC_DIGIT}`, 'g');
-const NOT_ASCII_DIGIT = new RegExp(`${PERSIAN_DIGIT}|${ARABIC_INDIC_DIGIT}`, 'g');
+const NOT_PERSIAN_DIGIT = /* @__PURE__ */ new RegExp(`[0-9]|${ARABIC_INDIC_DIGIT}`, 'g');
+const NOT_ASCII_DIGIT = /* @__PURE__ */ new RegExp(`${PERSIAN_DIGIT}|${ARABIC_INDIC_DIGIT}`, 'g');
 
 /** The value (0–9) of a digit of any script. */
 function digitValue(digit: string): number {

@@ -73,23 +73,9 @@ export const TWIN_LETTER = `[${Object.keys(LETTER_TWINS).join('')}]`;
 /** Arabic presentation forms A and B: legacy glyph encodings pasted from old PDFs and Word files. */
 export const PRESENTATION_FORM = '[\\ufb50-\\ufdff\\ufe70-\\ufefc]';
 
-/** The digits of each script, zero to nine. */
-export const DIGITS = {
-  ascii: '0123456789',
-  persian: '۰۱۲۳۴۵۶۷۸۹',
-  arabicIndic: '٠١٢٣٤٥٦٧٨٩',
-} as const;
-export const PERSIAN_DIGIT = '[\\u06f0-\\u06f9]';
-export const ARABIC_INDIC_DIGIT = '[\\u0660-\\u0669]';
-/** A digit of any of the three scripts. */
-export const ANY_DIGIT = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
-/** An ASCII or Persian digit: any digit once Arabic-Indic ones have been written as Persian. */
-export const ASCII_OR_PERSIAN_DIGIT = '[0-9\\u06f0-\\u06f9]';
-
-/** The Arabic-script number signs: decimal separator, thousands separator, percent. */
-export const DECIMAL_SEPARATOR = '\u066b'; // ٫
-export const THOUSANDS_SEPARATOR = '\u066c'; // ٬
-export const PERCENT_SIGN = '\u066a'; // ٪
+// The digits live in their own small module, so that a page script that only writes Persian digits
+// (the header's date) does not carry the letter tables: this module re-exports them.
+export * from './script-digits.ts';
 
 /** The Persian comma, semicolon and question mark, by the Latin mark they replace. */
 export const PERSIAN_PUNCTUATION: Readonly<Record<string, string>> = { ',': '،', ';': '؛', '?': '؟' };
