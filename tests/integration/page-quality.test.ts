@@ -99,8 +99,10 @@ describe('page budgets', () => {
       const imports = [...code.matchAll(/from"(\.\/[^"]+)"|import"(\.\/[^"]+)"/g)].map((m) => m[1] ?? m[2]!);
       const bytes =
         gzipped(code) + imports.reduce((sum, file) => sum + gzipped(asset(path.posix.join('/_astro', file))), 0);
-      // 2.5 KB before the loader of Pagefind's highlighter (issue 19) and the digit facts module.
-      expect(bytes, page.file).toBeLessThanOrEqual(2.75 * 1024);
+      // 2.5 KB until issue 19 (Pagefind's highlighter loader, about 100 bytes) and issue 18 (the digits
+      // read from the one script table; the bundler may put its letter tables, shared with the search
+      // page, in the same chunk: about 300 bytes).
+      expect(bytes, page.file).toBeLessThanOrEqual(3 * 1024);
     }
   });
 
