@@ -139,3 +139,16 @@ describe('archive search', () => {
     expect(fetched.length).toBe(new Set(fetched).size);
   });
 });
+
+describe('archive search when the network fails', () => {
+  it('searches every shard when a routing chunk does not arrive, and fetches it again next time', async () => {
+    const { search } = setUp();
+    const failing = search as unknown as { deps: { routingChunk: (file: string) => Promise<RoutingChunk> } };
+    const working = failing.deps.routingChunk;
+    failing.deps.routingChunk = () => Promise.reject(new Error('offline'));
+    const run = await search.start({ term: 'کلوچه', filters: {} });
+    expect(run.shards).toEqual(archive.map(([id]) => id));
+    failing.deps.routingChunk = working;
+    expect((await search.start({ term: 'کلوچه', filters: {} })).shards).toEqual(['latest', 'newer', '1390']);
+  });
+});

@@ -131,14 +131,20 @@ export class ArchiveSearch {
       const loaded = new Map<string, RoutingChunk>();
       const files = new Set<string>();
       for (const word of words) for (const file of chunksForWord(routing, word) ?? []) files.add(file);
-      await Promise.all(
-        [...files].map(async (file) => {
-          let chunk = this.chunks.get(file);
-          if (!chunk) this.chunks.set(file, (chunk = this.deps.routingChunk(file)));
-          loaded.set(file, await chunk);
-        }),
-      );
-      holding = shardsHoldingAll(routing, words, (file) => loaded.get(file) ?? []);
+      try {
+        await Promise.all(
+          [...files].map(async (file) => {
+            let chunk = this.chunks.get(file);
+            if (!chunk) this.chunks.set(file, (chunk = this.deps.routingChunk(file)));
+            loaded.set(file, await chunk);
+          }),
+        );
+        holding = shardsHoldingAll(routing, words, (file) => loaded.get(file) ?? []);
+      } catch {
+        // A chunk that did not arrive: every shard may hold the words (slower, never fewer results).
+        for (const file of files) this.chunks.delete(file);
+        holding = undefined;
+      }
     }
     const shards = shardsToSearch(this.deps.manifest, { holding, year: request.year });
     const routed = new Set(this.deps.manifest.shards.filter((shard) => shard.routed).map((shard) => shard.id));
