@@ -15,15 +15,8 @@ const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('
  * limit, and letting the heap grow by its live size between collections, makes each collection pay
  * for as much garbage as it marks: 19 (18 s) and 14 (3.5 s). The heap peaks at about twice its live
  * size, 2 GB at 100,000 articles. NODE_OPTIONS refuses V8 flags, so these go on Node's command line.
- * `--expose-gc` lets the search step collect that garbage before Pagefind's process starts beside it
- * (src/lib/search/pagefind-integration.ts): the heap left by page generation plus Pagefind's shard
- * made an 8 GB peak at 100,000 articles.
  */
-export const buildGcFlags = [
-  '--external-memory-accounted-in-global-limit',
-  '--heap-growing-percent=100',
-  '--expose-gc',
-];
+export const buildGcFlags = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=100'];
 
 /**
  * @param {string[]} args Astro's own arguments

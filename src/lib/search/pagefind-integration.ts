@@ -191,9 +191,6 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        // Page generation leaves a heap up to twice its live size (scripts/astro-cli.mjs); collected
-        // now, before a Pagefind process of up to 3 GB starts beside it (`--expose-gc`, when given).
-        (globalThis as { gc?: () => void }).gc?.();
         const outDir = fileURLToPath(dir);
         const files = await articlePageFiles(outDir);
         logger.info(`Indexing ${files.length} articles for search…`);
