@@ -147,9 +147,16 @@ export function unknownFieldMessage(key: string, known: readonly string[], what:
 /**
  * An object schema that rejects unknown keys with a message naming the key, a likely intended
  * field and the list of fields. The check runs even when fields fail, so a misspelt required
- * field (`titel:`) is reported next to the missing one (`title: is required`).
+ * field (`titel:`) is reported next to the missing one (`title: is required`). Frontmatter and the
+ * site settings (src/lib/site-config.ts) both use it.
+ *
+ * Typed as the plain object it checks: its input has no room for other keys, so a misspelt key in a
+ * TypeScript object literal (src/site.config.ts) is also a type error.
  */
-export function strictFields<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
+export function strictFields<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  what: string,
+): z.ZodType<z.output<z.ZodObject<Shape>>, z.input<z.ZodObject<Shape>>> {
   const known = Object.keys(shape);
   return z
     .looseObject(shape)
