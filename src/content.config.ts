@@ -9,8 +9,8 @@ import type { Loader } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
-import { contentProblemsError } from './lib/content/content-error';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
+import { contentProblemsError, type ContentProblem } from './lib/content/problems';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import { prepareCommentFile } from './lib/content/staticman-entry';
 import { globChangedFiles } from './lib/content/unchanged-files';
@@ -22,7 +22,7 @@ import {
   commentSchema,
   dataFileNameProblem,
   DATE_FIELDS,
-  zonelessTimestampMessage,
+  zonelessTimestampProblem,
 } from './lib/content/schema';
 
 const contentDir = resolveContentDir();
@@ -36,18 +36,18 @@ const folders = {
 /** Runs Astro's glob loader (on the changed files), then checks that concern several entries at once. */
 function checkedGlob(
   options: Parameters<typeof globChangedFiles>[0],
-  check: (entries: { id: string; data: Record<string, unknown>; filePath: string }[]) => string[],
+  check: (entries: { id: string; data: Record<string, unknown>; filePath: string }[]) => ContentProblem[],
   /** Checks one entry's raw data before the schema parses it; returns problems. */
-  checkRaw: (data: Record<string, unknown>, filePath: string) => string[] = () => [],
+  checkRaw: (data: Record<string, unknown>, filePath: string) => ContentProblem[] = () => [],
   /** Turns one entry's raw data into what the schema reads (a Staticman comment file, say). */
   prepare: (
     data: Record<string, unknown>,
     entryId: string,
     filePath: string,
-  ) => { data: Record<string, unknown>; problems: string[] } = (data) => ({ data, problems: [] }),
+  ) => { data: Record<string, unknown>; problems: ContentProblem[] } = (data) => ({ data, problems: [] }),
 ): Loader {
   const inner = globChangedFiles(options);
-  const fail = (problems: string[]) => {
+  const fail = (problems: ContentProblem[]) => {
     throw contentProblemsError(problems);
   };
   return {
@@ -78,11 +78,11 @@ function checkedGlob(
 /** Date fields that YAML turned into a UTC Date although the file gave no zone. */
 const zonelessDates =
   (fields: readonly string[]) =>
-  (data: Record<string, unknown>, filePath: string): string[] => {
+  (data: Record<string, unknown>, filePath: string): ContentProblem[] => {
     const dateFields = fields.filter((field) => data[field] instanceof Date);
     if (dateFields.length === 0) return [];
     return findZonelessTimestamps(readFileSync(filePath, 'utf8'), dateFields).map(({ field, value }) =>
-      zonelessTimestampMessage(displayPath(filePath), field, value),
+      zonelessTimestampProblem(displayPath(filePath), field, value),
     );
   };
 
@@ -152,7 +152,7 @@ const comments = defineCollection({
       const prepared = prepareCommentFile(data, entryId);
       return {
         data: prepared.data,
-        problems: prepared.problems.map(({ field, message }) => `${filePath}: ${field}: ${message}`),
+        problems: prepared.problems.map((problem) => ({ ...problem, file: filePath })),
       };
     },
   ),

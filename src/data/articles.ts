@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '../lib/archive';
 import { commentCount, threadComments, type CommentRecord, type CommentThread } from '../lib/comments';
+import { contentProblemsError } from '../lib/content/problems';
 import { slugify } from '../lib/persian/slug';
 import site from '../site.config';
 import {
@@ -128,11 +129,7 @@ async function loadComments(articles: readonly Article[]): Promise<Map<number, C
     })),
     allIds,
   );
-  if (problems.length > 0) {
-    throw new Error(
-      `Comments need fixing before the site can be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
-  }
+  if (problems.length > 0) throw contentProblemsError(problems);
   const shown = new Map<number, CommentThreads>();
   for (const article of articles) {
     const threads = byArticle.get(article.id);

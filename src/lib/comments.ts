@@ -2,6 +2,7 @@
  * Approved reader comments: pure rules for checking and shaping them. Reader text is data: it is
  * only ever rendered as escaped text, and the characters that could reorder it are removed.
  */
+import type { ContentProblem } from './content/problems.ts';
 
 /** Bidi embedding, override and isolate controls: they can make text display as something else. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -45,8 +46,8 @@ export interface CommentThread<T extends CommentRecord> {
 export function threadComments<T extends CommentRecord>(
   comments: readonly T[],
   articleIds: ReadonlySet<number>,
-): { byArticle: Map<number, CommentThread<T>[]>; problems: string[] } {
-  const problems: string[] = [];
+): { byArticle: Map<number, CommentThread<T>[]>; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
   const byId = new Map<string, T>();
   for (const comment of comments) byId.set(`${comment.article}/${comment.id}`, comment);
   const oldestFirst = [...comments].sort(
@@ -56,9 +57,12 @@ export function threadComments<T extends CommentRecord>(
   const threadOf = new Map<string, CommentThread<T>>();
   for (const comment of oldestFirst) {
     if (!articleIds.has(comment.article)) {
-      problems.push(
-        `${comment.filePath}: article: ${comment.article} is the id of no article file; move the file to the folder of an existing article id or delete it.`,
-      );
+      problems.push({
+        file: comment.filePath,
+        field: 'article',
+        message: `${comment.article} is the id of no article file`,
+        fix: 'move the file to the folder of an existing article id or delete it.',
+      });
       continue;
     }
     if (comment.parent === undefined) {
@@ -74,13 +78,19 @@ export function threadComments<T extends CommentRecord>(
     const parent = byId.get(`${comment.article}/${comment.parent}`);
     const thread = threadOf.get(comment.parent);
     if (!parent) {
-      problems.push(
-        `${comment.filePath}: parent: "${comment.parent}" is not a comment of article ${comment.article}; use the id of a comment in the same folder, or remove parent.`,
-      );
+      problems.push({
+        file: comment.filePath,
+        field: 'parent',
+        message: `"${comment.parent}" is not a comment of article ${comment.article}`,
+        fix: 'use the id of a comment in the same folder, or remove parent.',
+      });
     } else if (!thread || parent.article !== comment.article) {
-      problems.push(
-        `${comment.filePath}: parent: "${comment.parent}" is itself a reply; replies go one level deep, so reply to its parent "${parent.parent}" instead.`,
-      );
+      problems.push({
+        file: comment.filePath,
+        field: 'parent',
+        message: `"${comment.parent}" is itself a reply`,
+        fix: `replies go one level deep, so reply to its parent "${parent.parent}" instead.`,
+      });
     } else {
       thread.replies.push(comment);
     }

@@ -1,23 +1,29 @@
 /**
  * The typed site settings a newsroom edits in `src/site.config.ts`. Validated once, with messages
- * that name the setting, when Astro loads its config.
+ * that name the setting, when Astro loads its config. Every group is strict, as frontmatter is: a
+ * misspelt setting (`pagesize:`) is an error naming the setting it likely meant, never silently
+ * ignored (which would leave the default in place without a word).
  */
 import { z } from 'astro/zod';
+import { strictFields } from './content/fields.ts';
 
-const menuLinkSchema = z.object({
-  /** Persian label shown in the menu. */
-  label: z.string().trim().min(1),
-  /** A site path starting with `/` (e.g. `/category/economy/`) or a full URL. */
-  href: z
-    .string()
-    .trim()
-    .refine((href) => /^\/(?!\/)/.test(href) || /^(https?:\/\/|mailto:)/.test(href), {
-      message: 'must be a site path starting with one "/", a full http(s) URL or a mailto: address',
-    }),
-});
+const menuLinkSchema = strictFields(
+  {
+    /** Persian label shown in the menu. */
+    label: z.string().trim().min(1),
+    /** A site path starting with `/` (e.g. `/category/economy/`) or a full URL. */
+    href: z
+      .string()
+      .trim()
+      .refine((href) => /^\/(?!\/)/.test(href) || /^(https?:\/\/|mailto:)/.test(href), {
+        message: 'must be a site path starting with one "/", a full http(s) URL or a mailto: address',
+      }),
+  },
+  'a menu link',
+);
 
-export const siteConfigSchema = z
-  .object({
+export const siteConfigSchema = strictFields(
+  {
     /** The site's name as shown in the header, titles and feeds. */
     name: z.string().trim().min(1),
     /** One sentence about the site, used as the home page description. */
@@ -51,15 +57,16 @@ export const siteConfigSchema = z
       .startsWith('/', { error: 'must be a path under public/ starting with "/", like /logo.png' })
       .default('/logo.png'),
     /** RSS feeds. */
-    feeds: z
-      .object({
+    feeds: strictFields(
+      {
         /** How many of the newest articles each feed carries. */
         itemCount: z.number().int().positive().default(50),
-      })
-      .prefault({}),
+      },
+      'the feeds settings',
+    ).prefault({}),
     /** Reader comments, sent to an external form service and published after moderation. */
-    comments: z
-      .object({
+    comments: strictFields(
+      {
         /** Where the comment form posts (a Staticman or form-service URL). No endpoint: no form. */
         endpoint: z.url({ protocol: /^https?$/, error: 'must be the full address the form posts to' }).optional(),
         /**
@@ -67,8 +74,8 @@ export const siteConfigSchema = z
          * writes `fields[x]` as `x` in the comment file, so `name` and `body` are the file's own
          * field names. Renaming one means changing staticman.yml too (a unit test holds them together).
          */
-        fields: z
-          .object({
+        fields: strictFields(
+          {
             name: z.string().default('fields[name]'),
             email: z.string().default('fields[email]'),
             /** The comment's text. */
@@ -85,24 +92,27 @@ export const siteConfigSchema = z
              * refuse a submission that fills it.
              */
             honeypot: z.string().default('fields[website]'),
-          })
-          .prefault({}),
-      })
-      .prefault({}),
+          },
+          'the comment form fields',
+        ).prefault({}),
+      },
+      'the comments settings',
+    ).prefault({}),
     /** Menus of the header. */
-    menus: z
-      .object({
+    menus: strictFields(
+      {
         /** The thin bar above the masthead (about, contact, …). */
         top: z.array(menuLinkSchema).default([]),
         /** The main navigation, usually the sections. */
         main: z.array(menuLinkSchema).default([]),
         /** «دسترسی سریع»: shortcuts shown under the main menu. */
         quickAccess: z.array(menuLinkSchema).default([]),
-      })
-      .prefault({}),
+      },
+      'the menus',
+    ).prefault({}),
     /** What the home page shows. */
-    home: z
-      .object({
+    home: strictFields(
+      {
         /** How many articles the «تازه‌ترین خبرها» list shows. */
         latestCount: z.number().int().positive().default(12),
         /** How many articles the «اخبار ویژه» box shows. */
@@ -114,28 +124,33 @@ export const siteConfigSchema = z
         /** The sections shown as blocks on the home page, in this order, with how many articles each. */
         sections: z
           .array(
-            z.object({
-              /** A category slug (a file name in `content/categories/`). */
-              category: z.string().trim().min(1),
-              /** How many of its newest articles to show. */
-              count: z.number().int().positive().default(4),
-            }),
+            strictFields(
+              {
+                /** A category slug (a file name in `content/categories/`). */
+                category: z.string().trim().min(1),
+                /** How many of its newest articles to show. */
+                count: z.number().int().positive().default(4),
+              },
+              'a home page section',
+            ),
           )
           .default([]),
         /** The breaking-news ticker shows `breaking` articles published in the last this-many hours. */
         breakingHours: z.number().positive().default(24),
-      })
-      .prefault({}),
+      },
+      'the home page settings',
+    ).prefault({}),
     /** What the article page shows around the story. */
-    article: z
-      .object({
+    article: strictFields(
+      {
         /** How many related stories to list under an article. */
         relatedCount: z.number().int().nonnegative().default(5),
-      })
-      .prefault({}),
+      },
+      'the article page settings',
+    ).prefault({}),
     /** How the search index is split (see src/lib/search/shards.ts). */
-    search: z
-      .object({
+    search: strictFields(
+      {
         /**
          * The most articles one piece of the search index holds. The index is built one piece at a
          * time (Pagefind needs about 0.35 GB of memory per 1,000 articles), one piece per Jalali year,
@@ -152,23 +167,28 @@ export const siteConfigSchema = z
          * that one, when full, into the pieces by year (src/lib/search/shards.ts).
          */
         recentArticles: z.number().int().positive().default(2000),
-      })
+      },
+      'the search settings',
+    )
       .refine((search) => search.latestArticles <= search.recentArticles, {
         message: 'latestArticles must not be larger than recentArticles',
         path: ['latestArticles'],
       })
       .prefault({}),
     /** HTTP headers the host sends with every page (`dist/_headers`, src/lib/cdn-headers.ts). */
-    headers: z
-      // Strict: a misspelt setting here would silently leave a security header as it was.
-      .strictObject({
+    // Strict like every group: here a misspelt setting would silently leave a security header as it was.
+    headers: strictFields(
+      {
         /** Strict-Transport-Security (HTTPS only); `false` for a site also served over plain HTTP (a mirror). */
         hsts: z.boolean().default(true),
-      })
-      .prefault({}),
+      },
+      'the headers settings',
+    ).prefault({}),
     /** Articles per page on listing pages. */
     pageSize: z.number().int().positive().default(20),
-  })
+  },
+  'the site settings',
+)
   .superRefine((config, context) => {
     const problem = urlPathProblem(config.url, config.base);
     if (problem) context.addIssue({ code: 'custom', path: ['url'], message: problem });

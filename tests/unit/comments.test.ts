@@ -52,9 +52,24 @@ describe('threadComments', () => {
       new Set([1]),
     );
     expect(problems).toEqual([
-      'content/comments/9/x.json: article: 9 is the id of no article file; move the file to the folder of an existing article id or delete it.',
-      'content/comments/1/rr.json: parent: "r" is itself a reply; replies go one level deep, so reply to its parent "a" instead.',
-      'content/comments/1/lost.json: parent: "nope" is not a comment of article 1; use the id of a comment in the same folder, or remove parent.',
+      {
+        file: 'content/comments/9/x.json',
+        field: 'article',
+        message: '9 is the id of no article file',
+        fix: 'move the file to the folder of an existing article id or delete it.',
+      },
+      {
+        file: 'content/comments/1/rr.json',
+        field: 'parent',
+        message: '"r" is itself a reply',
+        fix: 'replies go one level deep, so reply to its parent "a" instead.',
+      },
+      {
+        file: 'content/comments/1/lost.json',
+        field: 'parent',
+        message: '"nope" is not a comment of article 1',
+        fix: 'use the id of a comment in the same folder, or remove parent.',
+      },
     ]);
   });
 
@@ -64,6 +79,6 @@ describe('threadComments', () => {
       new Set([1, 2]),
     );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('parent: "a" is not a comment of article 1');
+    expect(problems[0]).toMatchObject({ field: 'parent', message: '"a" is not a comment of article 1' });
   });
 });

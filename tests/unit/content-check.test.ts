@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, lineOfField, type ContentFile } from '../../src/lib/content/check';
+import { checkContent, lineOfField, type ContentFile } from '../../src/lib/content/check';
+import { contentProblemsError, formatProblem } from '../../src/lib/content/problems';
 
 const options = {
   categories: { ids: new Set(['economy', 'culture']), folder: 'content/categories/' },
@@ -164,6 +165,73 @@ describe('checkContent', () => {
       expect.stringMatching(/^content\/comments\/2\/c-2\.json:6: article: 1 does not match the folder 2\//),
       expect.stringMatching(/^content\/comments\/9\/c-4\.json:6: article: 9 is the id of no article file/),
     ]);
+  });
+});
+
+describe('checkContent gives problems as data', () => {
+  it('the file, the line, the field, the message and the fix apart, from the checks it shares with the build', () => {
+    const problems = checkContent(
+      [
+        ...goodData,
+        dataFile('author', 'علی', "name: 'علی'\n"),
+        articleFile('a', articleSource()),
+        articleFile('z', articleSource({ title: "'دیگر'" })),
+      ],
+      options,
+    );
+    expect(problems).toEqual([
+      {
+        file: 'content/articles/z.md',
+        line: 2,
+        field: 'id',
+        message: '1 is already used by content/articles/a.md',
+        fix: expect.stringMatching(/^every article needs its own id, .* e\.g\. id: 2\.$/),
+      },
+      {
+        file: 'content/authors/علی.yml',
+        line: 1,
+        field: 'file',
+        message: 'the file name "علی" is used in URLs',
+        fix: 'rename the file to lower-case Latin letters, digits and hyphens, e.g. economy.yml',
+      },
+    ]);
+  });
+});
+
+describe('the two forms of a problem', () => {
+  const duplicate = {
+    file: 'content/articles/z.md',
+    field: 'id',
+    message: '1 is already used by content/articles/a.md',
+    fix: 'give this one the next free id, e.g. id: 2.',
+  };
+  const badName = {
+    file: 'content/authors/علی.yml',
+    field: 'file',
+    message: 'the file name "علی" is used in URLs',
+    fix: 'rename the file',
+  };
+
+  it('check:content: file:line: field: message; fix, the first line when the line is not known', () => {
+    expect(formatProblem({ ...duplicate, line: 2 })).toBe(
+      'content/articles/z.md:2: id: 1 is already used by content/articles/a.md; give this one the next free id, e.g. id: 2.',
+    );
+    expect(formatProblem(badName)).toBe(
+      'content/authors/علی.yml:1: file: the file name "علی" is used in URLs; rename the file',
+    );
+    expect(formatProblem({ file: 'a.md', line: 1, field: 'frontmatter', message: 'is missing.' })).toBe(
+      'a.md:1: frontmatter: is missing.',
+    );
+  });
+
+  it('the build: one error, a line each as file: field: message; fix, without the field for the file itself', () => {
+    expect(contentProblemsError([duplicate, badName]).message).toBe(
+      [
+        'Content needs fixing before the site can be built:',
+        '  - content/articles/z.md: id: 1 is already used by content/articles/a.md; give this one the next free id, e.g. id: 2.',
+        '  - content/authors/علی.yml: the file name "علی" is used in URLs; rename the file',
+      ].join('\n'),
+    );
   });
 });
 

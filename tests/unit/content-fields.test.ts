@@ -282,9 +282,12 @@ describe('findDuplicateArticleIds', () => {
       { articleId: 7, filePath: 'content/articles/second.md' },
     ]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toBe(
-      'content/articles/second.md: id: 7 is already used by content/articles/first.md; every article needs its own id, which is its permanent URL /news/7/… Give this one the next free id, e.g. id: 41.',
-    );
+    expect(problems[0]).toEqual({
+      file: 'content/articles/second.md',
+      field: 'id',
+      message: '7 is already used by content/articles/first.md',
+      fix: 'every article needs its own id, which is its permanent URL /news/7/… Give this one the next free id, e.g. id: 41.',
+    });
   });
 
   it('reports every later file that reuses an id against the first one', () => {
@@ -294,9 +297,11 @@ describe('findDuplicateArticleIds', () => {
       { articleId: 3, filePath: 'c.md' },
     ]);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^b\.md: id: 3 is already used by a\.md;/);
-    expect(problems[1]).toMatch(/^c\.md: id: 3 is already used by a\.md;/);
-    for (const problem of problems) expect(problem).toContain('e.g. id: 4.');
+    expect(problems.map(({ file, message }) => `${file}: ${message}`)).toEqual([
+      'b.md: 3 is already used by a.md',
+      'c.md: 3 is already used by a.md',
+    ]);
+    for (const problem of problems) expect(problem.fix).toContain('e.g. id: 4.');
   });
 
   it('accepts any iterable', () => {

@@ -9,7 +9,7 @@ import {
   convertCommand,
   declaredEncoding,
   detectEncoding,
-  notUtf8Message,
+  notUtf8Problem,
   readText,
 } from '../../src/lib/content/encoding';
 
@@ -83,16 +83,20 @@ describe('declaredEncoding', () => {
   });
 });
 
-describe('notUtf8Message', () => {
-  it('names the likely encoding and the command that converts the file', () => {
-    const message = notUtf8Message('content/articles/1403/library.md', 'windows-1256');
-    expect(message).toMatch(/^is not UTF-8 text but most likely Windows-1256 \(/);
-    expect(message).toMatch(
-      /convert it to UTF-8 with: npm run check:content -- --fix --write content\/articles\/1403\/library\.md$/,
-    );
-    expect(notUtf8Message('a.md', 'utf-16le')).toContain('most likely UTF-16 little-endian');
-    expect(notUtf8Message('a.md', 'unrecognised')).toMatch(/save it as UTF-8/);
-    expect(notUtf8Message('a.md', 'unrecognised')).not.toContain('npm run');
+describe('notUtf8Problem', () => {
+  it('names the likely encoding, and as the fix the command that converts the file', () => {
+    expect(notUtf8Problem('content/articles/1403/library.md', 'windows-1256')).toEqual({
+      file: 'content/articles/1403/library.md',
+      field: 'file',
+      message: expect.stringMatching(
+        /^is not UTF-8 text but most likely Windows-1256 \(.*\), which the build would read as garbled letters$/,
+      ),
+      fix: 'convert it to UTF-8 with: npm run check:content -- --fix --write content/articles/1403/library.md',
+    });
+    expect(notUtf8Problem('a.md', 'utf-16le').message).toContain('most likely UTF-16 little-endian');
+    const unrecognised = notUtf8Problem('a.md', 'unrecognised');
+    expect(unrecognised.message).toMatch(/save it as UTF-8\.$/);
+    expect(JSON.stringify(unrecognised)).not.toContain('npm run');
   });
 
   it('quotes a path the shell would split, and leaves Persian and Windows paths as they are', () => {

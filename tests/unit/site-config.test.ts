@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defineSiteConfig, type SiteConfigInput } from '../../src/lib/site-config';
 import siteConfig from '../../src/site.config';
+import baseFixtureConfig from '../fixtures/base-site.config';
+import searchFixtureConfig from '../fixtures/search-site.config';
+import fixtureConfig from '../fixtures/site.config';
 
 const minimal: SiteConfigInput = {
   name: 'بایگان خبر',
@@ -77,7 +80,9 @@ describe('defineSiteConfig', () => {
   it('turns Strict-Transport-Security off only with a real false, refusing misspelt header settings', () => {
     expect(defineSiteConfig({ ...minimal, headers: { hsts: false } }).headers.hsts).toBe(false);
     expect(errorOf({ ...minimal, headers: { hsts: 'false' } })).toContain('  - headers.hsts:');
-    expect(errorOf({ ...minimal, headers: { hts: false } })).toMatch(/ {2}- headers: .*"hts"/);
+    expect(errorOf({ ...minimal, headers: { hts: false } })).toContain(
+      '  - headers.hts: is not a field of the headers settings. Did you mean "hsts"? The fields are: hsts.',
+    );
   });
 
   it('accepts site paths, http(s) URLs and mailto: links in menus, trimmed', () => {
@@ -192,6 +197,61 @@ describe('defineSiteConfig', () => {
   it('names a missing required setting', () => {
     const message = errorOf({ name: 'بایگان', url: 'https://news.example.org' });
     expect(message).toContain('  - description:');
+  });
+});
+
+describe('defineSiteConfig refuses settings it does not know, like frontmatter', () => {
+  it('names a misspelt top-level setting and the one it likely meant', () => {
+    const message = errorOf({ ...minimal, pagesize: 30 });
+    expect(message.split('\n')).toEqual([
+      'src/site.config.ts has settings to fix:',
+      '  - pagesize: is not a field of the site settings. Did you mean "pageSize"? The fields are: name, description, url, base, logo, feeds, comments, menus, home, article, search, headers, pageSize.',
+    ]);
+  });
+
+  it('names a misspelt nested setting by its whole path, at every depth', () => {
+    expect(errorOf({ ...minimal, search: { shardArticle: 4 } })).toContain(
+      '  - search.shardArticle: is not a field of the search settings. Did you mean "shardArticles"? The fields are: shardArticles, latestArticles, recentArticles.',
+    );
+    expect(errorOf({ ...minimal, comments: { fields: { mesage: 'fields[text]' } } })).toContain(
+      '  - comments.fields.mesage: is not a field of the comment form fields. Did you mean "message"?',
+    );
+    expect(errorOf({ ...minimal, menus: { main: [{ lable: 'بخش', href: '/' }] } })).toContain(
+      '  - menus.main.0.lable: is not a field of a menu link. Did you mean "label"?',
+    );
+    expect(errorOf({ ...minimal, home: { sections: [{ category: 'sport', cont: 2 }] } })).toContain(
+      '  - home.sections.0.cont: is not a field of a home page section. Did you mean "count"?',
+    );
+  });
+
+  it('lists the settings without a guess when nothing is close', () => {
+    const message = errorOf({ ...minimal, darkMode: true, home: { carousel: true } });
+    expect(message).toContain('  - darkMode: is not a field of the site settings. The fields are: name, description,');
+    expect(message).toContain(
+      '  - home.carousel: is not a field of the home page settings. The fields are: latestCount,',
+    );
+    expect(message).not.toContain('Did you mean');
+  });
+
+  it('reports a misspelt required setting next to the missing one', () => {
+    const message = errorOf({ name: 'بایگان', descripton: 'یک آرشیو', url: 'https://news.example.org' });
+    expect(message).toContain('  - description:');
+    expect(message).toContain('  - descripton: is not a field of the site settings. Did you mean "description"?');
+  });
+
+  it('is a type error too, so npm run typecheck flags it in the editor', () => {
+    // @ts-expect-error -- the misspelling under test; an unused directive fails the typecheck.
+    expect(() => defineSiteConfig({ ...minimal, pagesize: 30 })).toThrow(/Did you mean "pageSize"/);
+    // @ts-expect-error -- nested too.
+    expect(() => defineSiteConfig({ ...minimal, search: { shardArticle: 4 } })).toThrow(/search\.shardArticle/);
+  });
+});
+
+describe('every site settings file of the repository loads', () => {
+  it('the test fixtures, which the builds of the tests read through BAYEGAN_SITE_CONFIG', () => {
+    expect(fixtureConfig.pageSize).toBe(3);
+    expect(baseFixtureConfig.base).toBe('/newsroom/bayegan/');
+    expect(searchFixtureConfig.search).toEqual({ shardArticles: 4, latestArticles: 4, recentArticles: 10 });
   });
 });
 

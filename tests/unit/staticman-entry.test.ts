@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, type ContentFile } from '../../src/lib/content/check';
+import { checkContent, type ContentFile } from '../../src/lib/content/check';
+import { formatProblem } from '../../src/lib/content/problems';
 import { commentSchema } from '../../src/lib/content/schema';
 import { isStaticmanEntry, prepareCommentFile } from '../../src/lib/content/staticman-entry';
 import { projectRoot } from '../helpers/build-site';

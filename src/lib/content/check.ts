@@ -2,14 +2,16 @@
  * The core of `npm run check:content`: every article, category, reporter and comment file checked
  * against the schemas the build uses (src/lib/content/schema.ts), read with the YAML parser the
  * build uses (js-yaml), and every problem reported at once with its line. No file system here: the
- * script reads the files and says which image files exist.
+ * script reads the files and says which image files exist. The checks shared with the build give
+ * problems as data (./problems.ts); this adds the line of each from the file's text.
  */
 import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode } from 'yaml';
 import { z } from 'astro/zod';
 import { threadComments, type CommentRecord } from '../comments.ts';
-import { notUtf8Message, type NotUtf8 } from './encoding.ts';
+import { notUtf8Problem, type NotUtf8 } from './encoding.ts';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './fields.ts';
+import type { ContentProblem } from './problems.ts';
 import {
   articleSchema,
   authorSchema,
@@ -18,7 +20,7 @@ import {
   commentSchema,
   dataFileNameProblem,
   DATE_FIELDS,
-  zonelessTimestampMessage,
+  zonelessTimestampProblem,
 } from './schema.ts';
 import { prepareCommentFile } from './staticman-entry.ts';
 
@@ -36,14 +38,8 @@ export interface ContentFile {
   encoding?: NotUtf8;
 }
 
-export interface ContentProblem {
-  file: string;
-  /** 1-based line of the field in the file (the first line when the field is missing). */
-  line: number;
-  /** The frontmatter field, or `file` when the problem is the file itself. */
-  field: string;
-  message: string;
-}
+/** A problem as `check:content` reports it: always with its line. */
+export type LocatedProblem = ContentProblem & { line: number };
 
 export interface CheckOptions {
   /** Category slugs (file names) and the folder, as shown in messages. */
@@ -67,7 +63,7 @@ interface ParsedFile {
   lineOffset: number;
 }
 
-function readFile(file: ContentFile): ParsedFile | ContentProblem {
+function readFile(file: ContentFile): ParsedFile | LocatedProblem {
   let yamlText = file.source;
   let lineOffset = 0;
   if (file.kind === 'article') {
@@ -146,21 +142,16 @@ function imageField(file: () => string, imageExists: CheckOptions['imageExists']
     });
 }
 
-/** A cross-entry message (`<file>: <field>: <text>`) as a located problem. */
-function locate(message: string, file: string, parsed: ParsedFile | undefined): ContentProblem {
-  const rest = message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
-  const field = /^([A-Za-z]+): /.exec(rest)?.[1];
-  return {
-    file,
-    line: field && parsed ? lineOfField(parsed.yamlText, [field], parsed.lineOffset) : 1,
-    field: field ?? 'file',
-    message: field ? rest.slice(field.length + 2) : rest,
-  };
+/** A problem of a shared check, at the line of its field in the file (the first line for the file itself). */
+function located(problem: ContentProblem, parsed: ParsedFile | undefined): LocatedProblem {
+  const line =
+    problem.field !== 'file' && parsed ? lineOfField(parsed.yamlText, [problem.field], parsed.lineOffset) : 1;
+  return { ...problem, line };
 }
 
 /** Checks every file; returns the problems sorted by file and line (empty when all is well). */
-export function checkContent(files: readonly ContentFile[], options: CheckOptions): ContentProblem[] {
-  const problems: ContentProblem[] = [];
+export function checkContent(files: readonly ContentFile[], options: CheckOptions): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
   const parsedByPath = new Map<string, ParsedFile>();
   const articleIds: { articleId: number; filePath: string }[] = [];
   const comments: CommentRecord[] = [];
@@ -181,7 +172,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   for (const file of files) {
     currentFile = file.path;
     if (file.encoding) {
-      problems.push({ file: file.path, line: 1, field: 'file', message: notUtf8Message(file.path, file.encoding) });
+      problems.push({ ...notUtf8Problem(file.path, file.encoding), line: 1 });
       // A converted file is checked as it will be once converted: its other problems too, at once.
       if (file.encoding === 'unrecognised') continue;
     }
@@ -199,21 +190,19 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
 
     if (file.kind === 'category' || file.kind === 'author') {
       const problem = dataFileNameProblem(file.id, file.path);
-      if (problem) problems.push(locate(problem, file.path, parsed));
+      if (problem) problems.push(located(problem, parsed));
     }
     const dateFields = file.kind === 'article' ? DATE_FIELDS.article : file.kind === 'comment' ? DATE_FIELDS.comment : [];
     const zoneless = dateFields.filter((field) => fileData[field] instanceof Date);
     const zonelessSource = file.kind === 'article' ? file.source : `---\n${file.source}\n---`;
     for (const { field, value } of zoneless.length ? findZonelessTimestamps(zonelessSource, zoneless) : []) {
-      problems.push(locate(zonelessTimestampMessage(file.path, field, value), file.path, parsed));
+      problems.push(located(zonelessTimestampProblem(file.path, field, value), parsed));
     }
 
     // A comment file as Staticman writes it is read the way the build reads it (staticman-entry.ts).
     const prepared = file.kind === 'comment' ? prepareCommentFile(fileData, file.id) : undefined;
     if (prepared && prepared.problems.length > 0) {
-      for (const { field, message } of prepared.problems) {
-        problems.push({ file: file.path, line: lineOfField(parsed.yamlText, [field], parsed.lineOffset), field, message });
-      }
+      for (const problem of prepared.problems) problems.push(located({ ...problem, file: file.path }, parsed));
       continue;
     }
     const raw = prepared?.data ?? fileData;
@@ -235,29 +224,16 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     const data = result.data as Record<string, unknown>;
     if (file.kind === 'article') articleIds.push({ articleId: data['id'] as number, filePath: file.path });
     if (file.kind === 'comment') {
-      for (const problem of commentPlacementProblems(file.id, data, file.path)) {
-        problems.push(locate(problem, file.path, parsed));
-      }
+      for (const problem of commentPlacementProblems(file.id, data, file.path)) problems.push(located(problem, parsed));
       comments.push({ ...(data as unknown as CommentRecord), filePath: file.path });
     }
   }
 
-  for (const problem of findDuplicateArticleIds(articleIds)) {
-    const file = articleIds.find((a) => problem.startsWith(`${a.filePath}: `))?.filePath ?? '';
-    problems.push(locate(problem, file, parsedByPath.get(file)));
-  }
+  for (const problem of findDuplicateArticleIds(articleIds)) problems.push(located(problem, parsedByPath.get(problem.file)));
 
   // Threads are checked against every article, drafts included: the schema, not publication, is at stake here.
   const { problems: threadProblems } = threadComments(comments, new Set(articleIds.map((a) => a.articleId)));
-  for (const problem of threadProblems) {
-    const file = comments.find((c) => problem.startsWith(`${c.filePath}: `))?.filePath ?? '';
-    problems.push(locate(problem, file, parsedByPath.get(file)));
-  }
+  for (const problem of threadProblems) problems.push(located(problem, parsedByPath.get(problem.file)));
 
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-}
-
-/** `file:line: field: message`, the form editors and CI annotations understand. */
-export function formatProblem(problem: ContentProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
 }

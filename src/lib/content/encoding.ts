@@ -3,13 +3,14 @@
  * because Astro decodes every file as UTF-8: a file saved by an old Windows program in Windows-1256,
  * or by an editor in UTF-16, would otherwise be built into garbled letters without a word (issue 17).
  * The build (./utf8-files.ts) and `npm run check:content` refuse such a file with
- * {@link notUtf8Message}; `check:content --fix --write` and `npm run import:legacy` convert it.
+ * {@link notUtf8Problem}; `check:content --fix --write` and `npm run import:legacy` convert it.
  *
  * The guess, in this order: a byte-order mark; NUL bytes, which UTF-8 text never holds but UTF-16
  * holds for every ASCII character (the odd bytes in little-endian, the even ones in big-endian);
  * valid UTF-8; and, for bytes that are not, Windows-1256 when they read in it as Persian/Arabic words.
  */
 import { FA_LETTER } from '../persian/script.ts';
+import type { ContentProblem } from './problems.ts';
 
 /** The encodings told apart, by their WHATWG (TextDecoder) names. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
@@ -151,9 +152,19 @@ export function convertCommand(file: string): string {
 }
 
 /** What is wrong with a content file that is not UTF-8 text, and the fix; `file` as the reader types it. */
-export function notUtf8Message(file: string, encoding: NotUtf8): string {
+export function notUtf8Problem(file: string, encoding: NotUtf8): ContentProblem {
   if (encoding === 'unrecognised') {
-    return 'is not UTF-8 text, and not in an encoding this tool recognises (or not text at all): open it in a text editor and save it as UTF-8.';
+    return {
+      file,
+      field: 'file',
+      message:
+        'is not UTF-8 text, and not in an encoding this tool recognises (or not text at all): open it in a text editor and save it as UTF-8.',
+    };
   }
-  return `is not UTF-8 text but most likely ${ENCODING_NAMES[encoding]} (${ENCODING_ORIGINS[encoding]}), which the build would read as garbled letters; convert it to UTF-8 with: ${convertCommand(file)}`;
+  return {
+    file,
+    field: 'file',
+    message: `is not UTF-8 text but most likely ${ENCODING_NAMES[encoding]} (${ENCODING_ORIGINS[encoding]}), which the build would read as garbled letters`,
+    fix: `convert it to UTF-8 with: ${convertCommand(file)}`,
+  };
 }

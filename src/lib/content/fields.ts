@@ -7,6 +7,7 @@ import { cleanReaderText } from '../comments.ts';
 import { parseArticleDate } from '../dates/parse-article-date.ts';
 import { normalizePersianLetters, persianComparisonKey } from '../persian/normalize.ts';
 import { isSlug, slugify } from '../persian/slug.ts';
+import type { ContentProblem } from './problems.ts';
 
 /** Displayed Persian text: Arabic ي/ك become ی/ک, runs of spaces collapse; ZWNJ stays. */
 export function persianText(what: string, example: string) {
@@ -106,20 +107,23 @@ export interface ArticleLocation {
   filePath: string;
 }
 
-/** Articles that share an id (and so a URL); each message names both files and a free id. */
-export function findDuplicateArticleIds(articles: Iterable<ArticleLocation>): string[] {
+/** Articles that share an id (and so a URL); each problem names both files and a free id. */
+export function findDuplicateArticleIds(articles: Iterable<ArticleLocation>): ContentProblem[] {
   // Sorted by file, so the message is the same whatever order the loader read the files in.
   const list = [...articles].sort((a, b) => a.filePath.localeCompare(b.filePath));
   const nextFreeId = Math.max(0, ...list.map((a) => a.articleId)) + 1;
   const firstFile = new Map<number, string>();
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   for (const { articleId: id, filePath } of list) {
     const other = firstFile.get(id);
     if (other === undefined) firstFile.set(id, filePath);
     else
-      problems.push(
-        `${filePath}: id: ${id} is already used by ${other}; every article needs its own id, which is its permanent URL /news/${id}/… Give this one the next free id, e.g. id: ${nextFreeId}.`,
-      );
+      problems.push({
+        file: filePath,
+        field: 'id',
+        message: `${id} is already used by ${other}`,
+        fix: `every article needs its own id, which is its permanent URL /news/${id}/… Give this one the next free id, e.g. id: ${nextFreeId}.`,
+      });
   }
   return problems;
 }
@@ -147,9 +151,16 @@ export function unknownFieldMessage(key: string, known: readonly string[], what:
 /**
  * An object schema that rejects unknown keys with a message naming the key, a likely intended
  * field and the list of fields. The check runs even when fields fail, so a misspelt required
- * field (`titel:`) is reported next to the missing one (`title: is required`).
+ * field (`titel:`) is reported next to the missing one (`title: is required`). Frontmatter and the
+ * site settings (src/lib/site-config.ts) both use it.
+ *
+ * Typed as the plain object it checks: its input has no room for other keys, so a misspelt key in a
+ * TypeScript object literal (src/site.config.ts) is also a type error.
  */
-export function strictFields<Shape extends z.ZodRawShape>(shape: Shape, what: string) {
+export function strictFields<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  what: string,
+): z.ZodType<z.output<z.ZodObject<Shape>>, z.input<z.ZodObject<Shape>>> {
   const known = Object.keys(shape);
   return z
     .looseObject(shape)

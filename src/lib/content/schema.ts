@@ -18,6 +18,7 @@ import {
   strictFields,
   tagList,
 } from './fields.ts';
+import type { ContentProblem } from './problems.ts';
 
 /** What the article schema needs from its surroundings. */
 export interface ContentLinks<Image extends z.ZodType, CategoryRef extends z.ZodType, AuthorRef extends z.ZodType> {
@@ -149,10 +150,14 @@ export const COMMENT_FIELDS = Object.keys(commentFields) as (keyof typeof commen
 export const DATE_FIELDS = { article: ['date', 'updated'], comment: ['submittedAt'] } as const;
 
 /** A category or reporter file whose name cannot be a URL segment. */
-export function dataFileNameProblem(id: string, filePath: string): string | undefined {
-  return isAsciiSlug(id)
-    ? undefined
-    : `${filePath}: the file name "${id}" is used in URLs; rename the file to lower-case Latin letters, digits and hyphens, e.g. economy.yml`;
+export function dataFileNameProblem(id: string, filePath: string): ContentProblem | undefined {
+  if (isAsciiSlug(id)) return undefined;
+  return {
+    file: filePath,
+    field: 'file',
+    message: `the file name "${id}" is used in URLs`,
+    fix: 'rename the file to lower-case Latin letters, digits and hyphens, e.g. economy.yml',
+  };
 }
 
 /** A comment stored in the wrong folder or under the wrong file name (`<article-id>/<comment-id>`). */
@@ -160,23 +165,34 @@ export function commentPlacementProblems(
   entryId: string,
   data: { article?: unknown; id?: unknown },
   filePath: string,
-): string[] {
+): ContentProblem[] {
   const [folder, file] = entryId.split('/');
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   if (folder !== String(data.article)) {
-    problems.push(
-      `${filePath}: article: ${String(data.article)} does not match the folder ${folder}/; keep each comment in the folder of its article id.`,
-    );
+    problems.push({
+      file: filePath,
+      field: 'article',
+      message: `${String(data.article)} does not match the folder ${folder}/`,
+      fix: 'keep each comment in the folder of its article id.',
+    });
   }
   if (file !== data.id) {
-    problems.push(
-      `${filePath}: id: "${String(data.id)}" does not match the file name; name the file ${String(data.id)}.json.`,
-    );
+    problems.push({
+      file: filePath,
+      field: 'id',
+      message: `"${String(data.id)}" does not match the file name`,
+      fix: `name the file ${String(data.id)}.json.`,
+    });
   }
   return problems;
 }
 
-/** The message for a zone-less YAML timestamp, with the fix. */
-export function zonelessTimestampMessage(filePath: string, field: string, value: string): string {
-  return `${filePath}: ${field}: ${value} has no time-zone offset, so YAML reads it as UTC (3½ hours off Tehran); write ${field}: ${value.replace(' ', 'T')}+03:30, or the Jalali date.`;
+/** A zone-less YAML timestamp (`date: 2024-11-22 14:30:00`), with the fix. */
+export function zonelessTimestampProblem(filePath: string, field: string, value: string): ContentProblem {
+  return {
+    file: filePath,
+    field,
+    message: `${value} has no time-zone offset, so YAML reads it as UTC (3½ hours off Tehran)`,
+    fix: `write ${field}: ${value.replace(' ', 'T')}+03:30, or the Jalali date.`,
+  };
 }

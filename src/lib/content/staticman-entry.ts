@@ -17,6 +17,7 @@
  * posted fields in form order, then generated ones). Pure: no Astro, no file system.
  */
 import { COMMENT_FIELDS } from './schema.ts';
+import type { ContentProblem } from './problems.ts';
 
 /** What marks a file as Staticman's: its entry id, which our own format calls `id`. */
 const STATICMAN_ID = '_id';
@@ -27,11 +28,8 @@ export const HASHED_EMAIL_FIELD = 'email';
 const MD5_HEX = /^[0-9a-f]{32}$/;
 const ARTICLE_FOLDER = /^[1-9][0-9]*$/;
 
-/** A problem with a file's raw fields: the field as the file names it, and what to do. */
-export interface RawFieldProblem {
-  field: string;
-  message: string;
-}
+/** A problem with a file's raw fields: the field as the file names it, and what to do; the caller knows the file. */
+export type RawFieldProblem = Omit<ContentProblem, 'file' | 'line'>;
 
 export interface PreparedComment {
   /** The fields for the comment schema. */

@@ -8,12 +8,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from './content-dir.ts';
-import { contentProblemsError } from './content-error.ts';
-import { detectEncoding, notUtf8Message } from './encoding.ts';
+import { detectEncoding, notUtf8Problem } from './encoding.ts';
+import { contentProblemsError, type ContentProblem } from './problems.ts';
 
 /** Throws the build's content error, naming each file of `files` (relative to `baseDir`) that is not UTF-8 text. */
 export function refuseFilesNotUtf8(baseDir: string, files: readonly string[]): void {
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   for (const file of files) {
     const fullPath = path.join(baseDir, file);
     let bytes: Buffer;
@@ -24,8 +24,7 @@ export function refuseFilesNotUtf8(baseDir: string, files: readonly string[]): v
     }
     const encoding = detectEncoding(bytes);
     if (encoding === 'utf-8') continue;
-    const shown = displayPath(fullPath);
-    problems.push(`${shown}: ${notUtf8Message(shown, encoding)}`);
+    problems.push(notUtf8Problem(displayPath(fullPath), encoding));
   }
   if (problems.length > 0) throw contentProblemsError(problems);
 }
