@@ -331,7 +331,7 @@ export function main(argv, io = {}) {
   }
   if (toWrite.length === 0 && already.length === 0) {
     err(
-      `import-legacy: no page could be imported. If the pages come from a site that is not WordPress-style, describe it in a --config file (see --help and the README).`,
+      `import-legacy: no page could be imported. If the pages come from a site that is not WordPress-style, describe it in a --config file (see --help and docs/reporters-guide.md «پیکربندی سایت قدیم»).`,
     );
     return 1;
   }

@@ -2,7 +2,7 @@
 /**
  * `npm run screenshots -- [built-site-dir]` (default dist/): serves the built site on 127.0.0.1
  * and photographs the home page, an article and a search, on a phone and on a desktop, in Debian's
- * Chromium, into docs/screenshots/ for the README. Run it after `npm run build`.
+ * Chromium, into docs/screenshots/ for the README's «What readers see». Run it after `npm run build`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

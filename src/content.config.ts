@@ -2,7 +2,7 @@
  * The content contract reporters write against, given to Astro's content layer. The schemas live in
  * `src/lib/content/schema.ts`, shared with `npm run check:content`; this file adds what only Astro
  * has (the glob loader, `image()`, `reference()`) and the checks that span several entries.
- * Field reference: README «Frontmatter».
+ * Field reference: docs/reference.md#frontmatter.
  */
 import { defineCollection, reference } from 'astro:content';
 import type { Loader } from 'astro/loaders';

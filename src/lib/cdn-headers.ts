@@ -1,6 +1,6 @@
 /**
  * HTTP headers and redirects for the CDN, as the `_headers` and `_redirects` files that Cloudflare
- * Pages and Netlify read from the site's root (README «Deploying» has the equivalents for other
+ * Pages and Netlify read from the site's root (docs/operations.md#deploying has the equivalents for other
  * hosts). Pure: settings in, file text out. How the host reads them: src/lib/static-host.ts.
  *
  * Caching: files under /_astro/ have a content hash in their name and never change, so browsers

@@ -168,7 +168,7 @@ describe("on Cloudflare's own runtime (wrangler pages dev)", () => {
 
   it('answers every kind of request as our test server does', async () => {
     // One file of every type the build writes (Pagefind's index and WebAssembly included). Not
-    // _headers and _redirects: 404 on Cloudflare, but 502 on its local runtime (README «Deploying»).
+    // _headers and _redirects: 404 on Cloudflare, but 502 on its local runtime (docs/operations.md#cloudflare-pages).
     const byType = new Map<string, string>();
     for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
       const type = path.extname(file);

@@ -18,8 +18,9 @@ describe("the reporters' typography guide", () => {
     expect(await withTables(guide)).toBe(guide);
   });
 
-  it('names every rule and every deliberate choice, and the README links to it', () => {
+  it("names every rule and every deliberate choice, and the reporters' guide and the README link to it", () => {
     for (const { id } of [...TYPOGRAPHY_RULES, ...VIRASTAR_CHOICES]) expect(guide).toContain(`| \`${id}\``);
+    expect(readFileSync(path.join(projectRoot, 'docs/reporters-guide.md'), 'utf8')).toContain('(typography.md)');
     expect(readFileSync(path.join(projectRoot, 'README.md'), 'utf8')).toContain('(docs/typography.md)');
   });
 });

@@ -74,7 +74,7 @@ function readFile(file: ContentFile): ParsedFile | LocatedProblem {
         line: 1,
         field: 'frontmatter',
         message:
-          'is missing: an article starts with a block between two --- lines holding its id, title, lead, date, category and authors (see README «Frontmatter»).',
+          'is missing: an article starts with a block between two --- lines holding its id, title, lead, date, category and authors (see docs/reference.md#frontmatter).',
       };
     }
     yamlText = match[1]!;

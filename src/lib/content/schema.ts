@@ -3,7 +3,7 @@
  * layer; `npm run check:content` runs the very same schemas over the files without a build. The two
  * differ only in what Astro alone can provide: the lead image (Astro's `image()` helper) and links
  * between collections (`reference()`), which come in through {@link ContentLinks}.
- * Field reference: README «Frontmatter».
+ * Field reference: docs/reference.md#frontmatter (for reporters, in Persian: docs/reporters-guide.md).
  */
 import { z } from 'astro/zod';
 import {

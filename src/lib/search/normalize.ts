@@ -1,6 +1,6 @@
 /**
  * Persian spelling folded for search, once for both sides, so that a reader finds a story however
- * either side spelt it (the measured facts are summarised in the README). Pagefind by itself does not unify Arabic and Persian letters, digit scripts,
+ * either side spelt it (the measured facts are in docs/reference.md#search). Pagefind by itself does not unify Arabic and Persian letters, digit scripts,
  * tatweel, or affixes written apart, joined or with ZWNJ.
  *
  * - `foldForIndex` rewrites what Pagefind reads. It stays good to display (results show excerpts
