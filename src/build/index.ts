@@ -6,11 +6,11 @@
  */
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
-import { keptMdxBodiesIntegration } from '../lib/content/kept-mdx-bodies.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
 import { commentsNoticeIntegration } from './comments-notice.ts';
 import { dataStoreFromFileIntegration } from './data-store-from-file.ts';
 import { incrementalManifestIntegration, incrementalPagesIntegration } from './incremental.ts';
+import { keptMdxBodiesIntegration } from './kept-mdx-bodies.ts';
 import { pagefindIntegration } from './search-index.ts';
 import { siteConfigOverride, type SiteSettings } from './site-settings.ts';
 import { shortLinksIntegration } from './short-links.ts';
