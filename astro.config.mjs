@@ -1,9 +1,6 @@
 // @ts-check
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { bayegan, loadSiteSettings } from './src/build/index.ts';
-import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
-import { siteLinksPlugin } from './src/lib/markdown/site-links.ts';
 
 // src/site.config.ts, or the settings of another archive (BAYEGAN_SITE_CONFIG: a fixture, a corpus).
 const settings = await loadSiteSettings();
@@ -28,16 +25,8 @@ export default defineConfig({
   // Tests and benchmarks build other archives side by side; each needs its own output and cache.
   outDir: process.env.BAYEGAN_OUT_DIR || './dist',
   cacheDir: process.env.BAYEGAN_CACHE_DIR || './node_modules/.astro',
-  // The build steps, in their order: src/build/index.ts.
+  // The Markdown of the articles and the build steps, in their order: src/build/index.ts.
   integrations: [bayegan(settings)],
-  markdown: {
-    processor: satteri({
-      hastPlugins: [persianBodyPlugin, ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)])],
-    }),
-    // Shiki colours code with inline style attributes, which the CSP forbids; code blocks are
-    // styled by the site's CSS instead (a news site shows little code).
-    syntaxHighlight: false,
-  },
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -1,11 +1,14 @@
 /**
- * `bayegan()`: the one Astro integration of the site (Node-only). It adds the build steps as
- * integrations of their own, in the order below, the way Starlight composes its parts. Astro runs
- * the `astro:build:done` hooks in this order, and the order matters: each step reads or writes the
- * site the steps before it left.
+ * `bayegan()`: the one Astro integration of the site (Node-only). It sets how article bodies are
+ * rendered, and adds the build steps as integrations of their own, in the order below, the way
+ * Starlight composes its parts. Astro runs the `astro:build:done` hooks in this order, and the order
+ * matters: each step reads or writes the site the steps before it left.
  */
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
+import { persianBodyPlugin } from '../lib/markdown/persian-body.ts';
+import { siteLinksPlugin } from '../lib/markdown/site-links.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
 import { commentsNoticeIntegration } from './comments-notice.ts';
 import { dataStoreFromFileIntegration } from './data-store-from-file.ts';
@@ -41,6 +44,14 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
             // Last: records what the steps before it read from the pages, for the next build.
             incrementalManifestIntegration(),
           ],
+          markdown: {
+            processor: satteri({
+              hastPlugins: [persianBodyPlugin, ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)])],
+            }),
+            // Shiki colours code with inline style attributes, which the CSP forbids; code blocks are
+            // styled by the site's CSS instead (a news site shows little code).
+            syntaxHighlight: false,
+          },
           vite: { plugins: [siteConfigOverride(file)] },
         });
       },
