@@ -1,67 +1,15 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cdnHeadersIntegration } from './src/lib/cdn-headers-integration.ts';
-import { keptMdxBodiesIntegration } from './src/lib/content/kept-mdx-bodies.ts';
-import { dataStoreFromFileIntegration } from './src/lib/data-store-integration.ts';
-import {
-  incrementalManifestIntegration,
-  incrementalPagesIntegration,
-} from './src/lib/incremental/incremental-integration.ts';
-import { persianBodyPlugin } from './src/lib/markdown/persian-body.ts';
-import { siteLinksPlugin } from './src/lib/markdown/site-links.ts';
-import { pagefindIntegration } from './src/lib/search/pagefind-integration.ts';
-import { shortLinksIntegration } from './src/lib/short-links-integration.ts';
+import { bayegan, loadSiteSettings } from './src/build/index.ts';
 
-const defaultSiteConfig = fileURLToPath(new URL('./src/site.config.ts', import.meta.url));
-// Another archive (a test fixture, a benchmark corpus) can bring its own site settings.
-const siteConfigFile = process.env.BAYEGAN_SITE_CONFIG
-  ? path.resolve(process.env.BAYEGAN_SITE_CONFIG)
-  : defaultSiteConfig;
-const { default: site } = await import(/* @vite-ignore */ siteConfigFile);
-
-/**
- * Points every import of src/site.config.ts at BAYEGAN_SITE_CONFIG when it is set.
- * @returns {import('vite').Plugin}
- */
-function siteConfigOverride() {
-  return {
-    name: 'bayegan:site-config',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (siteConfigFile === defaultSiteConfig || !/(^|\/)site\.config(\.ts)?$/.test(source)) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === defaultSiteConfig ? siteConfigFile : null;
-    },
-  };
-}
-
-/**
- * Says once per build when the comment form is off because no endpoint is configured.
- * @returns {import('astro').AstroIntegration}
- */
-function commentsNotice() {
-  return {
-    name: 'bayegan:comments',
-    hooks: {
-      'astro:build:start': ({ logger }) => {
-        if (!site.comments.endpoint) {
-          logger.warn(
-            'No comments.endpoint in the site settings: articles show approved comments but no comment form.',
-          );
-        }
-      },
-    },
-  };
-}
+// src/site.config.ts, or the settings of another archive (BAYEGAN_SITE_CONFIG: a fixture, a corpus).
+const settings = await loadSiteSettings();
+const { site } = settings;
 
 export default defineConfig({
   site: site.url,
   // Astro puts its own files (`/_astro/…`) under the base; the site's links get it from
-  // src/lib/paths.ts (`withBase`), the build steps below from their options.
+  // src/lib/paths.ts (`withBase`), the build steps (src/build/) from their options.
   base: site.base,
   trailingSlash: 'always',
   // Every stylesheet and script is a file: the Content-Security-Policy (src/lib/cdn-headers.ts)
@@ -77,30 +25,10 @@ export default defineConfig({
   // Tests and benchmarks build other archives side by side; each needs its own output and cache.
   outDir: process.env.BAYEGAN_OUT_DIR || './dist',
   cacheDir: process.env.BAYEGAN_CACHE_DIR || './node_modules/.astro',
-  integrations: [
-    mdx(),
-    dataStoreFromFileIntegration(),
-    keptMdxBodiesIntegration(),
-    // First of the build steps: the ones after it see the whole site, carried-over pages included.
-    incrementalPagesIntegration(),
-    shortLinksIntegration({ url: site.url, base: site.base }),
-    pagefindIntegration(site.search),
-    cdnHeadersIntegration({ commentsEndpoint: site.comments.endpoint, hsts: site.headers.hsts, base: site.base }),
-    commentsNotice(),
-    // Last: records what the steps before it read from the pages, for the next build.
-    incrementalManifestIntegration(),
-  ],
-  markdown: {
-    processor: satteri({
-      hastPlugins: [persianBodyPlugin, ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)])],
-    }),
-    // Shiki colours code with inline style attributes, which the CSP forbids; code blocks are
-    // styled by the site's CSS instead (a news site shows little code).
-    syntaxHighlight: false,
-  },
+  // The Markdown of the articles and the build steps, in their order: src/build/index.ts.
+  integrations: [bayegan(settings)],
   devToolbar: { enabled: false },
   vite: {
-    plugins: [siteConfigOverride()],
     build: {
       // Never inline a script into the page as a data URL or inline element (see build above).
       assetsInlineLimit: 0,

@@ -155,13 +155,12 @@ export function filesUnder(root: string): string[] {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-const WRITERS = Symbol.for('bayegan.siteWriters');
-type WithWriters = typeof globalThis & { [WRITERS]?: Map<string, SiteWriter> };
+// Plain module state: only the build steps (src/build/) ask for writers, and they are all loaded
+// with astro.config.mjs, so they share this module.
+const writers = new Map<string, SiteWriter>();
 
 /** The writer of the site folder `root` in this build (one per folder, shared by the build steps). */
 export function siteWriter(root: string): SiteWriter {
-  const holder = globalThis as WithWriters;
-  const writers = (holder[WRITERS] ??= new Map());
   const key = path.resolve(root);
   let writer = writers.get(key);
   if (!writer) writers.set(key, (writer = new SiteWriter(key)));

@@ -5,14 +5,13 @@
  * archive's one-story build (issue 16). So in an incremental build (`npm run build`), the HTML a
  * page rendered from an MDX file is kept, named by the file's digest, under the digest of the code
  * and settings; a later build with the same code gives the page that HTML and leaves the module out
- * of its bundle (`keptMdxBodiesIntegration`). Astro's content modules list (`content-modules.mjs`)
+ * of its bundle (src/build/kept-mdx-bodies.ts). Astro's content modules list (`content-modules.mjs`)
  * is the only thing changed: the entries themselves are as Astro synced them.
  *
  * The HTML may name assets of the build (`/_astro/…`, images of the body): they are kept with it,
  * a body is reused only while the site in place still has them, and the pages that reuse it get
  * them carried over (`reusedBodyAssets`).
  */
-import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +41,7 @@ export function keptMdxBodiesDir(cacheDir: URL | string): string {
 }
 
 /** The index of the MDX entries of the last content sync: file path (as Astro keeps it) → digest. */
-const indexFile = (dir: string) => path.join(dir, 'entries.json');
+export const keptMdxIndexFile = (dir: string) => path.join(dir, 'entries.json');
 const bodyFile = (dir: string, codeDigest: string, digest: string | number) =>
   path.join(dir, codeDigest, `${digest}.json`);
 
@@ -68,7 +67,7 @@ export function recordMdxEntries(cacheDir: URL | string, entries: Iterable<MdxEn
   // every body anew.
   if (!existsSync(settings.manifestFile)) rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, settings.codeDigest), { recursive: true });
-  writeWholeFile(indexFile(dir), JSON.stringify(index));
+  writeWholeFile(keptMdxIndexFile(dir), JSON.stringify(index));
   for (const name of readdirSync(dir, { withFileTypes: true })) {
     if (name.isDirectory() && name.name !== settings.codeDigest) rmSync(path.join(dir, name.name), { recursive: true });
   }
@@ -138,49 +137,7 @@ export function withoutModules(
  * The kept body of `digest`, when it can stand in for the module: kept under this code, and its
  * assets in the site in place (to be carried over from there).
  */
-function reusableBody(dir: string, settings: IncrementalSettings, digest: string | number): KeptBody | undefined {
+export function reusableBody(dir: string, settings: IncrementalSettings, digest: string | number): KeptBody | undefined {
   const body = readKept(bodyFile(dir, settings.codeDigest, digest));
   return body?.assets.every((asset) => existsSync(path.join(settings.previousSite, asset))) ? body : undefined;
-}
-
-/**
- * Leaves out of the bundle the MDX modules whose bodies are kept (see the top of this file).
- * Build only, and only in incremental builds.
- */
-export function keptMdxBodiesIntegration(): AstroIntegration {
-  return {
-    name: 'bayegan:kept-mdx-bodies',
-    hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
-        const settings = incrementalSettings();
-        if (command !== 'build' || !settings) return;
-        const dir = keptMdxBodiesDir(config.cacheDir);
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'bayegan:kept-mdx-bodies',
-                transform: {
-                  filter: { id: /[\\/]content-modules\.mjs$/ },
-                  handler(code) {
-                    if (this.environment.name === 'client' || !existsSync(indexFile(dir))) return null;
-                    const index = JSON.parse(readFileSync(indexFile(dir), 'utf8')) as Record<string, string | number>;
-                    const result = withoutModules(code, (file) => {
-                      const digest = index[file];
-                      return digest !== undefined && reusableBody(dir, settings, digest) !== undefined;
-                    });
-                    if (!result) return null;
-                    if (result.left > 0) {
-                      logger.info(`${result.left} MDX articles rendered by an earlier build are not bundled again.`);
-                    }
-                    return { code: result.code, map: { mappings: '' } };
-                  },
-                },
-              },
-            ],
-          },
-        });
-      },
-    },
-  };
 }

@@ -1,7 +1,7 @@
 /**
  * Incremental builds, the Node part that runs inside `astro build`: each dynamic route hands its
  * paths to `renderChangedPagesOnly`, which records every page's fingerprint and returns only the
- * paths that must be rendered. `incremental-integration.ts` then carries the other pages over
+ * paths that must be rendered. src/build/incremental.ts then carries the other pages over
  * from the previous build and writes the manifest for the next one.
  *
  * Only `npm run build` turns this on (scripts/build.mjs sets BAYEGAN_INCREMENTAL); `astro dev` and

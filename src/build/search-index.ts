@@ -3,14 +3,14 @@
  * indexed, and Pagefind reads a Persian-folded copy of each page (`foldHtmlForIndex`), so the
  * files readers get keep their own spelling.
  *
- * The index is written in shards (`shards.ts`: a small one for the newest stories, a larger one for
- * the recent ones, then Jalali years): one Pagefind process per shard, closed before the next
- * starts, so memory is bounded by the largest shard rather than the archive. Each shard is kept in
- * the build cache under a key made of its pages' indexed text, with the words it holds; a shard
- * whose pages did not change is linked from there instead of being indexed again. The words of the
- * year shards make the routing table (`routing.ts`) that sends a reader's query to the shards that
- * can answer it. The index is written into the build's own output, before `npm run build` moves it
- * into place: a failed indexing fails the build.
+ * The index is written in shards (src/lib/search/shards.ts: a small one for the newest stories, a
+ * larger one for the recent ones, then Jalali years): one Pagefind process per shard, closed before
+ * the next starts, so memory is bounded by the largest shard rather than the archive. Each shard is
+ * kept in the build cache under a key made of its pages' indexed text, with the words it holds; a
+ * shard whose pages did not change is linked from there instead of being indexed again. The words of
+ * the year shards make the routing table (src/lib/search/routing.ts) that sends a reader's query to
+ * the shards that can answer it. The index is written into the build's own output, before
+ * `npm run build` moves it into place: a failed indexing fails the build.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -19,12 +19,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { carriedDerivation, pagesOfBuild, recordDerivation } from '../incremental/render-plan.ts';
-import { siteWriter } from '../link-files.ts';
-import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
-import { buildRoutingTable, indexTerms, textOfHtml } from './routing.ts';
-import { patchPagefindScript } from './shard-precision.ts';
-import { planSearchTiers, routedShard, shardsManifest, type IndexedPage, type SearchTiers } from './shards.ts';
+import { carriedDerivation, pagesOfBuild, recordDerivation } from '../lib/incremental/render-plan.ts';
+import { siteWriter } from '../lib/link-files.ts';
+import { foldHtmlForIndex, indexableHtml } from '../lib/search/normalize.ts';
+import { buildRoutingTable, indexTerms, textOfHtml } from '../lib/search/routing.ts';
+import { patchPagefindScript } from '../lib/search/shard-precision.ts';
+import {
+  planSearchTiers,
+  routedShard,
+  shardsManifest,
+  type IndexedPage,
+  type SearchTiers,
+} from '../lib/search/shards.ts';
 
 /** Bump when what is fed to Pagefind changes in a way the page text does not show (options, folding code). */
 const INDEX_FORMAT = 'bayegan-search-4';
@@ -33,7 +39,8 @@ const DERIVATION = 'search';
 
 /**
  * Pagefind's scripts that merge shards in the reader's browser, patched on the way out (see
- * shard-precision.ts): the cache keeps Pagefind's own, so a new patch does not re-index anything.
+ * src/lib/search/shard-precision.ts): the cache keeps Pagefind's own, so a new patch does not
+ * re-index anything.
  */
 const MERGING_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
 

@@ -1,0 +1,60 @@
+/**
+ * `bayegan()`: the one Astro integration of the site (Node-only). It sets how article bodies are
+ * rendered, and adds the build steps as integrations of their own, in the order below, the way
+ * Starlight composes its parts. Astro runs the `astro:build:done` hooks in this order, and the order
+ * matters: each step reads or writes the site the steps before it left.
+ */
+import { satteri } from '@astrojs/markdown-satteri';
+import mdx from '@astrojs/mdx';
+import type { AstroIntegration } from 'astro';
+import { persianBodyPlugin } from '../lib/markdown/persian-body.ts';
+import { siteLinksPlugin } from '../lib/markdown/site-links.ts';
+import { cdnHeadersIntegration } from './cdn-headers.ts';
+import { commentsNoticeIntegration } from './comments-notice.ts';
+import { dataStoreFromFileIntegration } from './data-store-from-file.ts';
+import { incrementalManifestIntegration, incrementalPagesIntegration } from './incremental.ts';
+import { keptMdxBodiesIntegration } from './kept-mdx-bodies.ts';
+import { pagefindIntegration } from './search-index.ts';
+import { siteConfigOverride, type SiteSettings } from './site-settings.ts';
+import { shortLinksIntegration } from './short-links.ts';
+
+export { loadSiteSettings } from './site-settings.ts';
+
+export function bayegan({ file, site }: SiteSettings): AstroIntegration {
+  return {
+    name: 'bayegan',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          integrations: [
+            mdx(),
+            // How the build reads the content: the data store from its file, kept MDX bodies.
+            dataStoreFromFileIntegration(),
+            keptMdxBodiesIntegration(),
+            // First of the build steps: the ones after it see the whole site, carried-over pages included.
+            incrementalPagesIntegration(),
+            shortLinksIntegration({ url: site.url, base: site.base }),
+            pagefindIntegration(site.search),
+            cdnHeadersIntegration({
+              commentsEndpoint: site.comments.endpoint,
+              hsts: site.headers.hsts,
+              base: site.base,
+            }),
+            commentsNoticeIntegration(site.comments.endpoint),
+            // Last: records what the steps before it read from the pages, for the next build.
+            incrementalManifestIntegration(),
+          ],
+          markdown: {
+            processor: satteri({
+              hastPlugins: [persianBodyPlugin, ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)])],
+            }),
+            // Shiki colours code with inline style attributes, which the CSP forbids; code blocks are
+            // styled by the site's CSS instead (a news site shows little code).
+            syntaxHighlight: false,
+          },
+          vite: { plugins: [siteConfigOverride(file)] },
+        });
+      },
+    },
+  };
+}
