@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 /* global document -- the waitForFunction callback runs in the page. */
+import { searchPath } from '../src/lib/paths.ts';
 import { launchChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
@@ -73,7 +74,7 @@ for (const [at, query] of queries.entries()) {
     bytes[phaseAtStart] += wireSize(response.url(), body);
     if (phaseAtStart === 'query' && response.url().endsWith('.pf_meta')) shards.add(response.url());
   });
-  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+  await page.goto(`${origin}${searchPath}`, { waitUntil: 'networkidle' });
   phase = 'query';
   let started = performance.now();
   await page.fill('#search-input', query);

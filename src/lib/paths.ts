@@ -41,6 +41,26 @@ export const commentsRefusedPath = '/comments/refused/';
 export const searchIndexPath = (file: string) => `/pagefind/${file}`;
 export const faviconPath = '/favicon.svg';
 
+/** The feed of the whole site, then one per section and one per reporter. */
+export const siteFeedPath = '/rss.xml';
+export const categoryFeedPath = (slug: string) => `${categoryPath(slug)}rss.xml`;
+export const authorFeedPath = (slug: string) => `${authorPath(slug)}rss.xml`;
+/** What a browser shows a feed with (public/rss.xsl). */
+export const feedStylesheetPath = '/rss.xsl';
+
+/** The sitemaps: numbered files of page URLs, the index that lists them, and the news sitemap. */
+export const sitemapPath = (index: number) => `/sitemap-${index}.xml`;
+export const sitemapIndexPath = '/sitemap-index.xml';
+export const newsSitemapPath = '/sitemap-news.xml';
+
+/**
+ * A host's route pattern from a path builder: `routePattern(categoryFeedPath, ':section')` is
+ * `/category/:section/rss.xml`, the placeholder kept as written rather than percent-encoded.
+ */
+export function routePattern(build: (segment: string) => string, placeholder: string): string {
+  return build(placeholder).replace(encodeURIComponent(placeholder), placeholder);
+}
+
 /** `sitePath` under `base`: `pathWithBase('/archive/', '/news/7/x/')` is `/archive/news/7/x/`. */
 export function pathWithBase(base: string, sitePath: string): string {
   if (!sitePath.startsWith('/') || sitePath.startsWith('//')) {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, categoryPath, homePath, pathWithBase, searchIndexPath, urlWithBase } from '../../src/lib/paths';
+import {
+  articlePath,
+  authorFeedPath,
+  categoryFeedPath,
+  categoryPath,
+  homePath,
+  pathWithBase,
+  routePattern,
+  searchIndexPath,
+  sitemapPath,
+  urlWithBase,
+} from '../../src/lib/paths';
 
 describe('pathWithBase', () => {
   it('puts a site path under the base, keeping it relative to the domain', () => {
@@ -35,5 +46,20 @@ describe('urlWithBase', () => {
     expect(urlWithBase('https://org.github.io', '/repo/', '/sitemap-index.xml')).toBe(
       'https://org.github.io/repo/sitemap-index.xml',
     );
+  });
+});
+
+describe('feeds and sitemaps', () => {
+  it("puts a list's feed inside its folder, its name percent-encoded like the list", () => {
+    expect(categoryFeedPath('economy')).toBe('/category/economy/rss.xml');
+    expect(authorFeedPath('رضا')).toBe('/author/%D8%B1%D8%B6%D8%A7/rss.xml');
+    expect(sitemapPath(0)).toBe('/sitemap-0.xml');
+  });
+});
+
+describe('routePattern', () => {
+  it('keeps the placeholder as written where the builder would percent-encode it', () => {
+    expect(routePattern(categoryFeedPath, ':section')).toBe('/category/:section/rss.xml');
+    expect(routePattern(authorFeedPath, ':author')).toBe('/author/:author/rss.xml');
   });
 });

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { carriedDerivation, pagesOfBuild, recordDerivation } from '../incremental/render-plan.ts';
 import { siteWriter } from '../link-files.ts';
+import { articlePath } from '../paths.ts';
 import { foldHtmlForIndex, indexableHtml } from './normalize.ts';
 import { buildRoutingTable, indexTerms, textOfHtml } from './routing.ts';
 import { patchPagefindScript } from './shard-precision.ts';
@@ -66,8 +67,14 @@ async function articlePageFiles(outDir: string): Promise<{ file: string; url: st
   );
   return files.sort().map((file) => ({
     file: path.join(newsDir, file),
-    url: `/news/${path.dirname(file).split(path.sep).map(encodeURIComponent).join('/')}/`,
+    url: articleUrlOf(file),
   }));
+}
+
+/** The site path of the article page `<id>/<slug>/index.html` (relative to news/). */
+function articleUrlOf(file: string): string {
+  const [id, slug] = path.dirname(file).split(path.sep);
+  return articlePath(Number(id), slug ?? '');
 }
 
 /** The text Pagefind indexes for one page. */
