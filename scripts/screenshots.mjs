@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { articlePath, homePath, searchPath } from '../src/lib/paths.ts';
+import { articlePath, articlesPath, homePath, searchPath, siteFolder } from '../src/lib/paths.ts';
 import { launchChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
@@ -24,7 +24,7 @@ const server = await serveStatic(root, { withHeaders: true });
 const origin = server.origin;
 
 // The article with a lead image, if the archive has one; otherwise the newest.
-const newsDir = path.join(root, 'news');
+const newsDir = path.join(root, siteFolder(articlesPath));
 const articles = readdirSync(newsDir)
   .filter((id) => /^\d+$/.test(id))
   .sort((a, b) => Number(b) - Number(a))

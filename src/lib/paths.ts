@@ -13,7 +13,9 @@
  * base by astro.config.mjs and use `pathWithBase()`/`urlWithBase()` below, and the client scripts
  * `pathWithBase(import.meta.env.BASE_URL, …)`.
  */
-export { articlePath } from './content/publication.ts';
+// Defined beside the publication rules and passed on here: the client scripts import this module,
+// and defining them here instead splits those scripts into other chunks (other files, other names).
+export { articlePath, articlesPath } from './content/publication.ts';
 
 export const homePath = '/';
 export const categoryPath = (slug: string) => `/category/${encodeURIComponent(slug)}/`;
@@ -59,6 +61,20 @@ export const newsSitemapPath = '/sitemap-news.xml';
  */
 export function routePattern(build: (segment: string) => string, placeholder: string): string {
   return build(placeholder).replace(encodeURIComponent(placeholder), placeholder);
+}
+
+/**
+ * Where a site path is in the built site: relative, without slashes at either end, and decoded
+ * (files carry the segments' own letters): `/pagefind/1403/` → `pagefind/1403`, `/news/` → `news`.
+ */
+export function siteFolder(sitePath: string): string {
+  return decodeURIComponent(sitePath.replace(/^\/|\/$/g, ''));
+}
+
+/** The file a page is written to: `/news/7/market/` → `news/7/market/index.html`. */
+export function pageFile(sitePath: string): string {
+  const folder = siteFolder(sitePath);
+  return folder ? `${folder}/index.html` : 'index.html';
 }
 
 /** `sitePath` under `base`: `pathWithBase('/archive/', '/news/7/x/')` is `/archive/news/7/x/`. */
