@@ -31,8 +31,8 @@ const indexFiles = readdirSync(path.join(root, siteFolder(searchIndexPath(''))),
 }).filter((entry) => entry.isFile());
 const indexBytes = indexFiles.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 console.log(`Index: ${indexFiles.length} files, ${(indexBytes / 1_048_576).toFixed(1)} MiB`);
-const manifest = JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'));
-const routes = JSON.parse(readFileSync(path.join(root, 'pagefind/routes.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(path.join(root, siteFolder(searchIndexPath('shards.json'))), 'utf8'));
+const routes = JSON.parse(readFileSync(path.join(root, siteFolder(searchIndexPath('routes.json'))), 'utf8'));
 console.log(
   `Shards: ${manifest.shards.length} (${manifest.shards.reduce((sum, shard) => sum + shard.articles, 0)} articles); ` +
     `routing table: ${routes.chunks.length} chunks over ${routes.shards.length} year shards`,
