@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { articlePath, articlesPath, homePath, searchPath, siteFolder } from '../src/lib/paths.ts';
 import { resolveChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
@@ -25,10 +26,10 @@ const server = await serveStatic(root, { withHeaders: true });
 const origin = server.origin;
 
 // The first article page found, whatever the archive.
-const newsDir = path.join(root, 'news');
+const newsDir = path.join(root, siteFolder(articlesPath));
 const id = readdirSync(newsDir).find((name) => /^\d+$/.test(name));
-const article = id ? `/news/${id}/${encodeURIComponent(readdirSync(path.join(newsDir, id))[0] ?? '')}/` : '/';
-const pages = { home: '/', article, search: `/search/?q=${encodeURIComponent('بازار')}` };
+const article = id ? articlePath(Number(id), readdirSync(path.join(newsDir, id))[0] ?? '') : homePath;
+const pages = { home: homePath, article, search: `${searchPath}?q=${encodeURIComponent('بازار')}` };
 
 const browser = await resolveChromium();
 const chrome = await chromeLauncher.launch({

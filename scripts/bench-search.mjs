@@ -9,12 +9,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 /* global document -- the waitForFunction callback runs in the page. */
+import { searchIndexPath, searchPath, siteFolder } from '../src/lib/paths.ts';
 import { launchChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
 
 const [siteDir, ...given] = process.argv.slice(2);
-if (!siteDir || !existsSync(path.join(siteDir, 'pagefind'))) {
+if (!siteDir || !existsSync(path.join(siteDir, siteFolder(searchIndexPath(''))))) {
   console.error(
     'Usage: npm run bench:search -- <built-site-dir> [query…]\nThe folder must hold a built site with its pagefind/ index (npm run build).',
   );
@@ -24,13 +25,14 @@ const root = path.resolve(siteDir);
 const server = await serveStatic(root, { withHeaders: true });
 const origin = server.origin;
 
-const indexFiles = readdirSync(path.join(root, 'pagefind'), { recursive: true, withFileTypes: true }).filter((entry) =>
-  entry.isFile(),
-);
+const indexFiles = readdirSync(path.join(root, siteFolder(searchIndexPath(''))), {
+  recursive: true,
+  withFileTypes: true,
+}).filter((entry) => entry.isFile());
 const indexBytes = indexFiles.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 console.log(`Index: ${indexFiles.length} files, ${(indexBytes / 1_048_576).toFixed(1)} MiB`);
-const manifest = JSON.parse(readFileSync(path.join(root, 'pagefind/shards.json'), 'utf8'));
-const routes = JSON.parse(readFileSync(path.join(root, 'pagefind/routes.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(path.join(root, siteFolder(searchIndexPath('shards.json'))), 'utf8'));
+const routes = JSON.parse(readFileSync(path.join(root, siteFolder(searchIndexPath('routes.json'))), 'utf8'));
 console.log(
   `Shards: ${manifest.shards.length} (${manifest.shards.reduce((sum, shard) => sum + shard.articles, 0)} articles); ` +
     `routing table: ${routes.chunks.length} chunks over ${routes.shards.length} year shards`,
@@ -73,7 +75,7 @@ for (const [at, query] of queries.entries()) {
     bytes[phaseAtStart] += wireSize(response.url(), body);
     if (phaseAtStart === 'query' && response.url().endsWith('.pf_meta')) shards.add(response.url());
   });
-  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+  await page.goto(`${origin}${searchPath}`, { waitUntil: 'networkidle' });
   phase = 'query';
   let started = performance.now();
   await page.fill('#search-input', query);

@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
 import { writeCorpus } from './corpus.mjs';
 import { buildWorkDir, OLD_SITE_PREFIX } from './lib/build-folders.mjs';
 import { countByKind, diffSnapshots, FILE_KINDS, snapshotSite } from './lib/site-diff.mjs';
@@ -375,7 +376,7 @@ export async function main(argv) {
   }
 
   const output = folderSize(outDir);
-  const index = folderSize(path.join(outDir, 'pagefind'));
+  const index = folderSize(path.join(outDir, siteFolder(searchIndexPath(''))));
   const corpus = folderSize(contentDir);
   const cpus = os.cpus();
   console.log(

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { articlePath, articlesPath, homePath, searchPath, siteFolder } from '../src/lib/paths.ts';
 import { launchChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import './check-node.mjs';
@@ -23,11 +24,11 @@ const server = await serveStatic(root, { withHeaders: true });
 const origin = server.origin;
 
 // The article with a lead image, if the archive has one; otherwise the newest.
-const newsDir = path.join(root, 'news');
+const newsDir = path.join(root, siteFolder(articlesPath));
 const articles = readdirSync(newsDir)
   .filter((id) => /^\d+$/.test(id))
   .sort((a, b) => Number(b) - Number(a))
-  .map((id) => `/news/${id}/${encodeURIComponent(readdirSync(path.join(newsDir, id))[0] ?? '')}/`);
+  .map((id) => articlePath(Number(id), readdirSync(path.join(newsDir, id))[0] ?? ''));
 const withImage = articles.find((urlPath) =>
   /<figure class="article__figure"/.test(
     readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8'),
@@ -35,9 +36,9 @@ const withImage = articles.find((urlPath) =>
 );
 
 const shots = {
-  home: '/',
-  article: withImage ?? articles[0] ?? '/',
-  search: `/search/?q=${encodeURIComponent('کتاب')}`,
+  home: homePath,
+  article: withImage ?? articles[0] ?? homePath,
+  search: `${searchPath}?q=${encodeURIComponent('کتاب')}`,
 };
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 

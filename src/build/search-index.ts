@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { carriedDerivation, pagesOfBuild, recordDerivation } from '../lib/incremental/render-plan.ts';
 import { siteWriter } from '../lib/link-files.ts';
+import { articlePath, articlesPath, searchIndexPath, siteFolder } from '../lib/paths.ts';
 import { foldHtmlForIndex, indexableHtml } from '../lib/search/normalize.ts';
 import { buildRoutingTable, indexTerms, textOfHtml } from '../lib/search/routing.ts';
 import { patchPagefindScript } from '../lib/search/shard-precision.ts';
@@ -44,6 +45,10 @@ const DERIVATION = 'search';
  */
 const MERGING_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
 
+/** Where the articles and the search index are in the built site: `news`, `pagefind`. */
+const ARTICLES_FOLDER = siteFolder(articlesPath);
+const INDEX_FOLDER = siteFolder(searchIndexPath(''));
+
 /** Highlights the searched words on the article page a result opens; shared at /pagefind/. */
 const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
 /** Pagefind's own search UIs (the search page has its own) and the words file are not served. */
@@ -64,17 +69,25 @@ interface ArticlePage extends IndexedPage {
  * the base: the search page gives Pagefind the base as `baseUrl`, which it puts before every result.
  */
 async function articlePageFiles(outDir: string): Promise<{ file: string; url: string }[]> {
-  const newsDir = path.join(outDir, 'news');
+  const newsDir = path.join(outDir, ARTICLES_FOLDER);
   // The build's own list of its pages, when it keeps one; the folder otherwise (`astro build`).
-  const listed = pagesOfBuild('news')?.map((file) => file.slice('news/'.length).split('/').join(path.sep));
+  const listed = pagesOfBuild(ARTICLES_FOLDER)?.map((file) =>
+    file.slice(`${ARTICLES_FOLDER}/`.length).split('/').join(path.sep),
+  );
   if (!listed && !existsSync(newsDir)) return [];
   const files = (listed ?? (await readdir(newsDir, { recursive: true, encoding: 'utf8' }))).filter((file) =>
     file.endsWith(`${path.sep}index.html`),
   );
   return files.sort().map((file) => ({
     file: path.join(newsDir, file),
-    url: `/news/${path.dirname(file).split(path.sep).map(encodeURIComponent).join('/')}/`,
+    url: articleUrlOf(file),
   }));
+}
+
+/** The site path of the article page `<id>/<slug>/index.html` (relative to news/). */
+function articleUrlOf(file: string): string {
+  const [id, slug] = path.dirname(file).split(path.sep);
+  return articlePath(Number(id), slug ?? '');
 }
 
 /** The text Pagefind indexes for one page. */
@@ -242,21 +255,21 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           }
           const skip = (source: string) =>
             NOT_SERVED.test(path.basename(source)) || MERGING_SCRIPTS.includes(path.basename(source));
-          writer.linkTree(cached, `pagefind/${shard.id}`, (source) => !skip(source));
+          writer.linkTree(cached, `${INDEX_FOLDER}/${shard.id}`, (source) => !skip(source));
           for (const name of MERGING_SCRIPTS) {
             if (!patched.has(name))
               patched.set(name, patchPagefindScript(readFileSync(path.join(cached, name), 'utf8'), name));
-            writer.write(`pagefind/${shard.id}/${name}`, patched.get(name)!);
+            writer.write(`${INDEX_FOLDER}/${shard.id}/${name}`, patched.get(name)!);
           }
         }
         // The highlighter is the same in every shard: served once, from /pagefind/.
         if (shards.length > 0) {
-          writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), `pagefind/${HIGHLIGHT_SCRIPT}`);
+          writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), `${INDEX_FOLDER}/${HIGHLIGHT_SCRIPT}`);
         }
         const routes = routingTable(cacheRoot, routed);
         used.add(path.basename(routes.dir));
-        writer.linkTree(routes.dir, 'pagefind');
-        writer.write('pagefind/shards.json', JSON.stringify(shardsManifest(shards)));
+        writer.linkTree(routes.dir, INDEX_FOLDER);
+        writer.write(`${INDEX_FOLDER}/shards.json`, JSON.stringify(shardsManifest(shards)));
         // Shards no page belongs to any more (older versions of changed shards) leave the cache.
         for (const name of readdirSync(cacheRoot)) {
           if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });

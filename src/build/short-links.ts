@@ -9,15 +9,14 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { articlePath } from '../lib/content/publication.ts';
-import { pathWithBase, urlWithBase } from '../lib/paths.ts';
+import { articlePath, articlesPath, pageFile, pathWithBase, shortPath, siteFolder, urlWithBase } from '../lib/paths.ts';
 import { pagesOfBuild, siteCarriedFrom } from '../lib/incremental/render-plan.ts';
 import { siteWriter } from '../lib/link-files.ts';
 import { articlePageHeadings, shortLinkPage } from '../lib/short-links.ts';
 
 /** `[id, slug]` of every article page built: the build's own list, or the folder's (`astro build`). */
 async function articlePages(newsDir: string): Promise<[string, string][]> {
-  const listed = pagesOfBuild('news');
+  const listed = pagesOfBuild(siteFolder(articlesPath));
   if (listed) return listed.map((file) => file.split('/').slice(1, 3) as [string, string]);
   const ids = (await readdir(newsDir).catch(() => [])).filter((id) => /^\d+$/.test(id));
   return (
@@ -38,13 +37,14 @@ export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIn
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const newsDir = path.join(outDir, 'news');
+        const newsDir = path.join(outDir, siteFolder(articlesPath));
         const writer = siteWriter(outDir);
         let written = 0;
         let carried = 0;
         for (const [id, slug] of await articlePages(newsDir)) {
-          const shortLink = `n/${id}/index.html`;
-          const previousSite = siteCarriedFrom(`news/${id}/${slug}/index.html`);
+          const target = articlePath(Number(id), slug);
+          const shortLink = pageFile(shortPath(Number(id)));
+          const previousSite = siteCarriedFrom(pageFile(target));
           if (previousSite && existsSync(path.join(previousSite, shortLink))) {
             writer.link(path.join(previousSite, shortLink), shortLink);
             carried++;
@@ -53,7 +53,6 @@ export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIn
           const file = path.join(newsDir, id, slug, 'index.html');
           const headings = articlePageHeadings(await readFile(file, 'utf8'));
           if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
-          const target = articlePath(Number(id), slug);
           writer.write(
             shortLink,
             shortLinkPage({

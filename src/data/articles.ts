@@ -9,13 +9,13 @@ import { contentProblemsError } from '../lib/content/problems';
 import { slugify } from '../lib/persian/slug';
 import site from '../site.config';
 import {
-  articlePath,
   compareNewestFirst,
   isPublished,
   resolveBuildNow,
   SHOW_UNPUBLISHED_ENV,
   type PublicationPolicy,
 } from '../lib/content/publication';
+import { articlePath } from '../lib/paths';
 
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;

@@ -3,9 +3,17 @@
  */
 import { statSync } from 'node:fs';
 import { rssFeedXml, type FeedItem } from '../lib/feeds/rss';
+import { feedStylesheetPath } from '../lib/paths';
 import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
 import { absoluteUrl, publicUrl, withBase } from './urls';
+
+/**
+ * Defined in paths.ts; BaseLayout takes it from here on purpose. That import is what puts the
+ * article components' styles (fact box, pull quote) first in the shared stylesheet: taken from
+ * paths.ts instead, the stylesheet's rules come in another order and every page links a new file.
+ */
+export { siteFeedPath } from '../lib/paths';
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -49,13 +57,6 @@ export interface FeedLink {
   /** The feed's site path (the base is added where it is linked). */
   href: string;
 }
-
-/** The feed of the whole site, then one per section and one per reporter. */
-export const siteFeedPath = '/rss.xml';
-export const categoryFeedPath = (slug: string) => `/category/${encodeURIComponent(slug)}/rss.xml`;
-export const authorFeedPath = (slug: string) => `/author/${encodeURIComponent(slug)}/rss.xml`;
-/** What a browser shows a feed with (public/rss.xsl). */
-const feedStylesheetPath = '/rss.xsl';
 
 /** A feed response for a list of articles (newest first), capped at the configured count. */
 export async function feedResponse(

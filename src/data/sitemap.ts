@@ -41,7 +41,3 @@ export async function siteUrls(): Promise<SitemapUrl[]> {
 export async function sitemapChunks(): Promise<SitemapUrl[][]> {
   return chunk(await siteUrls(), SITEMAP_MAX_URLS);
 }
-
-export const sitemapPath = (index: number) => `/sitemap-${index}.xml`;
-export const sitemapIndexPath = '/sitemap-index.xml';
-export const newsSitemapPath = '/sitemap-news.xml';

@@ -11,7 +11,15 @@
  * The rules name site paths; the files name them under the `base` setting (`/archive/_astro/*`), as
  * the host sees them.
  */
-import { pathWithBase } from './paths.ts';
+import {
+  authorFeedPath,
+  categoryFeedPath,
+  pathWithBase,
+  routePattern,
+  searchIndexPath,
+  siteFeedPath,
+  sitemapIndexPath,
+} from './paths.ts';
 
 export interface CdnHeadersOptions {
   /** Where the comment form posts, if anywhere: its origin is allowed as a form target. */
@@ -64,15 +72,15 @@ export function securityHeaders(options: CdnHeadersOptions = {}): [name: string,
 export const CACHE_RULES: [path: string, cacheControl: string][] = [
   ['/_astro/*', 'public, max-age=31536000, immutable'],
   // Pagefind names its index chunks by their content; its scripts and entry file keep their names.
-  ['/pagefind/:shard/index/*', 'public, max-age=31536000, immutable'],
-  ['/pagefind/:shard/fragment/*', 'public, max-age=31536000, immutable'],
-  ['/pagefind/:shard/filter/*', 'public, max-age=31536000, immutable'],
+  [searchIndexPath(':shard/index/*'), 'public, max-age=31536000, immutable'],
+  [searchIndexPath(':shard/fragment/*'), 'public, max-age=31536000, immutable'],
+  [searchIndexPath(':shard/filter/*'), 'public, max-age=31536000, immutable'],
   // The search routing table's chunks are named by their content too (src/lib/search/routing.ts).
-  ['/pagefind/routes/*', 'public, max-age=31536000, immutable'],
-  ['/rss.xml', 'public, max-age=300, must-revalidate'],
-  ['/category/:section/rss.xml', 'public, max-age=300, must-revalidate'],
-  ['/author/:author/rss.xml', 'public, max-age=300, must-revalidate'],
-  ['/sitemap-index.xml', 'public, max-age=300, must-revalidate'],
+  [searchIndexPath('routes/*'), 'public, max-age=31536000, immutable'],
+  [siteFeedPath, 'public, max-age=300, must-revalidate'],
+  [routePattern(categoryFeedPath, ':section'), 'public, max-age=300, must-revalidate'],
+  [routePattern(authorFeedPath, ':author'), 'public, max-age=300, must-revalidate'],
+  [sitemapIndexPath, 'public, max-age=300, must-revalidate'],
 ];
 
 /** The `_headers` file (Cloudflare Pages / Netlify syntax). */
@@ -89,12 +97,12 @@ export function headersFile(options: CdnHeadersOptions = {}): string {
     .concat('\n');
 }
 
-/** Old addresses that readers and feed readers may still ask for. */
+/** Old addresses that readers and feed readers may still ask for (other tools' names, not ours). */
 export const REDIRECTS: [from: string, to: string, status: number][] = [
-  ['/feed', '/rss.xml', 301],
-  ['/feed/', '/rss.xml', 301],
-  ['/rss', '/rss.xml', 301],
-  ['/sitemap.xml', '/sitemap-index.xml', 301],
+  ['/feed', siteFeedPath, 301],
+  ['/feed/', siteFeedPath, 301],
+  ['/rss', siteFeedPath, 301],
+  ['/sitemap.xml', sitemapIndexPath, 301],
 ];
 
 /** The `_redirects` file (Cloudflare Pages / Netlify syntax). */

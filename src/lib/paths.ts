@@ -13,7 +13,9 @@
  * base by astro.config.mjs and use `pathWithBase()`/`urlWithBase()` below, and the client scripts
  * `pathWithBase(import.meta.env.BASE_URL, …)`.
  */
-export { articlePath } from './content/publication.ts';
+// Defined beside the publication rules and passed on here: the client scripts import this module,
+// and defining them here instead splits those scripts into other chunks (other files, other names).
+export { articlePath, articlesPath } from './content/publication.ts';
 
 export const homePath = '/';
 export const categoryPath = (slug: string) => `/category/${encodeURIComponent(slug)}/`;
@@ -40,6 +42,40 @@ export const commentsRefusedPath = '/comments/refused/';
 /** A file of the search index: the shards list, the UI, a shard's folder (`/pagefind/1403/`). */
 export const searchIndexPath = (file: string) => `/pagefind/${file}`;
 export const faviconPath = '/favicon.svg';
+
+/** The feed of the whole site, then one per section and one per reporter. */
+export const siteFeedPath = '/rss.xml';
+export const categoryFeedPath = (slug: string) => `${categoryPath(slug)}rss.xml`;
+export const authorFeedPath = (slug: string) => `${authorPath(slug)}rss.xml`;
+/** What a browser shows a feed with (public/rss.xsl). */
+export const feedStylesheetPath = '/rss.xsl';
+
+/** The sitemaps: numbered files of page URLs, the index that lists them, and the news sitemap. */
+export const sitemapPath = (index: number) => `/sitemap-${index}.xml`;
+export const sitemapIndexPath = '/sitemap-index.xml';
+export const newsSitemapPath = '/sitemap-news.xml';
+
+/**
+ * A host's route pattern from a path builder: `routePattern(categoryFeedPath, ':section')` is
+ * `/category/:section/rss.xml`, the placeholder kept as written rather than percent-encoded.
+ */
+export function routePattern(build: (segment: string) => string, placeholder: string): string {
+  return build(placeholder).replace(encodeURIComponent(placeholder), placeholder);
+}
+
+/**
+ * Where a site path is in the built site: relative, without slashes at either end, and decoded
+ * (files carry the segments' own letters): `/pagefind/1403/` → `pagefind/1403`, `/news/` → `news`.
+ */
+export function siteFolder(sitePath: string): string {
+  return decodeURIComponent(sitePath.replace(/^\/|\/$/g, ''));
+}
+
+/** The file a page is written to: `/news/7/market/` → `news/7/market/index.html`. */
+export function pageFile(sitePath: string): string {
+  const folder = siteFolder(sitePath);
+  return folder ? `${folder}/index.html` : 'index.html';
+}
 
 /** `sitePath` under `base`: `pathWithBase('/archive/', '/news/7/x/')` is `/archive/news/7/x/`. */
 export function pathWithBase(base: string, sitePath: string): string {

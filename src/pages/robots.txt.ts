@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
-import { newsSitemapPath, sitemapIndexPath } from '../data/sitemap';
 import { absoluteUrl, withBase } from '../data/urls';
-import { homePath } from '../lib/paths';
+import { homePath, newsSitemapPath, sitemapIndexPath } from '../lib/paths';
 import { robotsTxt } from '../lib/sitemaps';
 
 // Crawlers read robots.txt only at the root of a domain: under a base, the domain's own file should

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../data/articles';
-import { feedResponse, siteFeedPath } from '../data/feeds';
-import { homePath } from '../lib/paths';
+import { feedResponse } from '../data/feeds';
+import { homePath, siteFeedPath } from '../lib/paths';
 import site from '../site.config';
 
 export const GET: APIRoute = async () => {

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
-import { sitemapChunks, sitemapPath } from '../data/sitemap';
+import { sitemapChunks } from '../data/sitemap';
 import { absoluteUrl } from '../data/urls';
+import { sitemapPath } from '../lib/paths';
 import { sitemapIndexXml } from '../lib/sitemaps';
 
 export const GET: APIRoute = async () => {

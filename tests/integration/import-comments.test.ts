@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runScript } from '../helpers/build-site';
+import { atLeast } from '../helpers/at-least';
 
 const fixtures = 'tests/fixtures/comment-exports';
 const tmpRoot = path.join(projectRoot, 'tests/.tmp/import-comments');
@@ -39,7 +40,7 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[34]:30$/;
 /** Checks that every written file keeps to the contract; returns them parsed. */
 function checkContract(dir: string): Record<string, Record<string, unknown>> {
   const parsed: Record<string, Record<string, unknown>> = {};
-  for (const file of filesIn(dir)) {
+  for (const file of atLeast(1, filesIn(dir), 'written comment files')) {
     expect(file).toMatch(/^comments\/[1-9]\d*\/[a-z][a-z0-9-]*\.json$/);
     const text = read(dir, file);
     const data = JSON.parse(text) as Record<string, unknown>;

@@ -10,6 +10,7 @@ import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenInternalLinks, buildSite, builtPages, projectRoot, type BuildResult } from '../helpers/build-site';
 import { findJava, NU_CHECK_NAME, nuProblems, siteDocuments } from '../helpers/nu-checker';
+import { atLeast } from '../helpers/at-least';
 
 let build: BuildResult;
 let pages: { file: string; html: string }[];
@@ -59,7 +60,7 @@ describe('links', () => {
       pages.flatMap((p) => [...p.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!)),
     );
     const missing: string[] = [];
-    for (const css of cssUrls) {
+    for (const css of atLeast(1, [...cssUrls], 'stylesheets')) {
       for (const match of asset(css)
         .toString()
         .matchAll(/url\(([^)]+)\)/g)) {
@@ -78,7 +79,7 @@ describe('links', () => {
 
 describe('page budgets', () => {
   it('an article page is at most 20 KB gzipped, HTML and CSS, without the story and images', () => {
-    for (const page of articlePages()) {
+    for (const page of atLeast(1, articlePages(), 'article pages')) {
       const withoutStory = page.html.replace(/(<div class="prose"[^>]*>)[\s\S]*?(<\/div>\s*<\/div>\s*<footer)/, '$1$2');
       expect(withoutStory.length).toBeLessThan(page.html.length);
       const css = [...page.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => asset(m[1]!).toString());
@@ -88,7 +89,7 @@ describe('page budgets', () => {
   });
 
   it('an article page loads one script, the small site script (Tehran date, copy button, search highlighter loader), and nothing inline', () => {
-    for (const page of articlePages()) {
+    for (const page of atLeast(1, articlePages(), 'article pages')) {
       const scripts = [...page.html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
       const executable = scripts.filter((attributes) => !/type="application\/ld\+json"/.test(attributes));
       expect(executable, page.file).toHaveLength(1);

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, categoryPath, homePath, pathWithBase, searchIndexPath, urlWithBase } from '../../src/lib/paths';
+import {
+  articlePath,
+  articlesPath,
+  authorFeedPath,
+  categoryFeedPath,
+  categoryPath,
+  homePath,
+  pageFile,
+  pathWithBase,
+  routePattern,
+  searchIndexPath,
+  shortPath,
+  siteFolder,
+  sitemapPath,
+  urlWithBase,
+} from '../../src/lib/paths';
 
 describe('pathWithBase', () => {
   it('puts a site path under the base, keeping it relative to the domain', () => {
@@ -35,5 +50,49 @@ describe('urlWithBase', () => {
     expect(urlWithBase('https://org.github.io', '/repo/', '/sitemap-index.xml')).toBe(
       'https://org.github.io/repo/sitemap-index.xml',
     );
+  });
+});
+
+describe('feeds and sitemaps', () => {
+  it("puts a list's feed inside its folder, its name percent-encoded like the list", () => {
+    expect(categoryFeedPath('economy')).toBe('/category/economy/rss.xml');
+    expect(authorFeedPath('رضا')).toBe('/author/%D8%B1%D8%B6%D8%A7/rss.xml');
+    expect(sitemapPath(0)).toBe('/sitemap-0.xml');
+  });
+});
+
+describe('routePattern', () => {
+  it('keeps the placeholder as written where the builder would percent-encode it', () => {
+    expect(routePattern(categoryFeedPath, ':section')).toBe('/category/:section/rss.xml');
+    expect(routePattern(authorFeedPath, ':author')).toBe('/author/:author/rss.xml');
+  });
+});
+
+describe('articlePath', () => {
+  it('builds /news/<id>/<slug>/ for a Latin slug', () => {
+    expect(articlePath(12, 'pistachio-exports')).toBe('/news/12/pistachio-exports/');
+  });
+
+  it('percent-encodes a Persian slug, and it decodes back', () => {
+    const slug = 'نمایشگاه-کتاب-1402';
+    const path = articlePath(5, slug);
+    expect(path.startsWith('/news/5/%D9%86')).toBe(true);
+    expect(path).toBe(`/news/5/${encodeURIComponent(slug)}/`);
+    expect(path).toMatch(/^[\x21-\x7e]+$/);
+    expect(decodeURIComponent(path)).toBe(`/news/5/${slug}/`);
+  });
+
+  it('encodes characters that would break the path', () => {
+    expect(articlePath(1, 'a/b?c#d')).toBe('/news/1/a%2Fb%3Fc%23d/');
+  });
+});
+
+describe('siteFolder and pageFile', () => {
+  it('name where a site path is in the built site, decoded as the files are', () => {
+    expect(siteFolder(articlesPath)).toBe('news');
+    expect(siteFolder(searchIndexPath('1403/'))).toBe('pagefind/1403');
+    expect(pageFile(articlePath(3, 'کتاب-تابستان'))).toBe('news/3/کتاب-تابستان/index.html');
+    expect(pageFile(shortPath(7))).toBe('n/7/index.html');
+    expect(pageFile(homePath)).toBe('index.html');
   });
 });

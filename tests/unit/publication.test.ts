@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  articlePath,
   BUILD_NOW_ENV,
   compareNewestFirst,
   groupBy,
@@ -68,25 +67,6 @@ describe('compareNewestFirst', () => {
       { id: 5, date: day('03') },
     ];
     expect([...list].sort(compareNewestFirst).map((a) => a.id)).toEqual([5, 4, 2, 7, 1]);
-  });
-});
-
-describe('articlePath', () => {
-  it('builds /news/<id>/<slug>/ for a Latin slug', () => {
-    expect(articlePath(12, 'pistachio-exports')).toBe('/news/12/pistachio-exports/');
-  });
-
-  it('percent-encodes a Persian slug, and it decodes back', () => {
-    const slug = 'نمایشگاه-کتاب-1402';
-    const path = articlePath(5, slug);
-    expect(path.startsWith('/news/5/%D9%86')).toBe(true);
-    expect(path).toBe(`/news/5/${encodeURIComponent(slug)}/`);
-    expect(path).toMatch(/^[\x21-\x7e]+$/);
-    expect(decodeURIComponent(path)).toBe(`/news/5/${slug}/`);
-  });
-
-  it('encodes characters that would break the path', () => {
-    expect(articlePath(1, 'a/b?c#d')).toBe('/news/1/a%2Fb%3Fc%23d/');
   });
 });
 

@@ -25,6 +25,7 @@ import {
 } from '../../src/lib/persian/typography/virastar-choices';
 import { disagreements } from '../helpers/text-diff';
 import { projectRoot } from '../helpers/build-site';
+import { atLeast } from '../helpers/at-least';
 
 const virastar = new Virastar();
 /** Virastar's result for each distinct line (a quarter of the corpus's lines repeat), computed once. */
@@ -135,7 +136,7 @@ describe('Bayegan and Virastar differ only where the table of deliberate choices
     const slipped = corpus
       .filter((_, index) => index % 6 === 0)
       .map((line) => ({ ...line, text: withSlips(line.text, random) }));
-    expect(unexplained(slipped)).toEqual([]);
+    expect(unexplained(atLeast(1000, slipped, 'lines with slips'))).toEqual([]);
   });
 });
 

@@ -26,9 +26,12 @@ export function compareNewestFirst(a: { id: number; date: Date }, b: { id: numbe
   return b.date.getTime() - a.date.getTime() || b.id - a.id;
 }
 
+/** The folder of every article page. */
+export const articlesPath = '/news/';
+
 /** The article's permanent path, `/news/<id>/<slug>/`, percent-encoded for use in links. */
 export function articlePath(id: number, slug: string): string {
-  return `/news/${id}/${encodeURIComponent(slug)}/`;
+  return `${articlesPath}${id}/${encodeURIComponent(slug)}/`;
 }
 
 /** Set to `1` to include drafts and scheduled articles (the dev server sets it); never set in production. */

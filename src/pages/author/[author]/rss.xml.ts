@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Article, type Author } from '../../../data/articles';
-import { authorFeedPath, feedResponse } from '../../../data/feeds';
+import { feedResponse } from '../../../data/feeds';
 import { changedPagesOnly } from '../../../data/render-plan';
 import { feedTitle } from '../../../i18n/fa';
-import { authorPath } from '../../../lib/paths';
+import { authorFeedPath, authorPath } from '../../../lib/paths';
 import site from '../../../site.config';
 
 export const getStaticPaths = (async () => {

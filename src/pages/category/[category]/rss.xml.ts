@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Article, type Category } from '../../../data/articles';
-import { categoryFeedPath, feedResponse } from '../../../data/feeds';
+import { feedResponse } from '../../../data/feeds';
 import { changedPagesOnly } from '../../../data/render-plan';
 import { feedTitle } from '../../../i18n/fa';
-import { categoryPath } from '../../../lib/paths';
+import { categoryFeedPath, categoryPath } from '../../../lib/paths';
 import site from '../../../site.config';
 
 export const getStaticPaths = (async () => {
