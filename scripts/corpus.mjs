@@ -11,7 +11,7 @@
  *
  * This file is the command line and the generator's public face; the parts live in scripts/corpus/:
  * random.mjs (seeded numbers), text.mjs (Persian text helpers), calendar.mjs (dates), words.mjs with
- * the word lists sections.json and words.json, authors.mjs, jpeg.mjs and images.mjs, articles.mjs,
+ * the word lists categories.json and words.json, authors.mjs, jpeg.mjs and images.mjs, articles.mjs,
  * comments.mjs. Plain ESM, Node built-ins and jalaali-js only (a dependency of the site already).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

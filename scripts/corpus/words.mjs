@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The corpus's vocabulary, typed: the sections with their own subjects, people and sentences
- * (sections.json) and the shared pools of places, names and sentence templates (words.json).
+ * The corpus's vocabulary, typed: the sections (categories.json), each with its own subjects,
+ * people and sentences, and the shared pools of places, names and sentence templates (words.json).
  * Templates have `{slot}`s that the article writer fills (see scripts/corpus/articles.mjs).
  * Data files, not code, so that the word lists can grow without growing a module.
  */
@@ -69,7 +69,7 @@ import { readFileSync } from 'node:fs';
 const readJson = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
 
 /** @type {Category[]} */
-export const CATEGORIES = /** @type {Category[]} */ (readJson('./sections.json'));
+export const CATEGORIES = /** @type {Category[]} */ (readJson('./categories.json'));
 
 /** @type {WordPools} */
 export const WORDS = /** @type {WordPools} */ (readJson('./words.json'));
