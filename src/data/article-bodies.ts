@@ -14,13 +14,24 @@ import { keepMdxBody, keptMdxBody } from '../lib/content/kept-mdx-bodies';
 import { withRenderedBody } from '../lib/content/rendered-bodies';
 import type { Article } from './articles';
 
+/**
+ * Astro's container keeps every component it rendered (each `renderToString` adds a route to its
+ * manifest, never removed), so one container for the whole build held every article's HTML to the
+ * end (a third of the heap left after page generation). A container renders this many bodies, then
+ * a new one takes over.
+ */
+const RENDERS_PER_CONTAINER = 500;
+
 let container: Promise<AstroContainer> | undefined;
+let renders = 0;
 
 /** The article body as HTML (images in the body included), as its page shows it. */
 export async function articleBodyHtml(article: Article): Promise<string> {
   const kept = keptMdxBody(article.entry);
   if (kept !== undefined) return kept;
-  container ??= loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  if (renders++ % RENDERS_PER_CONTAINER === 0) {
+    container = loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  }
   const { Content } = await render(withRenderedBody(article.entry));
   const html = await (await container).renderToString(Content, { props: { components: mdxComponents } });
   keepMdxBody(article.entry, html);
