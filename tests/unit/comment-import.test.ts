@@ -1,5 +1,5 @@
 /**
- * scripts/lib/comment-import.mjs: reading form-service exports (JSON, CSV, Staticman) and turning
+ * scripts/lib/comment-import.ts: reading form-service exports (JSON, CSV, Staticman) and turning
  * their records into the comment data files the site builds from.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ import {
   type CommentField,
   type ExportRecord,
   type ImportOptions,
-} from '../../scripts/lib/comment-import.mjs';
+} from '../../scripts/lib/comment-import.ts';
 
 const base = {
   name: 'مریم',

@@ -1,5 +1,5 @@
 /**
- * scripts/corpus.mjs: the synthetic archive generator. Checks what the content schema will check
+ * scripts/corpus.ts: the synthetic archive generator. Checks what the content schema will check
  * (fields, dates, references) without building. A real build of a generated archive is a manual
  * step: `npm run corpus -- /tmp/corpus-check 300 --force && BAYEGAN_CONTENT_DIR=/tmp/corpus-check
  * BAYEGAN_OUT_DIR=/tmp/corpus-check-dist BAYEGAN_CACHE_DIR=/tmp/corpus-check-cache npm run build`.
@@ -25,7 +25,7 @@ import {
   tehranOffset,
   yamlString,
   type CorpusFile,
-} from '../../scripts/corpus.mjs';
+} from '../../scripts/corpus.ts';
 import { isAsciiSlug } from '../../src/lib/content/fields';
 import { fromTehranJalali, toTehranJalali } from '../../src/lib/dates/jalali';
 import { parseArticleDate } from '../../src/lib/dates/parse-article-date';
@@ -34,7 +34,7 @@ import { persianComparisonKey } from '../../src/lib/persian/normalize';
 import { isSlug } from '../../src/lib/persian/slug';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const script = path.join(projectRoot, 'scripts/corpus.mjs');
+const script = path.join(projectRoot, 'scripts/corpus.ts');
 
 /** Every frontmatter field the article schema knows (src/content.config.ts). */
 const SCHEMA_FIELDS = [

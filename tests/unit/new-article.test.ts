@@ -1,5 +1,5 @@
 /**
- * scripts/lib/new-article.mjs: the pure parts of `npm run new` — arguments, the next free id, the
+ * scripts/lib/new-article.ts: the pure parts of `npm run new` — arguments, the next free id, the
  * Tehran date in Jalali, the slug and the new article's frontmatter.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import {
   unknownMessage,
   UsageError,
   yamlQuote,
-} from '../../scripts/lib/new-article.mjs';
+} from '../../scripts/lib/new-article.ts';
 import { slugify } from '../../src/lib/persian/slug';
 
 describe('nextFreeId', () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Virastar from 'virastar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32, writeCorpus } from '../../scripts/corpus.mjs';
+import { mulberry32, writeCorpus } from '../../scripts/corpus.ts';
 import {
   articleProseUnits,
   dataProseUnits,
