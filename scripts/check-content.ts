@@ -21,6 +21,9 @@ import { ENCODING_NAMES, readText } from '../src/lib/content/encoding.ts';
 import { writeWholeFile } from '../src/lib/whole-file.ts';
 import { typographyAdvice } from '../src/i18n/fa.ts';
 import { lintArticleTypography, lintDataTypography, showInvisible } from '../src/lib/persian/typography.ts';
+import { UsageError } from './lib/command-line.ts';
+import type { ContentFile } from '../src/lib/content/check.ts';
+import type { TypographyFinding, TypographyResult } from '../src/lib/persian/typography.ts';
 
 export const USAGE = `Usage: npm run check:content -- [files…] [options]
 
@@ -37,11 +40,6 @@ Persian typography of their text, without building the site.
   --strict            fail (exit 1) on typography corrections too, not only on what stops the build
   --no-typography     check the fields only (with --fix: only convert files to UTF-8)
   -h, --help          show this message`;
-
-import type { ContentFile } from '../src/lib/content/check.ts';
-import type { TypographyFinding, TypographyResult } from '../src/lib/persian/typography.ts';
-
-class UsageError extends Error {}
 
 function parseArguments(args: string[]) {
   try {

@@ -9,9 +9,10 @@
  * (seed, id).
  *
  * This file is the command line and the generator's public face; the parts live in scripts/corpus/:
- * random.ts (seeded numbers), text.ts (Persian text helpers), calendar.ts (dates), words.ts with
+ * random.ts (seeded numbers), text.ts (word counts, templates), calendar.ts (dates), words.ts with
  * the word lists categories.json and words.json, authors.ts, jpeg.ts and images.ts, articles.ts,
- * comments.ts. Plain ESM, Node built-ins and jalaali-js only (a dependency of the site already).
+ * comments.ts. Node built-ins, jalaali-js (a dependency of the site already) and the site's own
+ * script and date facts (src/lib/).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,7 @@ import { archiveDays, MINUTES_PER_DAY, timeAt } from './corpus/calendar.ts';
 import { makeComments } from './corpus/comments.ts';
 import { drawImage, IMAGES } from './corpus/images.ts';
 import { mixSeed, Random } from './corpus/random.ts';
-import { yamlString } from './corpus/text.ts';
+import { yamlQuote } from './lib/frontmatter.ts';
 import { CATEGORIES } from './corpus/words.ts';
 
 export { MAX_BODY_WORDS, MIN_BODY_WORDS } from './corpus/articles.ts';
@@ -31,7 +32,7 @@ export { END_JALALI_DATE, FIRST_JALALI_YEAR, formatDate, tehranOffset } from './
 export { IMAGE_HEIGHT, IMAGE_WIDTH } from './corpus/images.ts';
 export { encodeBlockJpeg } from './corpus/jpeg.ts';
 export { mulberry32 } from './corpus/random.ts';
-export { countWords, persianDigits, yamlString } from './corpus/text.ts';
+export { countWords } from './corpus/text.ts';
 export { CATEGORIES, TAG_POOL } from './corpus/words.ts';
 
 export interface CorpusFile {
@@ -69,14 +70,14 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile> {
   for (const category of CATEGORIES) {
     yield {
       path: `categories/${category.slug}.yml`,
-      content: `name: ${yamlString(category.name)}\ndescription: ${yamlString(category.description)}\n`,
+      content: `name: ${yamlQuote(category.name)}\ndescription: ${yamlQuote(category.description)}\n`,
     };
   }
   const authors = makeAuthors(seed);
   for (const author of authors) {
     yield {
       path: `authors/${author.slug}.yml`,
-      content: `name: ${yamlString(author.name)}\nrole: ${yamlString(author.role)}\nbio: ${yamlString(author.bio)}\n`,
+      content: `name: ${yamlQuote(author.name)}\nrole: ${yamlQuote(author.role)}\nbio: ${yamlQuote(author.bio)}\n`,
     };
   }
   for (const image of IMAGES) yield { path: `articles/images/${image.name}.jpg`, content: drawImage(image) };

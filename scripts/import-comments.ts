@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { UsageError } from './lib/command-line.ts';
 import { commentFileName, detectFormat, parseExport, serializeComment, toComment } from './lib/comment-import.ts';
 
 import type { Comment, CommentField, ExportFormat, ExportRecord } from './lib/comment-import.ts';
@@ -59,8 +60,6 @@ const FIELD_FLAGS: Record<string, CommentField> = {
 };
 const FORMATS = ['json', 'csv', 'staticman'];
 const STATICMAN_FILE = /\.(ya?ml|json)$/i;
-
-class UsageError extends Error {}
 
 export function parseArguments(args: string[]): CliOptions | 'help' {
   const positional: string[] = [];

@@ -32,11 +32,12 @@ import {
   USAGE,
   UsageError,
 } from './lib/legacy-import.ts';
-import { formatJalaliDateTime, nextFreeId, parseNow, unknownMessage } from './lib/new-article.ts';
+import { parseNow } from './lib/command-line.ts';
+import { unknownMessage } from './lib/content-files.ts';
+import { frontmatterDate, nextFreeId } from './lib/frontmatter.ts';
+import type { LegacyConfig, PlannedArticle } from './lib/legacy-import.ts';
 
 export { USAGE };
-
-import type { LegacyConfig, PlannedArticle } from './lib/legacy-import.ts';
 
 const PAGE_FILE = /\.(html?|xhtml|txt)$/i;
 
@@ -286,7 +287,7 @@ export function main(
     out(`  → ${show(item.file)} (id ${item.id}, draft)`);
     out(`  title: ${plan.title}`);
     out(
-      `  date: ${formatJalaliDateTime(plan.date)} (${plan.dateFrom === 'page' ? 'from the page' : plan.dateFrom === 'today' ? "from the page's 'today' line" : 'the time of import'})`,
+      `  date: ${frontmatterDate(plan.date)} (${plan.dateFrom === 'page' ? 'from the page' : plan.dateFrom === 'today' ? "from the page's 'today' line" : 'the time of import'})`,
     );
     if (plan.source) out(`  source: ${plan.source.name}${plan.source.url ? ` <${plan.source.url}>` : ''}`);
     if (plan.attribution) out(`  «به گزارش»: ${plan.attribution}`);

@@ -10,20 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { readArticles, readChoices } from './lib/content-files.ts';
-import {
-  articleMarkdown,
-  articleRelativePath,
-  describeChoices,
-  nextFreeId,
-  parseArgs,
-  parseNow,
-  slugFromTitle,
-  splitTags,
-  tehranJalaliNow,
-  unknownMessage,
-  UsageError,
-} from './lib/new-article.ts';
+import { slugify } from '../src/lib/persian/slug.ts';
+import { parseNow, UsageError } from './lib/command-line.ts';
+import { describeChoices, readArticles, readChoices, unknownMessage } from './lib/content-files.ts';
+import { nextFreeId, tehranDateTimeAt } from './lib/frontmatter.ts';
+import { articleMarkdown, articleRelativePath, parseArgs, splitTags } from './lib/new-article.ts';
 
 export const USAGE = `Usage: npm run new -- --title "…" --section <slug> --reporter <slug> [options]
 
@@ -129,17 +120,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 1;
   }
 
-  const slug = args.slug ?? slugFromTitle(title);
+  const slug = args.slug ?? slugify(title);
   if (!slug) {
     err(`new-article: the title gives no slug; choose one with --slug <slug>.`);
     return 1;
   }
-  if (slugFromTitle(slug) !== slug) {
-    err(`new-article: --slug "${slug}" is not a valid slug; try --slug ${slugFromTitle(slug) || '<slug>'}`);
+  if (slugify(slug) !== slug) {
+    err(`new-article: --slug "${slug}" is not a valid slug; try --slug ${slugify(slug) || '<slug>'}`);
     return 1;
   }
 
-  const date = tehranJalaliNow(now);
+  const date = tehranDateTimeAt(now);
   const id = nextFreeId(readArticles(path.join(contentDir, 'articles')).map((article) => article.frontmatter));
   const file = path.join(contentDir, ...articleRelativePath(date, slug).split('/'));
   const shown = path.relative(io.cwd, file) || file;

@@ -8,7 +8,10 @@ import { JALALI_MONTH_NAMES } from '../../src/lib/dates/jalali.ts';
 import { formatDate, MINUTES_PER_DAY, timeAt } from './calendar.ts';
 import { IMAGES } from './images.ts';
 import { mixSeed, Random } from './random.ts';
-import { countWords, fill, pad2, persianCount, persianDigits, yamlString } from './text.ts';
+import { formatPersianNumber, toPersianDigits } from '../../src/lib/persian/digits.ts';
+import { HAMZA_ABOVE, ZWNJ } from '../../src/lib/persian/script.ts';
+import { yamlQuote } from '../lib/frontmatter.ts';
+import { countWords, fill, pad2 } from './text.ts';
 import {
   CATEGORIES,
   CLOSINGS,
@@ -40,8 +43,6 @@ import type { Category, Place, Subject } from './words.ts';
 
 export const MIN_BODY_WORDS = 300;
 export const MAX_BODY_WORDS = 1200;
-
-const ZWNJ = '\u200c';
 
 /** Site news is written in the capital. */
 const TEHRAN: Place = { fa: 'تهران', en: 'tehran' };
@@ -218,12 +219,12 @@ export function makeArticle(
       person: () => `${random.pick(FIRST_NAMES).fa} ${random.pick(SURNAMES).fa}`,
       period: () => random.pick(PERIODS),
       month: () => random.pick(JALALI_MONTH_NAMES),
-      year: persianDigits(t.year + 1),
+      year: toPersianDigits(t.year + 1),
       q: () => random.pick(QUOTES),
-      n: () => persianCount(random.int(12, 980)),
-      small: () => persianDigits(random.int(2, 12)),
-      big: () => persianCount(random.int(1, 90) * 100),
-      pct: () => persianDigits(random.int(3, 45)),
+      n: () => formatPersianNumber(random.int(12, 980), { grouped: true }),
+      small: () => toPersianDigits(random.int(2, 12)),
+      big: () => formatPersianNumber(random.int(1, 90) * 100, { grouped: true }),
+      pct: () => toPersianDigits(random.int(3, 45)),
       id: String(id),
       en: subject.en,
     },
@@ -256,8 +257,8 @@ export function makeArticle(
   const lines = [
     '---',
     `id: ${id}`,
-    `title: ${yamlString(title)}`,
-    `lead: ${yamlString(lead)}`,
+    `title: ${yamlQuote(title)}`,
+    `lead: ${yamlQuote(lead)}`,
     `date: ${formatDate(t, style)}`,
   ];
   if (random.chance(0.12)) {
@@ -266,12 +267,12 @@ export function makeArticle(
   }
   lines.push(
     `category: ${category.slug}`,
-    `tags: [${uniqueTags.map(yamlString).join(', ')}]`,
-    `authors: [${byline.map((a) => yamlString(a.slug)).join(', ')}]`,
+    `tags: [${uniqueTags.map(yamlQuote).join(', ')}]`,
+    `authors: [${byline.map((a) => yamlQuote(a.slug)).join(', ')}]`,
   );
   if (random.chance(0.1)) {
     const image = random.pick(IMAGES);
-    lines.push(`image: ../../images/${image.name}.jpg`, `imageAlt: ${yamlString(image.alt)}`);
+    lines.push(`image: ../../images/${image.name}.jpg`, `imageAlt: ${yamlQuote(image.alt)}`);
   }
   if (random.chance(0.03)) lines.push('featured: true');
   if (random.chance(0.01)) lines.push('breaking: true');
@@ -281,11 +282,11 @@ export function makeArticle(
     const slug = random.chance(0.5)
       ? `${subject.en}-${where.en}-${t.year}`
       : // Already in URL form, as the site would make it: no hamza mark (ٔ), hyphens for spaces and ZWNJ.
-        `${subject.fa} ${where.fa}`.replace(/\u0654/g, '').replace(new RegExp(`[\\s${ZWNJ}]+`, 'g'), '-');
-    lines.push(`slug: ${yamlString(slug)}`);
+        `${subject.fa} ${where.fa}`.replaceAll(HAMZA_ABOVE, '').replace(new RegExp(`[\\s${ZWNJ}]+`, 'g'), '-');
+    lines.push(`slug: ${yamlQuote(slug)}`);
   }
   if (random.chance(0.05)) {
-    lines.push(`source: { name: ${yamlString(random.pick(SOURCES))}, url: 'https://example.com/${subject.en}/${id}' }`);
+    lines.push(`source: { name: ${yamlQuote(random.pick(SOURCES))}, url: 'https://example.com/${subject.en}/${id}' }`);
   }
   lines.push('---', '');
 

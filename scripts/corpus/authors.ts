@@ -1,6 +1,6 @@
 /** The corpus's reporters: names, roles and short biographies, drawn from their own random stream. */
 import { mixSeed, Random } from './random.ts';
-import { persianDigits } from './text.ts';
+import { toPersianDigits } from '../../src/lib/persian/digits.ts';
 import { BIO_FIELDS, BIO_INTERESTS, CATEGORIES, FIRST_NAMES, SURNAMES } from './words.ts';
 
 import type { Category, Name } from './words.ts';
@@ -34,7 +34,7 @@ export function makeAuthors(seed: number): Author[] {
           ? 'سردبیر بایگان'
           : 'دبیر تحریریهٔ بایگان'
         : `${editor ? 'دبیر' : 'خبرنگار'} گروه ${category.group}`;
-    const since = persianDigits(random.int(1370, 1384)); // before the archive's first article
+    const since = toPersianDigits(random.int(1370, 1384)); // before the archive's first article
     const bio =
       `${fullName} از سال ${since} در گروه ${category.group} بایگان کار می‌کند. ` +
       `او دانش‌آموختهٔ ${random.pick(BIO_FIELDS)} است و به ${random.pick(BIO_INTERESTS)} علاقه دارد.`;

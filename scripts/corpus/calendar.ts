@@ -1,6 +1,8 @@
 /** The corpus's publishing timeline: Jalali days of the archive, Tehran time, frontmatter dates. */
 import { jalaaliMonthLength, toGregorian } from 'jalaali-js';
-import { pad2, persianDigits, yamlString } from './text.ts';
+import { toPersianDigits } from '../../src/lib/persian/digits.ts';
+import { frontmatterDate, yamlQuote } from '../lib/frontmatter.ts';
+import { pad2 } from './text.ts';
 
 export const FIRST_JALALI_YEAR = 1385;
 /** Articles are dated before this Jalali day (exclusive). */
@@ -74,11 +76,11 @@ export function formatDate(t: ArticleTime, style: DateStyle) {
   const time = `${pad2(t.hour)}:${pad2(t.minute)}`;
   switch (style) {
     case 'jalali':
-      return `${t.year}/${pad2(t.month)}/${pad2(t.day)} ${time}`;
+      return frontmatterDate(t);
     case 'jalali-dash':
       return `${t.year}-${pad2(t.month)}-${pad2(t.day)} ${time}`;
     case 'jalali-persian':
-      return yamlString(persianDigits(`${t.year}/${pad2(t.month)}/${pad2(t.day)} ${time}`));
+      return yamlQuote(toPersianDigits(frontmatterDate(t)));
     case 'iso': {
       const { gy, gm, gd } = toGregorian(t.year, t.month, t.day);
       return `${gy}-${pad2(gm)}-${pad2(gd)}T${time}:00${tehranOffset(t.year, t.month, t.day)}`;

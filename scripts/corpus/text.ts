@@ -1,37 +1,29 @@
-/** Persian text helpers of the corpus generator: digits, YAML scalars, word counts, templates. */
-
-/** ASCII digits → Persian digits (۰–۹). */
-export function persianDigits(value: number | string) {
-  return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + d.charCodeAt(0) - 48));
-}
-
-/** A count in Persian digits with the Persian thousands separator: ۱۲٬۵۰۰. */
-export function persianCount(n: number) {
-  return persianDigits(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u066c'));
-}
+/**
+ * Text helpers of the corpus generator: word counts and templates. Persian digits, counts and YAML
+ * quoting come from their homes (src/lib/persian/digits.ts, scripts/lib/frontmatter.ts).
+ */
+import { ANY_DIGIT, FA_LETTER } from '../../src/lib/persian/script.ts';
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** A YAML single-quoted scalar: `'…'`, with a single quote written twice. */
-export function yamlString(text: string) {
-  return `'${text.replace(/'/g, "''")}'`;
-}
+/**
+ * Which UTF-16 code units below U+0700 are letters or digits of the scripts the corpus writes
+ * (ASCII, the Persian/Arabic letters, Persian and Arabic-Indic digits): a table built once from the
+ * script facts, because the word counter asks for every character of every article.
+ */
+const WORD_CHARACTERS = (() => {
+  const pattern = new RegExp(`^(?:[A-Za-z]|${ANY_DIGIT}|${FA_LETTER})$`);
+  const table = new Uint8Array(0x0700);
+  for (let c = 0; c < table.length; c++) table[c] = pattern.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
 
 /**
- * A letter or digit of the scripts the corpus writes (ASCII, Arabic-script letters, Persian and
- * Arabic-Indic digits); punctuation such as «، ؛ ٬» is not.
+ * A letter or digit of the scripts the corpus writes; punctuation such as «، ؛ ٬» is not.
  * @param c a UTF-16 code unit
  */
 export function isWordCharacter(c: number) {
-  return (
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x0621 && c <= 0x064a) ||
-    (c >= 0x0660 && c <= 0x0669) ||
-    (c >= 0x066e && c <= 0x06d3) ||
-    (c >= 0x06f0 && c <= 0x06ff)
-  );
+  return c < 0x0700 && WORD_CHARACTERS[c] === 1;
 }
 
 /**

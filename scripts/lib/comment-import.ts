@@ -17,7 +17,6 @@ export { parseCsv } from './comment-import/csv.ts';
 export { detectFormat, parseExport } from './comment-import/export-files.ts';
 export { parseSubmittedAt } from './comment-import/submitted-at.ts';
 export {
-  cleanText,
   FIELD_ALIASES,
   hashedId,
   MAX_BODY_LENGTH,

@@ -1,11 +1,13 @@
 /**
  * Reading the archive's files for the newsroom scripts (`npm run new`, `import:legacy`): the
- * sections and reporters to choose from, and the articles already there. Node-only.
+ * sections and reporters to choose from (and the message for one that is not there), and the
+ * articles already there. Node-only.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { frontmatterOf, persianLetters } from './new-article.ts';
+import { normalizePersianLetters } from '../../src/lib/persian/normalize.ts';
+import { frontmatterOf } from './frontmatter.ts';
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 export const ARTICLE_FILE = /\.mdx?$/i;
@@ -21,7 +23,7 @@ export function readChoices(folder: string): Map<string, string> {
       const text = readFileSync(path.join(folder, file), 'utf8');
       const data: unknown = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
       if (data && typeof data === 'object' && 'name' in data && typeof data.name === 'string') {
-        name = persianLetters(data.name.trim());
+        name = normalizePersianLetters(data.name.trim());
       }
     } catch {
       // A broken data file is the build's to report; the slug is still a valid choice here.
@@ -40,4 +42,25 @@ export function readArticles(folder: string): { file: string; frontmatter: strin
       const file = path.join(entry.parentPath, entry.name);
       return { file, frontmatter: frontmatterOf(readFileSync(file, 'utf8')) };
     });
+}
+
+/**
+ * `Unknown section "x". Valid sections: culture (فرهنگ و هنر), economy (اقتصادی)`
+ * @param valid slug → Persian name
+ */
+export function unknownMessage(
+  kind: 'section' | 'reporter',
+  value: string,
+  valid: ReadonlyMap<string, string>,
+): string {
+  return `Unknown ${kind} "${value}". Valid ${kind}s: ${describeChoices(valid)}`;
+}
+
+/** `culture (فرهنگ و هنر), economy (اقتصادی)`, sorted by slug. */
+export function describeChoices(valid: ReadonlyMap<string, string>): string {
+  if (valid.size === 0) return '(none)';
+  return [...valid]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([slug, name]) => (name ? `${slug} (${name})` : slug))
+    .join(', ');
 }

@@ -12,7 +12,7 @@
  * text), html-page.ts and html-to-markdown.ts (saved HTML), text-dump.ts (plain-text dumps),
  * dates.ts, text.ts (escaping, leads, sources), article.ts (the draft and its path), types.ts.
  */
-export { UsageError } from './new-article.ts';
+export { UsageError } from './command-line.ts';
 export {
   blocksToMarkdown,
   freeArticlePath,
@@ -40,7 +40,7 @@ export {
   splitGluedSentences,
 } from './legacy-import/text.ts';
 
-export type { TehranDateTime } from './new-article.ts';
+export type { TehranDateTime } from './frontmatter.ts';
 export type { LegacyArgs } from './legacy-import/cli.ts';
 export type { HtmlConfig, TextConfig, LegacyConfig } from './legacy-import/config.ts';
 export type { Block, FoundDate, Extracted, Skipped, Source } from './legacy-import/types.ts';

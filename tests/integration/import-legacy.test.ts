@@ -17,7 +17,7 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { frontmatterOf } from '../../scripts/lib/new-article.ts';
+import { frontmatterOf } from '../../scripts/lib/frontmatter.ts';
 import { buildSite, projectRoot, readPage, runScript } from '../helpers/build-site';
 
 const fixtures = 'tests/fixtures/legacy';

@@ -23,9 +23,9 @@ import {
   parseArguments,
   TAG_POOL,
   tehranOffset,
-  yamlString,
   type CorpusFile,
 } from '../../scripts/corpus.ts';
+import { yamlQuote } from '../../scripts/lib/frontmatter.ts';
 import { isAsciiSlug } from '../../src/lib/content/fields';
 import { fromTehranJalali, toTehranJalali } from '../../src/lib/dates/jalali';
 import { parseArticleDate } from '../../src/lib/dates/parse-article-date';
@@ -327,8 +327,8 @@ describe('generateCorpus: frontmatter', () => {
   });
 
   it('quotes text with single quotes, doubling a quote inside', () => {
-    expect(yamlString("it's")).toBe("'it''s'");
-    const line = `title: ${yamlString("نقل قول 'تازه' از او")}`;
+    expect(yamlQuote("it's")).toBe("'it''s'");
+    const line = `title: ${yamlQuote("نقل قول 'تازه' از او")}`;
     expect(parseFrontmatter(`---\n${line}\n---\n`).frontmatter['title']).toBe("نقل قول 'تازه' از او");
     for (const { raw, path: file } of articles) {
       for (const field of ['title', 'lead', 'imageAlt', 'slug']) {

@@ -28,7 +28,7 @@ import {
   splitGluedSentences,
   UsageError,
 } from '../../scripts/lib/legacy-import.ts';
-import { frontmatterOf } from '../../scripts/lib/new-article.ts';
+import { frontmatterOf } from '../../scripts/lib/frontmatter.ts';
 import { numbersIn } from '../../src/lib/persian/typography/numbers';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/legacy');

@@ -1,9 +1,11 @@
 /**
  * From a record to a comment: each field found by its usual names (or the one given), checked
- * against what the site accepts, its text cleaned, and an id when the export gives none.
+ * against what the site accepts, its text cleaned as the site cleans reader text, and an id when
+ * the export gives none.
  * Part of `npm run import:comments` (see scripts/lib/comment-import.ts).
  */
 import { createHash } from 'node:crypto';
+import { cleanReaderText } from '../../../src/lib/comments.ts';
 import { toAsciiDigits } from '../../../src/lib/persian/digits.ts';
 import { parseSubmittedAt } from './submitted-at.ts';
 import type { Comment, CommentField, ExportRecord, ImportOptions } from './types.ts';
@@ -29,9 +31,6 @@ export const FIELD_ALIASES: Readonly<Record<CommentField, readonly string[]>> = 
   id: ['_id', 'id', 'submission_id'],
 };
 const WRAPPERS = ['fields', 'options', 'data'];
-
-/** Bidi embedding, override and isolate controls: they can make text display as something else. */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * The comment a record gives, or every problem with it (lines `<location>: <field>: <what is wrong
@@ -196,19 +195,7 @@ function readText(found: {
   if (found.key === undefined) return { error: 'missing' };
   if (found.value === null || found.value === undefined) return { text: '' };
   if (!isTextLike(found.value)) return { error: 'type', found: describe(found.value) };
-  return { text: cleanText(String(found.value)) };
-}
-
-/**
- * Reader text as stored: bidi controls removed, line endings `\n`, at most one blank line in a
- * row, trimmed. Nothing is escaped: the site escapes it when it shows it.
- */
-export function cleanText(text: string) {
-  return text
-    .replace(BIDI_CONTROLS, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return { text: cleanReaderText(String(found.value)) };
 }
 
 /**

@@ -11,10 +11,11 @@ import {
   type TypographyFinding,
   type TypographyRule,
 } from '../../../src/lib/persian/typography.ts';
-import { formatJalaliDateTime, slugFromTitle, tehranJalaliNow, yamlQuote } from '../new-article.ts';
+import { slugify } from '../../../src/lib/persian/slug.ts';
+import { frontmatterDate, tehranDateTimeAt, yamlQuote } from '../frontmatter.ts';
 import { attributionOf, cleanText, contentHash, leadFrom, normalizeSourceUrl } from './text.ts';
 
-import type { TehranDateTime } from '../new-article.ts';
+import type { TehranDateTime } from '../frontmatter.ts';
 import type { Block, Extracted, FoundDate, Source } from './types.ts';
 
 export const IMPORT_MARK = '# legacy-import:';
@@ -114,11 +115,11 @@ export function planArticle(
       notes.push(`date taken from the page's 'today' line (the day it was saved, not published) — check it`);
     }
   } else {
-    date = tehranJalaliNow(now);
+    date = tehranDateTimeAt(now);
     dateFrom = 'now';
     notes.push('the page gives no date: the time of import was used — set the real date');
   }
-  const dateText = formatJalaliDateTime(date);
+  const dateText = frontmatterDate(date);
   if (parseArticleDate(dateText).getTime() > now.getTime()) {
     notes.push(`the date ${dateText} is after the time of import, so the article would be scheduled — check it`);
   }
@@ -142,7 +143,7 @@ export function planArticle(
   }
 
   const maxSlug = 80;
-  let slug = slugFromTitle(title);
+  let slug = slugify(title);
   if (slug.length > maxSlug)
     slug = slug.slice(0, slug.lastIndexOf('-', maxSlug) > 20 ? slug.lastIndexOf('-', maxSlug) : maxSlug);
   slug = slug.replace(/-+$/, '') || `legacy-${contentHash(title, page.blocks).slice(0, 8)}`;
@@ -203,7 +204,7 @@ export function legacyArticleMarkdown(
     `id: ${article.id}`,
     `title: ${yamlQuote(article.title)}`,
     `lead: ${yamlQuote(article.lead)}`,
-    `date: ${formatJalaliDateTime(article.date)}`,
+    `date: ${frontmatterDate(article.date)}`,
     `category: ${article.section}`,
     'tags: []',
     `authors: ${list(article.reporters)}`,

@@ -2,7 +2,7 @@
  * The command line of `npm run import:legacy`: its usage text and its arguments.
  * Part of `npm run import:legacy` (see scripts/lib/legacy-import.ts).
  */
-import { UsageError } from '../new-article.ts';
+import { UsageError } from '../command-line.ts';
 
 export interface LegacyArgs {
   inputs: string[];

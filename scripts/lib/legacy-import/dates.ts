@@ -6,10 +6,10 @@
 import { isValidJalaliDate, JALALI_MONTH_NAMES } from '../../../src/lib/dates/jalali.ts';
 import { toAsciiDigits } from '../../../src/lib/persian/digits.ts';
 import { normalizePersianLetters } from '../../../src/lib/persian/normalize.ts';
-import { tehranJalaliNow } from '../new-article.ts';
+import { tehranDateTimeAt } from '../frontmatter.ts';
 import { J } from './text.ts';
 
-import type { TehranDateTime } from '../new-article.ts';
+import type { TehranDateTime } from '../frontmatter.ts';
 import type { FoundDate } from './types.ts';
 import type { LegacyConfig } from './config.ts';
 
@@ -37,12 +37,12 @@ export function parseLegacyDate(raw: string): { value: TehranDateTime; note?: st
     if (iso[3]) {
       const date = new Date(`${iso[1]}T${iso[2]}${iso[3]}`);
       if (Number.isNaN(date.getTime())) return undefined;
-      return { value: tehranJalaliNow(date) };
+      return { value: tehranDateTimeAt(date) };
     }
     // No offset: take the clock time as Tehran's.
     const date = new Date(`${iso[1]}T${iso[2]}Z`);
     if (Number.isNaN(date.getTime())) return undefined;
-    const wall = tehranJalaliNow(new Date(date.getTime() - 3.5 * 3600_000));
+    const wall = tehranDateTimeAt(new Date(date.getTime() - 3.5 * 3600_000));
     return {
       value: withClock(wall, date.getUTCHours(), date.getUTCMinutes()),
       note: `the page's date "${raw.trim()}" has no time zone; it was read as Tehran time — check it`,
@@ -95,7 +95,7 @@ export function parseLegacyDate(raw: string): { value: TehranDateTime; note?: st
     // A Gregorian date without a zone: the calendar day and clock time in Tehran.
     const utc = new Date(Date.UTC(year, month - 1, day, hour, minute));
     if (utc.getUTCDate() !== day) return undefined;
-    const wall = tehranJalaliNow(new Date(utc.getTime() - 3.5 * 3600_000));
+    const wall = tehranDateTimeAt(new Date(utc.getTime() - 3.5 * 3600_000));
     return { value: withClock(wall, hour, minute) };
   }
   if (year < 1250 || year > 1500 || !isValidJalaliDate(year, month, day)) return undefined;

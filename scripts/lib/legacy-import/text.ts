@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizePersianLetters } from '../../../src/lib/persian/normalize.ts';
-import { FA_LETTER } from '../../../src/lib/persian/script.ts';
+import { FA_LETTER, ZWNJ } from '../../../src/lib/persian/script.ts';
 
 import type { Block } from './types.ts';
 import type { LegacyConfig } from './config.ts';
 
 /** Words of a label, with a space, a ZWNJ or nothing between them (لینک کوتاه / لینک‌کوتاه). */
-export const J = '[\\s\\u200c]?';
+export const J = `[\\s${ZWNJ}]?`;
 
 /** Persian letters for Arabic ones (ZWNJ kept), whitespace runs as one space, trimmed. */
 export function cleanText(text: string) {

@@ -4,7 +4,7 @@
  * Part of `npm run import:legacy` (see scripts/lib/legacy-import.ts).
  */
 
-import type { TehranDateTime } from '../new-article.ts';
+import type { TehranDateTime } from '../frontmatter.ts';
 
 /** One paragraph-level piece of the story. */
 export interface Block {
