@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // Node runs the scripts as they are (type stripping, no bundler), and it resolves a relative
+    // import only when it names the file: `./lib/frontmatter.ts`, never `./lib/frontmatter`.
+    files: ['scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\.?/(?!.*\\.(?:ts|mjs|json)$)',
+              message: 'Name the file with its extension: Node runs the scripts without a bundler.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
   },

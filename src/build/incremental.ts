@@ -3,13 +3,13 @@
  * carries the pages that were not rendered again over from the previous site (hard links, or
  * copies across disks), with the images and assets they use; it runs before the other build
  * steps, which then see a complete site. When the site the previous build replaced is at hand
- * (scripts/build.mjs keeps it), the build continues in that folder instead of a new one, and only
+ * (scripts/build.ts keeps it), the build continues in that folder instead of a new one, and only
  * what differs there is placed (src/lib/link-files.ts). `incrementalManifestIntegration` runs after
  * the other steps: it removes what the recycled site held that this one does not, and writes the
  * manifest the next build compares against, with every file of the site and what the steps read
  * from the pages.
  *
- * The manifest is written beside the one in use (`pendingManifestFile`) and scripts/build.mjs puts it
+ * The manifest is written beside the one in use (`pendingManifestFile`) and scripts/build.ts puts it
  * in place only once the new site is: a build that fails after this step leaves the manifest that
  * describes the site still being served.
  */

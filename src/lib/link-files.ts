@@ -3,7 +3,7 @@
  * that the build knows the whole site without walking it.
  *
  * A build may start from a recycled site, the one its previous build replaced (see
- * scripts/build.mjs), so that it places only what differs from that one instead of every file. Such
+ * scripts/build.ts), so that it places only what differs from that one instead of every file. Such
  * a site shares many files (inodes) with the site being served, so a file is never written over
  * in place: new bytes go to a temporary name and are renamed over the old entry, which leaves the
  * old file, and the served site, untouched. Files the build carries over are hard links to the

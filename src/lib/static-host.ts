@@ -2,7 +2,7 @@
  * How Cloudflare Pages answers a request for the built site: its reading of `_headers` and
  * `_redirects`, and its handling of `.html` files and trailing slashes (the asset server of
  * wrangler's `pages-shared`, which `wrangler pages dev` runs too). Pure, so that the test server
- * (scripts/lib/static-server.mjs), the benchmarks and the screenshots see what readers will see;
+ * (scripts/lib/static-server.ts), the benchmarks and the screenshots see what readers will see;
  * tests/browser/quality.test.ts checks it against the real runtime.
  */
 

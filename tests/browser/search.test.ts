@@ -11,8 +11,7 @@ import { toPersianDigits } from '../../src/lib/persian/digits';
 import { launchChromium } from '../helpers/browser';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
-
-const ZWNJ = '\u200c';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 /** Article id → the sentence that carries its variant. */
 const articles: Record<number, string> = {

@@ -20,7 +20,7 @@ export interface BuildResult {
 export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const outDir = env.BAYEGAN_OUT_DIR ?? path.join(tmpRoot, name, 'dist');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.mjs')], {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
       cwd: projectRoot,
       env: {
         ...process.env,
@@ -50,7 +50,7 @@ export interface ScriptRun {
 }
 
 /**
- * Runs one of the project's scripts (`scripts/<name>.mjs`) the way a newsroom would, but not in a
+ * Runs one of the project's scripts (`scripts/<name>.ts`) the way a newsroom would, but not in a
  * terminal: nothing may be asked. The content folder comes only from `env` or the arguments.
  */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<ScriptRun> {

@@ -8,9 +8,11 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPersianDigits } from '../../src/lib/persian/digits';
 import { projectRoot, tmpRoot } from './build-site';
+import { ZWNJ } from '../../src/lib/persian/script';
+
+export { ZWNJ };
 
 export const NAVIGATION_NOW = '2024-11-23T12:00:00+03:30'; // 1403/09/03 12:00 in Tehran
-export const ZWNJ = '\u200c';
 
 export interface Spec {
   id: number;

@@ -5,6 +5,7 @@
  * A region where the two results differ is a `Disagreement`: the original there, what each made of
  * it, and the text around it.
  */
+import { ZWNJ } from '../../src/lib/persian/script';
 
 export interface Disagreement {
   /** The original text of the region (may be empty: an insertion). */
@@ -16,7 +17,7 @@ export interface Disagreement {
   after: string;
 }
 
-const TOKEN = /\s+|[\p{L}\p{M}\p{N}\u200c_]+|[^]/gu;
+const TOKEN = new RegExp(`\\s+|[\\p{L}\\p{M}\\p{N}${ZWNJ}_]+|[^]`, 'gu');
 
 /** An edit of the original: tokens [start, end) replaced by `text`. */
 interface Edit {

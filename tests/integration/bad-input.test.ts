@@ -205,7 +205,7 @@ describe.concurrent('npm run check:content finds the same mistakes without a bui
     it(`${mistake.name}: file:line: field: fix, exit code 1`, async () => {
       const slug = `check-${mistake.name.replace(/\W+/g, '-')}`;
       const contentDir = archiveWith(slug, mistake.files);
-      const result = await runScript('check-content.mjs', ['--content', contentDir, '--no-typography']);
+      const result = await runScript('check-content.ts', ['--content', contentDir, '--no-typography']);
       expect(result.status, result.stdout + result.stderr).toBe(1);
       const file = path.relative(projectRoot, path.join(contentDir, mistake.file));
       const line = result.stdout.split('\n').find((l) => l.startsWith(`${file}:`));

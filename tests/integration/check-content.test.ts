@@ -6,9 +6,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runScript, tmpRoot } from '../helpers/build-site';
+import { ZWNJ as Z } from '../../src/lib/persian/script';
 
-const Z = '\u200c';
-const check = (args: string[], env: Record<string, string> = {}) => runScript('check-content.mjs', args, env);
+const check = (args: string[], env: Record<string, string> = {}) => runScript('check-content.ts', args, env);
 
 /** A copy of the test archive with one article of our own to lint. */
 function archive(name: string, articleText: string): { dir: string; article: string } {

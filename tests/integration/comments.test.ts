@@ -152,7 +152,7 @@ describe('comments as Staticman writes them', () => {
   });
 
   it('passes check:content as they are', async () => {
-    const result = await runScript('check-content.mjs', ['--no-typography', '--content', archive]);
+    const result = await runScript('check-content.ts', ['--no-typography', '--content', archive]);
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/0 problems that stop the build/);
   });

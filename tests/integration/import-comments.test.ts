@@ -11,8 +11,7 @@ import { atLeast } from '../helpers/at-least';
 const fixtures = 'tests/fixtures/comment-exports';
 const tmpRoot = path.join(projectRoot, 'tests/.tmp/import-comments');
 
-const importComments = (args: string[], env: Record<string, string> = {}) =>
-  runScript('import-comments.mjs', args, env);
+const importComments = (args: string[], env: Record<string, string> = {}) => runScript('import-comments.ts', args, env);
 
 /** A fresh, empty content folder. */
 function contentDir(name: string): string {

@@ -17,7 +17,7 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { frontmatterOf } from '../../scripts/lib/new-article.mjs';
+import { frontmatterOf } from '../../scripts/lib/frontmatter.ts';
 import { buildSite, projectRoot, readPage, runScript } from '../helpers/build-site';
 
 const fixtures = 'tests/fixtures/legacy';
@@ -25,7 +25,7 @@ const tmpRoot = path.join(projectRoot, 'tests/.tmp/import-legacy');
 const NOW = '2026-11-29T12:00:00+03:30';
 const BASE_ARGS = ['--section', 'economy', '--reporter', 'newsroom', '--now', NOW];
 
-const importLegacy = (args: string[], env: Record<string, string> = {}) => runScript('import-legacy.mjs', args, env);
+const importLegacy = (args: string[], env: Record<string, string> = {}) => runScript('import-legacy.ts', args, env);
 
 /** A fresh copy of the fixture archive; returns its content folder. */
 function archiveCopy(name: string): string {

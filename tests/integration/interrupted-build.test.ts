@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkDir, STAGING_PREFIX } from '../../scripts/lib/build-folders.mjs';
+import { buildWorkDir, STAGING_PREFIX } from '../../scripts/lib/build-folders.ts';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { differences, siteFiles } from '../helpers/site-files';
 
@@ -24,7 +24,7 @@ const env = { BAYEGAN_NOW: NOW, BAYEGAN_OUT_DIR: outDir, BAYEGAN_CACHE_DIR: path
  */
 function buildKilledAt(moment: RegExp): Promise<{ killed: boolean; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.mjs')], {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
       cwd: projectRoot,
       detached: true,
       env: {

@@ -10,7 +10,7 @@ import { buildSite, projectRoot, runScript } from '../helpers/build-site';
 const tmpRoot = path.join(projectRoot, 'tests/.tmp/new-article');
 const NOW = '2026-11-29T12:00:00+03:30';
 
-const newArticle = (args: string[], env: Record<string, string> = {}) => runScript('new-article.mjs', args, env);
+const newArticle = (args: string[], env: Record<string, string> = {}) => runScript('new-article.ts', args, env);
 
 /** A fresh copy of the fixture archive; returns its content folder. */
 function archiveCopy(name: string): string {

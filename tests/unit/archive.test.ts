@@ -8,8 +8,7 @@ import {
   tagSlug,
   type ArchiveItem,
 } from '../../src/lib/archive';
-
-const ZWNJ = '\u200c';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 function item(
   id: number,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGcFlags, supportedNodeFlags } from '../../scripts/astro-cli.mjs';
+import { buildGcFlags, supportedNodeFlags } from '../../scripts/astro-cli.ts';
 
 describe('Node flags for the Astro build', () => {
   it('keeps the flags this Node knows and drops the ones it would refuse to start on', () => {

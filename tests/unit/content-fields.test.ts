@@ -14,8 +14,7 @@ import {
   tagList,
   unknownFieldMessage,
 } from '../../src/lib/content/fields';
-
-const ZWNJ = '\u200c';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 /** The first issue of a failed parse; fails the test when the parse succeeded. */
 function firstIssue(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) {

@@ -1,5 +1,5 @@
 /**
- * scripts/corpus.mjs: the synthetic archive generator. Checks what the content schema will check
+ * scripts/corpus.ts: the synthetic archive generator. Checks what the content schema will check
  * (fields, dates, references) without building. A real build of a generated archive is a manual
  * step: `npm run corpus -- /tmp/corpus-check 300 --force && BAYEGAN_CONTENT_DIR=/tmp/corpus-check
  * BAYEGAN_OUT_DIR=/tmp/corpus-check-dist BAYEGAN_CACHE_DIR=/tmp/corpus-check-cache npm run build`.
@@ -23,18 +23,23 @@ import {
   parseArguments,
   TAG_POOL,
   tehranOffset,
-  yamlString,
   type CorpusFile,
-} from '../../scripts/corpus.mjs';
+} from '../../scripts/corpus.ts';
+import { yamlQuote } from '../../scripts/lib/frontmatter.ts';
 import { isAsciiSlug } from '../../src/lib/content/fields';
 import { fromTehranJalali, toTehranJalali } from '../../src/lib/dates/jalali';
 import { parseArticleDate } from '../../src/lib/dates/parse-article-date';
 import { toTehranIsoString } from '../../src/lib/dates/tehran';
 import { persianComparisonKey } from '../../src/lib/persian/normalize';
 import { isSlug } from '../../src/lib/persian/slug';
+import { ARABIC_BLOCK, ARABIC_TWINS, PERSIAN_DIGIT as D, ZWNJ } from '../../src/lib/persian/script';
+
+/** Text with Persian in it. */
+const PERSIAN_TEXT = new RegExp(`[${ARABIC_BLOCK}]`);
+const STARTS_PERSIAN_DIGIT = new RegExp(`^${D}`);
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const script = path.join(projectRoot, 'scripts/corpus.mjs');
+const script = path.join(projectRoot, 'scripts/corpus.ts');
 
 /** Every frontmatter field the article schema knows (src/content.config.ts). */
 const SCHEMA_FIELDS = [
@@ -207,8 +212,8 @@ describe(`generateCorpus: layout of ${N} articles`, () => {
     for (const file of categories) {
       const data = readYaml(file);
       expect(Object.keys(data).sort()).toEqual(['description', 'name']);
-      expect(data['name']).toMatch(/^[\u0600-\u06ff\u200c ]+$/);
-      expect(data['description']).toMatch(/[\u0600-\u06ff]/);
+      expect(data['name']).toMatch(new RegExp(`^[${ARABIC_BLOCK}${ZWNJ} ]+$`));
+      expect(data['description']).toMatch(PERSIAN_TEXT);
     }
   });
 
@@ -222,9 +227,9 @@ describe(`generateCorpus: layout of ${N} articles`, () => {
     for (const file of files.filter((f) => f.path.startsWith('authors/'))) {
       const data = readYaml(file);
       expect(Object.keys(data).sort()).toEqual(['bio', 'name', 'role']);
-      expect(data['name']).toMatch(/^[\u0600-\u06ff\u200c]+ [\u0600-\u06ff\u200c]+$/);
-      expect(data['role']).toMatch(/[\u0600-\u06ff]/);
-      expect(data['bio']).toMatch(/[\u0600-\u06ff]/);
+      expect(data['name']).toMatch(new RegExp(`^[${ARABIC_BLOCK}${ZWNJ}]+ [${ARABIC_BLOCK}${ZWNJ}]+$`));
+      expect(data['role']).toMatch(PERSIAN_TEXT);
+      expect(data['bio']).toMatch(PERSIAN_TEXT);
       names.add(String(data['name']));
     }
     expect(names.size).toBe(AUTHOR_COUNT);
@@ -277,7 +282,7 @@ describe('generateCorpus: frontmatter', () => {
       const sentences = lead.match(/\.(?=\s|$)/g)?.length ?? 0;
       expect(sentences, `${file}: ${lead}`).toBeGreaterThanOrEqual(1);
       expect(sentences, `${file}: ${lead}`).toBeLessThanOrEqual(2);
-      expect(title).toMatch(/[\u0600-\u06ff]/);
+      expect(title).toMatch(PERSIAN_TEXT);
     }
   });
 
@@ -306,7 +311,7 @@ describe('generateCorpus: frontmatter', () => {
       expect(data['image'], file).toMatch(/^\.\.\/\.\.\/images\/[a-z]+\.jpg$/);
       const resolved = path.posix.join(path.posix.dirname(file), String(data['image']));
       expect(imagePaths.has(resolved), `${file}: ${resolved}`).toBe(true);
-      expect(data['imageAlt']).toMatch(/[\u0600-\u06ff]/);
+      expect(data['imageAlt']).toMatch(PERSIAN_TEXT);
     }
     expect(withImage).toBeGreaterThan(0);
   });
@@ -320,15 +325,15 @@ describe('generateCorpus: frontmatter', () => {
       if ('source' in data) {
         const source = data['source'] as Record<string, unknown>;
         expect(Object.keys(source).sort()).toEqual(['name', 'url']);
-        expect(source['name']).toMatch(/[\u0600-\u06ff]/);
+        expect(source['name']).toMatch(PERSIAN_TEXT);
         expect(source['url']).toMatch(/^https:\/\/example\.com\/\S+$/);
       }
     }
   });
 
   it('quotes text with single quotes, doubling a quote inside', () => {
-    expect(yamlString("it's")).toBe("'it''s'");
-    const line = `title: ${yamlString("نقل قول 'تازه' از او")}`;
+    expect(yamlQuote("it's")).toBe("'it''s'");
+    const line = `title: ${yamlQuote("نقل قول 'تازه' از او")}`;
     expect(parseFrontmatter(`---\n${line}\n---\n`).frontmatter['title']).toBe("نقل قول 'تازه' از او");
     for (const { raw, path: file } of articles) {
       for (const field of ['title', 'lead', 'imageAlt', 'slug']) {
@@ -356,7 +361,7 @@ describe('generateCorpus: dates', () => {
         // Jalali forms must stay strings: YAML must not read them as (UTC) timestamps.
         expect(typeof data['date'], file).toBe('string');
         expect(rawDate, file).toMatch(
-          /^(\d{4}[/-]\d{2}[/-]\d{2} \d{2}:\d{2}|[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2})$/,
+          new RegExp(`^(\\d{4}[/-]\\d{2}[/-]\\d{2} \\d{2}:\\d{2}|${D}{4}/${D}{2}/${D}{2} ${D}{2}:${D}{2})$`),
         );
       }
       expect(article.date.getTime(), file).toBeGreaterThanOrEqual(start.getTime());
@@ -367,13 +372,19 @@ describe('generateCorpus: dates', () => {
   it('uses all four ways of writing a date', () => {
     const forms = new Set(
       articles.map(({ rawDate }) =>
-        /T/.test(rawDate) ? 'iso' : /^[۰-۹]/.test(rawDate) ? 'persian' : rawDate.includes('-') ? 'dash' : 'slash',
+        /T/.test(rawDate)
+          ? 'iso'
+          : STARTS_PERSIAN_DIGIT.test(rawDate)
+            ? 'persian'
+            : rawDate.includes('-')
+              ? 'dash'
+              : 'slash',
       ),
     );
     expect([...forms].sort()).toEqual(['dash', 'iso', 'persian', 'slash']);
     // Persian digits need quotes in YAML.
-    for (const { raw } of articles.filter(({ rawDate }) => /^[۰-۹]/.test(rawDate))) {
-      expect(raw).toMatch(/^date: '[۰-۹]/m);
+    for (const { raw } of articles.filter(({ rawDate }) => STARTS_PERSIAN_DIGIT.test(rawDate))) {
+      expect(raw).toMatch(new RegExp(`^date: '${D}`, 'm'));
     }
   });
 
@@ -455,8 +466,8 @@ describe('generateCorpus: bodies', () => {
 
   it('writes Persian: Persian digits, Persian ی and ک, and ZWNJ where needed', () => {
     const all = articles.map((a) => a.source).join('\n');
-    expect(all).not.toMatch(/[\u064a\u0643]/); // Arabic yeh and kaf
-    expect(all).toContain('\u200c');
+    expect(all).not.toMatch(new RegExp(`[${Object.keys(ARABIC_TWINS).join('')}]`)); // Arabic letters with a Persian twin
+    expect(all).toContain(ZWNJ);
     expect(all).toContain('می‌');
     for (const { body, path: file } of articles) {
       // ASCII digits appear only in link targets.

@@ -114,7 +114,7 @@ describe('the documentation', () => {
   });
 
   it('finds a source file that moved', () => {
-    const markdown = 'Built by `scripts/build.mjs` and `src/lib/gone.ts`; see `src/lib/*-integration.ts`.';
+    const markdown = 'Built by `scripts/build.ts` and `src/lib/gone.ts`; see `src/lib/*-integration.ts`.';
     expect(missingPaths(root, ['docs/moved.md'], { 'docs/moved.md': markdown }).map(formatDocProblem)).toEqual([
       'docs/moved.md:1: src/lib/gone.ts does not exist',
     ]);
@@ -128,7 +128,7 @@ describe('references from the code into the documentation', () => {
     const files = new Set(references.filter((r) => r.anchor ?? r.heading).map((r) => r.file));
     for (const file of [
       'src/lib/content/check.ts',
-      'scripts/import-legacy.mjs',
+      'scripts/import-legacy.ts',
       '.github/workflows/deploy.yml',
       'staticman.yml',
     ]) {

@@ -4,9 +4,9 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { rssFeedXml, type FeedItem, type FeedOptions } from '../../src/lib/feeds/rss';
 import { feedHtml } from '../../src/lib/feeds/sanitize';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 const SITE = 'https://khabar.example.ir';
-const ZWNJ = '\u200c';
 const HOUR = 3_600_000;
 
 interface ChannelExtras {

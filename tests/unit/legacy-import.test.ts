@@ -1,5 +1,5 @@
 /**
- * scripts/lib/legacy-import.mjs: reading old news pages — HTML and plain-text dumps — into a
+ * scripts/lib/legacy-import.ts: reading old news pages — HTML and plain-text dumps — into a
  * title, a lead, escaped Markdown, a date and a source, on pages written for these tests.
  */
 import { readFileSync } from 'node:fs';
@@ -27,8 +27,8 @@ import {
   planArticle,
   splitGluedSentences,
   UsageError,
-} from '../../scripts/lib/legacy-import.mjs';
-import { frontmatterOf } from '../../scripts/lib/new-article.mjs';
+} from '../../scripts/lib/legacy-import.ts';
+import { frontmatterOf } from '../../scripts/lib/frontmatter.ts';
 import { numbersIn } from '../../src/lib/persian/typography/numbers';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/legacy');

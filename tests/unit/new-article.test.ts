@@ -1,24 +1,21 @@
 /**
- * scripts/lib/new-article.mjs: the pure parts of `npm run new` — arguments, the next free id, the
- * Tehran date in Jalali, the slug and the new article's frontmatter.
+ * The pure parts of `npm run new`: its arguments and the new article's frontmatter
+ * (scripts/lib/new-article.ts), the frontmatter's pieces it shares with the legacy importer — the
+ * next free id, the Tehran date in Jalali, quoting (scripts/lib/frontmatter.ts) — `--now`
+ * (scripts/lib/command-line.ts) and the message for an unknown section (scripts/lib/content-files.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { parseNow, UsageError } from '../../scripts/lib/command-line.ts';
+import { unknownMessage } from '../../scripts/lib/content-files.ts';
 import {
-  articleMarkdown,
-  articleRelativePath,
-  formatJalaliDateTime,
+  frontmatterDate,
   frontmatterOf,
   nextFreeId,
-  parseArgs,
-  parseNow,
-  slugFromTitle,
-  tehranJalaliNow,
-  unknownMessage,
-  UsageError,
+  tehranDateTimeAt,
   yamlQuote,
-} from '../../scripts/lib/new-article.mjs';
-import { slugify } from '../../src/lib/persian/slug';
+} from '../../scripts/lib/frontmatter.ts';
+import { articleMarkdown, articleRelativePath, parseArgs } from '../../scripts/lib/new-article.ts';
 
 describe('nextFreeId', () => {
   it('is one more than the largest id, whatever the gaps and order', () => {
@@ -42,50 +39,23 @@ describe('nextFreeId', () => {
   });
 });
 
-describe('tehranJalaliNow', () => {
+describe('tehranDateTimeAt', () => {
   it('turns the day over at Tehran midnight, not UTC midnight', () => {
-    const date = tehranJalaliNow(new Date('2024-11-22T21:00:00Z'));
+    const date = tehranDateTimeAt(new Date('2024-11-22T21:00:00Z'));
     expect(date).toEqual({ year: 1403, month: 9, day: 3, hour: 0, minute: 30 });
-    expect(formatJalaliDateTime(date)).toBe('1403/09/03 00:30');
-    expect(formatJalaliDateTime(tehranJalaliNow(new Date('2024-11-22T20:29:00Z')))).toBe('1403/09/02 23:59');
+    expect(frontmatterDate(date)).toBe('1403/09/03 00:30');
+    expect(frontmatterDate(tehranDateTimeAt(new Date('2024-11-22T20:29:00Z')))).toBe('1403/09/02 23:59');
   });
 
   it("uses Tehran's summer time (+04:30) before 2022", () => {
-    expect(formatJalaliDateTime(tehranJalaliNow(new Date('2019-07-01T10:00:00Z')))).toBe('1398/04/10 14:30');
-    expect(formatJalaliDateTime(tehranJalaliNow(new Date('2019-12-01T10:00:00Z')))).toBe('1398/09/10 13:30');
+    expect(frontmatterDate(tehranDateTimeAt(new Date('2019-07-01T10:00:00Z')))).toBe('1398/04/10 14:30');
+    expect(frontmatterDate(tehranDateTimeAt(new Date('2019-12-01T10:00:00Z')))).toBe('1398/09/10 13:30');
   });
 
   it('reads --now with an offset and refuses one without', () => {
-    expect(formatJalaliDateTime(tehranJalaliNow(parseNow('2026-11-29T12:00:00+03:30')))).toBe('1405/09/08 12:00');
+    expect(frontmatterDate(tehranDateTimeAt(parseNow('2026-11-29T12:00:00+03:30')))).toBe('1405/09/08 12:00');
     expect(() => parseNow('2026-11-29T12:00:00')).toThrow(UsageError);
     expect(() => parseNow('tomorrow')).toThrow(UsageError);
-  });
-});
-
-describe('slugFromTitle', () => {
-  const titles = [
-    'افتتاح کتابخانهٔ مرکزی شهر',
-    'کتاب‌های تازهٔ نمایشگاه',
-    'كتاب تابستاني براي كودكان',
-    'مصطفى و ديگران',
-    'رشد ۱۲ درصدی صادرات در سال ۱۴۰۳',
-    'Tehran Book Fair 2025: Day One!',
-    '«خبر» فوری — بازار، امروز؟',
-    'قیمت‌ها   ـــ  بالا رفت',
-    'عَلَم و آب',
-    '  --Hello   World--  ',
-    '١٢٣ عدد عربی',
-  ];
-
-  it.each(titles)('matches slugify from src: %s', (title) => {
-    expect(slugFromTitle(title)).toBe(slugify(title));
-  });
-
-  it('writes readable slugs', () => {
-    expect(slugFromTitle('کتاب‌های تازه')).toBe('کتاب-های-تازه');
-    expect(slugFromTitle('كتاب عربي')).toBe('کتاب-عربی');
-    expect(slugFromTitle('رشد ۱۲ درصدی')).toBe('رشد-12-درصدی');
-    expect(slugFromTitle('Tehran Book Fair!')).toBe('tehran-book-fair');
   });
 });
 

@@ -10,8 +10,7 @@ import {
   type RoutingChunk,
 } from '../../src/lib/search/routing';
 import { holdsEveryTerm } from '../../src/lib/search/shard-precision';
-
-const ZWNJ = '\u200c';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 /** A table over the given shards' texts, with every chunk at hand. */
 function table(shards: [id: string, text: string][], wordsPerChunk?: number) {

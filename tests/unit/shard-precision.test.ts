@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holdsEveryTerm, patchPagefindScript } from '../../src/lib/search/shard-precision';
-
-const ZWNJ = '\u200c';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 describe('holdsEveryTerm', () => {
   it('finds each query word as a word or the start of one', () => {

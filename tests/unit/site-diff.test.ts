@@ -2,7 +2,7 @@ import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countByKind, diffSnapshots, snapshotSite } from '../../scripts/lib/site-diff.mjs';
+import { countByKind, diffSnapshots, snapshotSite } from '../../scripts/lib/site-diff.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'bayegan-site-diff-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -13,12 +13,12 @@ import {
   type NewsItem,
   type SitemapUrl,
 } from '../../src/lib/sitemaps';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 const SITE = 'https://khabar.example.ir';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 const HOUR = 3_600_000;
-const ZWNJ = '\u200c';
 
 const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false });
 

@@ -6,9 +6,9 @@ import {
   webSiteJsonLd,
   type Publisher,
 } from '../../src/lib/structured-data';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 const SITE = 'https://khabar.example.ir';
-const ZWNJ = '\u200c';
 
 const publisher: Publisher = { name: 'بایگان', url: `${SITE}/`, logoUrl: `${SITE}/logo.png` };
 const expectedPublisher = {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GUIDE, withTables } from '../../scripts/typography-docs.mjs';
+import { GUIDE, withTables } from '../../scripts/typography-docs.ts';
 import { TYPOGRAPHY_RULES } from '../../src/lib/persian/typography';
 import { VIRASTAR_CHOICES } from '../../src/lib/persian/typography/virastar-choices';
 import { projectRoot } from '../helpers/build-site';

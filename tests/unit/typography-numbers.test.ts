@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixPersianProse } from '../../src/lib/persian/typography';
 import { numbersIn } from '../../src/lib/persian/typography/numbers';
+import { toPersianDigits } from '../../src/lib/persian/digits';
+import { DIGITS } from '../../src/lib/persian/script';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -21,8 +23,8 @@ function random(seed: number): () => number {
 
 const SCRIPTS = [
   (d: string) => d,
-  (d: string) => d.replace(/\d/g, (x) => String.fromCharCode(0x06f0 + Number(x))),
-  (d: string) => d.replace(/\d/g, (x) => String.fromCharCode(0x0660 + Number(x))),
+  (d: string) => toPersianDigits(d),
+  (d: string) => d.replace(/\d/g, (x) => DIGITS.arabicIndic[Number(x)]!),
 ];
 const SEPARATORS = [',', '.', '٬', '٫', '/', ':', '-', '–', '\u0640', '--', ' ـ ', '...', '،'];
 /** Words before and after the number, with the slips every rule corrects (each rule has one here). */

@@ -14,8 +14,8 @@ import {
   TYPOGRAPHY_RULES,
   type TypographyRule,
 } from '../../src/lib/persian/typography';
+import { ARABIC_BLOCK, ZWNJ as Z } from '../../src/lib/persian/script';
 
-const Z = '\u200c';
 const article = (body: string, frontmatter = "title: 'عنوان'") => `---\n${frontmatter}\n---\n\n${body}\n`;
 const bodyOf = (text: string) => text.split('\n---\n\n')[1]!.replace(/\n$/, '');
 const fix = (body: string, mdx = false) => bodyOf(lintArticleTypography(article(body), { mdx }).fixed);
@@ -24,7 +24,7 @@ const findingsOf = (body: string, mdx = false) => lintArticleTypography(article(
 describe('the rule registry', () => {
   it('lists every rule once, each with advice in Persian', () => {
     expect(TYPOGRAPHY_RULES.map((rule) => rule.id)).toEqual([...TYPOGRAPHY_RULE_IDS]);
-    for (const id of TYPOGRAPHY_RULE_IDS) expect(typographyAdvice[id]).toMatch(/[\u0600-\u06ff]/);
+    for (const id of TYPOGRAPHY_RULE_IDS) expect(typographyAdvice[id]).toMatch(new RegExp(`[${ARABIC_BLOCK}]`));
   });
 
   for (const { id, safety, example } of TYPOGRAPHY_RULES) {

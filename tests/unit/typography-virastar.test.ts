@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Virastar from 'virastar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32, writeCorpus } from '../../scripts/corpus.mjs';
+import { mulberry32, writeCorpus } from '../../scripts/corpus.ts';
 import {
   articleProseUnits,
   dataProseUnits,
@@ -26,6 +26,8 @@ import {
 import { disagreements } from '../helpers/text-diff';
 import { projectRoot } from '../helpers/build-site';
 import { atLeast } from '../helpers/at-least';
+import { toAsciiDigits } from '../../src/lib/persian/digits';
+import { PERSIAN_DIGIT, ZWNJ as Z } from '../../src/lib/persian/script';
 
 const virastar = new Virastar();
 /** Virastar's result for each distinct line (a quarter of the corpus's lines repeat), computed once. */
@@ -35,7 +37,6 @@ const cleanup = (text: string) => {
   if (result === undefined) virastarCache.set(text, (result = virastar.cleanup(text)));
   return result;
 };
-const Z = '\u200c';
 
 interface Line {
   /** `file:line`, for the report. */
@@ -83,7 +84,7 @@ function withSlips(text: string, random: () => number): string {
     .replace(new RegExp(Z, 'g'), () => (maybe(0.35) ? ' ' : maybe(0.05) ? '' : maybe(0.05) ? '\u00ad' : Z))
     .replace(/ی/g, (ch) => (maybe(0.08) ? 'ي' : maybe(0.01) ? 'ے' : ch))
     .replace(/ک/g, (ch) => (maybe(0.08) ? 'ك' : ch))
-    .replace(/[۰-۹]+/g, (n) => (maybe(0.3) ? n.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))) : n))
+    .replace(new RegExp(`${PERSIAN_DIGIT}+`, 'g'), (n) => (maybe(0.3) ? toAsciiDigits(n) : n))
     .replace(/،/g, (ch) => (maybe(0.2) ? ',' : maybe(0.05) ? ' ،' : ch))
     .replace(/؟/g, (ch) => (maybe(0.3) ? '?' : maybe(0.1) ? '؟؟؟' : ch))
     .replace(/؛/g, (ch) => (maybe(0.2) ? ';' : ch))

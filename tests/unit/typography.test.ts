@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintArticleTypography, lintDataTypography, type TypographyRule } from '../../src/lib/persian/typography';
+import { ZWNJ as Z } from '../../src/lib/persian/script';
 
-const Z = '\u200c';
 const article = (body: string, frontmatter = "title: 'عنوان'") => `---\n${frontmatter}\n---\n\n${body}\n`;
 const bodyOf = (text: string) => text.split('\n---\n\n')[1]!.replace(/\n$/, '');
 const fix = (body: string, mdx = false) => bodyOf(lintArticleTypography(article(body), { mdx }).fixed);

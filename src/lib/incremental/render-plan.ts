@@ -4,7 +4,7 @@
  * paths that must be rendered. src/build/incremental.ts then carries the other pages over
  * from the previous build and writes the manifest for the next one.
  *
- * Only `npm run build` turns this on (scripts/build.mjs sets BAYEGAN_INCREMENTAL); `astro dev` and
+ * Only `npm run build` turns this on (scripts/build.ts sets BAYEGAN_INCREMENTAL); `astro dev` and
  * a bare `astro build` render every page.
  */
 import { createHash } from 'node:crypto';
@@ -13,11 +13,11 @@ import path from 'node:path';
 import { contentDigest } from './page-digest.ts';
 import { mustRender, pageFile, reusablePages, type PageManifest } from './page-plan.ts';
 
-/** What scripts/build.mjs passes in BAYEGAN_INCREMENTAL (JSON). */
+/** What scripts/build.ts passes in BAYEGAN_INCREMENTAL (JSON). */
 export interface IncrementalSettings {
   /** Where the manifest of the previous build is kept (in the build cache). */
   manifestFile: string;
-  /** Where this build leaves its manifest; scripts/build.mjs moves it over `manifestFile` once the site is in place. */
+  /** Where this build leaves its manifest; scripts/build.ts moves it over `manifestFile` once the site is in place. */
   pendingManifestFile: string;
   /** The site folder of the previous build, whose unchanged pages are carried over. */
   previousSite: string;

@@ -4,7 +4,7 @@
  * (tests/unit/typography-virastar.test.ts) runs both over every prose line of the sample content
  * and of a generated corpus: every place their results differ must be settled by these choices, or
  * it fails. The reporters' guide (docs/typography.md) quotes this table, examples included, and a
- * test checks that it does (scripts/typography-docs.mjs writes it).
+ * test checks that it does (scripts/typography-docs.ts writes it).
  *
  * Each choice settles the part of a disagreement it explains: it returns the disagreement with that
  * part taken out (both sides made equal there). Choices that explain one kind of difference inside a

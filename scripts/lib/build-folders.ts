@@ -1,0 +1,15 @@
+/**
+ * The folders `npm run build` works in (scripts/build.ts), named once: the benchmark and the tests
+ * look at them too. All live under the project's node_modules/.cache, where Astro's prerender chunks
+ * resolve the project's packages.
+ */
+import path from 'node:path';
+
+/** The folder of build work files: staging sites, old sites being deleted, the build lock. */
+export const buildWorkDir = (projectRoot: string) => path.join(projectRoot, 'node_modules/.cache/bayegan-build');
+
+/** A site being built: `staging-<pid>`. */
+export const STAGING_PREFIX = 'staging-';
+
+/** A replaced site, deleted in the background after the new one is in place: `old-site-<pid>`. */
+export const OLD_SITE_PREFIX = 'old-site-';

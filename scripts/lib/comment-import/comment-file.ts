@@ -1,0 +1,26 @@
+/**
+ * A comment's data file: where it goes and what it holds, the contract's six keys in order.
+ * Part of `npm run import:comments` (see scripts/lib/comment-import.ts).
+ */
+import type { Comment } from './types.ts';
+
+/** The comment's data file, relative to the content folder, with `/`. */
+export function commentFileName(comment: Comment) {
+  return `comments/${comment.article}/${comment.id}.json`;
+}
+
+/**
+ * The data file's text: pretty JSON with the contract's six keys in order, and a final newline.
+ * Only these keys are written, whatever else the object holds.
+ */
+export function serializeComment(comment: Comment) {
+  const ordered = {
+    id: comment.id,
+    article: comment.article,
+    ...(comment.parent !== undefined ? { parent: comment.parent } : {}),
+    name: comment.name,
+    body: comment.body,
+    submittedAt: comment.submittedAt,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Reading the archive's files for the newsroom scripts (`npm run new`, `import:legacy`): the
+ * sections and reporters to choose from (and the message for one that is not there), and the
+ * articles already there. Node-only.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { normalizePersianLetters } from '../../src/lib/persian/normalize.ts';
+import { frontmatterOf } from './frontmatter.ts';
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
+export const ARTICLE_FILE = /\.mdx?$/i;
+
+/** Slug → Persian name of every data file in `folder` (sections or reporters). */
+export function readChoices(folder: string): Map<string, string> {
+  const choices: Map<string, string> = new Map();
+  if (!existsSync(folder)) return choices;
+  for (const file of readdirSync(folder).sort()) {
+    if (!DATA_FILE.test(file)) continue;
+    let name = '';
+    try {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      const data: unknown = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+      if (data && typeof data === 'object' && 'name' in data && typeof data.name === 'string') {
+        name = normalizePersianLetters(data.name.trim());
+      }
+    } catch {
+      // A broken data file is the build's to report; the slug is still a valid choice here.
+    }
+    choices.set(file.replace(DATA_FILE, ''), name);
+  }
+  return choices;
+}
+
+/** Every article file under `folder`: its path and its frontmatter. */
+export function readArticles(folder: string): { file: string; frontmatter: string }[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && ARTICLE_FILE.test(entry.name))
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return { file, frontmatter: frontmatterOf(readFileSync(file, 'utf8')) };
+    });
+}
+
+/**
+ * `Unknown section "x". Valid sections: culture (فرهنگ و هنر), economy (اقتصادی)`
+ * @param valid slug → Persian name
+ */
+export function unknownMessage(
+  kind: 'section' | 'reporter',
+  value: string,
+  valid: ReadonlyMap<string, string>,
+): string {
+  return `Unknown ${kind} "${value}". Valid ${kind}s: ${describeChoices(valid)}`;
+}
+
+/** `culture (فرهنگ و هنر), economy (اقتصادی)`, sorted by slug. */
+export function describeChoices(valid: ReadonlyMap<string, string>): string {
+  if (valid.size === 0) return '(none)';
+  return [...valid]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([slug, name]) => (name ? `${slug} (${name})` : slug))
+    .join(', ');
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm run screenshots -- [built-site-dir]` (default dist/): serves the built site on 127.0.0.1
+ * and photographs the home page, an article and a search, on a phone and on a desktop, in Debian's
+ * Chromium, into docs/screenshots/ for the README's «What readers see». Run it after `npm run build`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { articlePath, articlesPath, homePath, searchPath, siteFolder } from '../src/lib/paths.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
+import './check-node.mjs';
+
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
+const root = path.resolve(process.argv[2] ?? path.join(projectRoot, 'dist'));
+const outDir = path.join(projectRoot, 'docs/screenshots');
+if (!existsSync(path.join(root, 'index.html'))) {
+  console.error(`Usage: npm run screenshots -- [built-site-dir]\nNo built site in ${root}; run npm run build first.`);
+  process.exit(1);
+}
+
+const server = await serveStatic(root, { withHeaders: true });
+const origin = server.origin;
+
+// The article with a lead image, if the archive has one; otherwise the newest.
+const newsDir = path.join(root, siteFolder(articlesPath));
+const articles = readdirSync(newsDir)
+  .filter((id) => /^\d+$/.test(id))
+  .sort((a, b) => Number(b) - Number(a))
+  .map((id) => articlePath(Number(id), readdirSync(path.join(newsDir, id))[0] ?? ''));
+const withImage = articles.find((urlPath) =>
+  /<figure class="article__figure"/.test(
+    readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8'),
+  ),
+);
+
+const shots = {
+  home: homePath,
+  article: withImage ?? articles[0] ?? homePath,
+  search: `${searchPath}?q=${encodeURIComponent('کتاب')}`,
+};
+const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+
+mkdirSync(outDir, { recursive: true });
+const browser = await launchChromium();
+try {
+  for (const [device, viewport] of Object.entries(viewports)) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1 });
+    for (const [name, urlPath] of Object.entries(shots)) {
+      const page = await context.newPage();
+      await page.goto(origin + urlPath, { waitUntil: 'networkidle' });
+      if (name === 'search') await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
+      const file = path.join(outDir, `${name}-${device}.jpg`);
+      await page.screenshot({ path: file, type: 'jpeg', quality: 80 });
+      console.log(`${path.relative(projectRoot, file)}  ${urlPath}`);
+      await page.close();
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
