@@ -29,11 +29,12 @@ let renders = 0;
 export async function articleBodyHtml(article: Article): Promise<string> {
   const kept = keptMdxBody(article.entry);
   if (kept !== undefined) return kept;
-  if (renders++ % RENDERS_PER_CONTAINER === 0) {
+  if (!container || renders++ % RENDERS_PER_CONTAINER === 0) {
     container = loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   }
+  const renderer = container;
   const { Content } = await render(withRenderedBody(article.entry));
-  const html = await (await container).renderToString(Content, { props: { components: mdxComponents } });
+  const html = await (await renderer).renderToString(Content, { props: { components: mdxComponents } });
   keepMdxBody(article.entry, html);
   return html;
 }
