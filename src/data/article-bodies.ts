@@ -29,7 +29,7 @@ let renders = 0;
 export async function articleBodyHtml(article: Article): Promise<string> {
   const kept = keptMdxBody(article.entry);
   if (kept !== undefined) return kept;
-  if (!container || renders++ % RENDERS_PER_CONTAINER === 0) {
+  if (renders++ % RENDERS_PER_CONTAINER === 0 || !container) {
     container = loadRenderers([getMDXRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
   }
   const renderer = container;
