@@ -3,8 +3,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { headersFile, redirectsFile, type CdnHeadersOptions } from '../lib/cdn-headers.ts';
-import { siteWriter } from '../lib/link-files.ts';
+import { headersFile, redirectsFile, type CdnHeadersOptions } from '#lib/cdn-headers.ts';
+import { siteWriter } from '#lib/link-files.ts';
 
 export function cdnHeadersIntegration(options: CdnHeadersOptions): AstroIntegration {
   return {

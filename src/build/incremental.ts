@@ -17,11 +17,11 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { reusedBodyAssets } from '../lib/content/kept-mdx-bodies.ts';
-import { filesUnder, siteWriter, type SiteWriter } from '../lib/link-files.ts';
-import { assetsNamedIn, joinAssets, splitAssets } from '../lib/incremental/page-assets.ts';
-import { MANIFEST_VERSION, type PageManifest } from '../lib/incremental/page-plan.ts';
-import { renderRegistry, siteStamp, type RenderRegistry } from '../lib/incremental/render-plan.ts';
+import { reusedBodyAssets } from '#lib/content/kept-mdx-bodies.ts';
+import { filesUnder, siteWriter, type SiteWriter } from '#lib/link-files.ts';
+import { assetsNamedIn, joinAssets, splitAssets } from '#lib/incremental/page-assets.ts';
+import { MANIFEST_VERSION, type PageManifest } from '#lib/incremental/page-plan.ts';
+import { renderRegistry, siteStamp, type RenderRegistry } from '#lib/incremental/render-plan.ts';
 
 /** The manifest's record of the `_astro/` files each page names (`PageManifest.derived`). */
 const ASSETS_STEP = 'assets';

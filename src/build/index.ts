@@ -7,8 +7,8 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
-import { persianBodyPlugin } from '../lib/markdown/persian-body.ts';
-import { siteLinksPlugin } from '../lib/markdown/site-links.ts';
+import { persianBodyPlugin } from '#lib/markdown/persian-body.ts';
+import { siteLinksPlugin } from '#lib/markdown/site-links.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
 import { commentsNoticeIntegration } from './comments-notice.ts';
 import { dataStoreFromFileIntegration } from './data-store-from-file.ts';

@@ -4,8 +4,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
-import { keptMdxBodiesDir, keptMdxIndexFile, reusableBody, withoutModules } from '../lib/content/kept-mdx-bodies.ts';
-import { incrementalSettings } from '../lib/incremental/render-plan.ts';
+import { keptMdxBodiesDir, keptMdxIndexFile, reusableBody, withoutModules } from '#lib/content/kept-mdx-bodies.ts';
+import { incrementalSettings } from '#lib/incremental/render-plan.ts';
 
 /** Build only, and only in incremental builds. */
 export function keptMdxBodiesIntegration(): AstroIntegration {

@@ -19,19 +19,19 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { carriedDerivation, pagesOfBuild, recordDerivation } from '../lib/incremental/render-plan.ts';
-import { siteWriter } from '../lib/link-files.ts';
-import { articlePath, articlesPath, searchIndexPath, siteFolder } from '../lib/paths.ts';
-import { foldHtmlForIndex, indexableHtml } from '../lib/search/normalize.ts';
-import { buildRoutingTable, indexTerms, textOfHtml } from '../lib/search/routing.ts';
-import { patchPagefindScript } from '../lib/search/shard-precision.ts';
+import { carriedDerivation, pagesOfBuild, recordDerivation } from '#lib/incremental/render-plan.ts';
+import { siteWriter } from '#lib/link-files.ts';
+import { articlePath, articlesPath, searchIndexPath, siteFolder } from '#lib/paths.ts';
+import { foldHtmlForIndex, indexableHtml } from '#lib/search/normalize.ts';
+import { buildRoutingTable, indexTerms, textOfHtml } from '#lib/search/routing.ts';
+import { patchPagefindScript } from '#lib/search/shard-precision.ts';
 import {
   planSearchTiers,
   routedShard,
   shardsManifest,
   type IndexedPage,
   type SearchTiers,
-} from '../lib/search/shards.ts';
+} from '#lib/search/shards.ts';
 
 /** Bump when what is fed to Pagefind changes in a way the page text does not show (options, folding code). */
 const INDEX_FORMAT = 'bayegan-search-4';

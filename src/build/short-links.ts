@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { articlePath, articlesPath, pageFile, pathWithBase, shortPath, siteFolder, urlWithBase } from '../lib/paths.ts';
-import { pagesOfBuild, siteCarriedFrom } from '../lib/incremental/render-plan.ts';
-import { siteWriter } from '../lib/link-files.ts';
-import { articlePageHeadings, shortLinkPage } from '../lib/short-links.ts';
+import { articlePath, articlesPath, pageFile, pathWithBase, shortPath, siteFolder, urlWithBase } from '#lib/paths.ts';
+import { pagesOfBuild, siteCarriedFrom } from '#lib/incremental/render-plan.ts';
+import { siteWriter } from '#lib/link-files.ts';
+import { articlePageHeadings, shortLinkPage } from '#lib/short-links.ts';
 
 /** `[id, slug]` of every article page built: the build's own list, or the folder's (`astro build`). */
 async function articlePages(newsDir: string): Promise<[string, string][]> {

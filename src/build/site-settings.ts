@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import type { SiteConfig } from '../lib/site-config.ts';
+import type { SiteConfig } from '#lib/site-config.ts';
 
 const defaultSiteConfigFile = fileURLToPath(new URL('../site.config.ts', import.meta.url));
 
@@ -30,7 +30,7 @@ export function siteConfigOverride(siteConfigFile: string): Plugin {
     name: 'bayegan:site-config',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (siteConfigFile === defaultSiteConfigFile || !/(^|\/)site\.config(\.ts)?$/.test(source)) return null;
+      if (siteConfigFile === defaultSiteConfigFile || !/(^|[/#])site\.config(\.ts)?$/.test(source)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       return resolved?.id === defaultSiteConfigFile ? siteConfigFile : null;
     },

@@ -9,9 +9,9 @@ import { getContainerRenderer as getMDXRenderer } from '@astrojs/mdx/container-r
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
-import { mdxComponents } from '../components/mdx';
-import { keepMdxBody, keptMdxBody } from '../lib/content/kept-mdx-bodies';
-import { withRenderedBody } from '../lib/content/rendered-bodies';
+import { mdxComponents } from '#components/mdx/index.ts';
+import { keepMdxBody, keptMdxBody } from '#lib/content/kept-mdx-bodies.ts';
+import { withRenderedBody } from '#lib/content/rendered-bodies.ts';
 import type { Article } from './articles';
 
 /**

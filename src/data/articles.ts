@@ -3,19 +3,19 @@
  * drafts or scheduled articles, and nothing else reads the clock.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '../lib/archive';
-import { commentCount, threadComments, type CommentRecord, type CommentThread } from '../lib/comments';
-import { contentProblemsError } from '../lib/content/problems';
-import { slugify } from '../lib/persian/slug';
-import site from '../site.config';
+import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '#lib/archive.ts';
+import { commentCount, threadComments, type CommentRecord, type CommentThread } from '#lib/comments.ts';
+import { contentProblemsError } from '#lib/content/problems.ts';
+import { slugify } from '#lib/persian/slug.ts';
+import site from '#site.config.ts';
 import {
   compareNewestFirst,
   isPublished,
   resolveBuildNow,
   SHOW_UNPUBLISHED_ENV,
   type PublicationPolicy,
-} from '../lib/content/publication';
-import { articlePath } from '../lib/paths';
+} from '#lib/content/publication.ts';
+import { articlePath } from '#lib/paths.ts';
 
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;

@@ -2,8 +2,8 @@
  * Feed items from published articles (Astro side: renders article bodies, reads image files).
  */
 import { statSync } from 'node:fs';
-import { rssFeedXml, type FeedItem } from '../lib/feeds/rss';
-import { feedStylesheetPath } from '../lib/paths';
+import { rssFeedXml, type FeedItem } from '#lib/feeds/rss.ts';
+import { feedStylesheetPath } from '#lib/paths.ts';
 import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
 import { absoluteUrl, publicUrl, withBase } from './urls';
@@ -13,7 +13,7 @@ import { absoluteUrl, publicUrl, withBase } from './urls';
  * article components' styles (fact box, pull quote) first in the shared stylesheet: taken from
  * paths.ts instead, the stylesheet's rules come in another order and every page links a new file.
  */
-export { siteFeedPath } from '../lib/paths';
+export { siteFeedPath } from '#lib/paths.ts';
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',

@@ -3,8 +3,8 @@
  * own path (`[...page]` left empty) and its numbered pages, counted from the oldest
  * (src/lib/listing-pages.ts). Only the pages whose inputs changed are rendered.
  */
-import { listingPages, type ListingPage } from '../lib/listing-pages';
-import site from '../site.config';
+import { listingPages, type ListingPage } from '#lib/listing-pages.ts';
+import site from '#site.config.ts';
 import type { Article } from './articles';
 
 export interface ListingPath<Params, Props> {

@@ -4,8 +4,8 @@
  * build (the footer's ©) and depends on the publication policy; a change of either renders
  * everything. The day of the build is printed only on the home page, which every build renders.
  */
-import { toTehranJalali } from '../lib/dates/jalali';
-import { renderChangedPagesOnly } from '../lib/incremental/render-plan';
+import { toTehranJalali } from '#lib/dates/jalali.ts';
+import { renderChangedPagesOnly } from '#lib/incremental/render-plan.ts';
 import { buildNow, publicationPolicy } from './articles';
 
 export function changedPagesOnly<P extends { params: Record<string, string | number | undefined>; props?: unknown }>(

@@ -1,5 +1,5 @@
 /** Every public page of the archive for the sitemaps, with the date it last changed. */
-import { chunk, SITEMAP_MAX_URLS, type SitemapUrl } from '../lib/sitemaps';
+import { chunk, SITEMAP_MAX_URLS, type SitemapUrl } from '#lib/sitemaps.ts';
 import {
   archiveIndexPath,
   archiveMonthPath,
@@ -10,7 +10,7 @@ import {
   homePath,
   tagIndexPath,
   tagPath,
-} from '../lib/paths';
+} from '#lib/paths.ts';
 import { getArchive, type Article } from './articles';
 import { absoluteUrl } from './urls';
 

@@ -6,8 +6,8 @@
  * The settings are read here, not `import.meta.env.BASE_URL`/`SITE`: in server code Astro lets any
  * environment variable of the same name replace those (a `BASE_URL` set in CI would move every link).
  */
-import { pathWithBase, urlWithBase } from '../lib/paths';
-import site from '../site.config';
+import { pathWithBase, urlWithBase } from '#lib/paths.ts';
+import site from '#site.config.ts';
 
 /** A site path as a link: `/news/7/market/` → `/archive/news/7/market/` under the base `/archive/`. */
 export function withBase(sitePath: string): string {

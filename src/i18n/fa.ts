@@ -1,4 +1,4 @@
-import type { TypographyRule } from '../lib/persian/typography/registry.ts';
+import type { TypographyRule } from '#lib/persian/typography/registry.ts';
 
 /** Every piece of interface text the site shows, in one place. */
 export const ui = {

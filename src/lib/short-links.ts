@@ -3,7 +3,7 @@
  * without JavaScript (meta refresh, plus a plain link); the canonical stays the full URL. Written
  * as a string rather than rendered by Astro: one per article, 10,000 of them cost Astro ~10 s.
  */
-import { ui } from '../i18n/fa.ts';
+import { ui } from '#i18n/fa.ts';
 
 export interface ShortLinkPage {
   /** The article's path under the base, `/news/<id>/<slug>/` at the root, percent-encoded. */

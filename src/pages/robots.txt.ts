@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, withBase } from '../data/urls';
-import { homePath, newsSitemapPath, sitemapIndexPath } from '../lib/paths';
-import { robotsTxt } from '../lib/sitemaps';
+import { absoluteUrl, withBase } from '#data/urls.ts';
+import { homePath, newsSitemapPath, sitemapIndexPath } from '#lib/paths.ts';
+import { robotsTxt } from '#lib/sitemaps.ts';
 
 // Crawlers read robots.txt only at the root of a domain: under a base, the domain's own file should
 // carry these lines (docs/operations.md#under-a-path-of-another-site).

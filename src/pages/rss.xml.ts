@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../data/articles';
-import { feedResponse } from '../data/feeds';
-import { homePath, siteFeedPath } from '../lib/paths';
-import site from '../site.config';
+import { getArchive } from '#data/articles.ts';
+import { feedResponse } from '#data/feeds.ts';
+import { homePath, siteFeedPath } from '#lib/paths.ts';
+import site from '#site.config.ts';
 
 export const GET: APIRoute = async () => {
   const archive = await getArchive();

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { sitemapChunks } from '../data/sitemap';
-import { urlsetXml, type SitemapUrl } from '../lib/sitemaps';
+import { sitemapChunks } from '#data/sitemap.ts';
+import { urlsetXml, type SitemapUrl } from '#lib/sitemaps.ts';
 
 export const getStaticPaths = (async () => {
   const chunks = await sitemapChunks();

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { sitemapChunks } from '../data/sitemap';
-import { absoluteUrl } from '../data/urls';
-import { sitemapPath } from '../lib/paths';
-import { sitemapIndexXml } from '../lib/sitemaps';
+import { sitemapChunks } from '#data/sitemap.ts';
+import { absoluteUrl } from '#data/urls.ts';
+import { sitemapPath } from '#lib/paths.ts';
+import { sitemapIndexXml } from '#lib/sitemaps.ts';
 
 export const GET: APIRoute = async () => {
   const chunks = await sitemapChunks();

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { buildNow, getArchive } from '../data/articles';
-import { absoluteUrl } from '../data/urls';
-import { newsSitemapXml, newsWindow } from '../lib/sitemaps';
-import site from '../site.config';
+import { buildNow, getArchive } from '#data/articles.ts';
+import { absoluteUrl } from '#data/urls.ts';
+import { newsSitemapXml, newsWindow } from '#lib/sitemaps.ts';
+import site from '#site.config.ts';
 
 /** Google News: articles of the 48 hours before this build (a daily rebuild keeps the window moving). */
 export const GET: APIRoute = async () => {

@@ -6,8 +6,8 @@
  * - A search result opens its article with the searched words in the address
  *   (`?pagefind-highlight=`): Pagefind's highlighter marks them, and is loaded only then.
  */
-import { formatJalaliDate } from '../lib/dates/jalali.ts';
-import { toTehranIsoDate } from '../lib/dates/tehran.ts';
+import { formatJalaliDate } from '#lib/dates/jalali.ts';
+import { toTehranIsoDate } from '#lib/dates/tehran.ts';
 
 const now = new Date();
 // The home page prints the build's day in a <time>; other pages hold an empty placeholder.

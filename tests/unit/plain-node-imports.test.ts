@@ -1,7 +1,8 @@
 /**
  * The scripts (`npm run new`, `check:content`, the importers) load src/lib modules with plain Node,
- * which strips types but resolves only explicit file names: every relative import in src/lib must
- * name its `.ts` file, and nothing there may need Astro's build.
+ * which strips types but resolves only explicit file names: every import in src/lib, relative (`./`)
+ * or through the package's subpath imports (`#lib/…`, package.json "imports"), must name its `.ts`
+ * file, and nothing there may need Astro's build.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

@@ -8,7 +8,7 @@
 import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode } from 'yaml';
 import { z } from 'astro/zod';
-import { threadComments, type CommentRecord } from '../comments.ts';
+import { threadComments, type CommentRecord } from '#lib/comments.ts';
 import { notUtf8Problem, type NotUtf8 } from './encoding.ts';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './fields.ts';
 import type { ContentProblem } from './problems.ts';

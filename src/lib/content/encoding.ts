@@ -9,7 +9,7 @@
  * holds for every ASCII character (the odd bytes in little-endian, the even ones in big-endian);
  * valid UTF-8; and, for bytes that are not, Windows-1256 when they read in it as Persian/Arabic words.
  */
-import { FA_LETTER } from '../persian/script.ts';
+import { FA_LETTER } from '#lib/persian/script.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** The encodings told apart, by their WHATWG (TextDecoder) names. */

@@ -3,10 +3,10 @@
  * Each error message says what to write instead, in plain words: reporters read them.
  */
 import { z } from 'astro/zod';
-import { cleanReaderText } from '../comments.ts';
-import { parseArticleDate } from '../dates/parse-article-date.ts';
-import { normalizePersianLetters, persianComparisonKey } from '../persian/normalize.ts';
-import { isSlug, slugify } from '../persian/slug.ts';
+import { cleanReaderText } from '#lib/comments.ts';
+import { parseArticleDate } from '#lib/dates/parse-article-date.ts';
+import { normalizePersianLetters, persianComparisonKey } from '#lib/persian/normalize.ts';
+import { isSlug, slugify } from '#lib/persian/slug.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** Displayed Persian text: Arabic ي/ك become ی/ک, runs of spaces collapse; ZWNJ stays. */

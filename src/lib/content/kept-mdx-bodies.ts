@@ -15,9 +15,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeWholeFile } from '../whole-file.ts';
-import { assetsNamedIn } from '../incremental/page-assets.ts';
-import { incrementalSettings, type IncrementalSettings } from '../incremental/render-plan.ts';
+import { writeWholeFile } from '#lib/whole-file.ts';
+import { assetsNamedIn } from '#lib/incremental/page-assets.ts';
+import { incrementalSettings, type IncrementalSettings } from '#lib/incremental/render-plan.ts';
 
 /** What is kept of one rendered MDX body. */
 interface KeptBody {

@@ -2,7 +2,7 @@
  * What is published, and where: pure rules used by the one data-access module (`src/data/`).
  * "Now" is always passed in, so a build is reproducible.
  */
-import { parseArticleDate } from '../dates/parse-article-date.ts';
+import { parseArticleDate } from '#lib/dates/parse-article-date.ts';
 
 export interface PublicationPolicy {
   /** The build's "now": articles dated after it are scheduled, not published. */

@@ -16,7 +16,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeWholeFile } from '../whole-file.ts';
+import { writeWholeFile } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 

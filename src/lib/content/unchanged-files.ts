@@ -16,7 +16,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { globSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { writeWholeFile } from '../whole-file.ts';
+import { writeWholeFile } from '#lib/whole-file.ts';
 import { refuseFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];

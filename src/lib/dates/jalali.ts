@@ -4,7 +4,7 @@
  * change between ICU versions.
  */
 import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from 'jalaali-js';
-import { padPersian, toPersianDigits } from '../persian/digits.ts';
+import { padPersian, toPersianDigits } from '#lib/persian/digits.ts';
 import { fromTehranWallTime, tehranWallTime } from './tehran.ts';
 
 export const JALALI_MONTH_NAMES = [

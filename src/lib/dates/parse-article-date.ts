@@ -7,7 +7,7 @@
  * - a Date that YAML already parsed from an unquoted ISO timestamp.
  * Anything else is an error whose message says what to write instead.
  */
-import { toAsciiDigits } from '../persian/digits.ts';
+import { toAsciiDigits } from '#lib/persian/digits.ts';
 import { fromTehranJalali, isValidJalaliDate, JALALI_MONTH_LATIN_NAMES, jalaliMonthLength } from './jalali.ts';
 
 const EXAMPLES =

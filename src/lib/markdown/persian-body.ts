@@ -6,7 +6,7 @@
  * - tables get a scrolling wrapper so a wide table never widens a phone screen.
  */
 import { defineHastPlugin, type HastNode, type HastVisitorContext } from 'satteri';
-import { normalizePersianLetters } from '../persian/normalize.ts';
+import { normalizePersianLetters } from '#lib/persian/normalize.ts';
 
 function isInsideCode(node: Readonly<HastNode>, ctx: HastVisitorContext): boolean {
   for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) {

@@ -5,7 +5,7 @@
  * left as written; so is raw HTML in the Markdown.
  */
 import { defineHastPlugin } from 'satteri';
-import { pathWithBase } from '../paths.ts';
+import { pathWithBase } from '#lib/paths.ts';
 
 const LINK_ATTRIBUTE: Record<string, string> = { a: 'href', img: 'src' };
 

@@ -10,7 +10,7 @@
  * page of results needs; the routing table (routing.ts) skips the year shards that lack a word,
  * so a story found only in the oldest year costs that year's shard alone.
  */
-import { searchIndexPath } from '../paths.ts';
+import { searchIndexPath } from '#lib/paths.ts';
 import { chunksForWord, queryWords, shardsHoldingAll, type RoutingChunk, type RoutingIndex } from './routing.ts';
 import { shardsToSearch, type SearchShardsManifest } from './scope.ts';
 

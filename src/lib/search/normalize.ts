@@ -10,7 +10,7 @@
  *   and a light stemming of plural and superlative endings outside quoted phrases, since Pagefind
  *   matches query words as prefixes of indexed words.
  */
-import { toPersianDigits } from '../persian/digits.ts';
+import { toPersianDigits } from '#lib/persian/digits.ts';
 import {
   ARABIC_BLOCK,
   FA_LETTER,
@@ -20,7 +20,7 @@ import {
   TATWEEL,
   TWIN_LETTER,
   ZWNJ,
-} from '../persian/script.ts';
+} from '#lib/persian/script.ts';
 
 const PRESENTATION_FORMS = new RegExp(PRESENTATION_FORM, 'g');
 const TWINS = new RegExp(TWIN_LETTER, 'g');

@@ -15,7 +15,7 @@
  * errs on the side of a shard: a word it cannot route (too short, or no table) goes to every shard.
  */
 
-import { ZWNJ } from '../persian/script.ts';
+import { ZWNJ } from '#lib/persian/script.ts';
 
 /** One chunk of the table: words in order, each with the shards that hold it (a hex bit mask). */
 export type RoutingChunk = [word: string, shards: string][];

@@ -14,9 +14,9 @@
  * The layout depends on the archive alone, never on the builds before it, so an incremental build
  * writes the index a build from scratch writes.
  */
-import { monthRangeTitle, rangeTitle, searchScopeTitle, sinceTitle } from '../../i18n/fa.ts';
-import { formatJalaliDay, jalaliMonthName, toTehranJalali } from '../dates/jalali.ts';
-import { toPersianDigits } from '../persian/digits.ts';
+import { monthRangeTitle, rangeTitle, searchScopeTitle, sinceTitle } from '#i18n/fa.ts';
+import { formatJalaliDay, jalaliMonthName, toTehranJalali } from '#lib/dates/jalali.ts';
+import { toPersianDigits } from '#lib/persian/digits.ts';
 import type { SearchShardsManifest } from './scope.ts';
 
 export interface IndexedPage {

@@ -3,7 +3,7 @@
  * stand-ins, the ezafe on a silent ه, doubled diacritics, the tatweel. The letter facts are in
  * ../script.ts, shared with search, so that a corrected word is found by the same query.
  */
-import { toPersianDigits } from '../digits.ts';
+import { toPersianDigits } from '#lib/persian/digits.ts';
 import {
   ARABIC_INDIC_DIGIT,
   ARABIC_TWINS,
@@ -19,7 +19,7 @@ import {
   TEH_MARBUTA,
   ZWNJ,
   ZWNJ_STAND_INS,
-} from '../script.ts';
+} from '#lib/persian/script.ts';
 import { LETTER, WORD, WORD_END, WORD_START, type Rule } from './prose.ts';
 
 const ARABIC = Object.keys(ARABIC_TWINS).join('');

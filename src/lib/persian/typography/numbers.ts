@@ -5,7 +5,7 @@
  * is. One that could be read two ways (12,5: twelve and a half, or 12,500 with a digit lost? 2.1.3:
  * a version) is reported as a suggestion with the likelier reading, never changed.
  */
-import { toAsciiDigits, toPersianDigits } from '../digits.ts';
+import { toAsciiDigits, toPersianDigits } from '#lib/persian/digits.ts';
 import {
   ASCII_OR_PERSIAN_DIGIT,
   DECIMAL_SEPARATOR,
@@ -13,7 +13,7 @@ import {
   PERSIAN_DIGIT,
   TATWEEL,
   THOUSANDS_SEPARATOR,
-} from '../script.ts';
+} from '#lib/persian/script.ts';
 import { nearestLetter, type Rule, type TextRule } from './prose.ts';
 
 /**

@@ -4,7 +4,7 @@
  * only recorded. The rules themselves are in ./letters.ts, ./words.ts, ./punctuation.ts and
  * ./numbers.ts; their ids and classes in ./registry.ts.
  */
-import { FA_LETTER, LATIN_LETTER, TATWEEL, WORD_CHARS, ZWNJ } from '../script.ts';
+import { FA_LETTER, LATIN_LETTER, TATWEEL, WORD_CHARS, ZWNJ } from '#lib/persian/script.ts';
 import { isSafe, type Safety, type TypographyRule } from './registry.ts';
 
 /** How the prose is quoted in a YAML file, which limits what a rule may write into it. */

@@ -12,7 +12,7 @@ import {
   PERSIAN_PUNCTUATION,
   TATWEEL,
   WORD_CHARS,
-} from '../script.ts';
+} from '#lib/persian/script.ts';
 import { HONORIFICS } from './lexicon.ts';
 import { inPersianProse, LETTER, nearestLetter, type Rule, type TextRule } from './prose.ts';
 

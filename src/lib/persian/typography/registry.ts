@@ -1,4 +1,4 @@
-import { ZWNJ, ZWNJ_STAND_INS } from '../script.ts';
+import { ZWNJ, ZWNJ_STAND_INS } from '#lib/persian/script.ts';
 
 /**
  * Every typography rule: its id, whether it is safe to apply without asking (`safe`: applied by

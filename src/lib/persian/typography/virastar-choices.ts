@@ -11,8 +11,15 @@
  * larger one (a suggestion, a ZWNJ) run first; a disagreement is explained when, after all of them,
  * the two sides are equal.
  */
-import { fixProseUnit } from '../typography.ts';
-import { ARABIC_BLOCK, ASCII_OR_PERSIAN_DIGIT, FOREIGN_WORD_LETTER, TATWEEL, WORD_CHARS, ZWNJ } from '../script.ts';
+import { fixProseUnit } from '#lib/persian/typography.ts';
+import {
+  ARABIC_BLOCK,
+  ASCII_OR_PERSIAN_DIGIT,
+  FOREIGN_WORD_LETTER,
+  TATWEEL,
+  WORD_CHARS,
+  ZWNJ,
+} from '#lib/persian/script.ts';
 import { numbersIn } from './numbers.ts';
 import type { Safety, TypographyRule } from './registry.ts';
 

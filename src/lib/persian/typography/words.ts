@@ -3,7 +3,7 @@
  * space and, for these affixes, never glued. Conservative: many Persian words begin with می or end
  * in تر, ام or ای, so a rule joins only what is certain, and suggests where a person must look.
  */
-import { ASCII_OR_PERSIAN_DIGIT, FA_LETTER, WORD_CHARS, ZWNJ } from '../script.ts';
+import { ASCII_OR_PERSIAN_DIGIT, FA_LETTER, WORD_CHARS, ZWNJ } from '#lib/persian/script.ts';
 import { COMPARABLE_ADJECTIVES, JOINED_VERBS } from './lexicon.ts';
 import { WORD, WORD_END, WORD_START, type Rule } from './prose.ts';
 

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, type Article, type Author } from '../../../data/articles';
-import { feedResponse } from '../../../data/feeds';
-import { changedPagesOnly } from '../../../data/render-plan';
-import { feedTitle } from '../../../i18n/fa';
-import { authorFeedPath, authorPath } from '../../../lib/paths';
-import site from '../../../site.config';
+import { getArchive, type Article, type Author } from '#data/articles.ts';
+import { feedResponse } from '#data/feeds.ts';
+import { changedPagesOnly } from '#data/render-plan.ts';
+import { feedTitle } from '#i18n/fa.ts';
+import { authorFeedPath, authorPath } from '#lib/paths.ts';
+import site from '#site.config.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();

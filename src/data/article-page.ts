@@ -1,0 +1,75 @@
+/**
+ * What an article page is made of besides its markup: the props its route hands it (the stories
+ * around it, its comments) and what the page says about itself to other sites (the social image,
+ * Open Graph's `article:*` data, `NewsArticle` JSON-LD). The page's components only lay these out.
+ */
+import type { ArticleMeta, SocialImage } from '#layouts/BaseLayout.astro';
+import { relatedArticles, sectionNeighbours } from '#lib/archive.ts';
+import { toTehranIsoString } from '#lib/dates/tehran.ts';
+import { authorPath, homePath } from '#lib/paths.ts';
+import { newsArticleJsonLd } from '#lib/structured-data.ts';
+import site from '#site.config.ts';
+import type { Archive, Article, CommentThreads } from './articles';
+import { absoluteUrl, publicUrl } from './urls';
+
+// A type, not an interface: Astro's GetStaticPaths wants props assignable to a string-keyed record.
+export type ArticlePageProps = {
+  article: Article;
+  /** Related stories, most related first (src/lib/archive.ts). */
+  related: Article[];
+  comments: CommentThreads;
+  /** The next newer and older story of the article's section. */
+  newer?: Article;
+  older?: Article;
+};
+
+/** The props of an article's page. They are also its fingerprint for incremental builds. */
+export function articlePageProps(archive: Archive, article: Article): ArticlePageProps {
+  return {
+    article,
+    related: relatedArticles(archive, article, { count: site.article.relatedCount }),
+    comments: archive.comments.get(article.id) ?? [],
+    ...sectionNeighbours(archive, article),
+  };
+}
+
+/** The article's lead picture as link previews show it, when it has one. */
+export function articleSocialImage({ data }: Article): SocialImage | undefined {
+  return (
+    data.image && {
+      // Astro's URL of the image, already under the base.
+      url: publicUrl(data.image.src),
+      alt: data.imageAlt ?? '',
+      width: data.image.width,
+      height: data.image.height,
+    }
+  );
+}
+
+/** Open Graph's `article:*` data of the page. */
+export function articleOpenGraph({ data, category, authors }: Article): ArticleMeta {
+  return {
+    publishedTime: toTehranIsoString(data.date),
+    modifiedTime: data.updated && toTehranIsoString(data.updated),
+    section: category.data.name,
+    tags: data.tags,
+    authors: authors.map((author) => absoluteUrl(authorPath(author.id))),
+  };
+}
+
+/** The article as schema.org `NewsArticle`. */
+export function articleJsonLd(article: Article, image: SocialImage | undefined) {
+  const { data, category, authors } = article;
+  return newsArticleJsonLd({
+    url: absoluteUrl(article.path),
+    headline: data.title,
+    description: data.lead,
+    imageUrls: image ? [image.url] : [],
+    datePublished: data.date,
+    dateModified: data.updated,
+    authors: authors.map((author) => ({ name: author.data.name, url: absoluteUrl(authorPath(author.id)) })),
+    section: category.data.name,
+    keywords: data.tags,
+    publisher: { name: site.name, url: absoluteUrl(homePath), logoUrl: absoluteUrl(site.logo) },
+  });
+}
