@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { sharedChromium } from '../helpers/browser';
 import { navigationArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   const build = await sharedBuild(navigationArchive);
   if (build.status !== 0) throw new Error(`navigation build failed:\n${build.output}`);
   server = await serveStatic(build.outDir);
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {

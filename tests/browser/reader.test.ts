@@ -3,7 +3,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, resolveChromium } from '../helpers/browser';
+import { launchChromium, resolveChromium, sharedChromium } from '../helpers/browser';
 import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const build = await sharedBuild(fixtureArchive);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
   server = await serveStatic(build.outDir);
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {
