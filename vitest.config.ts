@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     reporters: ['default', './tests/summary-reporter.ts'],
+    // One Chromium for the whole run, started when a browser test first asks for it.
+    globalSetup: ['./tests/global-setup.ts'],
     // Two test files at a time. Vitest's default on a 2-core machine is one; but a file spends much
     // of its time waiting (on the disk, on Pagefind's and Chromium's own processes), and two at once
     // take the suite from 4:50 to 3:47 here, leaving room under the 5-minute budget.

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../src/lib/static-host';
 import { toPersianDigits } from '../../src/lib/persian/digits';
-import { launchChromium } from '../helpers/browser';
+import { sharedChromium } from '../helpers/browser';
 import {
   brokenInternalLinks,
   buildSite,
@@ -88,7 +88,7 @@ beforeAll(async () => {
   });
   if (build.status !== 0) throw new Error(`base-path build failed:\n${build.output}`);
   server = await serveStatic(build.outDir, { base: BASE, withHeaders: true });
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {

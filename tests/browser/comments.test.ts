@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { sharedChromium } from '../helpers/browser';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
@@ -55,7 +55,7 @@ export default defineSiteConfig({
     BAYEGAN_OUT_DIR: outDir,
   });
   if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {

@@ -4,21 +4,18 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { buildSite } from '../helpers/build-site';
-import { NAVIGATION_NOW, writeNavigationArchive } from '../helpers/navigation-fixture';
+import { sharedChromium } from '../helpers/browser';
+import { navigationArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const build = await buildSite('browser-navigation', writeNavigationArchive('browser-navigation'), {
-    BAYEGAN_NOW: NAVIGATION_NOW,
-  });
+  const build = await sharedBuild(navigationArchive);
   if (build.status !== 0) throw new Error(`navigation build failed:\n${build.output}`);
   server = await serveStatic(build.outDir);
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {

@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { buildSite, projectRoot } from '../helpers/build-site';
+import { sharedChromium } from '../helpers/browser';
+import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, serveWithCloudflare, type StaticServer } from '../helpers/static-server';
 import { ui } from '../../src/i18n/fa';
 
@@ -26,13 +26,11 @@ let browser: Browser;
 let pages: Record<string, string>;
 
 beforeAll(async () => {
-  const build = await buildSite('quality', path.join(projectRoot, 'tests/fixtures/archive'), {
-    BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
-  });
+  const build = await sharedBuild(fixtureArchive);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
   outDir = build.outDir;
   server = await serveStatic(outDir, { withHeaders: true });
-  browser = await launchChromium();
+  browser = await sharedChromium();
   const home = await browser.newPage();
   await home.goto(`${server.origin}/tag/`);
   const tag = await home.locator('main a[href^="/tag/"]').first().getAttribute('href');

@@ -1,14 +1,12 @@
 /**
  * What a reader sees, in real headless Chromium, on the fixture archive served from localhost.
  */
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, resolveChromium } from '../helpers/browser';
-import { buildSite, projectRoot } from '../helpers/build-site';
+import { launchChromium, resolveChromium, sharedChromium } from '../helpers/browser';
+import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
-const BUILD_NOW = '2025-04-01T12:00:00+03:30';
 const ARTICLE = '/news/7/market/';
 // The narrowest phones still in use: the layout must hold from 320 px.
 const PHONE = { width: 320, height: 640 };
@@ -18,12 +16,11 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const build = await buildSite('browser', path.join(projectRoot, 'tests/fixtures/archive'), {
-    BAYEGAN_NOW: BUILD_NOW,
-  });
+  // Built on 1404/01/12 (2025-04-01) in Tehran: the date shown without JavaScript below.
+  const build = await sharedBuild(fixtureArchive);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
   server = await serveStatic(build.outDir);
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {

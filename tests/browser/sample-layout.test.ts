@@ -2,24 +2,20 @@
  * The sample archive, as a newsroom first sees it, holds together on the narrowest phones:
  * no page scrolls sideways at 320 px, and nothing is requested from another host.
  */
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { buildSite, projectRoot } from '../helpers/build-site';
+import { sharedChromium } from '../helpers/browser';
+import { sampleSite, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const build = await buildSite('browser-sample', path.join(projectRoot, 'content'), {
-    BAYEGAN_NOW: '2026-11-29T12:00:00+03:30',
-    BAYEGAN_SITE_CONFIG: '',
-  });
+  const build = await sharedBuild(sampleSite);
   if (build.status !== 0) throw new Error(`sample build failed:\n${build.output}`);
   server = await serveStatic(build.outDir);
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {

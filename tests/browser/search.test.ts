@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPersianDigits } from '../../src/lib/persian/digits';
-import { launchChromium } from '../helpers/browser';
+import { sharedChromium } from '../helpers/browser';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { ZWNJ } from '../../src/lib/persian/script';
@@ -199,7 +199,7 @@ beforeAll(async () => {
   ).shards.length;
   server = await serveStatic(build.outDir);
   shardedServer = await serveStatic(sharded.outDir);
-  browser = await launchChromium();
+  browser = await sharedChromium();
   page = await browser.newPage();
   await page.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
   shardedPage = await browser.newPage();

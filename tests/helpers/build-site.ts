@@ -9,6 +9,8 @@ import { stripVTControlCharacters } from 'node:util';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 export const tmpRoot = path.join(projectRoot, 'tests/.tmp');
+/** The site settings fixture archives are built with, unless a test names others. */
+export const FIXTURE_SITE_CONFIG = path.join(projectRoot, 'tests/fixtures/site.config.ts');
 
 export interface BuildResult {
   status: number | null;
@@ -26,7 +28,7 @@ export function buildSite(name: string, contentDir: string, env: Record<string, 
         ...process.env,
         BAYEGAN_CONTENT_DIR: contentDir,
         // Fixture archives come with their own site settings; pass '' for the project's own.
-        BAYEGAN_SITE_CONFIG: path.join(projectRoot, 'tests/fixtures/site.config.ts'),
+        BAYEGAN_SITE_CONFIG: FIXTURE_SITE_CONFIG,
         BAYEGAN_OUT_DIR: outDir,
         BAYEGAN_CACHE_DIR: path.join(tmpRoot, name, 'cache'),
         ASTRO_TELEMETRY_DISABLED: '1',

@@ -7,7 +7,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toPersianDigits } from '../../src/lib/persian/digits';
-import { projectRoot, tmpRoot } from './build-site';
+import { projectRoot } from './build-site';
 import { ZWNJ } from '../../src/lib/persian/script';
 
 export { ZWNJ };
@@ -62,9 +62,8 @@ function article(spec: Spec): string {
   ].join('\n');
 }
 
-/** Writes the archive into tests/.tmp/<name>/content and returns that folder. */
-export function writeNavigationArchive(name: string): string {
-  const contentDir = path.join(tmpRoot, name, 'content');
+/** Writes the archive into `contentDir` (emptied first) and returns that folder. */
+export function writeNavigationArchive(contentDir: string): string {
   rmSync(contentDir, { recursive: true, force: true });
   mkdirSync(path.join(contentDir, 'articles'), { recursive: true });
   for (const folder of ['categories', 'authors']) {

@@ -8,12 +8,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, pageExists, projectRoot, readPage, type BuildResult } from '../helpers/build-site';
+import { pageExists, readPage, type BuildResult } from '../helpers/build-site';
+import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { atLeast } from '../helpers/at-least';
-
-const fixture = path.join(projectRoot, 'tests/fixtures/archive');
-// 1404/01/12 12:00 in Tehran: after Esfand 30 1403, before the scheduled article (1404/02/01).
-const NOW = '2025-04-01T12:00:00+03:30';
 
 let build: BuildResult;
 const documentOf = (urlPath: string) => parseHTML(readPage(build.outDir, urlPath)).document;
@@ -25,7 +22,7 @@ function htmlFiles(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  build = await buildSite('archive', fixture, { BAYEGAN_NOW: NOW });
+  build = await sharedBuild(fixtureArchive);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
 });
 

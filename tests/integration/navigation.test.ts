@@ -8,15 +8,9 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import siteConfig from '../fixtures/site.config';
-import {
-  brokenInternalLinks,
-  buildSite,
-  builtPages,
-  pageExists,
-  readPage,
-  type BuildResult,
-} from '../helpers/build-site';
-import { NAVIGATION_NOW, navigationSpecs, writeNavigationArchive, ZWNJ } from '../helpers/navigation-fixture';
+import { brokenInternalLinks, builtPages, pageExists, readPage, type BuildResult } from '../helpers/build-site';
+import { navigationSpecs, ZWNJ } from '../helpers/navigation-fixture';
+import { navigationArchive, sharedBuild } from '../helpers/shared-build';
 import { atLeast } from '../helpers/at-least';
 
 const PAGE_SIZE = siteConfig.pageSize;
@@ -31,7 +25,7 @@ const crumbs = (urlPath: string) =>
   });
 
 beforeAll(async () => {
-  build = await buildSite('navigation', writeNavigationArchive('navigation'), { BAYEGAN_NOW: NAVIGATION_NOW });
+  build = await sharedBuild(navigationArchive);
   if (build.status !== 0) throw new Error(`navigation build failed:\n${build.output}`);
 });
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brokenInternalLinks, buildSite, builtPages, projectRoot, type BuildResult } from '../helpers/build-site';
+import { brokenInternalLinks, builtPages, projectRoot, type BuildResult } from '../helpers/build-site';
+import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { findJava, NU_CHECK_NAME, nuProblems, siteDocuments } from '../helpers/nu-checker';
 import { atLeast } from '../helpers/at-least';
 
@@ -16,9 +17,7 @@ let build: BuildResult;
 let pages: { file: string; html: string }[];
 
 beforeAll(async () => {
-  build = await buildSite('page-quality', path.join(projectRoot, 'tests/fixtures/archive'), {
-    BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
-  });
+  build = await sharedBuild(fixtureArchive);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
   pages = builtPages(build.outDir);
 }, 120_000);

@@ -6,18 +6,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brokenInternalLinks, buildSite, builtPages, projectRoot, type BuildResult } from '../helpers/build-site';
+import { brokenInternalLinks, builtPages, type BuildResult } from '../helpers/build-site';
+import { sampleSite, sharedBuild } from '../helpers/shared-build';
 import { findJava, NU_CHECK_NAME, nuProblems, siteDocuments } from '../helpers/nu-checker';
 
 let build: BuildResult;
 let pages: { file: string; html: string }[];
 
 beforeAll(async () => {
-  // A fixed "now" (1405/09/08 12:00 in Tehran) keeps the set of published articles stable.
-  build = await buildSite('sample', path.join(projectRoot, 'content'), {
-    BAYEGAN_NOW: '2026-11-29T12:00:00+03:30',
-    BAYEGAN_SITE_CONFIG: '',
-  });
+  build = await sharedBuild(sampleSite);
   if (build.status !== 0) throw new Error(`sample build failed:\n${build.output}`);
   pages = builtPages(build.outDir);
 });
