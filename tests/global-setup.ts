@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { resolveChromium } from '../scripts/lib/chromium.mjs';
+import { resolveChromium } from '../scripts/lib/chromium.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
