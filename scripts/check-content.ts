@@ -21,7 +21,7 @@ import { ENCODING_NAMES, readText } from '../src/lib/content/encoding.ts';
 import { writeWholeFile } from '../src/lib/whole-file.ts';
 import { typographyAdvice } from '../src/i18n/fa.ts';
 import { lintArticleTypography, lintDataTypography, showInvisible } from '../src/lib/persian/typography.ts';
-import { UsageError } from './lib/command-line.ts';
+import { plural, scriptIo, UsageError, type ScriptIo } from './lib/command-line.ts';
 import type { ContentFile } from '../src/lib/content/check.ts';
 import type { TypographyFinding, TypographyResult } from '../src/lib/persian/typography.ts';
 
@@ -137,17 +137,9 @@ function lineDiff(before: string, after: string) {
   return out.join('\n');
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 /** Runs the check; returns the exit code. */
-export function main(
-  args: string[],
-  io: { env?: NodeJS.ProcessEnv; cwd?: string; out?: (line: string) => void; err?: (line: string) => void } = {},
-): number {
-  const env = io.env ?? process.env;
-  const cwd = io.cwd ?? process.cwd();
-  const out = io.out ?? ((line) => console.log(line));
-  const err = io.err ?? ((line) => console.error(line));
+export function main(args: string[], io: ScriptIo = {}): number {
+  const { env, cwd, out, err } = scriptIo(io);
   const started = performance.now();
 
   let options: ReturnType<typeof parseArguments>;

@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from './lib/command-line.ts';
+import { plural, scriptIo, UsageError, type ScriptIo } from './lib/command-line.ts';
 import { commentFileName, detectFormat, parseExport, serializeComment, toComment } from './lib/comment-import.ts';
 
 import type { Comment, CommentField, ExportFormat, ExportRecord } from './lib/comment-import.ts';
@@ -136,17 +136,9 @@ function writeAtomically(file: string, data: string) {
   }
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 /** Runs the importer; returns the exit code. */
-export function main(
-  args: string[],
-  io: { env?: NodeJS.ProcessEnv; cwd?: string; out?: (line: string) => void; err?: (line: string) => void } = {},
-): number {
-  const env = io.env ?? process.env;
-  const cwd = io.cwd ?? process.cwd();
-  const out = io.out ?? ((line) => console.log(line));
-  const err = io.err ?? ((line) => console.error(line));
+export function main(args: string[], io: ScriptIo = {}): number {
+  const { env, cwd, out, err } = scriptIo(io);
   const usage = (message: string) => {
     err(`import-comments: ${message}\n\n${USAGE}`);
     return 1;

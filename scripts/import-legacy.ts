@@ -32,7 +32,7 @@ import {
   USAGE,
   UsageError,
 } from './lib/legacy-import.ts';
-import { parseNow } from './lib/command-line.ts';
+import { parseNow, plural, scriptIo, type ScriptIo } from './lib/command-line.ts';
 import { unknownMessage } from './lib/content-files.ts';
 import { frontmatterDate, nextFreeId } from './lib/frontmatter.ts';
 import type { LegacyConfig, PlannedArticle } from './lib/legacy-import.ts';
@@ -70,17 +70,9 @@ function writeNewFile(file: string, data: string) {
   }
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 /** Runs the importer; returns the exit code. */
-export function main(
-  argv: string[],
-  io: { env?: NodeJS.ProcessEnv; cwd?: string; out?: (line: string) => void; err?: (line: string) => void } = {},
-): number {
-  const env = io.env ?? process.env;
-  const cwd = io.cwd ?? process.cwd();
-  const out = io.out ?? ((line) => console.log(line));
-  const err = io.err ?? ((line) => console.error(line));
+export function main(argv: string[], io: ScriptIo = {}): number {
+  const { env, cwd, out, err } = scriptIo(io);
   const usage = (message: string) => {
     err(`import-legacy: ${message}\n\n${USAGE}`);
     return 1;

@@ -1,4 +1,7 @@
-/** What the command lines of the scripts share: the mistake that shows the usage, the `--now` option. */
+/**
+ * What the command lines of the scripts share: where they read and write (a test gives its own), the
+ * mistake that shows the usage, the `--now` option, counted nouns in their summaries.
+ */
 
 /** A mistake in the command line: shown with the usage hint, exit 1. */
 export class UsageError extends Error {}
@@ -14,3 +17,24 @@ export function parseNow(text: string): Date {
   }
   return date;
 }
+
+/** Where a script's `main` reads its environment and writes its lines; a test passes its own. */
+export interface ScriptIo {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+/** The given `ScriptIo`, with the process's own environment, folder and console where none is given. */
+export function scriptIo(io: ScriptIo) {
+  return {
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd(),
+    out: io.out ?? ((line: string) => console.log(line)),
+    err: io.err ?? ((line: string) => console.error(line)),
+  };
+}
+
+/** `1 file`, `3 files`: the count with its noun, for the scripts' English summaries. */
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
