@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
 import { buildWorkDir, OLD_SITE_PREFIX, STAGING_PREFIX } from './lib/build-folders.ts';
+import { isRunning } from './lib/process-alive.ts';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
@@ -87,16 +88,6 @@ async function takeBuildLock() {
       announced = true;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-function isRunning(pid: number) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

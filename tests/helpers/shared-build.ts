@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { buildSite, FIXTURE_SITE_CONFIG, projectRoot, tmpRoot, type BuildResult } from './build-site';
 import { NAVIGATION_NOW, writeNavigationArchive } from './navigation-fixture';
+import { isRunning } from '../../scripts/lib/process-alive.ts';
 
 /** Where the shared builds live: delete it to have every shared build made again. */
 export const sharedRoot = path.join(tmpRoot, 'shared');
@@ -81,17 +82,6 @@ function buildKey(contentDir: string, env: Record<string, string>): string {
     .sort();
   hash.update(JSON.stringify({ env, inherited, node: process.version }));
   return hash.digest('hex');
-}
-
-/** Whether a process with this id runs (one that died leaves its lock behind). */
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Takes the lock file, waiting while another live process holds it; returns its release. */
