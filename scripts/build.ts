@@ -7,23 +7,13 @@
 // BAYEGAN_OUT_DIR points outside the project.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
 import { buildWorkDir, OLD_SITE_PREFIX, STAGING_PREFIX } from './lib/build-folders.ts';
-import { isRunning } from './lib/process-alive.ts';
+import { takeFileLock } from './lib/file-lock.ts';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
@@ -62,32 +52,16 @@ function buildNodeOptions(own: string): string {
  * The lock is released when this process exits; a lock left by a process that died is taken over.
  */
 async function takeBuildLock() {
-  const lock = path.join(path.dirname(stagingDir), 'build.lock');
-  let announced = false;
-  for (;;) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      process.on('exit', () => rmSync(lock, { force: true }));
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => {
-          rmSync(lock, { force: true });
-          process.exit(130);
-        });
-      }
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = Number(readFileSync(lock, 'utf8').trim() || NaN);
-    if (!isRunning(holder)) {
-      rmSync(lock, { force: true });
-      continue;
-    }
-    if (!announced) {
-      console.log(`Waiting for another build of this project to finish (process ${holder})…`);
-      announced = true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const release = await takeFileLock(path.join(path.dirname(stagingDir), 'build.lock'), {
+    pollMs: 250,
+    onWait: (holder) => console.log(`Waiting for another build of this project to finish (process ${holder})…`),
+  });
+  process.on('exit', release);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      release();
+      process.exit(130);
+    });
   }
 }
 

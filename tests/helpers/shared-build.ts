@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { buildSite, FIXTURE_SITE_CONFIG, projectRoot, tmpRoot, type BuildResult } from './build-site';
 import { NAVIGATION_NOW, writeNavigationArchive } from './navigation-fixture';
-import { isRunning } from '../../scripts/lib/process-alive.ts';
+import { takeFileLock } from '../../scripts/lib/file-lock.ts';
 
 /** Where the shared builds live: delete it to have every shared build made again. */
 export const sharedRoot = path.join(tmpRoot, 'shared');
@@ -84,27 +84,6 @@ function buildKey(contentDir: string, env: Record<string, string>): string {
   return hash.digest('hex');
 }
 
-/** Takes the lock file, waiting while another live process holds it; returns its release. */
-async function lock(file: string): Promise<() => void> {
-  for (;;) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    let holder: number;
-    try {
-      holder = Number(readFileSync(file, 'utf8').trim() || NaN);
-    } catch {
-      continue; // released between the two calls
-    }
-    // A lock just taken may not hold its id yet; only a lock naming a dead process is taken over.
-    if (!Number.isNaN(holder) && !isRunning(holder)) rmSync(file, { force: true });
-    else await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /**
  * The shared build of `spec`: made now if there is none under the current key, else read. A build
  * that fails is returned as it is and not kept, so that every file asking for it sees the failure.
@@ -114,7 +93,7 @@ export async function sharedBuild(spec: SharedBuildSpec): Promise<BuildResult> {
   const outDir = path.join(root, 'dist');
   const recordFile = path.join(root, 'build.json');
   mkdirSync(sharedRoot, { recursive: true });
-  const release = await lock(path.join(sharedRoot, `${spec.name}.lock`));
+  const release = await takeFileLock(path.join(sharedRoot, `${spec.name}.lock`));
   try {
     const contentDir = typeof spec.content === 'string' ? spec.content : spec.content(path.join(root, 'content'));
     const key = buildKey(contentDir, spec.env);

@@ -1,0 +1,67 @@
+/**
+ * A lock file that holds the id of the process that took it: `npm run build` takes one per project
+ * (one build at a time), the tests take one per shared build. A lock whose process died is taken
+ * over; one that names no process yet (taken a moment ago) is waited for, unless it stays empty.
+ */
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+
+/** A lock that names no process for this long was left by a process that died while taking it. */
+const EMPTY_LOCK_MS = 10_000;
+
+/** Whether a process with this id runs (one that died leaves its lock behind). */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** What holds the lock: a live process, nobody any more, or nobody yet (its id not written yet). */
+function holderOf(file: string, now: number): { pid: number; alive: boolean } | 'free' | 'being-taken' {
+  let text: string;
+  let modified: number;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+    modified = statSync(file).mtimeMs;
+  } catch {
+    return 'free'; // released between the two calls
+  }
+  if (text === '') return now - modified > EMPTY_LOCK_MS ? { pid: NaN, alive: false } : 'being-taken';
+  const pid = Number(text);
+  return { pid, alive: isRunning(pid) };
+}
+
+export interface FileLockOptions {
+  /** How often to look again while another process holds the lock. */
+  pollMs?: number;
+  /** Called once, when the lock is found held by another live process. */
+  onWait?: (holder: number) => void;
+}
+
+/** Takes the lock file, waiting while another live process holds it; returns its release. */
+export async function takeFileLock(file: string, { pollMs = 200, onWait }: FileLockOptions = {}): Promise<() => void> {
+  let announced = false;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = holderOf(file, Date.now());
+    if (holder === 'free') continue;
+    if (holder !== 'being-taken' && !holder.alive) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (holder !== 'being-taken' && !announced) {
+      onWait?.(holder.pid);
+      announced = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}

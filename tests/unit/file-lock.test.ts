@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { takeFileLock } from '../../scripts/lib/file-lock.ts';
+
+const lockFile = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'bayegan-lock-')), 'build.lock');
+/** The id of a process that has ended. */
+const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+const settled = (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
+
+describe('takeFileLock: one holder at a time, a dead holder taken over', () => {
+  it('writes its process id and removes the file on release', async () => {
+    const file = lockFile();
+    const release = await takeFileLock(file);
+    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('waits while a live process holds it, says so once, and takes it when released', async () => {
+    const file = lockFile();
+    const release = await takeFileLock(file);
+    const waits: number[] = [];
+    const second = takeFileLock(file, { pollMs: 10, onWait: (holder) => waits.push(holder) });
+    expect(await settled(second, 100)).toBe(false);
+    expect(waits).toEqual([process.pid]);
+    release();
+    expect(await settled(second, 1000)).toBe(true);
+    (await second)();
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const file = lockFile();
+    writeFileSync(file, String(deadPid()));
+    expect(await settled(takeFileLock(file, { pollMs: 10 }), 500)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+  });
+
+  it('waits for a lock taken a moment ago whose id is not written yet', async () => {
+    const file = lockFile();
+    writeFileSync(file, '');
+    const taking = takeFileLock(file, { pollMs: 10 });
+    expect(await settled(taking, 100)).toBe(false);
+    writeFileSync(file, String(process.pid));
+    expect(await settled(taking, 100)).toBe(false);
+    rmSync(file);
+    expect(await settled(taking, 1000)).toBe(true);
+  });
+
+  it('takes over a lock that stayed empty: its taker died before writing its id', async () => {
+    const file = lockFile();
+    writeFileSync(file, '');
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(file, longAgo, longAgo);
+    expect(await settled(takeFileLock(file, { pollMs: 10 }), 500)).toBe(true);
+  });
+});
