@@ -4,8 +4,11 @@
  * files readers get keep their own spelling.
  *
  * The index is written in shards (src/lib/search/shards.ts: a small one for the newest stories, a
- * larger one for the recent ones, then Jalali years): one Pagefind process per shard, closed before
- * the next starts, so memory is bounded by the largest shard rather than the archive. Each shard is
+ * larger one for the recent ones, then Jalali years), each in a worker thread with a Pagefind process
+ * of its own (src/build/search-shard.ts), closed when the shard is written. Shards are indexed side
+ * by side, one per core, as long as the articles in flight stay within one full shard and the
+ * recent tier (src/lib/search/indexing-schedule.ts), so memory is bounded by that rather than by
+ * the archive. Each shard is
  * kept in the build cache under a key made of its pages' indexed text, with the words it holds; a
  * shard whose pages did not change is linked from there instead of being indexed again. The words of
  * the year shards make the routing table (src/lib/search/routing.ts) that sends a reader's query to
@@ -16,15 +19,17 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { carriedDerivation, pagesOfBuild, recordDerivation } from '#lib/incremental/render-plan.ts';
 import { siteWriter } from '#lib/link-files.ts';
 import { articlePath, articlesPath, searchIndexPath, siteFolder } from '#lib/paths.ts';
-import { foldHtmlForIndex, indexableHtml } from '#lib/search/normalize.ts';
+import { runWithinBudget } from '#lib/search/indexing-schedule.ts';
+import { indexedHtml } from '#lib/search/normalize.ts';
 import { buildRoutingTable, indexTerms, textOfHtml } from '#lib/search/routing.ts';
 import { patchPagefindScript } from '#lib/search/shard-precision.ts';
+import { indexShardInWorker, TERMS_FILE } from './search-shard.ts';
 import {
   planSearchTiers,
   routedShard,
@@ -53,8 +58,6 @@ const INDEX_FOLDER = siteFolder(searchIndexPath(''));
 const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
 /** Pagefind's own search UIs (the search page has its own) and the words file are not served. */
 const NOT_SERVED = /^(pagefind-(component-ui|modular-ui|highlight|ui)\.|bayegan-terms\.txt$)/;
-/** The words of a shard's pages (`routing.ts`), one per line, kept beside its cached index. */
-const TERMS_FILE = 'bayegan-terms.txt';
 
 export type PagefindIntegrationOptions = SearchTiers;
 
@@ -90,11 +93,6 @@ function articleUrlOf(file: string): string {
   return articlePath(Number(id), slug ?? '');
 }
 
-/** The text Pagefind indexes for one page. */
-function indexedText(html: string): string {
-  return foldHtmlForIndex(indexableHtml(html));
-}
-
 /** The page's publication date, from the `<time>` element search sorts by. */
 function publicationDate(html: string, url: string): Date {
   const time = /<time\b[^>]*\bdata-pagefind-sort="date\[datetime\]"[^>]*>/.exec(html)?.[0];
@@ -109,7 +107,7 @@ function publicationDate(html: string, url: string): Date {
 /** The digest of the text Pagefind indexes for an article page, and its publication date (ISO). */
 async function readArticlePage(file: string, url: string): Promise<[string, string]> {
   const html = await readFile(file, 'utf8');
-  return [createHash('sha256').update(indexedText(html)).digest('base64url'), publicationDate(html, url).toISOString()];
+  return [createHash('sha256').update(indexedHtml(html)).digest('base64url'), publicationDate(html, url).toISOString()];
 }
 
 /** Runs `task` over `items`, `width` at a time. */
@@ -130,46 +128,9 @@ async function inParallel<T, R>(items: readonly T[], width: number, task: (item:
 async function termsOfPages(pages: readonly ArticlePage[]): Promise<Set<string>> {
   const terms = new Set<string>();
   await inParallel(pages, 8, async (page) => {
-    indexTerms(textOfHtml(indexedText(await readFile(page.file, 'utf8'))), terms);
+    indexTerms(textOfHtml(indexedHtml(await readFile(page.file, 'utf8'))), terms);
   });
   return terms;
-}
-
-/**
- * Indexes one shard's pages into `target` in a Pagefind process of its own; with `withTerms`, also
- * writes the words of its pages there (`TERMS_FILE`).
- */
-async function indexShard(pages: readonly ArticlePage[], target: string, withTerms: boolean): Promise<void> {
-  const terms = new Set<string>();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fa' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    // Pages are handed over in one fixed order, so the same pages make the same index files;
-    // Node reads and folds the next pages meanwhile, and a few wait at Pagefind's door.
-    const reads: (Promise<string> | undefined)[] = [];
-    const read = (at: number) => (reads[at] ??= readFile(pages[at]!.file, 'utf8').then((html) => indexedText(html)));
-    const waiting: Promise<void>[] = [];
-    for (let at = 0; at < pages.length; at++) {
-      for (let ahead = at; ahead < Math.min(pages.length, at + 8); ahead++) void read(ahead);
-      const content = await read(at);
-      reads[at] = undefined;
-      if (withTerms) indexTerms(textOfHtml(content), terms);
-      const { url } = pages[at]!;
-      waiting.push(
-        index.addHTMLFile({ url, content }).then((added) => {
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-        }),
-      );
-      if (waiting.length >= 4) await waiting.shift();
-    }
-    await Promise.all(waiting);
-    const written = await index.writeFiles({ outputPath: target });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    if (withTerms) writeFileSync(path.join(target, TERMS_FILE), [...terms].join('\n'));
-  } finally {
-    // Ends the Pagefind process and frees its memory before the next shard.
-    await pagefind.close();
-  }
 }
 
 /**
@@ -230,23 +191,33 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
         const used = new Set<string>();
         const routed: { id: string; cached: string }[] = [];
         const patched = new Map<string, string>();
-        let indexed = 0;
-        for (const shard of shards) {
-          const withTerms = routedShard(shard.id);
+        // Each shard's place in the cache, under a key made of its pages' indexed text.
+        const cachedShards = shards.map((shard) => {
           const key = createHash('sha256')
             .update(`${INDEX_FORMAT}\n${pagefindVersion}\n${shard.id}\n`)
             .update(shard.pages.map((page) => `${page.url} ${page.digest}`).join('\n'))
             .digest('base64url')
             .slice(0, 24);
-          const cached = path.join(cacheRoot, `${shard.id}.${key}`);
-          used.add(path.basename(cached));
-          if (!existsSync(cached)) {
+          return { shard, cached: path.join(cacheRoot, `${shard.id}.${key}`), weight: shard.pages.length };
+        });
+        // The shards not in the cache are indexed, side by side as far as cores and memory allow: one
+        // full year shard and the small newest ones at once, never two full year shards.
+        const toIndex = cachedShards.filter(({ cached }) => !existsSync(cached));
+        await runWithinBudget(
+          toIndex,
+          { width: os.availableParallelism(), budget: options.shardArticles + options.recentArticles },
+          async ({ shard, cached }) => {
             const fresh = `${cached}.partial-${process.pid}`;
             rmSync(fresh, { recursive: true, force: true });
-            await indexShard(shard.pages, fresh, withTerms);
+            const pages = shard.pages.map(({ file, url }) => ({ file, url }));
+            await indexShardInWorker({ pages, target: fresh, withTerms: routedShard(shard.id) });
             renameSync(fresh, cached);
-            indexed += shard.pages.length;
-          }
+          },
+        );
+        const indexed = toIndex.reduce((sum, { weight }) => sum + weight, 0);
+        for (const { shard, cached } of cachedShards) {
+          const withTerms = routedShard(shard.id);
+          used.add(path.basename(cached));
           if (withTerms) {
             const termsFile = path.join(cached, TERMS_FILE);
             // A shard cached before it was routed has no words file yet: read once, then kept.

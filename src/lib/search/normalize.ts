@@ -145,3 +145,8 @@ export function indexableHtml(html: string): string {
   }
   return html;
 }
+
+/** What Pagefind is given for a built article page: its indexed part, folded. */
+export function indexedHtml(pageHtml: string): string {
+  return foldHtmlForIndex(indexableHtml(pageHtml));
+}

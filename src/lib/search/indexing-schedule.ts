@@ -1,0 +1,62 @@
+/**
+ * In what order, and how many at a time, the search shards are indexed. Pagefind indexes on one
+ * core per process, so on a 2-core machine two processes index in about half the time of one
+ * (10,000 articles: 14.5 s instead of 28.5 s, measured); but each process holds its shard in
+ * memory (about 0.35 GB per 1,000 articles), so shards run side by side only while the articles in
+ * flight stay within a budget. The largest shards start first, so that the small ones fill the
+ * gaps beside them instead of leaving a big one to run alone at the end.
+ */
+
+export interface WeightedJob {
+  /** What the job costs while it runs (here: the articles of a shard). */
+  weight: number;
+}
+
+export interface ScheduleLimits {
+  /** The most jobs running at once (the machine's cores). */
+  width: number;
+  /** The most weight running at once; a job heavier than this runs alone. */
+  budget: number;
+}
+
+/**
+ * Runs `run` over `jobs`, heaviest first, at most `width` at a time and within `budget`; resolves
+ * when all are done, rejects with the first failure after the running jobs have settled.
+ */
+export async function runWithinBudget<J extends WeightedJob>(
+  jobs: readonly J[],
+  { width, budget }: ScheduleLimits,
+  run: (job: J, slot: number) => Promise<void>,
+): Promise<void> {
+  const waiting = [...jobs].sort((a, b) => b.weight - a.weight);
+  const freeSlots = Array.from({ length: Math.max(1, width) }, (_, slot) => slot);
+  const running = new Set<Promise<void>>();
+  let inFlight = 0;
+  let failure: { error: unknown } | undefined;
+  while (waiting.length > 0 || running.size > 0) {
+    // Start every waiting job that fits, heaviest first; an oversized job starts only when alone.
+    for (let at = 0; !failure && at < waiting.length && freeSlots.length > 0;) {
+      const job = waiting[at]!;
+      if (running.size > 0 && inFlight + job.weight > budget) {
+        at++;
+        continue;
+      }
+      waiting.splice(at, 1);
+      const slot = freeSlots.shift()!;
+      inFlight += job.weight;
+      const task: Promise<void> = run(job, slot)
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          inFlight -= job.weight;
+          freeSlots.push(slot);
+          running.delete(task);
+        });
+      running.add(task);
+    }
+    if (running.size === 0) break;
+    await Promise.race(running);
+  }
+  if (failure) throw failure.error;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { runWithinBudget } from '#lib/search/indexing-schedule.ts';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** Runs the jobs and records what ran at once, in which order, on which slot. */
+async function trace(weights: number[], width: number, budget: number) {
+  const jobs = weights.map((weight, id) => ({ id, weight }));
+  const started: number[] = [];
+  const running = new Set<number>();
+  const usedSlots = new Set<number>();
+  let mostAtOnce = 0;
+  let heaviestAtOnce = 0;
+  await runWithinBudget(jobs, { width, budget }, async (job, slot) => {
+    expect(usedSlots.has(slot), `slot ${slot} given to two jobs at once`).toBe(false);
+    usedSlots.add(slot);
+    started.push(job.id);
+    running.add(job.id);
+    mostAtOnce = Math.max(mostAtOnce, running.size);
+    heaviestAtOnce = Math.max(
+      heaviestAtOnce,
+      [...running].reduce((sum, id) => sum + weights[id]!, 0),
+    );
+    // Heavier jobs take longer, like shards.
+    for (let i = 0; i < Math.ceil(job.weight / 1000); i++) await tick();
+    running.delete(job.id);
+    usedSlots.delete(slot);
+  });
+  return { started, mostAtOnce, heaviestAtOnce };
+}
+
+describe('runWithinBudget: shards side by side within a memory budget', () => {
+  it('runs the 10,000-article layout (8,000 + 1,700 + 76) two at a time, the largest first', async () => {
+    const { started, mostAtOnce, heaviestAtOnce } = await trace([76, 1700, 8000], 2, 10_000);
+    expect(started).toEqual([2, 1, 0]);
+    expect(mostAtOnce).toBe(2);
+    expect(heaviestAtOnce).toBeLessThanOrEqual(10_000);
+  });
+
+  it('never runs two full year shards at once when the budget holds one and the small tiers', async () => {
+    const weights = [8000, 8000, 7900, 8000, 1700, 76];
+    const { started, mostAtOnce, heaviestAtOnce } = await trace(weights, 2, 10_000);
+    expect(started.toSorted()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(mostAtOnce).toBe(2);
+    expect(heaviestAtOnce).toBeLessThanOrEqual(10_000);
+  });
+
+  it('runs a job heavier than the budget, alone', async () => {
+    const { started, heaviestAtOnce } = await trace([500, 12_000, 300], 2, 10_000);
+    expect(started[0]).toBe(1);
+    expect(heaviestAtOnce).toBe(12_000);
+  });
+
+  it('keeps to one at a time on one core', async () => {
+    const { mostAtOnce } = await trace([10, 20, 30, 40], 1, 1_000_000);
+    expect(mostAtOnce).toBe(1);
+  });
+
+  it('uses every core for small shards', async () => {
+    const { mostAtOnce } = await trace([100, 100, 100, 100, 100, 100], 3, 10_000);
+    expect(mostAtOnce).toBe(3);
+  });
+
+  it('fails with the first error, after the jobs already running have finished', async () => {
+    const finished: number[] = [];
+    const jobs = [
+      { id: 0, weight: 2 },
+      { id: 1, weight: 1 },
+      { id: 2, weight: 0 },
+    ];
+    await expect(
+      runWithinBudget(jobs, { width: 2, budget: 10 }, async (job) => {
+        await tick();
+        if (job.id === 0) throw new Error('Pagefind could not index 0');
+        await tick();
+        finished.push(job.id);
+      }),
+    ).rejects.toThrow('Pagefind could not index 0');
+    // Job 1 was running beside the failing one and finished; job 2 never started.
+    expect(finished).toEqual([1]);
+  });
+
+  it('does nothing for no jobs', async () => {
+    await expect(runWithinBudget([], { width: 2, budget: 1 }, () => Promise.reject(new Error('ran')))).resolves.toBe(
+      undefined,
+    );
+  });
+});
