@@ -6,16 +6,7 @@
  * it, and the text around it.
  */
 import { ZWNJ } from '../../src/lib/persian/script';
-
-export interface Disagreement {
-  /** The original text of the region (may be empty: an insertion). */
-  original: string;
-  ours: string;
-  virastar: string;
-  /** The original text before and after the region, on the same line. */
-  before: string;
-  after: string;
-}
+import type { TextDisagreement as Disagreement } from '../../src/lib/persian/typography/virastar-choices';
 
 const TOKEN = new RegExp(`\\s+|[\\p{L}\\p{M}\\p{N}${ZWNJ}_]+|[^]`, 'gu');
 

@@ -23,8 +23,8 @@ import {
 import { numbersIn } from './numbers.ts';
 import type { Safety, TypographyRule } from './registry.ts';
 
-/** A region of a prose line where Bayegan's correction and Virastar's differ. */
-export interface Disagreement {
+/** A region of a line where two corrections of it differ (tests/helpers/text-diff.ts finds them). */
+export interface TextDisagreement {
   /** The original text of the region (may be empty: an insertion), and what each made of it. */
   original: string;
   ours: string;
@@ -32,6 +32,10 @@ export interface Disagreement {
   /** The original text before and after the region, on the same line. */
   before: string;
   after: string;
+}
+
+/** A region of a prose line where Bayegan's correction and Virastar's differ, with what the line holds. */
+export interface Disagreement extends TextDisagreement {
   /** Where the region starts in the original line, and the line's protected spans (code, URLs, tags). */
   at: number;
   protectedSpans: readonly (readonly [number, number])[];
