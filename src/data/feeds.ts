@@ -6,9 +6,9 @@ import { jsonFeedText } from '#lib/feeds/json-feed.ts';
 import { JSON_FEED_TYPE, RSS_TYPE } from '#lib/feeds/media-types.ts';
 import { rssFeedXml, type FeedItem, type FeedOptions } from '#lib/feeds/rss.ts';
 import { authorPath, feedStylesheetPath } from '#lib/paths.ts';
+import site from '#site.config.ts';
 import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
-import site from '#site.config.ts';
 import { absoluteUrl, publicUrl, withBase } from './urls';
 
 /**

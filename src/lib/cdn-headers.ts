@@ -100,6 +100,15 @@ export const CONTENT_TYPE_RULES: [path: string, contentType: string][] = [
   routePattern(authorJsonFeedPath, ':author'),
 ].map((path) => [path, `${JSON_FEED_TYPE}; charset=utf-8`]);
 
+/** The rules by path, one block for each (Cloudflare reads at most 100 rules). */
+function pathRules(): Map<string, [string, string][]> {
+  const rules = new Map<string, [string, string][]>();
+  const add = (path: string, header: [string, string]) => rules.set(path, [...(rules.get(path) ?? []), header]);
+  for (const [path, value] of CACHE_RULES) add(path, ['Cache-Control', value]);
+  for (const [path, value] of CONTENT_TYPE_RULES) add(path, ['Content-Type', value]);
+  return rules;
+}
+
 /** The `_headers` file (Cloudflare Pages / Netlify syntax). */
 export function headersFile(options: CdnHeadersOptions = {}): string {
   const base = options.base ?? '/';
@@ -108,8 +117,7 @@ export function headersFile(options: CdnHeadersOptions = {}): string {
   return [
     '# Written by the build (src/lib/cdn-headers.ts); edit that file, not this one.',
     block(pathWithBase(base, '/*'), securityHeaders(options)),
-    ...CACHE_RULES.map(([path, value]) => block(pathWithBase(base, path), [['Cache-Control', value]])),
-    ...CONTENT_TYPE_RULES.map(([path, value]) => block(pathWithBase(base, path), [['Content-Type', value]])),
+    ...[...pathRules()].map(([path, headers]) => block(pathWithBase(base, path), headers)),
   ]
     .join('\n\n')
     .concat('\n');
