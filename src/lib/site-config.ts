@@ -73,7 +73,10 @@ export const siteConfigSchema = strictFields(
     websub: strictFields(
       {
         /** The hub's address, e.g. `https://pubsubhubbub.appspot.com/` or `https://websubhub.com/hub`. */
-        hub: z.url({ protocol: /^https?$/, error: 'must be the full address of the WebSub hub, like https://websubhub.com/hub' }),
+        hub: z.url({
+          protocol: /^https?$/,
+          error: 'must be the full address of the WebSub hub, like https://websubhub.com/hub',
+        }),
       },
       'the WebSub settings',
     ).optional(),

@@ -66,12 +66,14 @@ describe('reader in a browser', () => {
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date('2026-11-30T06:00:00Z'));
     await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
-    const lines = await page.locator('time[data-today] > span').evaluateAll((spans) =>
-      spans.map((span) => span.getClientRects().length),
-    );
+    const lines = await page
+      .locator('time[data-today] > span')
+      .evaluateAll((spans) => spans.map((span) => span.getClientRects().length));
     // Three dates, each on one line box, whatever the line as a whole does at 320 px.
     expect(lines).toEqual([1, 1, 1]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     await context.close();
   });
 

@@ -8,7 +8,8 @@
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isUrl(value: unknown): boolean {
   return typeof value === 'string' && URL.canParse(value);
@@ -61,7 +62,8 @@ function itemProblems(item: unknown, path: string, problems: string[]) {
   if (!isObject(item)) return problems.push(`${path}: must be an object`);
   if (!('id' in item)) problems.push(`${path}.id: is required`);
   // "content_html and content_text are each optional strings — but one must be present."
-  if (!('content_html' in item) && !('content_text' in item)) problems.push(`${path}: needs content_html or content_text`);
+  if (!('content_html' in item) && !('content_text' in item))
+    problems.push(`${path}: needs content_html or content_text`);
   checkFields(
     item,
     path,
@@ -118,7 +120,8 @@ export function jsonFeedProblems(feed: unknown): string[] {
     feed,
     'feed',
     {
-      version: (value) => (value === 'https://jsonfeed.org/version/1.1' ? undefined : 'must be https://jsonfeed.org/version/1.1'),
+      version: (value) =>
+        value === 'https://jsonfeed.org/version/1.1' ? undefined : 'must be https://jsonfeed.org/version/1.1',
       title: string,
       home_page_url: url,
       feed_url: url,

@@ -72,9 +72,10 @@ describe('JSON Feed', () => {
       // The same stories as its RSS twin, in the same order, with the same titles.
       const channel = xml.parse(read(rssFile)).rss.channel;
       const rssItems = [channel.item ?? []].flat() as { link: string; title: string }[];
-      expect(feed.items.map((item) => [item.url, item.title]), jsonFile).toEqual(
-        rssItems.map((item) => [item.link, String(item.title)]),
-      );
+      expect(
+        feed.items.map((item) => [item.url, item.title]),
+        jsonFile,
+      ).toEqual(rssItems.map((item) => [item.link, String(item.title)]));
       expect(feed.title, jsonFile).toBe(String(channel.title));
       expect(feed.home_page_url, jsonFile).toBe(channel.link);
     }
@@ -125,7 +126,9 @@ describe('JSON Feed', () => {
     const feedsPage = parseHTML(readPage(outDir, '/feeds/')).document;
     const jsonLinks = [...feedsPage.querySelectorAll('.feed-group li a[type="application/feed+json"]')];
     const hrefs = atLeast(6, jsonLinks, 'JSON Feed links').map((a) => a.getAttribute('href')!);
-    expect(hrefs).toEqual(expect.arrayContaining(['/feed.json', '/category/culture/feed.json', '/author/ali-rezaei/feed.json']));
+    expect(hrefs).toEqual(
+      expect.arrayContaining(['/feed.json', '/category/culture/feed.json', '/author/ali-rezaei/feed.json']),
+    );
     for (const href of hrefs) expect(existsSync(path.join(outDir, decodeURIComponent(href))), href).toBe(true);
     // The link says whose feed it is, for a screen reader that lists links alone.
     expect(jsonLinks[0]!.textContent!.replace(/\s+/g, ' ').trim()).toBe('JSON Feed بایگان آزمایشی');
@@ -149,7 +152,10 @@ describe('WebSub', () => {
       const channel = xml.parse(read(rssFile)).rss.channel;
       const links = [channel['atom:link']].flat() as { '@href': string; '@rel': string }[];
       const url = `${ORIGIN}/${rssFile.split('/').map(encodeURIComponent).join('/')}`;
-      expect(links.map((link) => [link['@rel'], link['@href']]), rssFile).toEqual([
+      expect(
+        links.map((link) => [link['@rel'], link['@href']]),
+        rssFile,
+      ).toEqual([
         ['self', url],
         ['hub', HUB],
       ]);

@@ -55,7 +55,10 @@ describe('sample archive', () => {
     expect(time.getAttribute('datetime')).toBe('2026-11-29');
     // Saturday 8 Azar 1405 in Tehran, the sample build's day.
     expect(time.textContent).toBe('شنبه ۸ آذر ۱۴۰۵ - ۱۹ جمادی\u200cالثانی ۱۴۴۸ - 29 November 2026');
-    const english = [...time.querySelectorAll('span')].map((span) => [span.getAttribute('lang'), span.getAttribute('dir')]);
+    const english = [...time.querySelectorAll('span')].map((span) => [
+      span.getAttribute('lang'),
+      span.getAttribute('dir'),
+    ]);
     expect(english).toEqual([
       [null, null],
       [null, null],

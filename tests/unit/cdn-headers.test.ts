@@ -63,12 +63,16 @@ describe('_headers', () => {
       'public, max-age=300, must-revalidate',
     );
     expect(headersFor(rules, '/category/a/b/rss.xml')['cache-control']).toBeUndefined();
-    for (const feed of ['/feed.json', '/category/economy/feed.json', `/author/${encodeURIComponent('سارا')}/feed.json`]) {
+    for (const feed of [
+      '/feed.json',
+      '/category/economy/feed.json',
+      `/author/${encodeURIComponent('سارا')}/feed.json`,
+    ]) {
       expect(headersFor(rules, feed)['cache-control'], feed).toBe('public, max-age=300, must-revalidate');
     }
   });
 
-  it('sends JSON feeds as application/feed+json over the host\'s application/json, and no other file', () => {
+  it("sends JSON feeds as application/feed+json over the host's application/json, and no other file", () => {
     const host = { 'content-type': contentTypeOf('/feed.json') };
     expect(host['content-type']).toBe('application/json');
     for (const feed of ['/feed.json', '/category/economy/feed.json', '/author/ali-rezaei/feed.json']) {

@@ -38,14 +38,16 @@ describe('the date line', () => {
   it('crosses month and year ends in each calendar: Nowruz 1405, the end of February, the Hijri year', () => {
     // 29 Esfand 1404 → 1 Farvardin 1405 (Saturday 21 March 2026), Ramadan → Shawwal 1447.
     expect(formatDateLine(tehran('2026-03-20T23:59:00'), ALL)).toBe('جمعه ۲۹ اسفند ۱۴۰۴ - ۱ شوال ۱۴۴۷ - 20 March 2026');
-    expect(formatDateLine(tehran('2026-03-21T00:00:00'), ALL)).toBe('شنبه ۱ فروردین ۱۴۰۵ - ۲ شوال ۱۴۴۷ - 21 March 2026');
+    expect(formatDateLine(tehran('2026-03-21T00:00:00'), ALL)).toBe(
+      'شنبه ۱ فروردین ۱۴۰۵ - ۲ شوال ۱۴۴۷ - 21 March 2026',
+    );
     // The last day of February and the first of March (and of Esfand 1404).
-    expect(formatDateLine(tehran('2026-02-28T12:00:00'), { calendars: ['jalali', 'gregorian'], hijriOffsetDays: 0 })).toBe(
-      'شنبه ۹ اسفند ۱۴۰۴ - 28 February 2026',
-    );
-    expect(formatDateLine(tehran('2026-03-01T12:00:00'), { calendars: ['jalali', 'gregorian'], hijriOffsetDays: 0 })).toBe(
-      'یکشنبه ۱۰ اسفند ۱۴۰۴ - 1 March 2026',
-    );
+    expect(
+      formatDateLine(tehran('2026-02-28T12:00:00'), { calendars: ['jalali', 'gregorian'], hijriOffsetDays: 0 }),
+    ).toBe('شنبه ۹ اسفند ۱۴۰۴ - 28 February 2026');
+    expect(
+      formatDateLine(tehran('2026-03-01T12:00:00'), { calendars: ['jalali', 'gregorian'], hijriOffsetDays: 0 }),
+    ).toBe('یکشنبه ۱۰ اسفند ۱۴۰۴ - 1 March 2026');
     // Dhu al-Hijja 1447 → Muharram 1448 (16 June 2026 by Umm al-Qura).
     expect(tehranHijriDate(tehran('2026-06-15T12:00:00'))).toEqual({ year: 1447, month: 12, day: 29 });
     expect(tehranHijriDate(tehran('2026-06-16T12:00:00'))).toEqual({ year: 1448, month: 1, day: 1 });
@@ -99,7 +101,10 @@ describe('the date line', () => {
 const OFFICIAL: [tehranDay: string, official: string, offset: number][] = [
   ['2024-04-10', '۱ شوال ۱۴۴۵', 0], // Eid al-Fitr, 22 Farvardin 1403
   ['2024-06-17', `۱۰ ذی${ZWNJ}الحجه ۱۴۴۵`, -1], // Eid al-Adha, 28 Khordad 1403
+  ['2024-08-25', '۲۰ صفر ۱۴۴۶', -1], // Arbaeen, 4 Shahrivar 1403
   ['2025-03-31', '۱ شوال ۱۴۴۶', -1], // Eid al-Fitr, 11 Farvardin 1404
+  ['2025-07-05', '۹ محرم ۱۴۴۷', -1], // Tasua, 14 Tir 1404
+  ['2025-08-14', '۲۰ صفر ۱۴۴۷', 0], // Arbaeen, 23 Mordad 1404
   ['2026-03-20', '۳۰ رمضان ۱۴۴۷', -1], // 29 Esfand 1404, the eve of Nowruz
   ['2026-03-21', '۱ شوال ۱۴۴۷', -1], // Eid al-Fitr on Nowruz, 1 Farvardin 1405
   ['2026-05-27', `۱۰ ذی${ZWNJ}الحجه ۱۴۴۷`, 0], // Eid al-Adha, 6 Khordad 1405
@@ -124,9 +129,9 @@ describe('the options the page hands the site script', () => {
     const options: DateLineOptions = { calendars: ['jalali', 'hijri', 'gregorian'], hijriOffsetDays: -1 };
     const data = dateLineData(options);
     expect(data).toEqual({ 'data-calendars': 'jalali hijri gregorian', 'data-hijri-offset': '-1' });
-    expect(dateLineOptionsFromData({ calendars: data['data-calendars'], hijriOffset: data['data-hijri-offset'] })).toEqual(
-      options,
-    );
+    expect(
+      dateLineOptionsFromData({ calendars: data['data-calendars'], hijriOffset: data['data-hijri-offset'] }),
+    ).toEqual(options);
   });
 
   it('fall back to the Jalali date alone on attributes that are missing or odd', () => {
@@ -153,11 +158,12 @@ describe('a platform without the Islamic calendar', () => {
     const RealFormat = Intl.DateTimeFormat;
     // A plain function, not an arrow: the code calls it with `new`.
     vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (
-      locales?: string | string[],
+      locales?: Intl.LocalesArgument,
       options?: Intl.DateTimeFormatOptions,
     ) {
-      return new RealFormat(locales, options?.calendar === HIJRI_CALENDAR ? { ...options, calendar: 'gregory' } : options);
-    });
+      const calendar = options?.calendar === HIJRI_CALENDAR ? 'gregory' : options?.calendar;
+      return new RealFormat(locales, { ...options, ...(calendar ? { calendar } : {}) });
+    } as unknown as typeof Intl.DateTimeFormat);
     vi.resetModules();
     const fresh = await import('../../src/lib/dates/date-line');
     expect(fresh.formatDateLine(tehran('2026-11-30T09:00:00'), ALL)).toBe('دوشنبه ۹ آذر ۱۴۰۵ - 30 November 2026');

@@ -149,7 +149,10 @@ describe('the JSON Feed validator of the tests', () => {
       [(feed) => delete feed.items[0].id, 'feed.items[0].id: is required'],
       [(feed) => (feed.items[0].id = 7), 'feed.items[0].id: must be a non-empty string'],
       [(feed) => delete feed.items[0].content_html, 'feed.items[0]: needs content_html or content_text'],
-      [(feed) => (feed.items[0].date_published = '2024-01-01 00:00'), 'feed.items[0].date_published: must be an RFC 3339'],
+      [
+        (feed) => (feed.items[0].date_published = '2024-01-01 00:00'),
+        'feed.items[0].date_published: must be an RFC 3339',
+      ],
       [(feed) => (feed.items[0].tags = 'سیاسی'), 'feed.items[0].tags: must be a list of strings'],
       [(feed) => (feed.items[0].authors = [{}]), 'feed.items[0].authors[0]: needs a name, url or avatar'],
       [(feed) => (feed.items[0].attachments = [{ url: `${SITE}/a.mp3` }]), 'attachments[0].mime_type: is required'],

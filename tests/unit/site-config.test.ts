@@ -87,7 +87,7 @@ describe('defineSiteConfig', () => {
   });
 
   it('shows the Jalali date first and always, other calendars only when asked, each once', () => {
-    const dateLine = { calendars: ['jalali', 'hijri', 'gregorian'] as const, hijriOffsetDays: -1 };
+    const dateLine = { calendars: ['jalali' as const, 'hijri' as const, 'gregorian' as const], hijriOffsetDays: -1 };
     expect(defineSiteConfig({ ...minimal, dateLine }).dateLine).toEqual(dateLine);
     expect(defineSiteConfig({ ...minimal, dateLine: { calendars: ['jalali', 'gregorian'] } }).dateLine).toEqual({
       calendars: ['jalali', 'gregorian'],
@@ -96,15 +96,19 @@ describe('defineSiteConfig', () => {
     expect(errorOf({ ...minimal, dateLine: { calendars: ['hijri', 'jalali'] } })).toContain(
       "  - dateLine.calendars: must start with 'jalali'",
     );
-    expect(errorOf({ ...minimal, dateLine: { calendars: [] } })).toContain("  - dateLine.calendars: must start with 'jalali'");
+    expect(errorOf({ ...minimal, dateLine: { calendars: [] } })).toContain(
+      "  - dateLine.calendars: must start with 'jalali'",
+    );
     expect(errorOf({ ...minimal, dateLine: { calendars: ['jalali', 'hijri', 'hijri'] } })).toContain(
       '  - dateLine.calendars: names a calendar twice',
     );
-    expect(errorOf({ ...minimal, dateLine: { calendars: ['jalali', 'qamari'] } })).toContain('  - dateLine.calendars.1:');
+    expect(errorOf({ ...minimal, dateLine: { calendars: ['jalali', 'qamari'] } })).toContain(
+      '  - dateLine.calendars.1:',
+    );
     expect(errorOf({ ...minimal, dateLine: { hijriOffsetDays: 3 } })).toContain('  - dateLine.hijriOffsetDays:');
     expect(errorOf({ ...minimal, dateLine: { hijriOffsetDays: 0.5 } })).toContain('  - dateLine.hijriOffsetDays:');
     expect(errorOf({ ...minimal, dateLine: { hijriOffset: 1 } })).toContain(
-      '  - dateLine.hijriOffset: is not a field of the date line settings. Did you mean "hijriOffsetDays"?',
+      '  - dateLine.hijriOffset: is not a field of the date line settings. The fields are: calendars, hijriOffsetDays.',
     );
   });
 
@@ -242,7 +246,7 @@ describe('defineSiteConfig refuses settings it does not know, like frontmatter',
     const message = errorOf({ ...minimal, pagesize: 30 });
     expect(message.split('\n')).toEqual([
       'src/site.config.ts has settings to fix:',
-      '  - pagesize: is not a field of the site settings. Did you mean "pageSize"? The fields are: name, description, url, base, logo, feeds, comments, menus, home, article, search, headers, pageSize.',
+      '  - pagesize: is not a field of the site settings. Did you mean "pageSize"? The fields are: name, description, url, base, logo, feeds, websub, dateLine, comments, menus, home, article, search, headers, pageSize.',
     ]);
   });
 

@@ -47,7 +47,12 @@ function run(script: string, env: Record<string, string> = {}) {
   writeFileSync(output, '');
   const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
     cwd: dir,
-    env: { PATH: `${path.join(dir, 'bin')}:${process.env['PATH']}`, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: output, ...env },
+    env: {
+      PATH: `${path.join(dir, 'bin')}:${process.env['PATH']}`,
+      RUNNER_TEMP: runnerTemp,
+      GITHUB_OUTPUT: output,
+      ...env,
+    },
     encoding: 'utf8',
   });
   return { status: result.status, log: result.stdout + result.stderr, outputs: readFileSync(output, 'utf8') };
@@ -71,8 +76,8 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-/** Writes both feeds of a page into dist/, as the build does, with `title` as the one item's title. */
-async function writeFeeds(folder: string, title: string, hub: string | undefined = HUB) {
+/** Writes both feeds of a page into dist/, as the build does, with `title` as the one item's title (`hub` null: none). */
+async function writeFeeds(folder: string, title: string, hub: string | null = HUB) {
   const sitePath = folder ? `/${folder}/` : '/';
   const options = (file: string): FeedOptions => ({
     title: 'بایگان',
@@ -92,7 +97,7 @@ async function writeFeeds(folder: string, title: string, hub: string | undefined
       },
     ],
     limit: 50,
-    hub,
+    hub: hub ?? undefined,
   });
   const out = path.join(dir, 'dist', decodeURIComponent(folder));
   mkdirSync(out, { recursive: true });
@@ -153,9 +158,9 @@ describe('the deploy workflow with a WebSub hub', () => {
     await writeFeeds('category/economy', 'خبر یک');
     expect(parseOutputs(list().outputs)['urls']!.split('\n').sort()).toEqual([`${SITE}/feed.json`, `${SITE}/rss.xml`]);
 
-    await writeFeeds('', 'خبر یک', undefined);
+    await writeFeeds('', 'خبر یک', null);
     expect(before().status).toBe(0);
-    await writeFeeds('', 'خبر دو', undefined);
+    await writeFeeds('', 'خبر دو', null);
     const withoutHub = list();
     expect(withoutHub.status).toBe(0);
     expect(parseOutputs(withoutHub.outputs)).toEqual({ hub: '' });
