@@ -29,8 +29,11 @@ export interface DateLinePart {
   lang?: 'en';
 }
 
-/** Between two calendars' dates. */
-export const DATE_LINE_SEPARATOR = ' - ';
+/**
+ * Between two calendars' dates. The space after the dash does not break: a line too long for a
+ * phone wraps before the dash, which then leads the next date instead of dangling at a line's end.
+ */
+export const DATE_LINE_SEPARATOR = ' -\u00a0';
 
 const GREGORIAN_MONTH_NAMES = [
   'January',
