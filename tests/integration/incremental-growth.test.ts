@@ -51,8 +51,11 @@ function addStories(ids: number[]) {
 
 const shards = () =>
   (JSON.parse(readFileSync(path.join(outDir, 'pagefind/shards.json'), 'utf8')) as { shards: { id: string }[] }).shards;
-/** Files a step of a few stories may change, at most (measured: see the test). */
-const FILES_A_STEP_CHANGES = 100;
+/**
+ * Files a step of one to three stories may change: at most 104 were measured (the step that seals a
+ * search shard; 6 of them feeds, 3 of those the JSON feeds of issue 21).
+ */
+const FILES_A_STEP_CHANGES = 110;
 const rendered = (build: BuildResult) => Number(/Rendered (\d+) changed archive pages/.exec(build.output)?.[1]);
 
 /** The steps: stories added, then the site checked. */

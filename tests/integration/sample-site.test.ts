@@ -53,8 +53,8 @@ describe('sample archive', () => {
     expect(line.getAttribute('data-hijri-offset')).toBe('0');
     const time = line.querySelector('time[data-today]')!;
     expect(time.getAttribute('datetime')).toBe('2026-11-29');
-    // Saturday 8 Azar 1405 in Tehran, the sample build's day.
-    expect(time.textContent).toBe('شنبه ۸ آذر ۱۴۰۵ -\u00a0۱۹ جمادی\u200cالثانی ۱۴۴۸ -\u00a029 November 2026');
+    // Sunday 8 Azar 1405 in Tehran, the sample build's day.
+    expect(time.textContent).toBe('یکشنبه ۸ آذر ۱۴۰۵ -\u00a0۱۹ جمادی\u200cالثانی ۱۴۴۸ -\u00a029 November 2026');
     const english = [...time.querySelectorAll('span')].map((span) => [
       span.getAttribute('lang'),
       span.getAttribute('dir'),
