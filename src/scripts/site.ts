@@ -8,7 +8,7 @@
  * - A search result opens its article with the searched words in the address
  *   (`?pagefind-highlight=`): Pagefind's highlighter marks them, and is loaded only then.
  */
-import { dateLineOptionsFromData, dateLineParts, DATE_LINE_SEPARATOR } from '#lib/dates/date-line.ts';
+import { dateLineOptionsFromData, dateLineParts, DATE_LINE_BREAK, DATE_LINE_DASH } from '#lib/dates/date-line.ts';
 import { toTehranIsoDate } from '#lib/dates/tehran.ts';
 
 const now = new Date();
@@ -19,14 +19,20 @@ for (const holder of document.querySelectorAll<HTMLElement>('[data-today]')) {
   const time = document.createElement('time');
   time.dataset['today'] = '';
   time.dateTime = toTehranIsoDate(now);
+  // As TodayDate.astro writes it: each date in a span, led by its dash, the English one marked.
   dateLineParts(now, dateLineOptionsFromData(line?.dataset ?? {})).forEach((part, index) => {
     const span = document.createElement('span');
-    span.textContent = part.text;
+    if (index > 0) span.append(DATE_LINE_DASH);
     if (part.lang) {
-      span.lang = part.lang;
-      span.dir = 'ltr';
+      const english = document.createElement('span');
+      english.lang = part.lang;
+      english.dir = 'ltr';
+      english.textContent = part.text;
+      span.append(english);
+    } else {
+      span.append(part.text);
     }
-    time.append(...(index > 0 ? [DATE_LINE_SEPARATOR] : []), span);
+    time.append(...(index > 0 ? [DATE_LINE_BREAK] : []), span);
   });
   holder.replaceWith(time);
   line?.removeAttribute('hidden');

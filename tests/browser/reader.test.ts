@@ -55,7 +55,7 @@ describe('reader in a browser', () => {
     // Friday 22 Nov 2024 21:00 UTC is already Saturday 3 Azar 1403 in Tehran, in every calendar.
     await page.clock.setFixedTime(new Date('2024-11-22T21:00:00Z'));
     await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
-    expect(await todayText(page)).toBe(`شنبه ۳ آذر ۱۴۰۳ -\u00a0۲۱ جمادی${ZWNJ}الاول ۱۴۴۶ -\u00a023 November 2024`);
+    expect(await todayText(page)).toBe(`شنبه ۳ آذر ۱۴۰۳ - ۲۱ جمادی${ZWNJ}الاول ۱۴۴۶ - 23 November 2024`);
     expect(await page.locator('time[data-today]').getAttribute('datetime')).toBe('2024-11-23');
     expect(await page.locator('time[data-today] span[lang="en"][dir="ltr"]').textContent()).toBe('23 November 2024');
     await context.close();
@@ -86,7 +86,7 @@ describe('reader in a browser', () => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
-    expect(await todayText(page)).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴ -\u00a0۳ شوال ۱۴۴۶ -\u00a01 April 2025');
+    expect(await todayText(page)).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴ - ۳ شوال ۱۴۴۶ - 1 April 2025');
     expect(await page.locator('#latest .card').count()).toBe(4);
     // An article page may be carried over from a build days ago: it shows no day rather than a past one.
     await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
@@ -101,7 +101,7 @@ describe('reader in a browser', () => {
     await page.clock.setFixedTime(new Date('2024-11-22T21:00:00Z'));
     await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
     expect(await page.locator('.today').isVisible()).toBe(true);
-    expect(await page.locator('.today').textContent()).toMatch(/^امروز:\s+شنبه ۳ آذر ۱۴۰۳ -\s.+ -\s23 November 2024$/);
+    expect(await page.locator('.today').textContent()).toMatch(/^امروز:\s+شنبه ۳ آذر ۱۴۰۳ - .+ - 23 November 2024$/);
     expect(await page.locator('time[data-today]').getAttribute('datetime')).toBe('2024-11-23');
     await context.close();
   });

@@ -199,11 +199,9 @@ describe('built archive', () => {
     const today = document.querySelector('time[data-today]')!;
     expect(today.getAttribute('datetime')).toBe('2025-04-01');
     // The fixture's settings ask for all three calendars (Umm al-Qura, no offset).
-    const line = 'سه‌شنبه ۱۲ فروردین ۱۴۰۴ -\u00a0۳ شوال ۱۴۴۶ -\u00a01 April 2025';
+    const line = 'سه‌شنبه ۱۲ فروردین ۱۴۰۴ - ۳ شوال ۱۴۴۶ - 1 April 2025';
     expect(today.textContent).toBe(line);
-    expect(today.parentElement!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
-      `امروز: ${line.replaceAll('\u00a0', ' ')}`,
-    );
+    expect(today.parentElement!.textContent!.replace(/\s+/g, ' ').trim()).toBe(`امروز: ${line}`);
     expect(today.querySelector('span[lang="en"][dir="ltr"]')!.textContent).toBe('1 April 2025');
     const scripts = [...document.querySelectorAll('script[type="module"]')].map((script) => {
       const src = script.getAttribute('src');

@@ -54,15 +54,22 @@ describe('sample archive', () => {
     const time = line.querySelector('time[data-today]')!;
     expect(time.getAttribute('datetime')).toBe('2026-11-29');
     // Sunday 8 Azar 1405 in Tehran, the sample build's day.
-    expect(time.textContent).toBe('یکشنبه ۸ آذر ۱۴۰۵ -\u00a0۱۹ جمادی\u200cالثانی ۱۴۴۸ -\u00a029 November 2026');
+    expect(time.textContent).toBe('یکشنبه ۸ آذر ۱۴۰۵ - ۱۹ جمادی\u200cالثانی ۱۴۴۸ - 29 November 2026');
     const english = [...time.querySelectorAll('span')].map((span) => [
       span.getAttribute('lang'),
       span.getAttribute('dir'),
     ]);
+    // A span per date (the dash kept with the date it leads), the English date in one of its own.
     expect(english).toEqual([
       [null, null],
       [null, null],
+      [null, null],
       ['en', 'ltr'],
+    ]);
+    expect([...time.children].map((span) => span.textContent)).toEqual([
+      'یکشنبه ۸ آذر ۱۴۰۵',
+      '- ۱۹ جمادی\u200cالثانی ۱۴۴۸',
+      '- 29 November 2026',
     ]);
   });
 

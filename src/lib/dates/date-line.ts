@@ -30,10 +30,13 @@ export interface DateLinePart {
 }
 
 /**
- * Between two calendars' dates. The space after the dash does not break: a line too long for a
- * phone wraps before the dash, which then leads the next date instead of dangling at a line's end.
+ * Between two calendars' dates, ' - '. Pages write it as a space, then the dash in one box with the
+ * date it leads (`white-space: nowrap`): a line too long for a phone wraps before a dash, never
+ * leaving one at a line's end.
  */
-export const DATE_LINE_SEPARATOR = ' -\u00a0';
+export const DATE_LINE_BREAK = ' ';
+export const DATE_LINE_DASH = '- ';
+export const DATE_LINE_SEPARATOR = `${DATE_LINE_BREAK}${DATE_LINE_DASH}`;
 
 const GREGORIAN_MONTH_NAMES = [
   'January',
