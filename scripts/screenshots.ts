@@ -1,7 +1,9 @@
 /**
  * `npm run screenshots -- [built-site-dir]` (default dist/): serves the built site on 127.0.0.1
  * and photographs the home page, an article and a search, on a phone and on a desktop, in Debian's
- * Chromium, into docs/screenshots/ for the README's «What readers see». Run it after `npm run build`.
+ * Chromium, into docs/screenshots/ for the README's «What readers see», and the header with its date
+ * line on a fixed day (the issue's example, so the picture does not change with the day it is
+ * taken). Run it after `npm run build`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +42,8 @@ const shots = {
   search: `${searchPath}?q=${encodeURIComponent('کتاب')}`,
 };
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+/** The header's day: Monday 9 Azar 1405, 30 November 2026, 09:00 in Tehran. */
+const HEADER_DAY = new Date('2026-11-30T09:00:00+03:30');
 
 mkdirSync(outDir, { recursive: true });
 const browser = await launchChromium();
@@ -55,6 +59,13 @@ try {
       console.log(`${path.relative(projectRoot, file)}  ${urlPath}`);
       await page.close();
     }
+    const page = await context.newPage();
+    await page.clock.setFixedTime(HEADER_DAY);
+    await page.goto(origin + shots.article, { waitUntil: 'networkidle' });
+    const file = path.join(outDir, `header-${device}.jpg`);
+    await page.locator('.site-header').screenshot({ path: file, type: 'jpeg', quality: 80 });
+    console.log(`${path.relative(projectRoot, file)}  header of ${shots.article}`);
+    await page.close();
     await context.close();
   }
 } finally {

@@ -54,5 +54,14 @@ export default defineSiteConfig({
   article: {
     relatedCount: 5,
   },
+  dateLine: {
+    // «امروز: دوشنبه ۹ آذر ۱۴۰۵ - ۲۰ جمادی‌الثانی ۱۴۴۸ - 30 November 2026»
+    calendars: ['jalali', 'hijri', 'gregorian'],
+    // Set to -1 or 1 when Iran's official lunar month began a day later or earlier than computed
+    // (docs/reference.md#date-line).
+    hijriOffsetDays: 0,
+  },
+  // A WebSub hub makes subscribers' readers fetch a new story in seconds (docs/operations.md#websub):
+  // websub: { hub: 'https://pubsubhubbub.appspot.com/' },
   pageSize: 20,
 });

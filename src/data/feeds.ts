@@ -2,8 +2,11 @@
  * Feed items from published articles (Astro side: renders article bodies, reads image files).
  */
 import { statSync } from 'node:fs';
-import { rssFeedXml, type FeedItem } from '#lib/feeds/rss.ts';
-import { feedStylesheetPath } from '#lib/paths.ts';
+import { jsonFeedText } from '#lib/feeds/json-feed.ts';
+import { JSON_FEED_TYPE, RSS_TYPE } from '#lib/feeds/media-types.ts';
+import { rssFeedXml, type FeedItem, type FeedOptions } from '#lib/feeds/rss.ts';
+import { authorPath, feedStylesheetPath } from '#lib/paths.ts';
+import site from '#site.config.ts';
 import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
 import { absoluteUrl, publicUrl, withBase } from './urls';
@@ -13,7 +16,8 @@ import { absoluteUrl, publicUrl, withBase } from './urls';
  * article components' styles (fact box, pull quote) first in the shared stylesheet: taken from
  * paths.ts instead, the stylesheet's rules come in another order and every page links a new file.
  */
-export { siteFeedPath } from '#lib/paths.ts';
+export { siteFeedPath, siteJsonFeedPath } from '#lib/paths.ts';
+export { JSON_FEED_TYPE, RSS_TYPE };
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -47,6 +51,9 @@ export async function feedItem(article: Article): Promise<FeedItem> {
     html: await articleBodyHtml(article),
     categories: [article.category.data.name],
     authors: article.authors.map((author) => author.data.name),
+    authorUrls: article.authors.map((author) => absoluteUrl(authorPath(author.id))),
+    updated: article.data.updated,
+    tags: article.data.tags,
     commentsUrl: article.data.comments ? `${url}#comments` : undefined,
     enclosure: leadImage(article),
   };
@@ -54,25 +61,61 @@ export async function feedItem(article: Article): Promise<FeedItem> {
 
 export interface FeedLink {
   title: string;
-  /** The feed's site path (the base is added where it is linked). */
+  /** The RSS feed's site path (the base is added where it is linked). */
   href: string;
+  /** The same feed in JSON Feed. */
+  jsonHref: string;
 }
 
-/** A feed response for a list of articles (newest first), capped at the configured count. */
-export async function feedResponse(
-  options: { title: string; description: string; pagePath: string; feedPath: string; articles: Article[] },
-  config: { logo: string; itemCount: number },
-): Promise<Response> {
-  const latest = options.articles.slice(0, config.itemCount);
-  const xml = await rssFeedXml({
-    title: options.title,
-    description: options.description,
-    link: absoluteUrl(options.pagePath),
-    selfUrl: absoluteUrl(options.feedPath),
+/** What a feed shows, the same in both formats. */
+export interface FeedSource {
+  title: string;
+  description: string;
+  /** The page the feed belongs to (home, section, reporter). */
+  pagePath: string;
+  /** This feed's own site path: the RSS or the JSON one. */
+  feedPath: string;
+  /** Newest first. */
+  articles: Article[];
+}
+
+/** The settings feeds read: the logo, how many items, the WebSub hub. */
+export interface FeedSettings {
+  logo: string;
+  itemCount: number;
+  hub?: string | undefined;
+}
+
+/** This site's feed settings. */
+export const siteFeedSettings: FeedSettings = {
+  logo: site.logo,
+  itemCount: site.feeds.itemCount,
+  hub: site.websub?.hub,
+};
+
+async function feedOptions(source: FeedSource, config: FeedSettings): Promise<FeedOptions> {
+  const latest = source.articles.slice(0, config.itemCount);
+  return {
+    title: source.title,
+    description: source.description,
+    link: absoluteUrl(source.pagePath),
+    selfUrl: absoluteUrl(source.feedPath),
     imageUrl: absoluteUrl(config.logo),
     stylesheet: withBase(feedStylesheetPath),
     items: await Promise.all(latest.map((article) => feedItem(article))),
     limit: config.itemCount,
-  });
-  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+    hub: config.hub,
+  };
+}
+
+/** An RSS feed response for a list of articles (newest first), capped at the configured count. */
+export async function feedResponse(source: FeedSource, config: FeedSettings): Promise<Response> {
+  const xml = await rssFeedXml(await feedOptions(source, config));
+  return new Response(xml, { headers: { 'Content-Type': `${RSS_TYPE}; charset=utf-8` } });
+}
+
+/** The same feed in JSON Feed 1.1. */
+export async function jsonFeedResponse(source: FeedSource, config: FeedSettings): Promise<Response> {
+  const json = jsonFeedText(await feedOptions(source, config));
+  return new Response(json, { headers: { 'Content-Type': `${JSON_FEED_TYPE}; charset=utf-8` } });
 }

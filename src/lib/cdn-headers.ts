@@ -8,16 +8,23 @@
  * hosts' default, `max-age=0, must-revalidate`: a reader always gets the latest edition, cheaply
  * revalidated with ETags. Feeds and sitemaps may be cached for five minutes.
  *
+ * Content types are the host's, by file extension, except for JSON feeds: a host sends `.json` as
+ * `application/json`, and JSON Feed 1.1 asks for `application/feed+json`.
+ *
  * The rules name site paths; the files name them under the `base` setting (`/archive/_astro/*`), as
  * the host sees them.
  */
+import { JSON_FEED_TYPE } from './feeds/media-types.ts';
 import {
   authorFeedPath,
+  authorJsonFeedPath,
   categoryFeedPath,
+  categoryJsonFeedPath,
   pathWithBase,
   routePattern,
   searchIndexPath,
   siteFeedPath,
+  siteJsonFeedPath,
   sitemapIndexPath,
 } from './paths.ts';
 
@@ -80,8 +87,27 @@ export const CACHE_RULES: [path: string, cacheControl: string][] = [
   [siteFeedPath, 'public, max-age=300, must-revalidate'],
   [routePattern(categoryFeedPath, ':section'), 'public, max-age=300, must-revalidate'],
   [routePattern(authorFeedPath, ':author'), 'public, max-age=300, must-revalidate'],
+  [siteJsonFeedPath, 'public, max-age=300, must-revalidate'],
+  [routePattern(categoryJsonFeedPath, ':section'), 'public, max-age=300, must-revalidate'],
+  [routePattern(authorJsonFeedPath, ':author'), 'public, max-age=300, must-revalidate'],
   [sitemapIndexPath, 'public, max-age=300, must-revalidate'],
 ];
+
+/** Content-Type by path, where the host's type for the extension is not the right one. */
+export const CONTENT_TYPE_RULES: [path: string, contentType: string][] = [
+  siteJsonFeedPath,
+  routePattern(categoryJsonFeedPath, ':section'),
+  routePattern(authorJsonFeedPath, ':author'),
+].map((path) => [path, `${JSON_FEED_TYPE}; charset=utf-8`]);
+
+/** The rules by path, one block for each (Cloudflare reads at most 100 rules). */
+function pathRules(): Map<string, [string, string][]> {
+  const rules = new Map<string, [string, string][]>();
+  const add = (path: string, header: [string, string]) => rules.set(path, [...(rules.get(path) ?? []), header]);
+  for (const [path, value] of CACHE_RULES) add(path, ['Cache-Control', value]);
+  for (const [path, value] of CONTENT_TYPE_RULES) add(path, ['Content-Type', value]);
+  return rules;
+}
 
 /** The `_headers` file (Cloudflare Pages / Netlify syntax). */
 export function headersFile(options: CdnHeadersOptions = {}): string {
@@ -91,7 +117,7 @@ export function headersFile(options: CdnHeadersOptions = {}): string {
   return [
     '# Written by the build (src/lib/cdn-headers.ts); edit that file, not this one.',
     block(pathWithBase(base, '/*'), securityHeaders(options)),
-    ...CACHE_RULES.map(([path, value]) => block(pathWithBase(base, path), [['Cache-Control', value]])),
+    ...[...pathRules()].map(([path, headers]) => block(pathWithBase(base, path), headers)),
   ]
     .join('\n\n')
     .concat('\n');

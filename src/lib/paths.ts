@@ -47,6 +47,10 @@ export const faviconPath = '/favicon.svg';
 export const siteFeedPath = '/rss.xml';
 export const categoryFeedPath = (slug: string) => `${categoryPath(slug)}rss.xml`;
 export const authorFeedPath = (slug: string) => `${authorPath(slug)}rss.xml`;
+/** The same feeds in JSON Feed 1.1 (`application/feed+json`), beside the RSS ones. */
+export const siteJsonFeedPath = '/feed.json';
+export const categoryJsonFeedPath = (slug: string) => `${categoryPath(slug)}feed.json`;
+export const authorJsonFeedPath = (slug: string) => `${authorPath(slug)}feed.json`;
 /** What a browser shows a feed with (public/rss.xsl). */
 export const feedStylesheetPath = '/rss.xsl';
 

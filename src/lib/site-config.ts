@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { strictFields } from './content/fields.ts';
+import { DATE_LINE_CALENDARS } from './dates/date-line.ts';
 
 const menuLinkSchema = strictFields(
   {
@@ -56,13 +57,56 @@ export const siteConfigSchema = strictFields(
       .trim()
       .startsWith('/', { error: 'must be a path under public/ starting with "/", like /logo.png' })
       .default('/logo.png'),
-    /** RSS feeds. */
+    /** RSS and JSON feeds (a site feed, one per section and one per reporter, in both formats). */
     feeds: strictFields(
       {
         /** How many of the newest articles each feed carries. */
         itemCount: z.number().int().positive().default(50),
       },
       'the feeds settings',
+    ).prefault({}),
+    /**
+     * WebSub (docs/operations.md#websub): a hub that feed readers subscribe to, told by the deploy
+     * when a feed changed, so subscribers get a new story in seconds instead of at their next poll.
+     * Every feed then names the hub (RSS `atom:link rel="hub"`, JSON Feed `hubs`). None: no hub.
+     */
+    websub: strictFields(
+      {
+        /** The hub's address, e.g. `https://pubsubhubbub.appspot.com/` or `https://websubhub.com/hub`. */
+        hub: z.url({
+          protocol: /^https?$/,
+          error: 'must be the full address of the WebSub hub, like https://websubhub.com/hub',
+        }),
+      },
+      'the WebSub settings',
+    ).optional(),
+    /**
+     * The date line in the header, «امروز: دوشنبه ۹ آذر ۱۴۰۵ - ۲۰ جمادی‌الثانی ۱۴۴۸ - 30 November
+     * 2026»: the reader's day in Tehran (docs/reference.md#date-line).
+     */
+    dateLine: strictFields(
+      {
+        /**
+         * The calendars shown, in this order: `jalali` always and first, then `hijri` (lunar,
+         * qamari) and `gregorian` (in English) if wanted, e.g. `['jalali', 'hijri', 'gregorian']`.
+         */
+        calendars: z
+          .array(z.enum(DATE_LINE_CALENDARS))
+          .refine((calendars) => calendars[0] === 'jalali', {
+            message: "must start with 'jalali', e.g. ['jalali', 'hijri', 'gregorian']",
+          })
+          .refine((calendars) => new Set(calendars).size === calendars.length, {
+            message: 'names a calendar twice',
+          })
+          .default(['jalali']),
+        /**
+         * Days added to the computed Hijri date (Umm al-Qura), from -2 to 2, so that it is the date
+         * of Iran's official calendar, whose months begin when the new moon is sighted: set it when
+         * a month begins on another day than computed (docs/reference.md#date-line).
+         */
+        hijriOffsetDays: z.number().int().min(-2).max(2).default(0),
+      },
+      'the date line settings',
     ).prefault({}),
     /** Reader comments, sent to an external form service and published after moderation. */
     comments: strictFields(

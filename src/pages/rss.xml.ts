@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '#data/articles.ts';
-import { feedResponse } from '#data/feeds.ts';
+import { feedResponse, siteFeedSettings } from '#data/feeds.ts';
 import { homePath, siteFeedPath } from '#lib/paths.ts';
 import site from '#site.config.ts';
 
@@ -14,6 +14,6 @@ export const GET: APIRoute = async () => {
       feedPath: siteFeedPath,
       articles: archive.articles,
     },
-    { logo: site.logo, itemCount: site.feeds.itemCount },
+    siteFeedSettings,
   );
 };

@@ -176,6 +176,8 @@ describe("on Cloudflare's own runtime (wrangler pages dev)", () => {
       ...Object.values(pages),
       ...byType.values(),
       ...['/feed', '/feed/', '/rss?utm_source=x', '/sitemap.xml', '/n/7/', '/n/7'],
+      // JSON feeds: their type comes from _headers over the host's application/json.
+      ...['/feed.json', '/category/economy/feed.json', '/author/ali-rezaei/feed.json'],
       ...['/news/7/market', '/news/7/market/index.html', '/search?q=x', '/404.html', '/404', '/no-such-page'],
       `/news/3/${encodeURIComponent('کتاب-تابستان')}`,
     ];

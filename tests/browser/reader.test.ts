@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, resolveChromium, sharedChromium } from '../helpers/browser';
 import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { ZWNJ } from '../../src/lib/persian/script';
 
 const ARTICLE = '/news/7/market/';
 // The narrowest phones still in use: the layout must hold from 320 px.
@@ -48,14 +49,36 @@ async function openPage(context: BrowserContext, urlPath: string) {
 const todayText = (page: Page) => page.locator('time[data-today]').textContent();
 
 describe('reader in a browser', () => {
-  it("shows today's Jalali date for the reader's day, not the build day", async () => {
+  it("shows today's date in the three calendars for the reader's day, not the build day", async () => {
     const context = await browser.newContext({ viewport: PHONE, timezoneId: 'UTC' });
     const page = await context.newPage();
-    // Friday 22 Nov 2024 21:00 UTC is already Saturday 3 Azar 1403 in Tehran.
+    // Friday 22 Nov 2024 21:00 UTC is already Saturday 3 Azar 1403 in Tehran, in every calendar.
     await page.clock.setFixedTime(new Date('2024-11-22T21:00:00Z'));
     await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
-    expect(await todayText(page)).toBe('شنبه ۳ آذر ۱۴۰۳');
+    expect(await todayText(page)).toBe(`شنبه ۳ آذر ۱۴۰۳ - ۲۱ جمادی${ZWNJ}الاول ۱۴۴۶ - 23 November 2024`);
     expect(await page.locator('time[data-today]').getAttribute('datetime')).toBe('2024-11-23');
+    expect(await page.locator('time[data-today] span[lang="en"][dir="ltr"]').textContent()).toBe('23 November 2024');
+    await context.close();
+  });
+
+  it('keeps each date of the line whole, wrapping between them on a narrow phone', async () => {
+    const context = await browser.newContext({ viewport: PHONE, timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-30T06:00:00Z'));
+    await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
+    const lines = await page.locator('time[data-today] > span').evaluateAll((spans) =>
+      // The lines a date's boxes sit on (bidi runs of digits and letters make several boxes per line).
+      spans.map((span) => new Set([...span.getClientRects()].map((rect) => Math.round(rect.top))).size),
+    );
+    // Three dates, each on one line, whatever the line as a whole does at 320 px: it does wrap there.
+    expect(lines).toEqual([1, 1, 1]);
+    const tops = await page
+      .locator('time[data-today] > span')
+      .evaluateAll((spans) => spans.map((span) => Math.round(span.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBeGreaterThan(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     await context.close();
   });
 
@@ -63,7 +86,7 @@ describe('reader in a browser', () => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(server.origin + '/', { waitUntil: 'networkidle' });
-    expect(await todayText(page)).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴');
+    expect(await todayText(page)).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴ - ۳ شوال ۱۴۴۶ - 1 April 2025');
     expect(await page.locator('#latest .card').count()).toBe(4);
     // An article page may be carried over from a build days ago: it shows no day rather than a past one.
     await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
@@ -78,7 +101,7 @@ describe('reader in a browser', () => {
     await page.clock.setFixedTime(new Date('2024-11-22T21:00:00Z'));
     await page.goto(server.origin + ARTICLE, { waitUntil: 'networkidle' });
     expect(await page.locator('.today').isVisible()).toBe(true);
-    expect(await page.locator('.today').textContent()).toMatch(/^امروز:\s+شنبه ۳ آذر ۱۴۰۳$/);
+    expect(await page.locator('.today').textContent()).toMatch(/^امروز:\s+شنبه ۳ آذر ۱۴۰۳ - .+ - 23 November 2024$/);
     expect(await page.locator('time[data-today]').getAttribute('datetime')).toBe('2024-11-23');
     await context.close();
   });

@@ -198,8 +198,11 @@ describe('built archive', () => {
     const document = documentOf('/');
     const today = document.querySelector('time[data-today]')!;
     expect(today.getAttribute('datetime')).toBe('2025-04-01');
-    expect(today.textContent).toBe('سه‌شنبه ۱۲ فروردین ۱۴۰۴');
-    expect(today.parentElement!.textContent!.replace(/\s+/g, ' ').trim()).toBe('امروز: سه‌شنبه ۱۲ فروردین ۱۴۰۴');
+    // The fixture's settings ask for all three calendars (Umm al-Qura, no offset).
+    const line = 'سه‌شنبه ۱۲ فروردین ۱۴۰۴ - ۳ شوال ۱۴۴۶ - 1 April 2025';
+    expect(today.textContent).toBe(line);
+    expect(today.parentElement!.textContent!.replace(/\s+/g, ' ').trim()).toBe(`امروز: ${line}`);
+    expect(today.querySelector('span[lang="en"][dir="ltr"]')!.textContent).toBe('1 April 2025');
     const scripts = [...document.querySelectorAll('script[type="module"]')].map((script) => {
       const src = script.getAttribute('src');
       return src ? readFileSync(path.join(build.outDir, src), 'utf8') : script.textContent!;

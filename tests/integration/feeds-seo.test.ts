@@ -114,6 +114,12 @@ describe('RSS feeds', () => {
     expect(content).toContain(`href="${ORIGIN}/news/7/market/"`);
     expect(content).not.toMatch(/<script|onerror|alert\(1\)/);
     expect(content).toContain(`src="${ORIGIN}/news/11/tricky/x.png"`);
+    // The JSON feed carries the same, as JSON strings.
+    const json = JSON.parse(read('feed.json')) as { items: { title: string; summary: string; content_html: string }[] };
+    expect(json.items[0]!.title).toBe(TRICKY_TITLE);
+    expect(json.items[0]!.summary).toBe('خلاصه با & و <b>نه‌برچسب</b>.');
+    expect(json.items[0]!.content_html).toContain(`href="${ORIGIN}/news/7/market/"`);
+    expect(json.items[0]!.content_html).not.toMatch(/<script|onerror|alert\(1\)/);
   });
 
   it('renders MDX articles into the feed', async () => {
@@ -129,8 +135,9 @@ describe('RSS feeds', () => {
       /^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/rss.xsl" type="text\/xsl"\?>/,
     );
     const channel = xml.parse(text).rss.channel;
-    expect(channel['atom:link']['@href']).toBe(`${ORIGIN}/rss.xml`);
-    expect(channel['atom:link']['@rel']).toBe('self');
+    // The self link, then the WebSub hub of the fixture's settings (json-feeds.test.ts).
+    expect(channel['atom:link'][0]['@href']).toBe(`${ORIGIN}/rss.xml`);
+    expect(channel['atom:link'][0]['@rel']).toBe('self');
     expect(channel.image.url).toBe(`${ORIGIN}/logo.png`);
     expect(statSync(path.join(build.outDir, 'logo.png')).isFile()).toBe(true);
     expect(statSync(path.join(build.outDir, 'rss.xsl')).isFile()).toBe(true);
@@ -163,6 +170,8 @@ describe('RSS feeds', () => {
     expect([...section.querySelectorAll('link[rel="alternate"]')].map((link) => link.getAttribute('href'))).toEqual([
       '/rss.xml',
       '/category/economy/rss.xml',
+      '/feed.json',
+      '/category/economy/feed.json',
     ]);
     const feeds = parseHTML(readPage(build.outDir, '/feeds/')).document;
     const hrefs = [...feeds.querySelectorAll('.feed-group li a')].map((a) => a.getAttribute('href'));

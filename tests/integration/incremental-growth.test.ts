@@ -51,6 +51,11 @@ function addStories(ids: number[]) {
 
 const shards = () =>
   (JSON.parse(readFileSync(path.join(outDir, 'pagefind/shards.json'), 'utf8')) as { shards: { id: string }[] }).shards;
+/**
+ * Files a step of one to three stories may change: at most 104 were measured (the step that seals a
+ * search shard; 6 of them feeds, 3 of those the JSON feeds of issue 21).
+ */
+const FILES_A_STEP_CHANGES = 110;
 const rendered = (build: BuildResult) => Number(/Rendered (\d+) changed archive pages/.exec(build.output)?.[1]);
 
 /** The steps: stories added, then the site checked. */
@@ -78,6 +83,20 @@ describe('stories arriving one build at a time', () => {
     for (const build of builds) expect(rendered(build)).toBeLessThan(40);
     // The first build had no site to replace; from the third on, each updates the one replaced.
     for (const build of builds.slice(1)) expect(build.output).toContain('into the site it replaced');
+  });
+
+  it('change each feed a story appears in, in both formats, and no other feed', () => {
+    const isFeed = (file: string) => /(^|\/)(rss\.xml|feed\.json)$/.test(file);
+    const feeds = (folder: string) => [`${folder}feed.json`, `${folder}rss.xml`];
+    // Every story is a culture story by ali-rezaei: the site's feeds, the section's and the reporter's.
+    const expected = [...feeds(''), ...feeds('author/ali-rezaei/'), ...feeds('category/culture/')].sort();
+    for (let step = 1; step < sites.length; step++) {
+      const changed = differences(sites[step - 1]!, sites[step]!);
+      expect(changed.filter(isFeed), `step ${step}`).toEqual(expected);
+      // What a story sends to the CDN: its pages, the lists and feeds it is in, the search files.
+      expect(changed.length, `step ${step}: ${changed.join(' ')}`).toBeLessThan(FILES_A_STEP_CHANGES);
+    }
+    expect([...sites.at(-1)!.keys()].filter(isFeed)).toContain('author/newsroom/feed.json');
   });
 
   it('never change the stories of a numbered list page once it is full', () => {

@@ -101,8 +101,9 @@ describe('page budgets', () => {
         gzipped(code) + imports.reduce((sum, file) => sum + gzipped(asset(path.posix.join('/_astro', file))), 0);
       // 2.5 KB until issue 19 (Pagefind's highlighter loader, about 100 bytes) and issue 18 (the digits
       // read from the one script table; the bundler may put its letter tables, shared with the search
-      // page, in the same chunk: about 300 bytes).
-      expect(bytes, page.file).toBeLessThanOrEqual(3 * 1024);
+      // page, in the same chunk: about 300 bytes); 3 KB until issue 21 (the date line's Hijri and
+      // Gregorian dates: their month names and the Umm al-Qura reading, about 650 bytes, 3.7 KB in all).
+      expect(bytes, page.file).toBeLessThanOrEqual(4 * 1024);
     }
   });
 

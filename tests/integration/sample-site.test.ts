@@ -2,7 +2,7 @@
  * The sample archive in content/ is what a newsroom sees first: it must build, and every link in
  * the built site must lead somewhere.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,42 @@ describe('sample archive', () => {
 
   it('has no broken internal link or asset', () => {
     expect(brokenInternalLinks(build.outDir, pages)).toEqual([]);
+  });
+
+  it('prints the build day in the three calendars of its settings, the Gregorian date marked as English', () => {
+    const home = pages.find((page) => page.file === 'index.html')!;
+    const line = parseHTML(home.html).document.querySelector('.today')!;
+    expect(line.getAttribute('data-calendars')).toBe('jalali hijri gregorian');
+    expect(line.getAttribute('data-hijri-offset')).toBe('0');
+    const time = line.querySelector('time[data-today]')!;
+    expect(time.getAttribute('datetime')).toBe('2026-11-29');
+    // Sunday 8 Azar 1405 in Tehran, the sample build's day.
+    expect(time.textContent).toBe('یکشنبه ۸ آذر ۱۴۰۵ - ۱۹ جمادی\u200cالثانی ۱۴۴۸ - 29 November 2026');
+    const english = [...time.querySelectorAll('span')].map((span) => [
+      span.getAttribute('lang'),
+      span.getAttribute('dir'),
+    ]);
+    // A span per date (the dash kept with the date it leads), the English date in one of its own.
+    expect(english).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+      ['en', 'ltr'],
+    ]);
+    expect([...time.children].map((span) => span.textContent)).toEqual([
+      'یکشنبه ۸ آذر ۱۴۰۵',
+      '- ۱۹ جمادی\u200cالثانی ۱۴۴۸',
+      '- 29 November 2026',
+    ]);
+  });
+
+  it('names no WebSub hub in its feeds, having none in its settings', () => {
+    const feeds = ['rss.xml', 'feed.json', 'category/economy/rss.xml', 'category/economy/feed.json'];
+    for (const file of feeds) {
+      const text = readFileSync(path.join(build.outDir, file), 'utf8');
+      expect(text, file).not.toMatch(/rel="hub"|"hubs"/);
+      expect(text, file).toContain('https://bayegan.example.org/');
+    }
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, headersFile, redirectsFile } from '../../src/lib/cdn-headers';
-import { CLOUDFLARE_LIMITS, headersFor, parseHeadersFile, parseRedirectsFile } from '../../src/lib/static-host';
+import {
+  CLOUDFLARE_LIMITS,
+  contentTypeOf,
+  headersFor,
+  parseHeadersFile,
+  parseRedirectsFile,
+  responseHeaders,
+} from '../../src/lib/static-host';
 
 describe('Content-Security-Policy', () => {
   it('allows only the site itself, no inline code, WebAssembly for search', () => {
@@ -56,6 +63,26 @@ describe('_headers', () => {
       'public, max-age=300, must-revalidate',
     );
     expect(headersFor(rules, '/category/a/b/rss.xml')['cache-control']).toBeUndefined();
+    for (const feed of [
+      '/feed.json',
+      '/category/economy/feed.json',
+      `/author/${encodeURIComponent('سارا')}/feed.json`,
+    ]) {
+      expect(headersFor(rules, feed)['cache-control'], feed).toBe('public, max-age=300, must-revalidate');
+    }
+  });
+
+  it("sends JSON feeds as application/feed+json over the host's application/json, and no other file", () => {
+    const host = { 'content-type': contentTypeOf('/feed.json') };
+    expect(host['content-type']).toBe('application/json');
+    for (const feed of ['/feed.json', '/category/economy/feed.json', '/author/ali-rezaei/feed.json']) {
+      const answer = responseHeaders({ status: 200, file: feed }, feed, rules);
+      expect(answer['content-type'], feed).toBe('application/feed+json; charset=utf-8');
+      expect(answer['x-content-type-options'], feed).toBe('nosniff');
+    }
+    const pagefind = '/pagefind/1403/pagefind-entry.json';
+    expect(responseHeaders({ status: 200, file: pagefind }, pagefind, rules)['content-type']).toBe('application/json');
+    expect(headersFor(rules, '/category/a/b/feed.json')['content-type']).toBeUndefined();
   });
 });
 
@@ -72,6 +99,9 @@ describe('_headers under a base path', () => {
     );
     expect(headersFor(rules, '/archive/category/economy/rss.xml')['cache-control']).toBe(
       'public, max-age=300, must-revalidate',
+    );
+    expect(headersFor(rules, '/archive/category/economy/feed.json')['content-type']).toBe(
+      'application/feed+json; charset=utf-8',
     );
     expect(headersFor(rules, '/archive/news/7/market/')['content-security-policy']).toContain("default-src 'self'");
   });

@@ -48,6 +48,7 @@ describe('defineSiteConfig', () => {
       article: { relatedCount: 5 },
       search: { shardArticles: 8000, latestArticles: 100, recentArticles: 2000 },
       headers: { hsts: true },
+      dateLine: { calendars: ['jalali'], hijriOffsetDays: 0 },
       pageSize: 20,
     });
   });
@@ -82,6 +83,46 @@ describe('defineSiteConfig', () => {
     expect(errorOf({ ...minimal, headers: { hsts: 'false' } })).toContain('  - headers.hsts:');
     expect(errorOf({ ...minimal, headers: { hts: false } })).toContain(
       '  - headers.hts: is not a field of the headers settings. Did you mean "hsts"? The fields are: hsts.',
+    );
+  });
+
+  it('shows the Jalali date first and always, other calendars only when asked, each once', () => {
+    const dateLine = { calendars: ['jalali' as const, 'hijri' as const, 'gregorian' as const], hijriOffsetDays: -1 };
+    expect(defineSiteConfig({ ...minimal, dateLine }).dateLine).toEqual(dateLine);
+    expect(defineSiteConfig({ ...minimal, dateLine: { calendars: ['jalali', 'gregorian'] } }).dateLine).toEqual({
+      calendars: ['jalali', 'gregorian'],
+      hijriOffsetDays: 0,
+    });
+    expect(errorOf({ ...minimal, dateLine: { calendars: ['hijri', 'jalali'] } })).toContain(
+      "  - dateLine.calendars: must start with 'jalali'",
+    );
+    expect(errorOf({ ...minimal, dateLine: { calendars: [] } })).toContain(
+      "  - dateLine.calendars: must start with 'jalali'",
+    );
+    expect(errorOf({ ...minimal, dateLine: { calendars: ['jalali', 'hijri', 'hijri'] } })).toContain(
+      '  - dateLine.calendars: names a calendar twice',
+    );
+    expect(errorOf({ ...minimal, dateLine: { calendars: ['jalali', 'qamari'] } })).toContain(
+      '  - dateLine.calendars.1:',
+    );
+    expect(errorOf({ ...minimal, dateLine: { hijriOffsetDays: 3 } })).toContain('  - dateLine.hijriOffsetDays:');
+    expect(errorOf({ ...minimal, dateLine: { hijriOffsetDays: 0.5 } })).toContain('  - dateLine.hijriOffsetDays:');
+    expect(errorOf({ ...minimal, dateLine: { hijriOffset: 1 } })).toContain(
+      '  - dateLine.hijriOffset: is not a field of the date line settings. The fields are: calendars, hijriOffsetDays.',
+    );
+  });
+
+  it('takes a WebSub hub as a full http(s) address, and none by default', () => {
+    expect(defineSiteConfig(minimal).websub).toBeUndefined();
+    expect(defineSiteConfig({ ...minimal, websub: { hub: 'https://websubhub.com/hub' } }).websub).toEqual({
+      hub: 'https://websubhub.com/hub',
+    });
+    expect(errorOf({ ...minimal, websub: { hub: 'websubhub.com/hub' } })).toContain(
+      '  - websub.hub: must be the full address of the WebSub hub',
+    );
+    expect(errorOf({ ...minimal, websub: {} })).toContain('  - websub.hub:');
+    expect(errorOf({ ...minimal, websub: { hubs: ['https://websubhub.com/hub'] } })).toContain(
+      '  - websub.hubs: is not a field of the WebSub settings',
     );
   });
 
@@ -205,7 +246,7 @@ describe('defineSiteConfig refuses settings it does not know, like frontmatter',
     const message = errorOf({ ...minimal, pagesize: 30 });
     expect(message.split('\n')).toEqual([
       'src/site.config.ts has settings to fix:',
-      '  - pagesize: is not a field of the site settings. Did you mean "pageSize"? The fields are: name, description, url, base, logo, feeds, comments, menus, home, article, search, headers, pageSize.',
+      '  - pagesize: is not a field of the site settings. Did you mean "pageSize"? The fields are: name, description, url, base, logo, feeds, websub, dateLine, comments, menus, home, article, search, headers, pageSize.',
     ]);
   });
 

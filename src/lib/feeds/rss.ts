@@ -3,6 +3,7 @@
  * first publication (a correction must not push an old story to the top) and capped.
  */
 import { getRssString } from '@astrojs/rss';
+import { RSS_TYPE } from './media-types.ts';
 import { feedHtml } from './sanitize.ts';
 
 export interface FeedItem {
@@ -18,6 +19,12 @@ export interface FeedItem {
   /** Section name(s). */
   categories: string[];
   authors: string[];
+  /** Absolute URLs of the reporters' pages, in the order of `authors` (JSON Feed names them). */
+  authorUrls?: string[] | undefined;
+  /** The last update, when there was one (JSON Feed's `date_modified`). */
+  updated?: Date | undefined;
+  /** The article's tags (JSON Feed's `tags`, after the section). */
+  tags?: string[] | undefined;
   /** Absolute URL of the comments section, when comments are open. */
   commentsUrl?: string | undefined;
   /** The lead image: absolute URL, size in bytes and MIME type. */
@@ -38,13 +45,20 @@ export interface FeedOptions {
   items: FeedItem[];
   /** The newest this-many items are kept. */
   limit: number;
+  /** The WebSub hub that subscribers are told of (the `websub` setting), if any. */
+  hub?: string | undefined;
 }
 
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
 
+/** The items a feed carries, in both formats: the newest `limit` by first publication, newest first. */
+export function latestItems(options: Pick<FeedOptions, 'items' | 'limit'>): FeedItem[] {
+  return [...options.items].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, options.limit);
+}
+
 export async function rssFeedXml(options: FeedOptions): Promise<string> {
-  const items = [...options.items].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, options.limit);
+  const items = latestItems(options);
   return getRssString({
     title: options.title,
     description: options.description,
@@ -58,7 +72,9 @@ export async function rssFeedXml(options: FeedOptions): Promise<string> {
     },
     customData: [
       '<language>fa</language>',
-      `<atom:link href="${escapeXml(options.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${escapeXml(options.selfUrl)}" rel="self" type="${RSS_TYPE}"/>`,
+      // WebSub discovery: the hub, and the topic (the self link above) it knows this feed by.
+      options.hub ? `<atom:link href="${escapeXml(options.hub)}" rel="hub"/>` : '',
       `<image><url>${escapeXml(options.imageUrl)}</url><title>${escapeXml(options.title)}</title><link>${escapeXml(options.link)}</link></image>`,
       items[0] ? `<lastBuildDate>${items[0].date.toUTCString()}</lastBuildDate>` : '',
     ].join(''),

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Article, type Author } from '#data/articles.ts';
-import { feedResponse } from '#data/feeds.ts';
+import { feedResponse, siteFeedSettings } from '#data/feeds.ts';
 import { changedPagesOnly } from '#data/render-plan.ts';
 import { feedTitle } from '#i18n/fa.ts';
 import { authorFeedPath, authorPath } from '#lib/paths.ts';
@@ -27,5 +27,5 @@ export const GET: APIRoute<{ author: Author; articles: Article[] }> = ({ props: 
       feedPath: authorFeedPath(author.id),
       articles,
     },
-    { logo: site.logo, itemCount: site.feeds.itemCount },
+    siteFeedSettings,
   );

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Article, type Category } from '#data/articles.ts';
-import { feedResponse } from '#data/feeds.ts';
+import { feedResponse, siteFeedSettings } from '#data/feeds.ts';
 import { changedPagesOnly } from '#data/render-plan.ts';
 import { feedTitle } from '#i18n/fa.ts';
 import { categoryFeedPath, categoryPath } from '#lib/paths.ts';
@@ -27,5 +27,5 @@ export const GET: APIRoute<{ category: Category; articles: Article[] }> = ({ pro
       feedPath: categoryFeedPath(category.id),
       articles,
     },
-    { logo: site.logo, itemCount: site.feeds.itemCount },
+    siteFeedSettings,
   );
