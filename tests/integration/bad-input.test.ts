@@ -54,6 +54,14 @@ interface Mistake {
   message: RegExp;
   /** What `npm run check:content` prints instead, when it differs from the build's wording. */
   checkMessage?: RegExp;
+  /**
+   * Whether a build is made for it too (default). Every mistake is checked by `check:content`, which
+   * runs the build's own schema and checks; a build (seconds each, one at a time) is made for one
+   * mistake of each path through the build: a schema field, a date, a zone-less YAML date, a
+   * reference, a check across entries, a data file, the YAML parser, the encoding. `false` for a
+   * mistake the same path already covers.
+   */
+  build?: false;
 }
 
 const mistakes: Mistake[] = [
@@ -84,12 +92,14 @@ const mistakes: Mistake[] = [
   },
   {
     name: 'unquoted ISO date without a time',
+    build: false,
     files: { 'articles/a.md': goodArticle({ updated: '2024-11-23' }) },
     file: 'articles/a.md',
     message: /updated: 2024-11-23 has no time-zone offset/,
   },
   {
     name: 'unreadable date',
+    build: false,
     files: { 'articles/a.md': goodArticle({ date: "'فردا صبح'" }) },
     file: 'articles/a.md',
     message:
@@ -109,6 +119,7 @@ const mistakes: Mistake[] = [
   },
   {
     name: 'id that is not a number',
+    build: false,
     files: { 'articles/a.md': goodArticle({ id: "'abc'" }) },
     file: 'articles/a.md',
     message: /id: must be a whole number, the article's permanent number, e\.g\. id: 1042/,
@@ -128,18 +139,21 @@ const mistakes: Mistake[] = [
   },
   {
     name: 'image description without an image',
+    build: false,
     files: { 'articles/a.md': goodArticle({ imageAlt: "'عکس'" }) },
     file: 'articles/a.md',
     message: /image: is missing, but imageAlt is set/,
   },
   {
     name: 'update before publication',
+    build: false,
     files: { 'articles/a.md': goodArticle({ updated: '1403/09/01 10:00' }) },
     file: 'articles/a.md',
     message: /updated: is earlier than date/,
   },
   {
     name: 'flag that is not true or false',
+    build: false,
     files: { 'articles/a.md': goodArticle({ draft: "'yes'" }) },
     file: 'articles/a.md',
     message: /draft: must be true or false/,
@@ -185,7 +199,7 @@ const mistakes: Mistake[] = [
 ];
 
 describe.concurrent('bad content stops the build', () => {
-  for (const mistake of mistakes) {
+  for (const mistake of mistakes.filter((m) => m.build !== false)) {
     it(`${mistake.name}: names ${mistake.file} and the fix, exits non-zero, writes nothing`, async () => {
       const slug = mistake.name.replace(/\W+/g, '-');
       const contentDir = archiveWith(slug, mistake.files);
