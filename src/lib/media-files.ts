@@ -3,6 +3,7 @@
  * credit line's name. Pure, shared by the schema (the lead picture's credit), the MDX components
  * (src/components/mdx/) and the plugin that checks them (src/lib/markdown/media-components.ts).
  */
+import type { ImageMetadata } from 'astro';
 import { ui } from '#i18n/fa.ts';
 import { normalizePersianLetters } from '#lib/persian/normalize.ts';
 
@@ -63,4 +64,14 @@ export function mediaText(text: string): string {
 export async function loadedFile<T>(value: T | Promise<{ default: T }>): Promise<T> {
   if (value instanceof Promise) return ((await value) as { default: T }).default;
   return value as T;
+}
+
+/**
+ * The width of a picture imported through astro:assets, read without keeping its original file in
+ * the site: Astro copies an original into the site once a page reads its metadata (its proxy records
+ * every read but `clone`), and a page that shows only resized copies names no original, so an
+ * incremental build, which carries only what pages name, would not have it.
+ */
+export function intrinsicWidth(image: ImageMetadata): number {
+  return ((image as ImageMetadata & { clone?: ImageMetadata }).clone ?? image).width;
 }
