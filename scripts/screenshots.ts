@@ -1,9 +1,9 @@
 /**
  * `npm run screenshots -- [built-site-dir]` (default dist/): serves the built site on 127.0.0.1
- * and photographs the home page, an article and a search, on a phone and on a desktop, in Debian's
- * Chromium, into docs/screenshots/ for the README's «What readers see», and the header with its date
- * line on a fixed day (the issue's example, so the picture does not change with the day it is
- * taken). Run it after `npm run build`.
+ * and photographs the home page, an article, a search and an article's photo gallery, on a phone and
+ * on a desktop, in Debian's Chromium, into docs/screenshots/ for the README's «What readers see»,
+ * and the header with its date line on a fixed day (the issue's example, so the picture does not
+ * change with the day it is taken). Run it after `npm run build`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,11 +30,10 @@ const articles = readdirSync(newsDir)
   .filter((id) => /^\d+$/.test(id))
   .sort((a, b) => Number(b) - Number(a))
   .map((id) => articlePath(Number(id), readdirSync(path.join(newsDir, id))[0] ?? ''));
-const withImage = articles.find((urlPath) =>
-  /<figure class="article__figure"/.test(
-    readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8'),
-  ),
-);
+const pageHtml = (urlPath: string) => readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8');
+const withImage = articles.find((urlPath) => /<figure class="article__figure"/.test(pageHtml(urlPath)));
+// The newest article with a gallery (src/components/mdx/Gallery.astro), photographed on its own.
+const withGallery = articles.find((urlPath) => /<figure class="gallery"/.test(pageHtml(urlPath)));
 
 const shots = {
   home: homePath,
@@ -66,6 +65,22 @@ try {
     await page.locator('.site-header').screenshot({ path: file, type: 'jpeg', quality: 80 });
     console.log(`${path.relative(projectRoot, file)}  header of ${shots.article}`);
     await page.close();
+    if (withGallery) {
+      const page = await context.newPage();
+      await page.goto(origin + withGallery, { waitUntil: 'networkidle' });
+      const gallery = page.locator('.gallery').first();
+      await gallery.scrollIntoViewIfNeeded();
+      // Lazy thumbnails: wait until every one has loaded.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>('.gallery img')].every(
+          (img) => img.complete && img.naturalWidth > 0,
+        ),
+      );
+      const file = path.join(outDir, `gallery-${device}.jpg`);
+      await gallery.screenshot({ path: file, type: 'jpeg', quality: 80 });
+      console.log(`${path.relative(projectRoot, file)}  ${withGallery} (gallery)`);
+      await page.close();
+    }
     await context.close();
   }
 } finally {

@@ -7,6 +7,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
+import { mediaComponentsPlugin } from '#lib/markdown/media-components.ts';
 import { persianBodyPlugin } from '#lib/markdown/persian-body.ts';
 import { siteLinksPlugin } from '#lib/markdown/site-links.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
@@ -46,7 +47,12 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
           ],
           markdown: {
             processor: satteri({
-              hastPlugins: [persianBodyPlugin, ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)])],
+              hastPlugins: [
+                persianBodyPlugin,
+                // Before Astro's own image step, which then optimises the pictures it leaves.
+                mediaComponentsPlugin,
+                ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)]),
+              ],
             }),
             // Shiki colours code with inline style attributes, which the CSP forbids; code blocks are
             // styled by the site's CSS instead (a news site shows little code).

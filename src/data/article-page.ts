@@ -64,7 +64,17 @@ export function articleJsonLd(article: Article, image: SocialImage | undefined) 
     url: absoluteUrl(article.path),
     headline: data.title,
     description: data.lead,
-    imageUrls: image ? [image.url] : [],
+    images: image
+      ? [
+          {
+            url: image.url,
+            width: image.width,
+            height: image.height,
+            caption: data.imageCaption,
+            credit: data.imageCredit,
+          },
+        ]
+      : [],
     datePublished: data.date,
     dateModified: data.updated,
     authors: authors.map((author) => ({ name: author.data.name, url: absoluteUrl(authorPath(author.id)) })),

@@ -29,15 +29,17 @@ const IMAGE_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
 };
 
-/** The article's lead image as published (the original file), with its size in bytes. */
-export function leadImage(article: Article): { url: string; length: number; type: string } | undefined {
-  const image = article.data.image;
+/** The article's lead image as published (the original file), with its size in bytes, caption and credit. */
+export function leadImage(article: Article): FeedItem['enclosure'] {
+  const { image, imageCaption, imageCredit } = article.data;
   if (!image) return undefined;
   const fsPath = (image as { fsPath?: string }).fsPath;
   return {
     url: publicUrl(image.src), // Astro's URL of the file, already under the base
     length: fsPath ? statSync(fsPath).size : 0,
     type: IMAGE_TYPES[image.format] ?? 'application/octet-stream',
+    caption: imageCaption,
+    credit: imageCredit,
   };
 }
 

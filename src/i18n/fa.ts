@@ -101,7 +101,17 @@ export const ui = {
   feedPreviewNote:
     'این یک خوراک خبری است. نشانی این صفحه را در خوراک‌خوان خود وارد کنید تا خبرهای تازه را دریافت کنید.',
   allRightsNote: 'نقل خبرها با ذکر منبع آزاد است.',
+  /** Before the name of who made a picture, video or sound: «عکس: علی رضایی». */
+  mediaCredit: { image: 'عکس', video: 'ویدیو', audio: 'صدا' },
+  galleryFullSize: '(تصویر بزرگ)',
+  videoFallback: 'مرورگر شما این ویدیو را پخش نمی‌کند؛ می‌توانید آن را بارگیری کنید:',
+  audioFallback: 'مرورگر شما این صدا را پخش نمی‌کند؛ می‌توانید آن را بارگیری کنید:',
+  download: 'بارگیری',
+  captionsLabel: 'زیرنویس فارسی',
 } as const;
+
+/** «عکس: علی رضایی»: a credit under a picture (or «ویدیو: …», «صدا: …»). */
+export const mediaCreditLine = (kind: keyof typeof ui.mediaCredit, name: string) => `${ui.mediaCredit[kind]}: ${name}`;
 
 /** «صفحهٔ ۲» */
 export const pageLabel = (pageNumber: string) => `${ui.page} ${pageNumber}`;

@@ -234,6 +234,15 @@ const CONTENT_TYPES: Record<string, string> = {
   ico: 'image/vnd.microsoft.icon',
   woff2: 'font/woff2',
   wasm: 'application/wasm',
+  // Video, sound and captions of articles (src/lib/media-files.ts).
+  webm: 'video/webm',
+  mp4: 'video/mp4',
+  opus: 'audio/ogg',
+  ogg: 'audio/ogg',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  wav: 'audio/wav',
+  vtt: 'text/vtt; charset=utf-8',
 };
 
 export function contentTypeOf(file: string): string {

@@ -15,11 +15,21 @@ export interface Publisher {
   logoUrl: string;
 }
 
+/** A picture of the article: `ImageObject` with its caption and credit when it has them. */
+export interface ArticleImage {
+  url: string;
+  width?: number | undefined;
+  height?: number | undefined;
+  caption?: string | undefined;
+  /** Who made it, as the page credits it («عکس: …»). */
+  credit?: string | undefined;
+}
+
 export function newsArticleJsonLd(article: {
   url: string;
   headline: string;
   description: string;
-  imageUrls: string[];
+  images: ArticleImage[];
   datePublished: Date;
   dateModified?: Date | undefined;
   authors: PersonRef[];
@@ -34,7 +44,7 @@ export function newsArticleJsonLd(article: {
     url: article.url,
     headline: article.headline,
     description: article.description,
-    ...(article.imageUrls.length > 0 ? { image: article.imageUrls } : {}),
+    ...(article.images.length > 0 ? { image: article.images.map(imageObject) } : {}),
     datePublished: toTehranIsoString(article.datePublished),
     dateModified: toTehranIsoString(article.dateModified ?? article.datePublished),
     author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: author.url })),
@@ -42,6 +52,17 @@ export function newsArticleJsonLd(article: {
     ...(article.keywords.length > 0 ? { keywords: article.keywords } : {}),
     inLanguage: 'fa',
     publisher: organization(article.publisher),
+  };
+}
+
+function imageObject(image: ArticleImage) {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    contentUrl: image.url,
+    ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { creditText: image.credit } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ beforeAll(async () => {
     section: '/category/economy/',
     article: '/news/7/market/',
     'article with a Persian slug': `/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
+    // Pictures with credits, a gallery, a video and a sound (tests/browser/media.test.ts plays them).
+    'article with media': '/news/2/notice/',
     'tag index': '/tag/',
     tag: tag!,
     'reporter index': '/author/',

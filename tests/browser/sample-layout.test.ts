@@ -28,6 +28,8 @@ const pages = [
   '/news/1012/public-libraries-bill/',
   '/news/1004/ai-startup-weekend/',
   '/news/1005/shiraz-council-budget-1402/',
+  // A gallery, a video and a sound.
+  '/news/1015/tabriz-bazaar-photo-report/',
   '/category/economy/',
   '/tag/',
   '/author/',

@@ -81,12 +81,12 @@ export function readPage(outDir: string, urlPath: string): string {
   return readFileSync(path.join(outDir, file), 'utf8');
 }
 
-/** Every URL a page's tags name: links, assets, form targets, srcset entries, a meta refresh's target. */
+/** Every URL a page's tags name: links, assets (a video's poster too), form targets, srcset entries, a meta refresh's target. */
 function urlsNamedIn(html: string): string[] {
   const urls: string[] = [];
   for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
     if (/\srel="canonical"/.test(tag)) continue;
-    for (const [, name, value] of tag.matchAll(/\s(href|src|srcset|action|content)="([^"]*)"/g)) {
+    for (const [, name, value] of tag.matchAll(/\s(href|src|srcset|poster|action|content)="([^"]*)"/g)) {
       if (name === 'srcset') urls.push(...value!.split(',').map((entry) => entry.trim().split(/\s+/)[0]!));
       else if (name === 'content') urls.push(...(/^\d+;\s*url=(.+)$/i.exec(value!)?.slice(1) ?? []));
       else urls.push(value!);

@@ -145,6 +145,31 @@ const mistakes: Mistake[] = [
     message: /image: is missing, but imageAlt is set/,
   },
   {
+    name: 'picture credit without a picture',
+    files: { 'articles/a.md': goodArticle({ imageCredit: "'علی رضایی'" }) },
+    file: 'articles/a.md',
+    message: /image: is missing, but imageCredit is set: add the image path or remove imageCredit/,
+  },
+  {
+    name: 'video without captions, picture from another host',
+    files: {
+      'articles/v.mdx': goodArticle(
+        { id: '2' },
+        '<Video src="./media/clip.webm" />\n\n<Figure src="https://example.com/a.jpg" alt="عکس" />',
+      ),
+      'articles/media/clip.webm': 'x',
+    },
+    file: 'articles/v.mdx',
+    message: new RegExp(
+      [
+        String.raw`<Video>: needs captions; readers who cannot hear it need them \(a WebVTT file`,
+        String.raw`<Figure>: src="https://example\.com/a\.jpg" is on another site; save the file beside the article`,
+      ]
+        .map((line) => `(?=[\\s\\S]*${line})`)
+        .join(''),
+    ),
+  },
+  {
     name: 'update before publication',
     build: false,
     files: { 'articles/a.md': goodArticle({ updated: '1403/09/01 10:00' }) },

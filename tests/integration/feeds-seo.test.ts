@@ -251,7 +251,7 @@ describe('structured data and meta', () => {
       datePublished: string;
       dateModified: string;
       author: unknown;
-      image: string[];
+      image: { '@type': string; url: string; caption?: string; creditText?: string }[];
       publisher: unknown;
       inLanguage: string;
     }
@@ -270,7 +270,11 @@ describe('structured data and meta', () => {
       { '@type': 'Person', name: 'تحریریه', url: `${ORIGIN}/author/newsroom/` },
     ]);
     expect(article.image).toHaveLength(1);
-    expect(article.image[0]).toMatch(new RegExp(`^${ORIGIN}/_astro/market\\..+\\.jpg$`));
+    expect(article.image[0]!['@type']).toBe('ImageObject');
+    expect(article.image[0]!.url).toMatch(new RegExp(`^${ORIGIN}/_astro/market\\..+\\.jpg$`));
+    // The credit as the page shows it after «عکس: » (the fixture writes the label too), and the caption.
+    expect(article.image[0]!.creditText).toBe('علی رضایی');
+    expect(article.image[0]!.caption).toBe('ورودی بازار در نخستین روز');
     expect(article.publisher).toMatchObject({ name: 'بایگان آزمایشی', logo: { url: `${ORIGIN}/logo.png` } });
     expect(article.inLanguage).toBe('fa');
     expect(breadcrumbs['@type']).toBe('BreadcrumbList');

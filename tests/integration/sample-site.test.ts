@@ -42,6 +42,18 @@ describe('sample archive', () => {
     expect(existsSync(path.join(build.outDir, 'news/1013'))).toBe(false);
   });
 
+  it('shows a photo report: a credited lead picture, a body figure, a gallery, a video and a sound', () => {
+    const report = pages.find((page) => page.file.startsWith('news/1015/'))!;
+    const { document } = parseHTML(report.html);
+    expect(document.querySelector('.article__figure .media-caption__credit')!.textContent!.trim()).toBe(
+      'عکس: مریم کریمی',
+    );
+    expect(document.querySelectorAll('.prose figure.figure img[srcset]')).toHaveLength(1);
+    expect(document.querySelectorAll('.prose .gallery li a[href] img[srcset]')).toHaveLength(3);
+    expect(document.querySelector('.prose video track[kind="captions"][srclang="fa"]')).not.toBeNull();
+    expect(document.querySelector('.prose audio source[type="audio/webm"]')).not.toBeNull();
+  });
+
   it('has no broken internal link or asset', () => {
     expect(brokenInternalLinks(build.outDir, pages)).toEqual([]);
   });

@@ -282,6 +282,26 @@ describe('rssFeedXml: items', () => {
     expect(parsed[1]!.enclosure).toBeUndefined();
   });
 
+  it("gives the lead image's caption and credit as Media RSS, only when it has one", async () => {
+    const credited = item(9, new Date('2019-08-02T00:00:00Z'), {
+      enclosure: { ...full.enclosure!, caption: 'ورودی «بازار» & راسته', credit: 'علی رضایی' },
+    });
+    const xml = await rssFeedXml(options([credited, full]));
+    const [withMedia, without] = xmlItems(xml);
+    expect(withMedia['media:content']).toEqual({
+      '@url': `${SITE}/media/7.jpg`,
+      '@type': 'image/jpeg',
+      '@medium': 'image',
+      '@fileSize': '123456',
+      'media:description': { '#text': 'ورودی «بازار» & راسته', '@type': 'plain' },
+      'media:credit': { '#text': 'علی رضایی', '@role': 'photographer' },
+    });
+    // The enclosure stays as RSS readers know it.
+    expect(withMedia.enclosure).toEqual({ '@url': `${SITE}/media/7.jpg`, '@length': '123456', '@type': 'image/jpeg' });
+    expect(without['media:content']).toBeUndefined();
+    expect(xml).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
+  });
+
   it('round-trips XML special characters in titles, leads, authors and categories exactly', async () => {
     const nasty = `Tom & Jerry <b>bold</b> "quoted" 'single' > end`;
     const entity = 'AT&amp;T &lt;not a tag&gt; &#x41;';

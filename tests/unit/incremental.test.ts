@@ -66,7 +66,7 @@ describe('contentDigest', () => {
 });
 
 describe('assetsNamedIn', () => {
-  it('finds every /_astro/ image a page names, in src, srcset, href and feed URLs, once each, not the bundles', () => {
+  it('finds every /_astro/ file a page names, in src, srcset, href and feed URLs (escaped ones too), once each, not the bundles', () => {
     const html = [
       '<img src="/_astro/market.B1x2_Z1.webp" srcset="/_astro/market.B1x2_Z2.webp 640w, /_astro/market.B1x2_Z3.webp 1280w">',
       '<link rel="stylesheet" href="/_astro/index.Cx9.css">',
@@ -76,6 +76,8 @@ describe('assetsNamedIn', () => {
       '<enclosure url="https://example.org/_astro/market.B1x2.jpg" type="image/jpeg"/>',
       '<img src="/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Q1.webp">',
       '<img src="/_astro/بازار-کهنه.Q2.webp" alt="بازار">',
+      // A feed's content:encoded: the article's HTML, escaped.
+      '&lt;a href=&quot;https://example.org/_astro/walk.Bx3.webm&quot;&gt;بارگیری&lt;/a&gt;',
       '<a href="/archive/">not an asset</a>',
     ].join('\n');
     expect(assetsNamedIn(Buffer.from(html))).toEqual([
@@ -83,6 +85,7 @@ describe('assetsNamedIn', () => {
       '_astro/market.B1x2_Z1.webp',
       '_astro/market.B1x2_Z2.webp',
       '_astro/market.B1x2_Z3.webp',
+      '_astro/walk.Bx3.webm',
       '_astro/بازار-کهنه.Q2.webp',
       '_astro/بازار.Q1.webp',
     ]);

@@ -25,7 +25,10 @@ function article(extra: Partial<ArticleInput> = {}): ArticleInput {
     url: `${SITE}/news/42/`,
     headline: `تیتر خبر می${ZWNJ}شود`,
     description: 'لید خبر',
-    imageUrls: [`${SITE}/media/42-16x9.jpg`, `${SITE}/media/42-4x3.jpg`],
+    images: [
+      { url: `${SITE}/media/42-16x9.jpg`, width: 1600, height: 900, caption: 'ورودی بازار', credit: 'علی رضایی' },
+      { url: `${SITE}/media/42-4x3.jpg` },
+    ],
     datePublished: new Date('2019-08-01T05:45:00Z'),
     dateModified: new Date('2024-11-22T21:00:00Z'),
     authors: [
@@ -48,7 +51,18 @@ describe('newsArticleJsonLd', () => {
       url: `${SITE}/news/42/`,
       headline: `تیتر خبر می${ZWNJ}شود`,
       description: 'لید خبر',
-      image: [`${SITE}/media/42-16x9.jpg`, `${SITE}/media/42-4x3.jpg`],
+      image: [
+        {
+          '@type': 'ImageObject',
+          url: `${SITE}/media/42-16x9.jpg`,
+          contentUrl: `${SITE}/media/42-16x9.jpg`,
+          width: 1600,
+          height: 900,
+          caption: 'ورودی بازار',
+          creditText: 'علی رضایی',
+        },
+        { '@type': 'ImageObject', url: `${SITE}/media/42-4x3.jpg`, contentUrl: `${SITE}/media/42-4x3.jpg` },
+      ],
       datePublished: '2019-08-01T10:15:00+04:30',
       dateModified: '2024-11-23T00:30:00+03:30',
       author: [
@@ -80,14 +94,16 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('omits image and keywords when there are none', () => {
-    const data = newsArticleJsonLd(article({ imageUrls: [], keywords: [] }));
+    const data = newsArticleJsonLd(article({ images: [], keywords: [] }));
     expect(data).not.toHaveProperty('image');
     expect(data).not.toHaveProperty('keywords');
     expect(data.headline).toBe(`تیتر خبر می${ZWNJ}شود`);
   });
 
   it('keeps a single image as an array', () => {
-    expect(newsArticleJsonLd(article({ imageUrls: [`${SITE}/a.jpg`] })).image).toEqual([`${SITE}/a.jpg`]);
+    expect(newsArticleJsonLd(article({ images: [{ url: `${SITE}/a.jpg` }] })).image).toEqual([
+      { '@type': 'ImageObject', url: `${SITE}/a.jpg`, contentUrl: `${SITE}/a.jpg` },
+    ]);
   });
 
   it('gives an empty author list when there are no authors', () => {

@@ -9,6 +9,7 @@ import { load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Node as YamlNode } from 'yaml';
 import { z } from 'astro/zod';
 import { threadComments, type CommentRecord } from '#lib/comments.ts';
+import { mdxMediaProblems } from '#lib/markdown/media-components.ts';
 import { notUtf8Problem, type NotUtf8 } from './encoding.ts';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './fields.ts';
 import type { ContentProblem } from './problems.ts';
@@ -45,7 +46,10 @@ export interface CheckOptions {
   /** Category slugs (file names) and the folder, as shown in messages. */
   categories: { ids: ReadonlySet<string>; folder: string };
   authors: { ids: ReadonlySet<string>; folder: string };
-  /** Whether the image an article names exists: `imageExists('content/articles/1403/x.md', './images/a.jpg')`. */
+  /**
+   * Whether a file an article names (its image, the pictures, video and sound of its body) exists:
+   * `imageExists('content/articles/1403/x.md', './images/a.jpg')`.
+   */
   imageExists: (articleFile: string, imagePath: string) => boolean;
 }
 
@@ -223,6 +227,12 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     }
     const data = result.data as Record<string, unknown>;
     if (file.kind === 'article') articleIds.push({ articleId: data['id'] as number, filePath: file.path });
+    // The pictures, video and sound an MDX body names, checked as the build checks them.
+    if (file.kind === 'article' && file.path.endsWith('.mdx')) {
+      for (const problem of mdxMediaProblems(file.source, file.path, (media) => options.imageExists(file.path, media))) {
+        problems.push({ ...problem, line: problem.line ?? 1 });
+      }
+    }
     if (file.kind === 'comment') {
       for (const problem of commentPlacementProblems(file.id, data, file.path)) problems.push(located(problem, parsed));
       comments.push({ ...(data as unknown as CommentRecord), filePath: file.path });

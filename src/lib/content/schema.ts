@@ -19,6 +19,7 @@ import {
   tagList,
 } from './fields.ts';
 import type { ContentProblem } from './problems.ts';
+import { creditName } from '#lib/media-files.ts';
 
 /** What the article schema needs from its surroundings. */
 export interface ContentLinks<Image extends z.ZodType, CategoryRef extends z.ZodType, AuthorRef extends z.ZodType> {
@@ -83,6 +84,10 @@ export function articleSchema<
       image: links.image().optional(),
       /** A description of the image for readers who cannot see it; required with `image`. */
       imageAlt: persianText('a description of the image', "imageAlt: 'نمای بیرونی کتابخانه'").optional(),
+      /** Who took the lead picture, shown as «عکس: …» under it; a leading «عکس:» is left out. */
+      imageCredit: persianText('who took the picture', "imageCredit: 'علی رضایی'").transform(creditName).optional(),
+      /** A caption under the lead picture: what it shows, where and when. */
+      imageCaption: persianText('a caption for the picture', "imageCaption: 'ورودی بازار در نخستین روز'").optional(),
       /** Shown in the «اخبار ویژه» box. */
       featured: z.boolean({ error: 'must be true or false' }).default(false),
       /** Breaking news («فوری»). */
@@ -105,12 +110,14 @@ export function articleSchema<
         message: "is required when there is an image: describe the picture, e.g. imageAlt: 'نمای بیرونی کتابخانه'",
       });
     }
-    if (article.imageAlt && !article.image) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['image'],
-        message: 'is missing, but imageAlt is set: add the image path or remove imageAlt',
-      });
+    for (const field of ['imageAlt', 'imageCredit', 'imageCaption'] as const) {
+      if (article[field] && !article.image) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['image'],
+          message: `is missing, but ${field} is set: add the image path or remove ${field}`,
+        });
+      }
     }
     if (article.updated && article.updated < article.date) {
       ctx.addIssue({

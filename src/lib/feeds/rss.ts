@@ -27,8 +27,10 @@ export interface FeedItem {
   tags?: string[] | undefined;
   /** Absolute URL of the comments section, when comments are open. */
   commentsUrl?: string | undefined;
-  /** The lead image: absolute URL, size in bytes and MIME type. */
-  enclosure?: { url: string; length: number; type: string } | undefined;
+  /** The lead image: absolute URL, size in bytes and MIME type; its caption and credit, if any. */
+  enclosure?:
+    | { url: string; length: number; type: string; caption?: string | undefined; credit?: string | undefined }
+    | undefined;
 }
 
 export interface FeedOptions {
@@ -57,6 +59,20 @@ export function latestItems(options: Pick<FeedOptions, 'items' | 'limit'>): Feed
   return [...options.items].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, options.limit);
 }
 
+/**
+ * The lead image as Media RSS, for its caption and credit, which an enclosure cannot carry; nothing
+ * when it has neither (the enclosure says the rest).
+ */
+function mediaContent(image: FeedItem['enclosure']): string {
+  if (!image || !(image.caption || image.credit)) return '';
+  return [
+    `<media:content url="${escapeXml(image.url)}" type="${escapeXml(image.type)}" medium="image" fileSize="${image.length}">`,
+    image.caption ? `<media:description type="plain">${escapeXml(image.caption)}</media:description>` : '',
+    image.credit ? `<media:credit role="photographer">${escapeXml(image.credit)}</media:credit>` : '',
+    '</media:content>',
+  ].join('');
+}
+
 export async function rssFeedXml(options: FeedOptions): Promise<string> {
   const items = latestItems(options);
   return getRssString({
@@ -69,6 +85,7 @@ export async function rssFeedXml(options: FeedOptions): Promise<string> {
       atom: 'http://www.w3.org/2005/Atom',
       dc: 'http://purl.org/dc/elements/1.1/',
       content: 'http://purl.org/rss/1.0/modules/content/',
+      media: 'http://search.yahoo.com/mrss/',
     },
     customData: [
       '<language>fa</language>',
@@ -86,8 +103,12 @@ export async function rssFeedXml(options: FeedOptions): Promise<string> {
       content: feedHtml(item.html, item.url),
       categories: item.categories,
       ...(item.commentsUrl ? { commentsUrl: item.commentsUrl } : {}),
-      ...(item.enclosure ? { enclosure: item.enclosure } : {}),
-      customData: item.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
+      ...(item.enclosure
+        ? { enclosure: { url: item.enclosure.url, length: item.enclosure.length, type: item.enclosure.type } }
+        : {}),
+      customData:
+        item.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') +
+        mediaContent(item.enclosure),
     })),
   });
 }

@@ -4,8 +4,11 @@
  * images of a deleted story (a takedown) leave the site with it. Pure, for unit tests.
  */
 
-/** An `/_astro/` URL in HTML or XML, up to the first character no asset name holds. */
-const ASSET_URL = /\/_astro\/([^"'\s<>)?#,]+)/g;
+/**
+ * An `/_astro/` URL in HTML or XML, up to the first character no asset name holds: `&` too, which
+ * starts `&quot;` where a feed carries an article's HTML escaped (`content:encoded`).
+ */
+const ASSET_URL = /\/_astro\/([^"'\s<>)?#,&]+)/g;
 
 /**
  * The build's own bundles: stylesheets, scripts and the fonts they load. Every build of the same
