@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots -- [built-site-dir]` (default dist/): serves the built site on 127.0.0.1
- * and photographs the home page, an article and a search, on a phone and on a desktop, in Debian's
+ * and photographs the home page, an article, a live page, a corrected story's «اصلاحیه» box and a
+ * search, on a phone and on a desktop, in Debian's
  * Chromium, into docs/screenshots/ for the README's «What readers see». Run it after `npm run build`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -28,15 +29,20 @@ const articles = readdirSync(newsDir)
   .filter((id) => /^\d+$/.test(id))
   .sort((a, b) => Number(b) - Number(a))
   .map((id) => articlePath(Number(id), readdirSync(path.join(newsDir, id))[0] ?? ''));
-const withImage = articles.find((urlPath) =>
-  /<figure class="article__figure"/.test(
-    readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8'),
-  ),
-);
+const articleWith = (pattern: RegExp) =>
+  articles.find((urlPath) =>
+    pattern.test(readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8')),
+  );
+const withImage = articleWith(/<figure class="article__figure"/);
+// A live page while it is live, and a corrected story opened at its «اصلاحیه» box (its anchor).
+const live = articleWith(/class="badge badge--live"/);
+const corrected = articleWith(/id="corrections"/);
 
 const shots = {
   home: homePath,
   article: withImage ?? articles[0] ?? homePath,
+  ...(live ? { live } : {}),
+  ...(corrected ? { corrected: `${corrected}#corrections` } : {}),
   search: `${searchPath}?q=${encodeURIComponent('کتاب')}`,
 };
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };

@@ -2,7 +2,10 @@
  * Feed items from published articles (Astro side: renders article bodies, reads image files).
  */
 import { statSync } from 'node:fs';
+import { ui } from '#i18n/fa.ts';
+import { lastModified } from '#lib/article-timeline.ts';
 import { rssFeedXml, type FeedItem } from '#lib/feeds/rss.ts';
+import { timelineFeedHtml } from '#lib/feeds/timeline-html.ts';
 import { feedStylesheetPath } from '#lib/paths.ts';
 import { articleBodyHtml } from './article-bodies';
 import type { Article } from './articles';
@@ -43,8 +46,10 @@ export async function feedItem(article: Article): Promise<FeedItem> {
     title: article.data.title,
     url,
     date: article.data.date,
+    modified: lastModified(article.data),
     lead: article.data.lead,
-    html: await articleBodyHtml(article),
+    // A live page's updates and a corrected story's corrections travel with it (its guid stays).
+    html: [await articleBodyHtml(article), timelineFeedHtml(article.data, url, ui)].filter(Boolean).join('\n'),
     categories: [article.category.data.name],
     authors: article.authors.map((author) => author.data.name),
     commentsUrl: article.data.comments ? `${url}#comments` : undefined,

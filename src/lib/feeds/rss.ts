@@ -11,6 +11,8 @@ export interface FeedItem {
   url: string;
   /** First publication. */
   date: Date;
+  /** When it last changed (an update, a correction, a live update), if it did. */
+  modified?: Date | undefined;
   /** The lead: the item's description. */
   lead: string;
   /** The article's HTML; sanitised and made absolute here. */
@@ -43,6 +45,15 @@ export interface FeedOptions {
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
 
+/** The latest publication or change among the items: a correction of an old story changes the feed too. */
+function lastChange(items: readonly FeedItem[]): Date {
+  let last = items[0]!.date;
+  for (const item of items) {
+    for (const date of [item.date, item.modified]) if (date && date > last) last = date;
+  }
+  return last;
+}
+
 export async function rssFeedXml(options: FeedOptions): Promise<string> {
   const items = [...options.items].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, options.limit);
   return getRssString({
@@ -60,7 +71,7 @@ export async function rssFeedXml(options: FeedOptions): Promise<string> {
       '<language>fa</language>',
       `<atom:link href="${escapeXml(options.selfUrl)}" rel="self" type="application/rss+xml"/>`,
       `<image><url>${escapeXml(options.imageUrl)}</url><title>${escapeXml(options.title)}</title><link>${escapeXml(options.link)}</link></image>`,
-      items[0] ? `<lastBuildDate>${items[0].date.toUTCString()}</lastBuildDate>` : '',
+      items[0] ? `<lastBuildDate>${lastChange(items).toUTCString()}</lastBuildDate>` : '',
     ].join(''),
     items: items.map((item) => ({
       title: item.title,
