@@ -42,8 +42,13 @@ const shots = {
   home: homePath,
   article: withImage ?? articles[0] ?? homePath,
   ...(live ? { live } : {}),
-  ...(corrected ? { corrected: `${corrected}#corrections` } : {}),
+  ...(corrected ? { corrected } : {}),
   search: `${searchPath}?q=${encodeURIComponent('کتاب')}`,
+};
+/** Where a shot looks: the live page from its «پوشش زنده» down into its updates, the «اصلاحیه» box in the middle. */
+const framing: Record<string, { selector: string; block: 'start' | 'center' }> = {
+  live: { selector: '.article__kicker', block: 'start' },
+  corrected: { selector: '#corrections', block: 'center' },
 };
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
@@ -56,6 +61,13 @@ try {
       const page = await context.newPage();
       await page.goto(origin + urlPath, { waitUntil: 'networkidle' });
       if (name === 'search') await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
+      const frame = framing[name];
+      if (frame) {
+        await page.evaluate(
+          ({ selector, block }) => document.querySelector(selector)?.scrollIntoView({ block }),
+          frame,
+        );
+      }
       const file = path.join(outDir, `${name}-${device}.jpg`);
       await page.screenshot({ path: file, type: 'jpeg', quality: 80 });
       console.log(`${path.relative(projectRoot, file)}  ${urlPath}`);
