@@ -64,13 +64,13 @@ describe('a corrected story', () => {
   it('is listed on /corrections/, linked to the correction, and every page links there', () => {
     const page = documentOf('/corrections/');
     expect(page.querySelector('h1')!.textContent).toBe('اصلاحیه‌ها');
-    const items = [...page.querySelectorAll('main ol li')];
+    const items = [...page.querySelectorAll('.correction-list li')];
     expect(items.map((li) => li.querySelector('h2 a')!.getAttribute('href'))).toEqual([
       `${CORRECTED}#correction-14040101-0730`,
     ]);
     expect(items[0]!.querySelector('time')!.textContent).toBe('جمعه ۱ فروردین ۱۴۰۴ - ۰۷:۳۰');
     for (const { file, html } of atLeast(10, builtPages(build.outDir), 'built pages')) {
-      if (file === '404.html') continue;
+      if (file.startsWith('n/')) continue; // short links: a redirect, no page
       expect(parseHTML(html).document.querySelector('.site-footer a[href="/corrections/"]'), file).not.toBeNull();
     }
   });
@@ -116,8 +116,8 @@ describe('a live page', () => {
       {
         '@type': 'BlogPosting',
         url: `${ORIGIN}${LIVE}#update-14031001-0815`,
-        headline:
-          'برف‌روب‌ها از ساعت هشت در خیابان‌های اصلی کار می‌کنند. پاکبانان از مردم خواستند خودروها را در <کوچه‌ها> پارک کنند.',
+        // Untitled: its first words, cut at a space before 110 characters.
+        headline: expect.stringMatching(/^برف‌روب‌ها از ساعت هشت در خیابان‌های اصلی کار می‌کنند\. پاکبانان .{10,}…$/),
         datePublished: '2024-12-21T08:15:00+03:30',
         articleBody:
           'برف‌روب‌ها از ساعت هشت در خیابان‌های اصلی کار می‌کنند.\nپاکبانان از مردم خواستند خودروها را در <کوچه‌ها> پارک کنند.',

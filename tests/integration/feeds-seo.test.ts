@@ -150,6 +150,7 @@ describe('RSS feeds', () => {
     ]);
     const newsroom = await feedParser.parseString(read('author/newsroom/rss.xml'));
     expect(newsroom.items.map((item) => item.link)).toEqual([
+      `${ORIGIN}/news/12/snow-live/`,
       `${ORIGIN}/news/7/market/`,
       `${ORIGIN}/news/2/notice/`,
       `${ORIGIN}/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
