@@ -40,14 +40,14 @@ beforeAll(async () => {
 describe('an incremental build', () => {
   it('renders every page the first time', () => {
     expect(rendered(first)).toMatch(/^Rendered all \d+ archive pages/);
-    expect(indexedAnew(first)).toBe(3); // the fixture's published articles on NOW
+    expect(indexedAnew(first)).toBe(4); // the fixture's published articles on NOW
   });
 
   it('renders no archive page and indexes nothing again when nothing changed, and writes the same site', () => {
     expect(rendered(unchanged)).toMatch(/^Rendered 0 changed archive pages; carried \d+ unchanged pages/);
     expect(indexedAnew(unchanged)).toBe(0);
     // Nor reads the pages it carried over, nor writes their short links again.
-    expect(searchReads(first)).toBe(3);
+    expect(searchReads(first)).toBe(4);
     expect(searchReads(unchanged)).toBe(0);
     expect(shortLinksWritten(unchanged)).toBe(0);
     expect(existsSync(path.join(root, 'cache', 'bayegan-pages.json.next'))).toBe(false);
@@ -102,9 +102,10 @@ describe('an incremental build', () => {
     expect(incremental.output).toMatch(/articles: 2 of \d+ files changed since the last build/);
     expect(incremental.output).toMatch(/comments: 0 of \d+ files changed/);
     expect(rendered(incremental)).toMatch(/^Rendered [1-9]\d* changed archive pages; carried [1-9]\d* unchanged pages/);
-    // Only the new and the edited article's pages are read for search (the third one's neighbours changed too).
+    // Only the new and the edited article's pages are read for search, and the two of the new one's
+    // section whose neighbours and related stories now name it; not the fifth.
     expect(searchReads(incremental)).toBeGreaterThanOrEqual(2);
-    expect(searchReads(incremental)).toBeLessThan(4);
+    expect(searchReads(incremental)).toBeLessThan(5);
     const incrementalFiles = siteFiles(outDir);
 
     rmSync(path.join(tmpRoot, 'incremental-scratch'), { recursive: true, force: true });
@@ -299,7 +300,6 @@ describe('an incremental build', () => {
     expect(renderedCount(update)).toBeGreaterThanOrEqual(2);
     expect(renderedCount(update)).toBeLessThanOrEqual(10);
     const changed = changedPages(before);
-    expect(changed).toContain('index.html');
     expect(changed.some((file) => file.startsWith('news/12/'))).toBe(true);
     // Not the world: no story outside its section changes, nor the corrections page.
     expect(changed.filter((file) => /^news\/(2|7|8)\//.test(file) || file.startsWith('corrections/'))).toEqual([]);
