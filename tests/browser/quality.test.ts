@@ -42,7 +42,7 @@ beforeAll(async () => {
     section: '/category/economy/',
     article: '/news/7/market/',
     'corrected article': '/news/8/last-day-of-leap-year/',
-    'live page': '/news/12/snow-live/',
+    'live page': '/news/5/snow-live/',
     corrections: '/corrections/',
     'article with a Persian slug': `/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
     'tag index': '/tag/',
