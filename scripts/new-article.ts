@@ -25,6 +25,7 @@ Starts a draft article in <content>/articles/<jalali-year>/<month>/<slug>.md wit
   --reporter <slug>    a reporter: a file name in <content>/authors/ (repeat for more than one)
   --tags "a،b"         tags, separated by «،» or «,»
   --slug <slug>        the file name and URL slug, Latin or Persian (default: from the title)
+  --live               a live page: live: true and a first update to fill in
   --content <dir>      the content folder (default: $BAYEGAN_CONTENT_DIR, else ./content)
   --now <date-time>    use this time instead of the clock, e.g. 2026-11-29T12:00:00+03:30
   -h, --help           show this message`;
@@ -134,7 +135,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const id = nextFreeId(readArticles(path.join(contentDir, 'articles')).map((article) => article.frontmatter));
   const file = path.join(contentDir, ...articleRelativePath(date, slug).split('/'));
   const shown = path.relative(io.cwd, file) || file;
-  const text = articleMarkdown({ id, title, date, section, reporters: args.reporters, tags: args.tags });
+  const text = articleMarkdown({
+    id,
+    title,
+    date,
+    section,
+    reporters: args.reporters,
+    tags: args.tags,
+    live: args.live,
+  });
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text, { encoding: 'utf8', flag: 'wx' });

@@ -1,9 +1,10 @@
 /**
  * `npm run screenshots -- [built-site-dir]` (default dist/): serves the built site on 127.0.0.1
- * and photographs the home page, an article, a search and an article's photo gallery, on a phone and
- * on a desktop, in Debian's Chromium, into docs/screenshots/ for the README's «What readers see»,
- * and the header with its date line on a fixed day (the issue's example, so the picture does not
- * change with the day it is taken). Run it after `npm run build`.
+ * and photographs the home page, an article, a live page, a corrected story's «اصلاحیه» box, a
+ * search and an article's photo gallery, on a phone and on a desktop, in Debian's Chromium, into
+ * docs/screenshots/ for the README's «What readers see», and the header with its date line on a
+ * fixed day (the issue's example, so the picture does not change with the day it is taken). Run it
+ * after `npm run build`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,15 +31,28 @@ const articles = readdirSync(newsDir)
   .filter((id) => /^\d+$/.test(id))
   .sort((a, b) => Number(b) - Number(a))
   .map((id) => articlePath(Number(id), readdirSync(path.join(newsDir, id))[0] ?? ''));
-const pageHtml = (urlPath: string) => readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8');
-const withImage = articles.find((urlPath) => /<figure class="article__figure"/.test(pageHtml(urlPath)));
+const articleWith = (pattern: RegExp) =>
+  articles.find((urlPath) =>
+    pattern.test(readFileSync(path.join(root, decodeURIComponent(urlPath), 'index.html'), 'utf8')),
+  );
+const withImage = articleWith(/<figure class="article__figure"/);
 // The newest article with a gallery (src/components/mdx/Gallery.astro), photographed on its own.
-const withGallery = articles.find((urlPath) => /<figure class="gallery"/.test(pageHtml(urlPath)));
+const withGallery = articleWith(/<figure class="gallery"/);
+// A live page while it is live, and a corrected story opened at its «اصلاحیه» box (its anchor).
+const live = articleWith(/class="badge badge--live"/);
+const corrected = articleWith(/id="corrections"/);
 
 const shots = {
   home: homePath,
   article: withImage ?? articles[0] ?? homePath,
+  ...(live ? { live } : {}),
+  ...(corrected ? { corrected } : {}),
   search: `${searchPath}?q=${encodeURIComponent('کتاب')}`,
+};
+/** Where a shot looks: the live page from its «پوشش زنده» down into its updates, the «اصلاحیه» box in the middle. */
+const framing: Record<string, { selector: string; block: 'start' | 'center' }> = {
+  live: { selector: '.article__kicker', block: 'start' },
+  corrected: { selector: '#corrections', block: 'center' },
 };
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 /** The header's day: Monday 9 Azar 1405, 30 November 2026, 09:00 in Tehran. */
@@ -53,6 +67,13 @@ try {
       const page = await context.newPage();
       await page.goto(origin + urlPath, { waitUntil: 'networkidle' });
       if (name === 'search') await page.locator('.search-result').first().waitFor({ timeout: 10_000 });
+      const frame = framing[name];
+      if (frame) {
+        await page.evaluate(
+          ({ selector, block }) => document.querySelector(selector)?.scrollIntoView({ block }),
+          frame,
+        );
+      }
       const file = path.join(outDir, `${name}-${device}.jpg`);
       await page.screenshot({ path: file, type: 'jpeg', quality: 80 });
       console.log(`${path.relative(projectRoot, file)}  ${urlPath}`);

@@ -22,6 +22,8 @@ import {
   commentSchema,
   dataFileNameProblem,
   DATE_FIELDS,
+  DATED_LISTS,
+  hasDateItem,
   zonelessTimestampProblem,
 } from './lib/content/schema';
 
@@ -75,13 +77,14 @@ function checkedGlob(
   };
 }
 
-/** Date fields that YAML turned into a UTC Date although the file gave no zone. */
+/** Date fields (and lists of dated items) that YAML turned into a UTC Date although the file gave no zone. */
 const zonelessDates =
-  (fields: readonly string[]) =>
+  (fields: readonly string[], lists: readonly string[] = []) =>
   (data: Record<string, unknown>, filePath: string): ContentProblem[] => {
     const dateFields = fields.filter((field) => data[field] instanceof Date);
-    if (dateFields.length === 0) return [];
-    return findZonelessTimestamps(readFileSync(filePath, 'utf8'), dateFields).map(({ field, value }) =>
+    const datedLists = lists.filter((list) => hasDateItem(data[list]));
+    if (dateFields.length === 0 && datedLists.length === 0) return [];
+    return findZonelessTimestamps(readFileSync(filePath, 'utf8'), dateFields, datedLists).map(({ field, value }) =>
       zonelessTimestampProblem(displayPath(filePath), field, value),
     );
   };
@@ -116,7 +119,7 @@ const articles = defineCollection({
       },
       (entries) =>
         findDuplicateArticleIds(entries.map((e) => ({ articleId: e.data.id as number, filePath: e.filePath }))),
-      zonelessDates(DATE_FIELDS.article),
+      zonelessDates(DATE_FIELDS.article, DATED_LISTS),
     ),
   ),
   schema: ({ image }) =>

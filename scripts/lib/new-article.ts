@@ -14,6 +14,8 @@ export interface NewArticleArgs {
   slug?: string;
   content?: string;
   now?: string;
+  /** A live page: `live: true` and a first update. */
+  live: boolean;
   help: boolean;
 }
 
@@ -24,10 +26,14 @@ export interface ArticleFields {
   section: string;
   reporters: string[];
   tags?: string[];
+  live?: boolean;
 }
 
 export const LEAD_PLACEHOLDER = 'TODO: یک یا دو جمله خلاصهٔ خبر';
 export const BODY_PLACEHOLDER = 'متن خبر را اینجا بنویسید.';
+/** A live page's body is the summary at its top; its news goes into `updates`. */
+export const LIVE_BODY_PLACEHOLDER = 'خلاصهٔ رویداد را اینجا بنویسید و با هر به‌روزرسانی تازه نگه دارید.';
+export const UPDATE_PLACEHOLDER = 'TODO: نخستین به‌روزرسانی';
 
 const VALUE_FLAGS = ['--title', '--section', '--reporter', '--tags', '--slug', '--content', '--now'];
 
@@ -36,11 +42,15 @@ const VALUE_FLAGS = ['--title', '--section', '--reporter', '--tags', '--slug', '
  * `--flag value` and `--flag=value`; `--reporter` may repeat; `--tags` splits on «،» and «,».
  */
 export function parseArgs(argv: readonly string[]): NewArticleArgs {
-  const args: NewArticleArgs = { reporters: [], tags: [], help: false };
+  const args: NewArticleArgs = { reporters: [], tags: [], live: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '-h' || arg === '--help') {
       args.help = true;
+      continue;
+    }
+    if (arg === '--live') {
+      args.live = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -94,8 +104,20 @@ export function splitTags(text: string): string[] {
 }
 
 /** The new article: complete frontmatter (a draft, with a lead to fill in) and a body to replace. */
-export function articleMarkdown({ id, title, date, section, reporters, tags = [] }: ArticleFields): string {
+export function articleMarkdown({
+  id,
+  title,
+  date,
+  section,
+  reporters,
+  tags = [],
+  live = false,
+}: ArticleFields): string {
   const list = (items: readonly string[]) => `[${items.map(yamlQuote).join(', ')}]`;
+  // A live page: its first update at the same time; later ones go on top of the list.
+  const liveFields = live
+    ? ['live: true', 'updates:', `  - date: ${frontmatterDate(date)}`, `    text: ${yamlQuote(UPDATE_PLACEHOLDER)}`]
+    : [];
   return [
     '---',
     `id: ${id}`,
@@ -105,10 +127,11 @@ export function articleMarkdown({ id, title, date, section, reporters, tags = []
     `category: ${section}`,
     `tags: ${list(tags)}`,
     `authors: ${list(reporters)}`,
+    ...liveFields,
     'draft: true',
     '---',
     '',
-    BODY_PLACEHOLDER,
+    live ? LIVE_BODY_PLACEHOLDER : BODY_PLACEHOLDER,
     '',
   ].join('\n');
 }

@@ -5,9 +5,10 @@
  */
 import type { ArticleMeta, SocialImage } from '#layouts/BaseLayout.astro';
 import { relatedArticles, sectionNeighbours } from '#lib/archive.ts';
+import { correctionsNewestFirst, lastModified, liveUpdatesNewestFirst, paragraphsOf } from '#lib/article-timeline.ts';
 import { toTehranIsoString } from '#lib/dates/tehran.ts';
 import { authorPath, homePath } from '#lib/paths.ts';
-import { newsArticleJsonLd } from '#lib/structured-data.ts';
+import { headlineOf, newsArticleJsonLd } from '#lib/structured-data.ts';
 import site from '#site.config.ts';
 import type { Archive, Article, CommentThreads } from './articles';
 import { absoluteUrl, publicUrl } from './urls';
@@ -48,20 +49,22 @@ export function articleSocialImage({ data }: Article): SocialImage | undefined {
 
 /** Open Graph's `article:*` data of the page. */
 export function articleOpenGraph({ data, category, authors }: Article): ArticleMeta {
+  const modified = lastModified(data);
   return {
     publishedTime: toTehranIsoString(data.date),
-    modifiedTime: data.updated && toTehranIsoString(data.updated),
+    modifiedTime: modified && toTehranIsoString(modified),
     section: category.data.name,
     tags: data.tags,
     authors: authors.map((author) => absoluteUrl(authorPath(author.id))),
   };
 }
 
-/** The article as schema.org `NewsArticle`. */
+/** The article as schema.org `NewsArticle`, or `LiveBlogPosting` for a live page. */
 export function articleJsonLd(article: Article, image: SocialImage | undefined) {
   const { data, category, authors } = article;
+  const url = absoluteUrl(article.path);
   return newsArticleJsonLd({
-    url: absoluteUrl(article.path),
+    url,
     headline: data.title,
     description: data.lead,
     images: image
@@ -76,10 +79,23 @@ export function articleJsonLd(article: Article, image: SocialImage | undefined) 
         ]
       : [],
     datePublished: data.date,
-    dateModified: data.updated,
+    dateModified: lastModified(data),
     authors: authors.map((author) => ({ name: author.data.name, url: absoluteUrl(authorPath(author.id)) })),
     section: category.data.name,
     keywords: data.tags,
     publisher: { name: site.name, url: absoluteUrl(homePath), logoUrl: absoluteUrl(site.logo) },
+    corrections: correctionsNewestFirst(data.corrections),
+    live: data.live
+      ? {
+          start: data.date,
+          end: data.liveEnded,
+          updates: liveUpdatesNewestFirst(data.updates).map((update) => ({
+            url: `${url}#${update.anchor}`,
+            headline: update.title ?? headlineOf(update.text),
+            date: update.date,
+            text: paragraphsOf(update.text).join('\n'),
+          })),
+        }
+      : undefined,
   });
 }

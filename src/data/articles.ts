@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '#lib/archive.ts';
 import { commentCount, threadComments, type CommentRecord, type CommentThread } from '#lib/comments.ts';
 import { contentProblemsError } from '#lib/content/problems.ts';
+import { futureTimelineProblems } from '#lib/content/timeline.ts';
 import { slugify } from '#lib/persian/slug.ts';
 import site from '#site.config.ts';
 import {
@@ -69,8 +70,13 @@ async function loadArticles(): Promise<LoadedArticles> {
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
-  const published = entries
-    .filter((entry) => isPublished(entry.data, publicationPolicy))
+  const publishedEntries = entries.filter((entry) => isPublished(entry.data, publicationPolicy));
+  // A correction or live update dated after "now" would be shown before its time.
+  const problems = publishedEntries.flatMap((entry) =>
+    futureTimelineProblems(entry.data, entry.filePath ?? entry.id, buildNow),
+  );
+  if (problems.length > 0) throw contentProblemsError(problems);
+  const published = publishedEntries
     .map((entry) => {
       const slug = entry.data.slug ?? (fileSlug(entry) || String(entry.data.id));
       return {

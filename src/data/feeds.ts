@@ -2,9 +2,12 @@
  * Feed items from published articles (Astro side: renders article bodies, reads image files).
  */
 import { statSync } from 'node:fs';
+import { ui } from '#i18n/fa.ts';
+import { lastModified } from '#lib/article-timeline.ts';
 import { jsonFeedText } from '#lib/feeds/json-feed.ts';
 import { JSON_FEED_TYPE, RSS_TYPE } from '#lib/feeds/media-types.ts';
 import { rssFeedXml, type FeedItem, type FeedOptions } from '#lib/feeds/rss.ts';
+import { timelineFeedHtml } from '#lib/feeds/timeline-html.ts';
 import { authorPath, feedStylesheetPath } from '#lib/paths.ts';
 import site from '#site.config.ts';
 import { articleBodyHtml } from './article-bodies';
@@ -49,8 +52,10 @@ export async function feedItem(article: Article): Promise<FeedItem> {
     title: article.data.title,
     url,
     date: article.data.date,
+    modified: lastModified(article.data),
     lead: article.data.lead,
-    html: await articleBodyHtml(article),
+    // A live page's updates and a corrected story's corrections travel with it (its guid stays).
+    html: [await articleBodyHtml(article), timelineFeedHtml(article.data, url, ui)].filter(Boolean).join('\n'),
     categories: [article.category.data.name],
     authors: article.authors.map((author) => author.data.name),
     authorUrls: article.authors.map((author) => absoluteUrl(authorPath(author.id))),

@@ -1,4 +1,5 @@
 /** Every public page of the archive for the sitemaps, with the date it last changed. */
+import { lastModified, recentCorrections } from '#lib/article-timeline.ts';
 import { chunk, SITEMAP_MAX_URLS, type SitemapUrl } from '#lib/sitemaps.ts';
 import {
   archiveIndexPath,
@@ -7,6 +8,7 @@ import {
   authorIndexPath,
   authorPath,
   categoryPath,
+  correctionsPath,
   homePath,
   tagIndexPath,
   tagPath,
@@ -14,16 +16,18 @@ import {
 import { getArchive, type Article } from './articles';
 import { absoluteUrl } from './urls';
 
-const newest = (articles: readonly Article[] | undefined) => articles?.[0]?.data.updated ?? articles?.[0]?.date;
+const changed = (article: Article) => lastModified(article.data) ?? article.date;
+const newest = (articles: readonly Article[] | undefined) => articles?.[0] && changed(articles[0]);
 
-/** All page URLs: home, articles, sections, tags, reporters and the archive. First pages of lists only. */
+/** All page URLs: home, articles, corrections, sections, tags, reporters and the archive. First pages of lists only. */
 export async function siteUrls(): Promise<SitemapUrl[]> {
   const archive = await getArchive();
   const url = (path: string, lastmod?: Date) => ({ loc: absoluteUrl(path), lastmod });
   const monthsOf = (year: number) => [...archive.byMonth.values()].filter((month) => month.year === year);
   return [
     url(homePath, newest(archive.articles)),
-    ...archive.articles.map((article) => url(article.path, article.data.updated ?? article.date)),
+    ...archive.articles.map((article) => url(article.path, changed(article))),
+    url(correctionsPath, recentCorrections(archive.articles, 1)[0]?.date),
     ...[...archive.categories.keys()].map((id) => url(categoryPath(id), newest(archive.byCategory.get(id)))),
     url(tagIndexPath, newest(archive.articles)),
     ...[...archive.byTag.values()].map((tag) => url(tagPath(tag.slug), newest(tag.articles))),

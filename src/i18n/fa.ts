@@ -108,6 +108,15 @@ export const ui = {
   audioFallback: 'مرورگر شما این صدا را پخش نمی‌کند؛ می‌توانید آن را بارگیری کنید:',
   download: 'بارگیری',
   captionsLabel: 'زیرنویس فارسی',
+  correction: 'اصلاحیه',
+  correctionsTitle: 'اصلاحیه‌ها',
+  correctionsIntro:
+    'هر خبری که پس از انتشار اصلاح شده است، با زمان اصلاح و آنچه نادرست بود. تازه‌ترین اصلاحیه‌ها نخست می‌آیند.',
+  noCorrections: 'هنوز اصلاحیه‌ای منتشر نشده است.',
+  live: 'پوشش زنده',
+  liveEnded: 'پایان پوشش زنده',
+  liveSummary: 'خلاصه',
+  liveUpdates: 'به‌روزرسانی‌ها، تازه‌ترین نخست',
 } as const;
 
 /** «عکس: علی رضایی»: a credit under a picture (or «ویدیو: …», «صدا: …»). */

@@ -35,6 +35,8 @@ export const shortPath = (id: number) => `/n/${id}/`;
 export const listingPagePath = (listPath: string, page: number) => `${listPath}${page}/`;
 export const searchPath = '/search/';
 export const feedsIndexPath = '/feeds/';
+/** The site-wide list of recent corrections. */
+export const correctionsPath = '/corrections/';
 /** Where the comment service sends the reader after posting. */
 export const commentsThanksPath = '/comments/thanks/';
 /** Where the comment service sends a reader whose comment it refused (Staticman's `redirectError`). */

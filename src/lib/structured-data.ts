@@ -36,10 +36,14 @@ export function newsArticleJsonLd(article: {
   section: string;
   keywords: string[];
   publisher: Publisher;
+  /** Corrections of the story, newest first: schema.org `correction`. */
+  corrections?: { date: Date; text: string }[] | undefined;
+  /** A live page: makes it a `LiveBlogPosting` with its coverage times and updates (newest first). */
+  live?: LiveCoverage | undefined;
 }) {
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': article.live ? 'LiveBlogPosting' : 'NewsArticle',
     mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
     url: article.url,
     headline: article.headline,
@@ -52,6 +56,51 @@ export function newsArticleJsonLd(article: {
     ...(article.keywords.length > 0 ? { keywords: article.keywords } : {}),
     inLanguage: 'fa',
     publisher: organization(article.publisher),
+    ...(article.corrections?.length
+      ? {
+          correction: article.corrections.map((correction) => ({
+            '@type': 'CorrectionComment',
+            text: correction.text,
+            datePublished: toTehranIsoString(correction.date),
+          })),
+        }
+      : {}),
+    ...(article.live ? liveBlogFields(article.live) : {}),
+  };
+}
+
+export interface LiveCoverage {
+  /** When coverage began (the article's date). */
+  start: Date;
+  /** When it ended; absent while it goes on. */
+  end?: Date | undefined;
+  /** Newest first; `url` is the page's URL with the update's anchor. */
+  updates: { url: string; headline: string; date: Date; text: string }[];
+}
+
+/** Google shows at most 110 characters of a headline; an update without a title is cut there. */
+const HEADLINE_LENGTH = 110;
+
+/** The first words of `text` that fit a headline, with «…» when cut. */
+export function headlineOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= HEADLINE_LENGTH) return flat;
+  const cut = flat.slice(0, HEADLINE_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > HEADLINE_LENGTH / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+function liveBlogFields(live: LiveCoverage) {
+  return {
+    coverageStartTime: toTehranIsoString(live.start),
+    ...(live.end ? { coverageEndTime: toTehranIsoString(live.end) } : {}),
+    liveBlogUpdate: live.updates.map((update) => ({
+      '@type': 'BlogPosting',
+      url: update.url,
+      headline: update.headline,
+      datePublished: toTehranIsoString(update.date),
+      articleBody: update.text,
+    })),
   };
 }
 

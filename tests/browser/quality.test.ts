@@ -41,6 +41,9 @@ beforeAll(async () => {
     home: '/',
     section: '/category/economy/',
     article: '/news/7/market/',
+    'corrected article': '/news/8/last-day-of-leap-year/',
+    'live page': '/news/5/snow-live/',
+    corrections: '/corrections/',
     'article with a Persian slug': `/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
     // Pictures with credits, a gallery, a video and a sound (tests/browser/media.test.ts plays them).
     'article with media': '/news/2/notice/',

@@ -30,6 +30,9 @@ const pages = [
   '/news/1005/shiraz-council-budget-1402/',
   // A gallery, a video and a sound.
   '/news/1015/tabriz-bazaar-photo-report/',
+  '/news/1014/u17-asian-champions/',
+  '/news/1016/tehran-snow-live/',
+  '/corrections/',
   '/category/economy/',
   '/tag/',
   '/author/',

@@ -94,7 +94,7 @@ describe('built archive', () => {
   });
 
   it('leaves drafts and scheduled articles out entirely', () => {
-    expect(readdirSync(path.join(build.outDir, 'news')).sort()).toEqual(['2', '3', '7', '8']);
+    expect(readdirSync(path.join(build.outDir, 'news')).sort()).toEqual(['2', '3', '5', '7', '8']);
     for (const file of atLeast(8, htmlFiles(build.outDir), 'built pages')) {
       const html = readFileSync(file, 'utf8');
       expect(html, file).not.toContain('پیش‌نویس منتشرنشده');
@@ -182,6 +182,7 @@ describe('built archive', () => {
     const latest = [...document.querySelectorAll('#latest .card__title a')].map((a) => a.getAttribute('href'));
     expect(latest).toEqual([
       '/news/8/last-day-of-leap-year/',
+      '/news/5/snow-live/',
       '/news/7/market/',
       '/news/2/notice/',
       `/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
@@ -190,6 +191,7 @@ describe('built archive', () => {
       'بازار مرکزی شهر بازگشایی شد',
     ]);
     expect([...document.querySelectorAll('#site-news .card__title a')].map((a) => a.textContent)).toEqual([
+      'بارش برف در شهر',
       'نسخهٔ تازهٔ سایت',
     ]);
   });
@@ -232,7 +234,7 @@ describe('built archive', () => {
       shards: { id: string; articles: number; routed: boolean }[];
     };
     // A small archive is one shard, the newest, searched for every query (no routing table needed).
-    expect(manifest.shards).toEqual([expect.objectContaining({ articles: 4, routed: false })]);
+    expect(manifest.shards).toEqual([expect.objectContaining({ articles: 5, routed: false })]);
     expect(JSON.parse(readFileSync(path.join(build.outDir, 'pagefind/routes.json'), 'utf8'))).toEqual({
       shards: [],
       chunks: [],
@@ -252,7 +254,7 @@ describe('built archive', () => {
     expect(existsSync(path.join(shardDir, 'bayegan-terms.txt'))).toBe(false);
     expect(entry.version).toBe('1.6.0');
     expect(Object.keys(entry.languages)).toEqual(['fa']);
-    expect(entry.languages.fa!.page_count).toBe(4);
+    expect(entry.languages.fa!.page_count).toBe(5);
     for (const file of atLeast(8, htmlFiles(build.outDir), 'built pages')) {
       const bodies = parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('[data-pagefind-body]');
       const isArticle = path.relative(build.outDir, file).startsWith(`news${path.sep}`);

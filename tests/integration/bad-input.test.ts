@@ -177,6 +177,13 @@ const mistakes: Mistake[] = [
     message: /updated: is earlier than date/,
   },
   {
+    name: 'correction dated in the future',
+    files: { 'articles/a.md': goodArticle({ corrections: "[{ date: 1480/01/01 10:00, text: 'اصلاح' }]" }) },
+    file: 'articles/a.md',
+    message:
+      /corrections\.0\.date: is in the future \(after [^)]*\); a correction is dated when it is published: write the time it was made/,
+  },
+  {
     name: 'flag that is not true or false',
     build: false,
     files: { 'articles/a.md': goodArticle({ draft: "'yes'" }) },

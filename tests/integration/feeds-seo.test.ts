@@ -46,6 +46,9 @@ beforeAll(async () => {
   const contentDir = path.join(tmpRoot, 'feeds-seo', 'content');
   rmSync(contentDir, { recursive: true, force: true });
   cpSync(path.join(projectRoot, 'tests/fixtures/archive'), contentDir, { recursive: true });
+  // The live page's coverage has ended here (the fixture build shows it live).
+  const live = path.join(contentDir, 'articles/1403/snow-live.md');
+  writeFileSync(live, readFileSync(live, 'utf8').replace('live: true\n', 'live: true\nliveEnded: 1403/10/01 12:00\n'));
   writeFileSync(
     path.join(contentDir, 'articles/1403/tricky.md'),
     [
@@ -76,6 +79,7 @@ describe('RSS feeds', () => {
     expect(feed.items.map((item) => item.link)).toEqual([
       `${ORIGIN}/news/11/tricky/`,
       `${ORIGIN}/news/8/last-day-of-leap-year/`,
+      `${ORIGIN}/news/5/snow-live/`,
       `${ORIGIN}/news/7/market/`,
       `${ORIGIN}/news/2/notice/`,
       `${ORIGIN}/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
@@ -83,7 +87,7 @@ describe('RSS feeds', () => {
     const dates = feed.items.map((item) => new Date(item.pubDate!).getTime());
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     // Article 7 was updated later than it was published; it is ordered by first publication.
-    expect(new Date(feed.items[2]!.pubDate!).toISOString()).toBe('2024-11-22T21:00:00.000Z');
+    expect(new Date(feed.items[3]!.pubDate!).toISOString()).toBe('2024-11-22T21:00:00.000Z');
   });
 
   it('carries guid, lead, full sanitised content, section, reporters, comments and the image', async () => {
@@ -153,6 +157,7 @@ describe('RSS feeds', () => {
     ]);
     const newsroom = await feedParser.parseString(read('author/newsroom/rss.xml'));
     expect(newsroom.items.map((item) => item.link)).toEqual([
+      `${ORIGIN}/news/5/snow-live/`,
       `${ORIGIN}/news/7/market/`,
       `${ORIGIN}/news/2/notice/`,
       `${ORIGIN}/news/3/${encodeURIComponent('کتاب-تابستان')}/`,
@@ -287,6 +292,19 @@ describe('structured data and meta', () => {
     expect((jsonLd(`/news/3/کتاب-تابستان/`)[0] as Record<string, string>).datePublished).toBe(
       '2019-08-01T10:15:00+04:30',
     );
+  });
+
+  it('ends live coverage with one field: no «پوشش زنده», the end in the facts line and coverageEndTime', () => {
+    const document = parseHTML(readPage(build.outDir, '/news/5/snow-live/')).document;
+    expect(document.querySelector('.badge--live')).toBeNull();
+    const ended = [...document.querySelectorAll('.article__meta div')].find(
+      (row) => row.querySelector('dt')!.textContent === 'پایان پوشش زنده:',
+    )!;
+    expect(ended.querySelector('time')!.getAttribute('datetime')).toBe('2024-12-21T12:00:00+03:30');
+    expect(document.querySelectorAll('.live-update')).toHaveLength(2);
+    const ld = jsonLd('/news/5/snow-live/')[0]!;
+    expect(ld['@type']).toBe('LiveBlogPosting');
+    expect(ld['coverageEndTime']).toBe('2024-12-21T12:00:00+03:30');
   });
 
   it('keeps NewsArticle off every page that is not an article', () => {

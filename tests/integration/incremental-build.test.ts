@@ -40,14 +40,14 @@ beforeAll(async () => {
 describe('an incremental build', () => {
   it('renders every page the first time', () => {
     expect(rendered(first)).toMatch(/^Rendered all \d+ archive pages/);
-    expect(indexedAnew(first)).toBe(3); // the fixture's published articles on NOW
+    expect(indexedAnew(first)).toBe(4); // the fixture's published articles on NOW
   });
 
   it('renders no archive page and indexes nothing again when nothing changed, and writes the same site', () => {
     expect(rendered(unchanged)).toMatch(/^Rendered 0 changed archive pages; carried \d+ unchanged pages/);
     expect(indexedAnew(unchanged)).toBe(0);
     // Nor reads the pages it carried over, nor writes their short links again.
-    expect(searchReads(first)).toBe(3);
+    expect(searchReads(first)).toBe(4);
     expect(searchReads(unchanged)).toBe(0);
     expect(shortLinksWritten(unchanged)).toBe(0);
     expect(existsSync(path.join(root, 'cache', 'bayegan-pages.json.next'))).toBe(false);
@@ -277,5 +277,52 @@ describe('an incremental build', () => {
     const scratch = await buildSite('incremental-scratch-takedown', contentDir, { BAYEGAN_NOW: newYear.BAYEGAN_NOW });
     expect(scratch.status, scratch.output).toBe(0);
     expect(differences(after, siteFiles(scratch.outDir))).toEqual([]);
+  });
+
+  it('publishes a live update by rendering the live page and the lists that show it; a correction adds the corrections page', async () => {
+    const newYear = { ...env, BAYEGAN_NOW: '2025-03-21T08:00:00+03:30' };
+    const renderedCount = (build: BuildResult) => Number(/^Rendered (\d+) changed/.exec(rendered(build))?.[1]);
+    const changedPages = (before: Map<string, Buffer>) =>
+      differences(before, siteFiles(outDir)).filter((file) => file.endsWith('.html'));
+    const live = path.join(contentDir, 'articles', '1403', 'snow-live.md');
+    const before = siteFiles(outDir);
+    writeFileSync(
+      live,
+      readFileSync(live, 'utf8').replace(
+        'updates:\n',
+        "updates:\n  - date: 1404/01/01 07:45\n    text: 'بارش برف بند آمد.'\n",
+      ),
+    );
+    const update = await buildSite('incremental', contentDir, newYear);
+    expect(update.status, update.output).toBe(0);
+    expect(update.output).toMatch(/articles: 1 of \d+ files changed since the last build/);
+    expect(renderedCount(update)).toBeGreaterThanOrEqual(2);
+    expect(renderedCount(update)).toBeLessThanOrEqual(10);
+    const changed = changedPages(before);
+    expect(changed.some((file) => file.startsWith('news/5/'))).toBe(true);
+    // Not the world: no story outside its section changes, nor the corrections page.
+    expect(changed.filter((file) => /^news\/(3|7|8)\//.test(file) || file.startsWith('corrections/'))).toEqual([]);
+    const page = readFileSync(path.join(outDir, 'news/5/snow-live/index.html'), 'utf8');
+    expect(page.indexOf('بارش برف بند آمد.')).toBeGreaterThan(0);
+    expect(page.indexOf('بارش برف بند آمد.')).toBeLessThan(page.indexOf('مدرسه‌های شهر امروز تعطیل است.'));
+
+    const afterUpdate = siteFiles(outDir);
+    const market = path.join(contentDir, 'articles', '1403', 'market.md');
+    writeFileSync(
+      market,
+      readFileSync(market, 'utf8').replace(
+        'featured: true\n',
+        "featured: true\ncorrections: [{ date: 1404/01/01 07:50, text: 'شمار غرفه‌ها ۱۲۰ است.' }]\n",
+      ),
+    );
+    const correction = await buildSite('incremental', contentDir, newYear);
+    expect(correction.status, correction.output).toBe(0);
+    expect(changedPages(afterUpdate)).toContain('corrections/index.html');
+    expect(readFileSync(path.join(outDir, 'corrections/index.html'), 'utf8')).toContain('شمار غرفه‌ها ۱۲۰ است.');
+
+    rmSync(path.join(tmpRoot, 'incremental-scratch-live'), { recursive: true, force: true });
+    const scratch = await buildSite('incremental-scratch-live', contentDir, { BAYEGAN_NOW: newYear.BAYEGAN_NOW });
+    expect(scratch.status, scratch.output).toBe(0);
+    expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
   });
 });

@@ -245,3 +245,57 @@ describe('lineOfField', () => {
     expect(lineOfField(yaml, ['title'], 1)).toBe(3);
   });
 });
+
+describe('corrections and live updates', () => {
+  const now = new Date('2026-12-01T12:00:00+03:30'); // 1405/09/10 12:00 in Tehran
+  const checkAt = (source: string) =>
+    checkContent([...goodData, articleFile('a', source)], { ...options, now }).map(formatProblem);
+  const story = (extra: string) =>
+    `---\nid: 1\ntitle: 'عنوان'\nlead: 'خلاصه.'\ndate: 1405/09/09 08:00\ncategory: economy\nauthors: ['ali-rezaei']\n${extra}\n---\n\nمتن.\n`;
+
+  it('accepts corrections, a live page with updates in any order and multi-paragraph text, and its end', () => {
+    expect(
+      checkAt(
+        story(
+          "corrections: [{ date: 1405/09/09 18:00, text: 'نام درست شد.' }]\nlive: true\nupdates:\n  - date: 1405/09/10 09:00\n    title: 'تیتر'\n    text: |\n      بند یک.\n\n      بند دو.\n  - date: 1405/09/09 10:00\n    text: 'نخست'\nliveEnded: 1405/09/10 10:00",
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names the field and line of a correction before the story, misspelt, or in the future', () => {
+    expect(
+      checkAt(
+        story(
+          "corrections:\n  - date: 1405/09/09 09:00\n    text: 'x'\n  - date: 1405/09/08 18:00\n    text: 'پیش از خبر'",
+        ),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^content\/articles\/a\.md:11: corrections\.1\.date: is earlier than the article's date/),
+    ]);
+    expect(checkAt(story("corrections:\n  - dat: 1405/09/09 09:00\n    text: 'x'"))).toContainEqual(
+      expect.stringMatching(
+        /^content\/articles\/a\.md:9: corrections\.0\.dat: is not a field of a correction\. Did you mean "date"\?/,
+      ),
+    );
+    expect(checkAt(story("corrections:\n  - date: 1405/09/11 08:00\n    text: 'در آینده'"))).toEqual([
+      expect.stringMatching(
+        /^content\/articles\/a\.md:9: corrections\.0\.date: is in the future .*write the time it was made/,
+      ),
+    ]);
+  });
+
+  it('refuses updates without live: true, liveEnded without live, and zone-less ISO times in the lists', () => {
+    expect(checkAt(story("updates: [{ date: 1405/09/09 09:00, text: 'x' }]"))).toEqual([
+      expect.stringMatching(/updates: are only shown on a live page: add live: true/),
+    ]);
+    expect(checkAt(story('liveEnded: 1405/09/10 08:00'))).toEqual([
+      expect.stringMatching(/liveEnded: ends a live page/),
+    ]);
+    expect(checkAt(story("live: true\nupdates:\n  - date: 2026-11-30 10:00:00\n    text: 'x'"))).toEqual([
+      expect.stringMatching(
+        /^content\/articles\/a\.md:10: updates\.0\.date: 2026-11-30 10:00:00 has no time-zone offset/,
+      ),
+    ]);
+  });
+});

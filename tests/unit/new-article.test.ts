@@ -90,6 +90,15 @@ describe('articleMarkdown', () => {
     );
   });
 
+  it('starts a live page with live: true and a first update at its date, which YAML reads back', () => {
+    const text = articleMarkdown({ id: 7, title: 'برف', date, section: 'society', reporters: ['a'], live: true });
+    const data = parseYaml(frontmatterOf(text)) as Record<string, unknown>;
+    expect(data['live']).toBe(true);
+    expect(data['updates']).toEqual([{ date: '1405/09/08 14:30', text: 'TODO: نخستین به‌روزرسانی' }]);
+    expect(data['draft']).toBe(true);
+    expect(text).toContain('خلاصهٔ رویداد را اینجا بنویسید');
+  });
+
   it('doubles a single quote in the title, and YAML reads it back', () => {
     expect(yamlQuote("it's")).toBe("'it''s'");
     const text = articleMarkdown({
@@ -145,12 +154,14 @@ describe('parseArgs', () => {
       slug: 'market',
       content: 'tmp/content',
       now: '2026-11-29T12:00:00+03:30',
+      live: false,
       help: false,
     });
   });
 
   it('has empty lists when nothing is given', () => {
-    expect(parseArgs([])).toEqual({ reporters: [], tags: [], help: false });
+    expect(parseArgs([])).toEqual({ reporters: [], tags: [], live: false, help: false });
+    expect(parseArgs(['--live']).live).toBe(true);
     expect(parseArgs(['--help']).help).toBe(true);
   });
 

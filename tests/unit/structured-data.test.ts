@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   breadcrumbListJsonLd,
+  headlineOf,
   jsonLdText,
   newsArticleJsonLd,
   webSiteJsonLd,
@@ -201,5 +202,56 @@ describe('jsonLdText', () => {
   it('leaves text without special characters as plain JSON', () => {
     const data = { name: `بایگان${ZWNJ}ها`, n: 2 };
     expect(jsonLdText(data)).toBe(JSON.stringify(data));
+  });
+});
+
+describe('corrections and live coverage', () => {
+  it('carries corrections as schema.org CorrectionComment, and none when there is none', () => {
+    const ld = newsArticleJsonLd(
+      article({ corrections: [{ date: new Date('2024-11-23T06:00:00Z'), text: 'نام درست شد.' }] }),
+    ) as Record<string, unknown>;
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld['correction']).toEqual([
+      { '@type': 'CorrectionComment', text: 'نام درست شد.', datePublished: '2024-11-23T09:30:00+03:30' },
+    ]);
+    expect(newsArticleJsonLd(article({ corrections: [] }))).not.toHaveProperty('correction');
+  });
+
+  it('makes a live page a LiveBlogPosting with its coverage times and updates', () => {
+    const update = {
+      url: `${SITE}/news/42/#update-14030903-1000`,
+      headline: 'تیتر',
+      date: new Date('2024-11-23T06:30:00Z'),
+      text: 'متن',
+    };
+    const live = newsArticleJsonLd(
+      article({ live: { start: new Date('2024-11-23T04:30:00Z'), updates: [update] } }),
+    ) as Record<string, unknown>;
+    expect(live['@type']).toBe('LiveBlogPosting');
+    expect(live['coverageStartTime']).toBe('2024-11-23T08:00:00+03:30');
+    expect(live).not.toHaveProperty('coverageEndTime');
+    expect(live['liveBlogUpdate']).toEqual([
+      {
+        '@type': 'BlogPosting',
+        url: update.url,
+        headline: 'تیتر',
+        datePublished: '2024-11-23T10:00:00+03:30',
+        articleBody: 'متن',
+      },
+    ]);
+    const ended = newsArticleJsonLd(
+      article({
+        live: { start: new Date('2024-11-23T04:30:00Z'), end: new Date('2024-11-23T16:30:00Z'), updates: [] },
+      }),
+    ) as Record<string, unknown>;
+    expect(ended['coverageEndTime']).toBe('2024-11-23T20:00:00+03:30');
+  });
+
+  it('cuts an untitled update to a headline of at most 110 characters, at a space', () => {
+    expect(headlineOf('  کوتاه\nو ساده ')).toBe('کوتاه و ساده');
+    const long = 'واژه '.repeat(40);
+    const headline = headlineOf(long);
+    expect(headline.length).toBeLessThanOrEqual(110);
+    expect(headline).toMatch(/^(واژه )*واژه…$/);
   });
 });

@@ -21,8 +21,11 @@ import {
   commentSchema,
   dataFileNameProblem,
   DATE_FIELDS,
+  DATED_LISTS,
+  hasDateItem,
   zonelessTimestampProblem,
 } from './schema.ts';
+import { futureTimelineProblems, type Timeline } from './timeline.ts';
 import { prepareCommentFile } from './staticman-entry.ts';
 
 export type ContentKind = 'article' | 'category' | 'author' | 'comment';
@@ -51,6 +54,8 @@ export interface CheckOptions {
    * `imageExists('content/articles/1403/x.md', './images/a.jpg')`.
    */
   imageExists: (articleFile: string, imagePath: string) => boolean;
+  /** The build's "now": corrections and live updates after it are problems. Not checked when absent. */
+  now?: Date;
 }
 
 /** The image types Astro's `image()` can process. */
@@ -148,8 +153,8 @@ function imageField(file: () => string, imageExists: CheckOptions['imageExists']
 
 /** A problem of a shared check, at the line of its field in the file (the first line for the file itself). */
 function located(problem: ContentProblem, parsed: ParsedFile | undefined): LocatedProblem {
-  const line =
-    problem.field !== 'file' && parsed ? lineOfField(parsed.yamlText, [problem.field], parsed.lineOffset) : 1;
+  const fieldPath = problem.field.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+  const line = problem.field !== 'file' && parsed ? lineOfField(parsed.yamlText, fieldPath, parsed.lineOffset) : 1;
   return { ...problem, line };
 }
 
@@ -198,8 +203,10 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     }
     const dateFields = file.kind === 'article' ? DATE_FIELDS.article : file.kind === 'comment' ? DATE_FIELDS.comment : [];
     const zoneless = dateFields.filter((field) => fileData[field] instanceof Date);
+    const zonelessLists = file.kind === 'article' ? DATED_LISTS.filter((list) => hasDateItem(fileData[list])) : [];
     const zonelessSource = file.kind === 'article' ? file.source : `---\n${file.source}\n---`;
-    for (const { field, value } of zoneless.length ? findZonelessTimestamps(zonelessSource, zoneless) : []) {
+    const anyZoneless = zoneless.length + zonelessLists.length > 0;
+    for (const { field, value } of anyZoneless ? findZonelessTimestamps(zonelessSource, zoneless, zonelessLists) : []) {
       problems.push(located(zonelessTimestampProblem(file.path, field, value), parsed));
     }
 
@@ -226,7 +233,14 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
       continue;
     }
     const data = result.data as Record<string, unknown>;
-    if (file.kind === 'article') articleIds.push({ articleId: data['id'] as number, filePath: file.path });
+    if (file.kind === 'article') {
+      articleIds.push({ articleId: data['id'] as number, filePath: file.path });
+      if (options.now) {
+        for (const problem of futureTimelineProblems(data as unknown as Timeline, file.path, options.now)) {
+          problems.push(located(problem, parsed));
+        }
+      }
+    }
     // The pictures, video and sound an MDX body names, checked as the build checks them.
     if (file.kind === 'article' && file.path.endsWith('.mdx')) {
       for (const problem of mdxMediaProblems(file.source, file.path, (media) => options.imageExists(file.path, media))) {

@@ -39,6 +39,51 @@ export const articleDate = z.union([z.date(), z.string(), z.number()]).transform
   }
 });
 
+/**
+ * Text of one or more paragraphs (a live update): letters normalised and spaces collapsed as in
+ * {@link persianText}, but a blank line still separates paragraphs (`\n\n` in the result).
+ */
+export function persianParagraphs(what: string, example: string) {
+  return z
+    .string({ error: `must be text: write ${what}, e.g. ${example}` })
+    .transform((text) =>
+      normalizePersianLetters(text)
+        .split(/\r?\n[ \t]*\r?\n\s*/)
+        .map((paragraph) => paragraph.replace(/[ \t\r\n]+/g, ' ').trim())
+        .filter((paragraph) => paragraph.length > 0)
+        .join('\n\n'),
+    )
+    .refine((text) => text.length > 0, { message: `is empty: write ${what}, e.g. ${example}` });
+}
+
+/** A correction of a published story: when it was made (Tehran time) and what was corrected. */
+export const correctionList = z
+  .array(
+    strictFields({
+      /** When the correction was published: Jalali in Tehran time or ISO with an offset. */
+      date: articleDate,
+      /** What was wrong and what is right now, in a sentence or two. */
+      text: persianText('what was corrected', "text: 'نام وزیر در نسخهٔ نخست نادرست آمده بود.'"),
+    }, 'a correction'),
+    { error: "must be a list, e.g. corrections: [{ date: 1405/09/10 18:00, text: '…' }]" },
+  )
+  .default([]);
+
+/** A timestamped update of a live page; paragraphs of plain text, optionally with a short title. */
+export const liveUpdateList = z
+  .array(
+    strictFields({
+      /** When the update was published: Jalali in Tehran time or ISO with an offset. */
+      date: articleDate,
+      /** A short headline of the update (optional; search engines show it). */
+      title: persianText('a short headline', "title: 'آتش مهار شد'").optional(),
+      /** The update itself: plain text, paragraphs separated by a blank line. */
+      text: persianParagraphs('the update', "text: 'آتش‌نشانان آتش را مهار کردند.'"),
+    }, 'a live update'),
+    { error: "must be a list, e.g. updates: [{ date: 1405/09/10 18:40, text: '…' }]" },
+  )
+  .default([]);
+
 /** The permanent article number. */
 export const articleId = z
   .number({ error: 'must be a whole number, the article\'s permanent number, e.g. id: 1042 (without quotes)' })
@@ -181,14 +226,40 @@ export function strictFields<Shape extends z.ZodRawShape>(
 /**
  * Unquoted ISO timestamps without a zone in a frontmatter block (`date: 2024-11-22 14:30:00`).
  * YAML reads them as UTC before the schema sees them, which would silently shift a Tehran time by
- * 3½ hours, so the content loader refuses them; this finds them in the file's text.
+ * 3½ hours, so the content loader refuses them; this finds them in the file's text. `fields` are
+ * top-level fields (`updated`); `lists` are lists of items with a `date` (`corrections`), whose
+ * items are found as `corrections.0.date`.
  */
-export function findZonelessTimestamps(source: string, fields: readonly string[]): { field: string; value: string }[] {
+export function findZonelessTimestamps(
+  source: string,
+  fields: readonly string[],
+  lists: readonly string[] = [],
+): { field: string; value: string }[] {
   const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
   const found: { field: string; value: string }[] = [];
+  const timestamp = '(\\d{4}-\\d{1,2}-\\d{1,2}(?:(?:[Tt]|[ \\t]+)\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d*)?)?)\\s*(?:#.*)?$';
+  const topLevel = new RegExp(`^([A-Za-z]+):\\s*${timestamp}`);
+  const inList = new RegExp(`^\\s*(-\\s+)?date:\\s*${timestamp}`);
+  let list: string | undefined;
+  let item = -1;
   for (const line of frontmatter.split(/\r?\n/)) {
-    const match = /^([A-Za-z]+):\s*(\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?)?)\s*(?:#.*)?$/.exec(line);
+    const key = /^([A-Za-z]+):/.exec(line)?.[1];
+    if (key !== undefined) {
+      list = lists.includes(key) ? key : undefined;
+      item = -1;
+      // An inline list (`corrections: [{ date: … }]`): its items in order.
+      if (list) {
+        for (const object of line.matchAll(/\{[^}]*\}/g)) {
+          item += 1;
+          const value = /date:\s*(\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2})?)\s*[,}]/.exec(object[0]);
+          if (value) found.push({ field: `${list}.${item}.date`, value: value[1]! });
+        }
+      }
+    } else if (list && /^\s*-\s/.test(line)) item += 1;
+    const match = topLevel.exec(line);
     if (match && fields.includes(match[1]!)) found.push({ field: match[1]!, value: match[2]! });
+    const nested = list ? inList.exec(line) : null;
+    if (nested && key === undefined) found.push({ field: `${list}.${Math.max(item, 0)}.date`, value: nested[2]! });
   }
   return found;
 }

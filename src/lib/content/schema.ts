@@ -10,8 +10,10 @@ import {
   articleDate,
   articleId,
   articleSource,
+  correctionList,
   isAsciiSlug,
   knownSlug,
+  liveUpdateList,
   persianText,
   readerText,
   slugOverride,
@@ -20,6 +22,7 @@ import {
 } from './fields.ts';
 import type { ContentProblem } from './problems.ts';
 import { creditName } from '#lib/media-files.ts';
+import { timelineOrderProblems } from './timeline.ts';
 
 /** What the article schema needs from its surroundings. */
 export interface ContentLinks<Image extends z.ZodType, CategoryRef extends z.ZodType, AuthorRef extends z.ZodType> {
@@ -100,6 +103,14 @@ export function articleSchema<
       slug: slugOverride.optional(),
       /** The original publisher of a republished story: a name, or `{ name, url }`. */
       source: articleSource.optional(),
+      /** Corrections, each `{ date, text }` (Tehran time); shown in the «اصلاحیه» box and on /corrections/. */
+      corrections: correctionList,
+      /** A live page: shows «پوشش زنده» and its `updates`, newest first, until `liveEnded` is set. */
+      live: z.boolean({ error: 'must be true or false' }).default(false),
+      /** The timestamped updates of a live page, `{ date, text, title? }`, in any order. */
+      updates: liveUpdateList,
+      /** When the live coverage ended (Tehran time): the one field that ends it. */
+      liveEnded: articleDate.optional(),
     },
     'an article',
   ).superRefine((article, ctx) => {
@@ -126,6 +137,7 @@ export function articleSchema<
         message: 'is earlier than date: an update cannot come before the first publication',
       });
     }
+    for (const problem of timelineOrderProblems(article)) ctx.addIssue({ code: 'custom', ...problem });
   });
 }
 
@@ -154,7 +166,15 @@ export const commentSchema = strictFields(commentFields, 'a comment');
 export const COMMENT_FIELDS = Object.keys(commentFields) as (keyof typeof commentFields)[];
 
 /** Frontmatter fields of each kind of file that hold dates (YAML would read a zone-less one as UTC). */
-export const DATE_FIELDS = { article: ['date', 'updated'], comment: ['submittedAt'] } as const;
+export const DATE_FIELDS = { article: ['date', 'updated', 'liveEnded'], comment: ['submittedAt'] } as const;
+
+/** Frontmatter lists of an article whose items hold a `date`. */
+export const DATED_LISTS = ['corrections', 'updates'] as const;
+
+/** Whether a list's items hold a date YAML already read (an unquoted ISO timestamp). */
+export function hasDateItem(list: unknown): boolean {
+  return Array.isArray(list) && list.some((item) => (item as { date?: unknown } | null)?.date instanceof Date);
+}
 
 /** A category or reporter file whose name cannot be a URL segment. */
 export function dataFileNameProblem(id: string, filePath: string): ContentProblem | undefined {

@@ -12,6 +12,8 @@ export interface FeedItem {
   url: string;
   /** First publication. */
   date: Date;
+  /** When it last changed (an update, a correction, a live update), if it did. */
+  modified?: Date | undefined;
   /** The lead: the item's description. */
   lead: string;
   /** The article's HTML; sanitised and made absolute here. */
@@ -73,6 +75,15 @@ function mediaContent(image: FeedItem['enclosure']): string {
   ].join('');
 }
 
+/** The latest publication or change among the items: a correction of an old story changes the feed too. */
+function lastChange(items: readonly FeedItem[]): Date {
+  let last = items[0]!.date;
+  for (const item of items) {
+    for (const date of [item.date, item.modified]) if (date && date > last) last = date;
+  }
+  return last;
+}
+
 export async function rssFeedXml(options: FeedOptions): Promise<string> {
   const items = latestItems(options);
   return getRssString({
@@ -93,7 +104,7 @@ export async function rssFeedXml(options: FeedOptions): Promise<string> {
       // WebSub discovery: the hub, and the topic (the self link above) it knows this feed by.
       options.hub ? `<atom:link href="${escapeXml(options.hub)}" rel="hub"/>` : '',
       `<image><url>${escapeXml(options.imageUrl)}</url><title>${escapeXml(options.title)}</title><link>${escapeXml(options.link)}</link></image>`,
-      items[0] ? `<lastBuildDate>${items[0].date.toUTCString()}</lastBuildDate>` : '',
+      items[0] ? `<lastBuildDate>${lastChange(items).toUTCString()}</lastBuildDate>` : '',
     ].join(''),
     items: items.map((item) => ({
       title: item.title,
