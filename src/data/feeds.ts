@@ -59,7 +59,6 @@ export async function feedItem(article: Article): Promise<FeedItem> {
     categories: [article.category.data.name],
     authors: article.authors.map((author) => author.data.name),
     authorUrls: article.authors.map((author) => absoluteUrl(authorPath(author.id))),
-    updated: article.data.updated,
     tags: article.data.tags,
     commentsUrl: article.data.comments ? `${url}#comments` : undefined,
     enclosure: leadImage(article),

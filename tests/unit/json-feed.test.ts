@@ -44,7 +44,7 @@ const parse = (text: string): any => JSON.parse(text);
 describe('jsonFeedText', () => {
   const rich = item(7, new Date('2024-11-22T21:00:00Z'), {
     html: '<p>بازار <a href="/news/3/">خبر قبلی</a> <img src="a.jpg" alt="عکس" onerror="alert(1)"></p><script>alert(2)</script>',
-    updated: new Date('2019-08-01T05:45:00Z'),
+    modified: new Date('2019-08-01T05:45:00Z'),
     tags: ['بازار', 'سیاسی'],
     authors: ['علی رضایی', 'تحریریه'],
     authorUrls: [`${SITE}/author/ali-rezaei/`, `${SITE}/author/newsroom/`],

@@ -30,7 +30,7 @@ function jsonFeedItem(item: FeedItem) {
     summary: item.lead,
     ...(item.enclosure ? { image: item.enclosure.url } : {}),
     date_published: toTehranIsoString(item.date),
-    ...(item.updated ? { date_modified: toTehranIsoString(item.updated) } : {}),
+    ...(item.modified ? { date_modified: toTehranIsoString(item.modified) } : {}),
     ...(authors.length > 0 ? { authors } : {}),
     ...(tags.length > 0 ? { tags } : {}),
     language: 'fa',

@@ -12,7 +12,7 @@ export interface FeedItem {
   url: string;
   /** First publication. */
   date: Date;
-  /** When it last changed (an update, a correction, a live update), if it did. */
+  /** When it last changed (an update, a correction, a live update), if it did: JSON Feed's `date_modified`. */
   modified?: Date | undefined;
   /** The lead: the item's description. */
   lead: string;
@@ -23,8 +23,6 @@ export interface FeedItem {
   authors: string[];
   /** Absolute URLs of the reporters' pages, in the order of `authors` (JSON Feed names them). */
   authorUrls?: string[] | undefined;
-  /** The last update, when there was one (JSON Feed's `date_modified`). */
-  updated?: Date | undefined;
   /** The article's tags (JSON Feed's `tags`, after the section). */
   tags?: string[] | undefined;
   /** Absolute URL of the comments section, when comments are open. */
