@@ -5,6 +5,7 @@
  */
 import type { ArticleMeta, SocialImage } from '#layouts/BaseLayout.astro';
 import { relatedArticles, sectionNeighbours } from '#lib/archive.ts';
+import { bodyImages } from '#lib/body-images.ts';
 import { correctionsNewestFirst, lastModified, liveUpdatesNewestFirst, paragraphsOf } from '#lib/article-timeline.ts';
 import { toTehranIsoString } from '#lib/dates/tehran.ts';
 import { authorPath, homePath } from '#lib/paths.ts';
@@ -59,25 +60,32 @@ export function articleOpenGraph({ data, category, authors }: Article): ArticleM
   };
 }
 
-/** The article as schema.org `NewsArticle`, or `LiveBlogPosting` for a live page. */
-export function articleJsonLd(article: Article, image: SocialImage | undefined) {
+/**
+ * The article as schema.org `NewsArticle`, or `LiveBlogPosting` for a live page: its pictures are
+ * the lead picture, then those of the body (`bodyHtml`, as the page shows it) with their captions
+ * and credits.
+ */
+export function articleJsonLd(article: Article, image: SocialImage | undefined, bodyHtml: string) {
   const { data, category, authors } = article;
   const url = absoluteUrl(article.path);
   return newsArticleJsonLd({
     url,
     headline: data.title,
     description: data.lead,
-    images: image
-      ? [
-          {
-            url: image.url,
-            width: image.width,
-            height: image.height,
-            caption: data.imageCaption,
-            credit: data.imageCredit,
-          },
-        ]
-      : [],
+    images: [
+      ...(image
+        ? [
+            {
+              url: image.url,
+              width: image.width,
+              height: image.height,
+              caption: data.imageCaption,
+              credit: data.imageCredit,
+            },
+          ]
+        : []),
+      ...bodyImages(bodyHtml).map(({ src, ...rest }) => ({ url: publicUrl(src), ...rest })),
+    ],
     datePublished: data.date,
     dateModified: lastModified(data),
     authors: authors.map((author) => ({ name: author.data.name, url: absoluteUrl(authorPath(author.id)) })),

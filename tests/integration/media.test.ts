@@ -74,6 +74,23 @@ describe('pictures in an MDX body', () => {
     expect(figure.querySelector('.media-caption__credit')!.textContent!.trim()).toBe('عکس: علی رضایی');
   });
 
+  it('lists the body pictures after the lead picture in the NewsArticle, with their captions and credits', () => {
+    const script = documentOf(NOTICE).querySelector('script[type="application/ld+json"]')!;
+    const article = JSON.parse(script.textContent!) as {
+      image?: { '@type': string; url: string; caption?: string; creditText?: string }[];
+    };
+    const images = atLeast(2, article.image ?? [], 'pictures in the structured data');
+    for (const image of images) {
+      expect(image['@type']).toBe('ImageObject');
+      builtFile(image.url);
+    }
+    // The <Figure>'s caption and credit, the credit without «عکس:», as the page shows them.
+    expect(images).toContainEqual(expect.objectContaining({ caption: 'چایخانهٔ تحریریه', creditText: 'علی رضایی' }));
+    // The credited Markdown picture, by the name its title gave.
+    const lamps = documentOf(NOTICE).querySelector('.prose figure.body-figure img')!.getAttribute('src')!;
+    expect(images.find((image) => image.url === new URL(lamps, ORIGIN).href)?.creditText).toMatch(/\S/);
+  });
+
   it('a Markdown picture with a title is credited to it', () => {
     const figure = documentOf(NOTICE).querySelector('.prose figure.body-figure')!;
     expect(figure.querySelector('img')!.getAttribute('alt')).toBe('فانوس‌های رنگی');
