@@ -46,7 +46,22 @@ export function leadImage(article: Article): FeedItem['enclosure'] {
   };
 }
 
-export async function feedItem(article: Article): Promise<FeedItem> {
+/**
+ * Feed items already made in this build, by article: a story stands in the site's, its section's and
+ * its reporters' feeds, each in RSS and JSON Feed, and its body is rendered once for all of them. Held
+ * weakly by the article the archive hands out (a dev server's next archive starts afresh); only
+ * stories within the newest `feeds.itemCount` of some feed are ever here.
+ */
+const madeItems = new WeakMap<Article, Promise<FeedItem>>();
+
+/** The article as a feed item, the same in every feed and format. */
+export function feedItem(article: Article): Promise<FeedItem> {
+  let made = madeItems.get(article);
+  if (!made) madeItems.set(article, (made = makeFeedItem(article)));
+  return made;
+}
+
+async function makeFeedItem(article: Article): Promise<FeedItem> {
   const url = absoluteUrl(article.path);
   return {
     title: article.data.title,
