@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
 import { writeCorpus } from './corpus.ts';
-import { buildWorkDir, OLD_SITE_PREFIX } from './lib/build-folders.ts';
+import { buildWorkDir, OLD_SITE_PREFIX } from '../src/build/build-folders.ts';
 import { countByKind, diffSnapshots, FILE_KINDS, snapshotSite, type SiteSnapshot } from './lib/site-diff.ts';
 import './check-node.mjs';
 

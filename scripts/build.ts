@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
-import { buildWorkDir, OLD_SITE_PREFIX, STAGING_PREFIX } from './lib/build-folders.ts';
-import { takeFileLock } from './lib/file-lock.ts';
+import { buildWorkDir, OLD_SITE_PREFIX, siteLockFile, STAGING_PREFIX } from '../src/build/build-folders.ts';
+import { isRunning, takeFileLock } from '../src/build/file-lock.ts';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
@@ -46,15 +46,16 @@ function buildNodeOptions(own: string): string {
 }
 
 /**
- * One build at a time per project: Astro writes the content's asset and module imports to the
- * project's own .astro/ folder, whatever the content folder, so two builds running side by side
- * (two archives, a test run, a benchmark) would bundle each other's images. A second build waits.
- * The lock is released when this process exits; a lock left by a process that died is taken over.
+ * One build of a site at a time: a second build of the same output folder waits, since both would
+ * swap sites and manifests in and out of the same places. Builds of other sites (other archives,
+ * a test run, a benchmark) go on side by side, one content sync and bundling at a time
+ * (src/build/bundling-lock.ts). The lock is released when this process exits; a lock left by a
+ * process that died is taken over.
  */
-async function takeBuildLock() {
-  const release = await takeFileLock(path.join(path.dirname(stagingDir), 'build.lock'), {
+async function takeSiteLock() {
+  const release = await takeFileLock(siteLockFile(projectRoot, outDir), {
     pollMs: 250,
-    onWait: (holder) => console.log(`Waiting for another build of this project to finish (process ${holder})…`),
+    onWait: (holder) => console.log(`Waiting for another build of ${shownOutDir}/ to finish (process ${holder})…`),
   });
   process.on('exit', release);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -105,12 +106,15 @@ function move(from: string, to: string): void {
 }
 
 mkdirSync(path.dirname(stagingDir), { recursive: true });
-await takeBuildLock();
-// What a build that was stopped (killed, machine stopped) left behind. No other build runs now.
-// Its half-built site goes; an old site whose background deletion was cut short is deleted now;
-// a site moved aside for the swap below, with no new one in its place yet, is put back.
+await takeSiteLock();
+// What a build that was stopped (killed, machine stopped) left behind. Its half-built site goes
+// (the staging folders of builds still running, of other sites, stay); an old site whose background
+// deletion was cut short is deleted now; a site of this output folder moved aside for the swap
+// below, with no new one in its place yet, is put back (no other build of it runs now).
 for (const name of readdirSync(path.dirname(stagingDir))) {
-  if (name.startsWith(STAGING_PREFIX)) removeInBackground(path.join(path.dirname(stagingDir), name));
+  const builder = Number(name.slice(STAGING_PREFIX.length));
+  if (name.startsWith(STAGING_PREFIX) && !isRunning(builder))
+    removeInBackground(path.join(path.dirname(stagingDir), name));
   if (name.startsWith(OLD_SITE_PREFIX)) deleteDetached(path.join(path.dirname(stagingDir), name));
 }
 for (const aside of [recycledDir, previousDir]) {

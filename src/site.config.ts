@@ -2,7 +2,7 @@
  * Site settings: the one file a newsroom edits to make Bayegan its own.
  * Every field is documented in `src/lib/site-config.ts`.
  */
-import { defineSiteConfig } from './lib/site-config';
+import { defineSiteConfig } from './lib/site-config.ts';
 
 export default defineSiteConfig({
   name: 'بایگان خبر',

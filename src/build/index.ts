@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { mediaComponentsPlugin } from '#lib/markdown/media-components.ts';
 import { persianBodyPlugin } from '#lib/markdown/persian-body.ts';
 import { siteLinksPlugin } from '#lib/markdown/site-links.ts';
+import { bundlingLockIntegration } from './bundling-lock.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
 import { commentsNoticeIntegration } from './comments-notice.ts';
 import { dataStoreFromFileIntegration } from './data-store-from-file.ts';
@@ -29,6 +30,8 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
         updateConfig({
           integrations: [
             mdx(),
+            // The project's .astro/ folder is one build's at a time, from content sync to bundles.
+            bundlingLockIntegration(),
             // How the build reads the content: the data store from its file, kept MDX bodies.
             dataStoreFromFileIntegration(),
             keptMdxBodiesIntegration(),

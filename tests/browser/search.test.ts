@@ -187,12 +187,15 @@ async function showAll(page: Page) {
 
 beforeAll(async () => {
   const now = { BAYEGAN_NOW: '2025-01-01T12:00:00+03:30' };
-  const build = await buildSite('search', writeArchive('search', inOneMonth), now);
+  // Two sites, built side by side.
+  const [build, sharded] = await Promise.all([
+    buildSite('search', writeArchive('search', inOneMonth), now),
+    buildSite('search-shards', writeArchive('search-shards', overFiveYears), {
+      ...now,
+      BAYEGAN_SITE_CONFIG: path.join(projectRoot, 'tests/fixtures/search-site.config.ts'),
+    }),
+  ]);
   if (build.status !== 0) throw new Error(`search build failed:\n${build.output}`);
-  const sharded = await buildSite('search-shards', writeArchive('search-shards', overFiveYears), {
-    ...now,
-    BAYEGAN_SITE_CONFIG: path.join(projectRoot, 'tests/fixtures/search-site.config.ts'),
-  });
   if (sharded.status !== 0) throw new Error(`sharded search build failed:\n${sharded.output}`);
   shardCount = (
     JSON.parse(readFileSync(path.join(sharded.outDir, 'pagefind/shards.json'), 'utf8')) as { shards: unknown[] }

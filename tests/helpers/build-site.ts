@@ -19,7 +19,16 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+/**
+ * @param onOutput called with the output so far (ANSI colours removed) whenever the build prints: a test
+ *   can act at a moment of the build
+ */
+export function buildSite(
+  name: string,
+  contentDir: string,
+  env: Record<string, string> = {},
+  onOutput?: (output: string) => void,
+): Promise<BuildResult> {
   const outDir = env.BAYEGAN_OUT_DIR ?? path.join(tmpRoot, name, 'dist');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
@@ -38,8 +47,13 @@ export function buildSite(name: string, contentDir: string, env: Record<string, 
       },
     });
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const collect = (chunk: string) => {
+      output += chunk;
+      onOutput?.(stripVTControlCharacters(output));
+    };
+    // Decoded by the streams, so that a Persian letter split between two chunks stays whole.
+    child.stdout.setEncoding('utf8').on('data', collect);
+    child.stderr.setEncoding('utf8').on('data', collect);
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, output: stripVTControlCharacters(output), outDir }));
   });

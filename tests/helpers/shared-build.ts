@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { buildSite, FIXTURE_SITE_CONFIG, projectRoot, tmpRoot, type BuildResult } from './build-site';
 import { NAVIGATION_NOW, writeNavigationArchive } from './navigation-fixture';
-import { takeFileLock } from '../../scripts/lib/file-lock.ts';
+import { takeFileLock } from '../../src/build/file-lock.ts';
 
 /** Where the shared builds live: delete it to have every shared build made again. */
 export const sharedRoot = path.join(tmpRoot, 'shared');

@@ -184,9 +184,15 @@ describe('comments of an unpublished article', () => {
 });
 
 describe('comment files that break the rules', () => {
-  const cases = [
+  /**
+   * Each is checked by `check:content` (the build's own schema and checks); a build is made for one
+   * mistake of each path through it (`build`): a check across entries, the comment schema, the
+   * Staticman format.
+   */
+  const cases: { name: string; file: string; content: object; message: RegExp; build?: true }[] = [
     {
       name: 'missing article',
+      build: true,
       file: 'comments/99/c-lost.json',
       content: { id: 'c-lost', article: 99, name: 'الف', body: 'متن', submittedAt: '2024-11-23T09:15:00+03:30' },
       message: /comments\/99\/c-lost\.json: article: 99 is the id of no article file/,
@@ -206,6 +212,7 @@ describe('comment files that break the rules', () => {
     },
     {
       name: 'e-mail in the file',
+      build: true,
       file: 'comments/7/c-mail.json',
       content: {
         id: 'c-mail',
@@ -219,6 +226,7 @@ describe('comment files that break the rules', () => {
     },
     {
       name: 'Staticman file with an e-mail in clear',
+      build: true,
       file: 'comments/7/5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10.json',
       content: {
         _id: '5c0b6e20-3a1f-11f1-8a8e-0b6c4d5e7f10',
@@ -238,14 +246,30 @@ describe('comment files that break the rules', () => {
       message: /submittedAt: "2024-11-23T09:15:00" has no time-zone offset/,
     },
   ];
+  /** The fixture archive with the bad comment file of `mistake` added. */
+  const archiveWith = (mistake: (typeof cases)[number], purpose: string) => {
+    const contentDir = path.join(tmpRoot, 'comments-bad', purpose, mistake.name.replace(/\W+/g, '-'));
+    rmSync(contentDir, { recursive: true, force: true });
+    cpSync(fixture, contentDir, { recursive: true });
+    const target = path.join(contentDir, mistake.file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, JSON.stringify(mistake.content));
+    return contentDir;
+  };
   for (const mistake of cases) {
+    it(`${mistake.name}: check:content names the file, the line and the fix`, async () => {
+      const contentDir = archiveWith(mistake, 'check');
+      const result = await runScript('check-content.ts', ['--no-typography', '--content', contentDir]);
+      expect(result.status, result.stdout + result.stderr).toBe(1);
+      // `file:line: field: message`: the build's message with the line after the file.
+      const file = path.relative(projectRoot, path.join(contentDir, mistake.file));
+      expect(result.stdout).toContain(`${file}:1: `);
+      expect(result.stdout).toMatch(new RegExp(mistake.message.source.replace('\\.json: ', '\\.json:\\d+: ')));
+    });
+  }
+  for (const mistake of cases.filter((m) => m.build)) {
     it(`${mistake.name}: fails the build naming the file`, async () => {
-      const contentDir = path.join(tmpRoot, 'comments-bad', mistake.name.replace(/\W+/g, '-'));
-      rmSync(contentDir, { recursive: true, force: true });
-      cpSync(fixture, contentDir, { recursive: true });
-      const target = path.join(contentDir, mistake.file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, JSON.stringify(mistake.content));
+      const contentDir = archiveWith(mistake, 'build');
       const result = await buildSite(`comments-bad/${mistake.name.replace(/\W+/g, '-')}`, contentDir, {
         BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
       });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { takeFileLock } from '../../scripts/lib/file-lock.ts';
+import { takeFileLock } from '../../src/build/file-lock.ts';
 
 const lockFile = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'bayegan-lock-')), 'build.lock');
 /** The id of a process that has ended. */
@@ -56,5 +56,26 @@ describe('takeFileLock: one holder at a time, a dead holder taken over', () => {
     const longAgo = new Date(Date.now() - 60_000);
     utimesSync(file, longAgo, longAgo);
     expect(await settled(takeFileLock(file, { pollMs: 10 }), 500)).toBe(true);
+  });
+});
+
+describe('takeFileLock: a release frees only its own lock', () => {
+  it('does nothing the second time, when another holder took the lock since', async () => {
+    const file = lockFile();
+    const release = await takeFileLock(file);
+    release();
+    const second = await takeFileLock(file);
+    release();
+    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+    second();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('leaves a lock that another process took over', async () => {
+    const file = lockFile();
+    const release = await takeFileLock(file);
+    writeFileSync(file, '424242');
+    release();
+    expect(readFileSync(file, 'utf8')).toBe('424242');
   });
 });

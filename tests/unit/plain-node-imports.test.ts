@@ -28,3 +28,25 @@ describe('src/lib loads in plain Node', () => {
     expect(modules.length).toBeGreaterThan(20);
   });
 });
+
+/**
+ * Astro imports astro.config.mjs with Node first and, when that fails, starts a whole Vite server
+ * to load it instead: about half a second of every build. The configuration, the build steps
+ * (src/build/) and every site settings file must therefore load in plain Node too.
+ */
+describe('astro.config.mjs loads in plain Node', () => {
+  const settingsFiles = [
+    '',
+    ...readdirSync(path.join(projectRoot, 'tests/fixtures')).filter((f) => f.endsWith('.config.ts')),
+  ];
+  it.each(settingsFiles)('with the site settings %s', (file) => {
+    const script = `const { default: config } = await import(${JSON.stringify(pathToFileURL(path.join(projectRoot, 'astro.config.mjs')).href)}); console.log(config.site);`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, BAYEGAN_SITE_CONFIG: file && path.join(projectRoot, 'tests/fixtures', file) },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^https:\/\//);
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * A lock file that holds the id of the process that took it: `npm run build` takes one per project
- * (one build at a time), the tests take one per shared build. A lock whose process died is taken
+ * A lock file that holds the id of the process that took it: `npm run build` takes one per output
+ * folder (one build of a site at a time) and one for the project's bundling (src/build/bundling-lock.ts),
+ * the tests take one per shared build. A lock whose process died is taken
  * over; one that names no process yet (taken a moment ago) is waited for, unless it stays empty.
  */
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 const EMPTY_LOCK_MS = 10_000;
 
 /** Whether a process with this id runs (one that died leaves its lock behind). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -17,6 +18,15 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The lock file's text, or undefined when there is none. */
+function readLock(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -42,13 +52,22 @@ export interface FileLockOptions {
   onWait?: (holder: number) => void;
 }
 
-/** Takes the lock file, waiting while another live process holds it; returns its release. */
+/**
+ * Takes the lock file, waiting while another live process holds it; returns its release. Releasing
+ * twice, or after the lock was taken over, leaves the file alone: a release on the way out (an
+ * `exit` handler) must not remove the lock another build took since.
+ */
 export async function takeFileLock(file: string, { pollMs = 200, onWait }: FileLockOptions = {}): Promise<() => void> {
   let announced = false;
   for (;;) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => rmSync(file, { force: true });
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        if (readLock(file) === String(process.pid)) rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

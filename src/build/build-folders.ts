@@ -1,0 +1,26 @@
+/**
+ * The folders `npm run build` works in (scripts/build.ts), named once: the benchmark and the tests
+ * look at them too. All live under the project's node_modules/.cache, where Astro's prerender chunks
+ * resolve the project's packages.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+/** The folder of build work files: staging sites, old sites being deleted, the build locks. */
+export const buildWorkDir = (projectRoot: string) => path.join(projectRoot, 'node_modules/.cache/bayegan-build');
+
+/** A site being built: `staging-<pid>`. */
+export const STAGING_PREFIX = 'staging-';
+
+/** A replaced site, deleted in the background after the new one is in place: `old-site-<pid>`. */
+export const OLD_SITE_PREFIX = 'old-site-';
+
+/** Held by the build of one output folder (scripts/build.ts): a second build of the same site waits. */
+export const siteLockFile = (projectRoot: string, outDir: string) =>
+  path.join(
+    buildWorkDir(projectRoot),
+    `site-${createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16)}.lock`,
+  );
+
+/** Held from content sync to written bundles (src/build/bundling-lock.ts): one build of the project at a time there. */
+export const bundlingLockFile = (projectRoot: string) => path.join(buildWorkDir(projectRoot), 'bundling.lock');
