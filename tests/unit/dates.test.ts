@@ -76,7 +76,8 @@ describe('Jalali dates in Tehran', () => {
     try {
       expect(formatJalaliDate(at('2024-11-22T21:00:00Z'))).toBe('شنبه ۳ آذر ۱۴۰۳');
     } finally {
-      process.env.TZ = before;
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
     }
   });
 });
