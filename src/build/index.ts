@@ -11,6 +11,7 @@ import { mediaComponentsPlugin } from '#lib/markdown/media-components.ts';
 import { persianBodyPlugin } from '#lib/markdown/persian-body.ts';
 import { siteLinksPlugin } from '#lib/markdown/site-links.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
+import { cmsBundleIntegration } from './cms-bundle.ts';
 import { commentsNoticeIntegration } from './comments-notice.ts';
 import { dataStoreFromFileIntegration } from './data-store-from-file.ts';
 import { incrementalManifestIntegration, incrementalPagesIntegration } from './incremental.ts';
@@ -40,7 +41,9 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
               commentsEndpoint: site.comments.endpoint,
               hsts: site.headers.hsts,
               base: site.base,
+              editor: site.editor,
             }),
+            cmsBundleIntegration(),
             commentsNoticeIntegration(site.comments.endpoint),
             // Last: records what the steps before it read from the pages, for the next build.
             incrementalManifestIntegration(),

@@ -224,6 +224,8 @@ const CONTENT_TYPES: Record<string, string> = {
   xml: 'application/xml',
   xsl: 'application/xml',
   txt: 'text/plain; charset=utf-8',
+  // The web editor's configuration, /admin/config.yml.
+  yml: 'text/yaml; charset=utf-8',
   svg: 'image/svg+xml',
   png: 'image/png',
   jpg: 'image/jpeg',
