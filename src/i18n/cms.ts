@@ -77,3 +77,21 @@ export const editorText = {
   invalidDate: 'تاریخ خوانده نشد؛ مثل ۱۴۰۵/۰۹/۱۰ ۱۴:۳۰ بنویسید.',
   now: 'اکنون',
 } as const;
+
+/**
+ * Corrections to Decap CMS's own Persian (its `fa` locale), merged over it when the editor starts:
+ * strings that are wrong (a stray `}`) or read as machine translation.
+ */
+export const decapPhrases = {
+  editor: {
+    editorWidgets: {
+      list: { add: 'افزودن %{item}', addType: 'افزودن %{item}' },
+      markdown: { link: 'پیوند', bulletedList: 'فهرست نشانه‌دار', numberedList: 'فهرست شماره‌دار' },
+      image: { choose: 'انتخاب عکس', chooseDifferent: 'عکس دیگر', remove: 'برداشتن عکس' },
+    },
+    editorToolbar: { publishNow: 'انتشار اکنون' },
+  },
+  mediaLibrary: {
+    mediaLibraryModal: { chooseSelected: 'انتخاب همین', noAssetsFound: 'چیزی بارگذاری نشده است.' },
+  },
+} as const;

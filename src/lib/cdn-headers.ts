@@ -85,8 +85,9 @@ function editorOrigins(editor: CdnHeadersOptions['editor']): { api: string[]; im
  * Decap CMS as shipped needs three things the site's own policy refuses, and nothing else:
  * - `'unsafe-eval'`: it checks its configuration with ajv, which compiles the check with `new Function`;
  * - `'unsafe-inline'` styles: its interface is styled by emotion, which writes `<style>` elements;
- * - `blob:` images and the git host: pictures being uploaded are shown from memory, and the
- *   repository is read and written through the host's API (GitHub's or GitLab's).
+ * - `blob:` images and fetches, and the git host: a picture being uploaded is kept in memory,
+ *   shown and read back from there, and the repository is read and written through the host's
+ *   API (GitHub's or GitLab's).
  * Scripts still come only from the site itself; nothing may frame the editor.
  */
 export function adminContentSecurityPolicy({ editor }: CdnHeadersOptions = {}): string {
@@ -97,7 +98,7 @@ export function adminContentSecurityPolicy({ editor }: CdnHeadersOptions = {}): 
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${origins.images.join(' ')}`,
     "font-src 'self'",
-    `connect-src 'self' ${origins.api.join(' ')}`,
+    `connect-src 'self' blob: ${origins.api.join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -135,10 +135,10 @@ describe("the editor's Content-Security-Policy", () => {
   it('allows scripts only from the site, and talks only to the git host', () => {
     const csp = adminContentSecurityPolicy({ editor: { backend: 'gitlab', hostUrl: 'https://git.example.org' } });
     expect(csp).toContain("script-src 'self' 'unsafe-eval';");
-    expect(csp).toContain("connect-src 'self' https://git.example.org;");
+    expect(csp).toContain("connect-src 'self' blob: https://git.example.org;");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/\*|script-src[^;]*unsafe-inline/);
-    expect(adminContentSecurityPolicy()).toContain("connect-src 'self' https://api.github.com;");
+    expect(adminContentSecurityPolicy()).toContain("connect-src 'self' blob: https://api.github.com;");
   });
 
   it('lets browsers keep the versioned CMS bundle for good', () => {

@@ -159,3 +159,25 @@ export function emptyFieldPaths(data: Record<string, unknown>, at: (string | num
   }
   return paths;
 }
+
+/**
+ * The fields of a new article that only repeat the schema's default (`featured: false`,
+ * `corrections: []`): left out, as `npm run new` leaves them out, except those in `keep`.
+ */
+export function defaultFieldPaths(
+  data: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+  keep: readonly string[] = [],
+): string[][] {
+  return Object.keys(defaults)
+    .filter((key) => !keep.includes(key) && key in data && sameValue(data[key], defaults[key]))
+    .map((key) => [key]);
+}
+
+/**
+ * A picture's path as the article names it, `./images/x.jpg`: Decap joins its `public_folder` as a
+ * path and drops the `./` that marks it as relative to the article.
+ */
+export function relativeImagePath(value: unknown): unknown {
+  return typeof value === 'string' && value !== '' && !/^(\.{1,2}\/|\/|[a-z][a-z0-9+.-]*:)/i.test(value) ? `./${value}` : value;
+}

@@ -103,7 +103,9 @@ const FIELD_WIDGETS: Record<ArticleFieldName, (options: CmsConfigOptions) => Rec
     widget: 'object',
     collapsed: true,
     fields: [
-      { name: 'name', ...text(nestedFieldText.sourceName), widget: 'string' },
+      // Not required here: Decap would then refuse every story without a source; the schema asks for
+      // the name once a source is given, and check:content says so.
+      { name: 'name', ...text(nestedFieldText.sourceName), widget: 'string', required: false },
       { name: 'url', ...text(nestedFieldText.sourceUrl), widget: 'string', required: false },
     ],
   }),
@@ -136,6 +138,17 @@ export function fieldContract(schema: z.ZodType): { required: boolean; default?:
   const absent = schema.safeParse(undefined);
   if (!absent.success) return { required: true };
   return absent.data === undefined ? { required: false } : { required: false, default: absent.data };
+}
+
+/** The defaults the schema gives the fields it lets a file leave out (`featured: false`…). */
+export function schemaDefaults(): Record<string, unknown> {
+  const fields = schemaFields({ contentFolder: '', categories: [], authors: [], editor: { backend: 'github', branch: '' }, siteUrl: '' });
+  const defaults: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(fields)) {
+    const contract = fieldContract(schema as z.ZodType);
+    if ('default' in contract) defaults[name] = contract.default;
+  }
+  return defaults;
 }
 
 /** The article fields of the editor, in the schema's order, then the body. */

@@ -9,6 +9,7 @@ export interface ImmutableMap {
   get(key: string): unknown;
   getIn(path: (string | number)[]): unknown;
   deleteIn(path: (string | number)[]): ImmutableMap;
+  set(key: string, value: unknown): ImmutableMap;
   toJS(): Record<string, unknown>;
 }
 
@@ -44,6 +45,8 @@ export interface ClassSpec<Props, State = Record<string, never>> {
   getInitialState?(this: Component<Props, State>): State;
   componentDidMount?(this: Component<Props, State>): void;
   componentDidUpdate?(this: Component<Props, State>): void;
+  /** Decap re-renders a widget only when its own value changes, unless the widget says otherwise. */
+  shouldComponentUpdate?(this: Component<Props, State>, next: Props): boolean;
   isValid?(this: Component<Props, State>): true | { error: { message: string } };
   render(this: Component<Props, State>): Element;
 }
@@ -64,6 +67,8 @@ export interface DecapCms {
   registerWidget(name: string, control: unknown, preview?: unknown): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
   registerPreviewStyle(url: string): void;
+  registerLocale(locale: string, phrases: Record<string, unknown>): void;
+  getLocale(locale: string): Record<string, unknown> | undefined;
   registerCustomFormat(name: string, extension: string, formatter: Formatter): void;
   registerEventListener(listener: {
     name: 'preSave';
@@ -75,5 +80,5 @@ export interface DecapWindow {
   CMS_MANUAL_INIT?: boolean;
   CMS?: DecapCms;
   h?: CreateElement;
-  createClass?: <Props, State>(spec: ClassSpec<Props, State>) => unknown;
+  createClass?: <Props, State = Record<string, never>>(spec: ClassSpec<Props, State>) => unknown;
 }

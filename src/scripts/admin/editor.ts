@@ -5,9 +5,15 @@
  * site's own styles. Decap starts by hand (`CMS_MANUAL_INIT`) so that all of it is in place first.
  */
 import previewStyles from '#styles/editor-preview.css?url';
-import { editorText } from '#i18n/cms.ts';
-import { emptyFieldPaths, readArticleFile, writeArticleFile } from '#lib/cms/article-file.ts';
-import { ARTICLE_FORMAT, ARTICLES_COLLECTION, WIDGETS } from '#lib/cms/config.ts';
+import { decapPhrases, editorText } from '#i18n/cms.ts';
+import {
+  defaultFieldPaths,
+  emptyFieldPaths,
+  readArticleFile,
+  relativeImagePath,
+  writeArticleFile,
+} from '#lib/cms/article-file.ts';
+import { ARTICLE_FORMAT, ARTICLES_COLLECTION, schemaDefaults, WIDGETS } from '#lib/cms/config.ts';
 import type { DecapCms, DecapWindow, ImmutableMap, PreviewProps } from './decap.ts';
 import { dateControl, folderControl, idControl } from './widgets.ts';
 
@@ -16,11 +22,25 @@ const page = window as unknown as DecapWindow;
 /** The file each article was read from, by id: a save changes only what was edited in it. */
 const originals = new Map<unknown, string>();
 
+/** `phrases` with `fixes` put over it, key by key. */
+function mergePhrases(phrases: Record<string, unknown>, fixes: object): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...phrases };
+  for (const [key, value] of Object.entries(fixes)) {
+    const old = merged[key];
+    merged[key] =
+      typeof value === 'object' && old && typeof old === 'object'
+        ? mergePhrases(old as Record<string, unknown>, value as object)
+        : value;
+  }
+  return merged;
+}
+
 function start(cms: DecapCms) {
   const h = page.h;
   const make = page.createClass;
   if (!h || !make) throw new Error('Decap CMS did not load its React helpers');
 
+  cms.registerLocale('fa', mergePhrases(cms.getLocale('fa') ?? {}, decapPhrases));
   cms.registerWidget(WIDGETS.id, idControl(h, make));
   cms.registerWidget(WIDGETS.date, dateControl(h, make));
   cms.registerWidget(WIDGETS.folder, folderControl(h, make));
@@ -36,13 +56,22 @@ function start(cms: DecapCms) {
     },
   });
 
-  // Fields left empty are left out, as a reporter would leave them out of the file.
+  // Before a save: fields left empty are left out, as a reporter would leave them out of the file,
+  // and so are a new story's fields that only repeat the schema's default (`tags` stays, as
+  // `npm run new` writes it); the picture is named relative to the article, `./images/x.jpg`.
+  const defaults = schemaDefaults();
   cms.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {
-      const data = entry.get('data') as ImmutableMap;
-      const paths = emptyFieldPaths(data.toJS()).reverse();
-      return paths.reduce((result, path) => result.deleteIn(path), data);
+      let data = entry.get('data') as ImmutableMap;
+      const plain = data.toJS();
+      const paths = [
+        ...emptyFieldPaths(plain).reverse(),
+        ...(entry.get('newRecord') ? defaultFieldPaths(plain, defaults, ['tags']) : []),
+      ];
+      data = paths.reduce((result, path) => result.deleteIn(path), data);
+      const image = data.get('image');
+      return image === relativeImagePath(image) ? data : data.set('image', relativeImagePath(image));
     },
   });
 

@@ -13,7 +13,7 @@ import {
 } from '#lib/cms/editor-values.ts';
 import type { ClassSpec, ControlProps, CreateElement } from './decap.ts';
 
-type Make = <Props, State>(spec: ClassSpec<Props, State>) => unknown;
+type Make = <Props, State = Record<string, never>>(spec: ClassSpec<Props, State>) => unknown;
 
 /** The id: the next free one when the article is new (searched among all articles), else as it is. */
 export function idControl(h: CreateElement, make: Make) {
@@ -32,7 +32,14 @@ export function idControl(h: CreateElement, make: Make) {
     render() {
       const { value, forID, classNameWrapper } = this.props;
       const shown = typeof value === 'number' ? String(value) : this.state.failed ? editorText.nextIdFailed : editorText.nextIdLoading;
-      return h('input', { id: forID, className: classNameWrapper, value: shown, readOnly: true, dir: 'ltr' });
+      return h('input', {
+        id: forID,
+        className: classNameWrapper,
+        value: shown,
+        readOnly: true,
+        dir: 'ltr',
+        'data-bayegan': 'id',
+      });
     },
   });
 }
@@ -54,7 +61,7 @@ export function dateControl(h: CreateElement, make: Make) {
       const text = typeof value === 'string' ? value : '';
       return h(
         'div',
-        { className: 'bayegan-date' },
+        { className: 'bayegan-date', 'data-bayegan': 'date' },
         h('input', {
           id: forID,
           className: classNameWrapper,
@@ -86,12 +93,23 @@ export function folderControl(h: CreateElement, make: Make) {
     componentDidMount() {
       follow(this.props);
     },
+    // The date is another field: Decap would not re-render this one when it changes.
+    shouldComponentUpdate(next) {
+      return next.entry !== this.props.entry || next.value !== this.props.value;
+    },
     componentDidUpdate() {
       follow(this.props);
     },
     render() {
       const { value, forID, classNameWrapper } = this.props;
-      return h('input', { id: forID, className: classNameWrapper, value: String(value ?? ''), readOnly: true, dir: 'ltr' });
+      return h('input', {
+        id: forID,
+        className: classNameWrapper,
+        value: String(value ?? ''),
+        readOnly: true,
+        dir: 'ltr',
+        'data-bayegan': 'folder',
+      });
     },
   });
 }
