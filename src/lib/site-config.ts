@@ -247,7 +247,7 @@ export const siteConfigSchema = strictFields(
         appId: z.string().trim().min(1).optional(),
         /** GitLab: a self-hosted GitLab's address, e.g. `https://gitlab.example.org` (default gitlab.com). */
         hostUrl: z.url({ protocol: /^https$/, error: 'must be the https address of the GitLab server' }).optional(),
-        /** GitHub: the address of the OAuth helper that signs editors in (docs/editor.md#github). */
+        /** GitHub: the address of the OAuth helper that signs editors in (docs/editor.md#sign-in-github). */
         authUrl: z.url({ protocol: /^https$/, error: 'must be the https address of the OAuth helper' }).optional(),
       },
       'the editor settings',

@@ -31,6 +31,7 @@ const contentDir = path.join(repoDir, CONTENT);
 
 const TITLE = 'ساخت کتاب‌خانهٔ تازه در تبریز';
 const LEAD = 'کتاب‌خانهٔ مرکزی تبریز با ۲۰ هزار جلد کتاب گشوده شد.';
+const BODY = 'به گزارش خبرنگار ما، کتاب‌خانهٔ تازه هر روز باز است.';
 /** A picture: a 1×1 PNG is enough for the editor and for Astro's image step. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -123,6 +124,9 @@ describe('the web editor at /admin/', () => {
     await page.getByText('admin-lead.png').first().waitFor();
     await page.getByRole('button', { name: decapPhrases.mediaLibrary.mediaLibraryModal.chooseSelected }).click();
     await page.getByLabel(label('imageAlt')).fill('نمای کتاب‌خانهٔ تازه');
+    // The body, typed as a reporter types it: right to left, with ZWNJ.
+    await page.locator('[data-slate-editor]').click();
+    await page.keyboard.type(BODY);
     await publish(page, () => articleFiles(path.join(contentDir, 'articles')).length > before.size);
     // The picture is written with the story, in the same request.
     await context.close();
@@ -137,13 +141,16 @@ describe('the web editor at /admin/', () => {
     expect(text).toContain(`title: '${TITLE}'\n`);
     expect(text).toContain('date: 1405/09/10 10:30\n');
     expect(text).toContain("image: './images/admin-lead.png'\n");
+    expect(text.endsWith(`---\n\n${BODY}\n`)).toBe(true);
     expect(readdirSync(path.join(contentDir, 'articles/1405/09/images'))).toEqual(['admin-lead.png']);
     expect(problems).toEqual([]);
 
     const check = await runScript('check-content.ts', [path.join(contentDir, 'articles', file)], {
       BAYEGAN_CONTENT_DIR: contentDir,
     });
-    expect(check.stdout + check.stderr).toContain('0 problems that stop the build, 0 typography corrections and 0 suggestions');
+    expect(check.stdout + check.stderr).toContain(
+      '0 problems that stop the build, 0 typography corrections and 0 suggestions',
+    );
     expect(check.status).toBe(0);
 
     const built = await buildSite('admin-built', contentDir, { BAYEGAN_NOW: '2026-12-01T12:00:00+03:30' });
@@ -155,6 +162,7 @@ describe('the web editor at /admin/', () => {
     expect(html).toContain('نمای کتاب‌خانهٔ تازه');
     expect(html).toContain('کتاب‌خانه');
     expect(html).toContain('علی رضایی');
+    expect(html).toContain(BODY);
   });
 
   it('changes only the edited line of an existing article', async () => {
@@ -203,18 +211,17 @@ describe('the web editor at /admin/', () => {
       violation.nodes.filter((node) => node.ours).map((node) => `${violation.id}: ${node.html}`),
     );
     expect(ours).toEqual([]);
-    expect(
-      violations.map((violation) => violation.id).sort(),
-      JSON.stringify(violations, null, 1),
-    ).toEqual(DECAP_VIOLATIONS);
+    expect(violations.map((violation) => violation.id).sort(), JSON.stringify(violations, null, 1)).toEqual(
+      DECAP_VIOLATIONS,
+    );
   });
 });
 
 /** Decap CMS's own axe violations on its editor page (docs/editor.md#accessibility). */
 const DECAP_VIOLATIONS: string[] = [
-  "aria-input-field-name",
-  "aria-required-attr",
-  "button-name",
-  "frame-title",
-  "nested-interactive",
+  'aria-input-field-name',
+  'aria-required-attr',
+  'button-name',
+  'frame-title',
+  'nested-interactive',
 ];

@@ -12,7 +12,20 @@ import { folderForDate, nextArticleId, readableDate, typedDate, dateNow } from '
 import { projectRoot } from '../helpers/build-site.ts';
 import { changedLines } from '../helpers/line-diff.ts';
 
-const ORDER = ['id', 'title', 'lead', 'date', 'updated', 'category', 'tags', 'authors', 'image', 'imageAlt', 'draft', 'source'];
+const ORDER = [
+  'id',
+  'title',
+  'lead',
+  'date',
+  'updated',
+  'category',
+  'tags',
+  'authors',
+  'image',
+  'imageAlt',
+  'draft',
+  'source',
+];
 
 describe('a new article from the editor', () => {
   it('is written as `npm run new` writes one', () => {
@@ -40,7 +53,11 @@ describe('a new article from the editor', () => {
       ORDER,
     );
     expect(written).toBe(expected);
-    expect(readArticleFile(written).data).toMatchObject({ id: 1015, date: '1405/09/08 14:30', body: `${BODY_PLACEHOLDER}\n` });
+    expect(readArticleFile(written).data).toMatchObject({
+      id: 1015,
+      date: '1405/09/08 14:30',
+      body: `${BODY_PLACEHOLDER}\n`,
+    });
   });
 
   it('keeps ZWNJ and writes a picture and its source', () => {
@@ -79,16 +96,14 @@ describe('an edited article', () => {
   it('changes only the lines of the fields that changed', () => {
     const edited = writeArticleFile({ ...data, title: 'تیتر تازه', tags: ['تئاتر', 'تهران'] }, ORDER, original);
     expect(changedLines(original, edited)).toEqual({
-      removed: [
-        "title: 'جشنوارهٔ تئاتر شهر با اجرای ۳۶ نمایش آغاز شد'",
-        "tags: ['تئاتر', 'جشنواره', 'تهران']",
-      ],
+      removed: ["title: 'جشنوارهٔ تئاتر شهر با اجرای ۳۶ نمایش آغاز شد'", "tags: ['تئاتر', 'جشنواره', 'تهران']"],
       added: ["title: 'تیتر تازه'", "tags: ['تئاتر', 'تهران']"],
     });
   });
 
   it('removes a field taken away, adds a new one at the end, and keeps an unchanged body', () => {
-    const { source: _source, ...rest } = data;
+    const rest = { ...data };
+    delete rest['source'];
     const edited = writeArticleFile({ ...rest, breaking: true }, [...ORDER, 'breaking'], original);
     expect(changedLines(original, edited)).toEqual({
       removed: ["source: { name: 'خبرگزاری نمونه', url: 'https://example.com/news/123' }"],

@@ -9,7 +9,13 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { articleFieldText } from '../../src/i18n/cms.ts';
 import { adminContentSecurityPolicy, contentSecurityPolicy, headersFile } from '../../src/lib/cdn-headers.ts';
-import { articleCmsFields, cmsConfig, cmsConfigYaml, fieldContract, type CmsConfigOptions } from '../../src/lib/cms/config.ts';
+import {
+  articleCmsFields,
+  cmsConfig,
+  cmsConfigYaml,
+  fieldContract,
+  type CmsConfigOptions,
+} from '../../src/lib/cms/config.ts';
 import { articleFields } from '../../src/lib/content/schema.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/static-host.ts';
 import { atLeast } from '../helpers/at-least.ts';
@@ -74,7 +80,11 @@ describe('the editor configuration', () => {
         { label: 'اقتصادی', value: 'economy' },
       ],
     });
-    expect(byName.get('authors')).toMatchObject({ multiple: true, min: 1, options: [{ label: 'علی رضایی', value: 'ali-rezaei' }] });
+    expect(byName.get('authors')).toMatchObject({
+      multiple: true,
+      min: 1,
+      options: [{ label: 'علی رضایی', value: 'ali-rezaei' }],
+    });
   });
 
   it("uses Bayegan's widgets for the id and the dates, and keeps pictures beside the article", () => {
@@ -99,7 +109,9 @@ describe('the editor configuration', () => {
   });
 
   it('signs in to GitHub through the OAuth helper, and to GitLab with PKCE', () => {
-    expect(cmsConfig({ ...options, editor: { ...options.editor, authUrl: 'https://auth.example.org' } }).backend).toEqual({
+    expect(
+      cmsConfig({ ...options, editor: { ...options.editor, authUrl: 'https://auth.example.org' } }).backend,
+    ).toEqual({
       name: 'github',
       repo: 'newsroom/archive',
       branch: 'main',

@@ -34,7 +34,8 @@ export function readArticleFile(raw: string): ArticleFile {
   const frontmatter = match[2] ?? '';
   const rest = raw.slice(match[0].length);
   const fields = parseDocument(frontmatter).toJS() as unknown;
-  const data = fields && typeof fields === 'object' && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {};
+  const data =
+    fields && typeof fields === 'object' && !Array.isArray(fields) ? (fields as Record<string, unknown>) : {};
   return { frontmatter, rest, data: { ...data, [BODY_FIELD]: bodyOf(rest) } };
 }
 
@@ -151,7 +152,8 @@ export function emptyFieldPaths(data: Record<string, unknown>, at: (string | num
     if (isEmpty(value)) paths.push([...at, key]);
     else if (Array.isArray(value)) {
       value.forEach((item, index) => {
-        if (item && typeof item === 'object') paths.push(...emptyFieldPaths(item as Record<string, unknown>, [...at, key, index]));
+        if (item && typeof item === 'object')
+          paths.push(...emptyFieldPaths(item as Record<string, unknown>, [...at, key, index]));
       });
     } else if (typeof value === 'object' && value) {
       paths.push(...emptyFieldPaths(value as Record<string, unknown>, [...at, key]));
@@ -179,5 +181,7 @@ export function defaultFieldPaths(
  * path and drops the `./` that marks it as relative to the article.
  */
 export function relativeImagePath(value: unknown): unknown {
-  return typeof value === 'string' && value !== '' && !/^(\.{1,2}\/|\/|[a-z][a-z0-9+.-]*:)/i.test(value) ? `./${value}` : value;
+  return typeof value === 'string' && value !== '' && !/^(\.{1,2}\/|\/|[a-z][a-z0-9+.-]*:)/i.test(value)
+    ? `./${value}`
+    : value;
 }

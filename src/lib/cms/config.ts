@@ -27,7 +27,7 @@ export interface EditorBackend {
   appId?: string | undefined;
   /** A self-hosted GitLab's address (default https://gitlab.com). */
   hostUrl?: string | undefined;
-  /** GitHub: the OAuth helper's address (docs/editor.md#github). */
+  /** GitHub: the OAuth helper's address (docs/editor.md#sign-in-github). */
   authUrl?: string | undefined;
 }
 
@@ -142,7 +142,13 @@ export function fieldContract(schema: z.ZodType): { required: boolean; default?:
 
 /** The defaults the schema gives the fields it lets a file leave out (`featured: false`…). */
 export function schemaDefaults(): Record<string, unknown> {
-  const fields = schemaFields({ contentFolder: '', categories: [], authors: [], editor: { backend: 'github', branch: '' }, siteUrl: '' });
+  const fields = schemaFields({
+    contentFolder: '',
+    categories: [],
+    authors: [],
+    editor: { backend: 'github', branch: '' },
+    siteUrl: '',
+  });
   const defaults: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(fields)) {
     const contract = fieldContract(schema as z.ZodType);
@@ -166,11 +172,17 @@ export function articleCmsFields(options: CmsConfigOptions): CmsField[] {
       ...contract,
     };
   });
-  cmsFields.push({ name: 'body', ...text(nestedFieldText.body), widget: 'markdown', modes: ['raw', 'rich_text'], required: false });
+  cmsFields.push({
+    name: 'body',
+    ...text(nestedFieldText.body),
+    widget: 'markdown',
+    modes: ['raw', 'rich_text'],
+    required: false,
+  });
   return cmsFields;
 }
 
-/** The backend block: the git host, its repository and sign-in (docs/editor.md, «Sign-in»). */
+/** The backend block: the git host, its repository and sign-in (docs/editor.md, «Sign-in: GitHub» and «Sign-in: GitLab (PKCE)»). */
 export function backendConfig(editor: EditorBackend): Record<string, unknown> {
   const common = { repo: editor.repo ?? '', branch: editor.branch, squash_merges: true };
   if (editor.backend === 'gitlab') {

@@ -70,10 +70,7 @@ export interface DecapCms {
   registerLocale(locale: string, phrases: Record<string, unknown>): void;
   getLocale(locale: string): Record<string, unknown> | undefined;
   registerCustomFormat(name: string, extension: string, formatter: Formatter): void;
-  registerEventListener(listener: {
-    name: 'preSave';
-    handler: (event: { entry: ImmutableMap }) => ImmutableMap;
-  }): void;
+  registerEventListener(listener: { name: 'preSave'; handler: (event: { entry: ImmutableMap }) => ImmutableMap }): void;
 }
 
 export interface DecapWindow {

@@ -3,14 +3,7 @@
  * new article goes to. What they compute is in src/lib/cms/editor-values.ts; here they are drawn.
  */
 import { editorText } from '#i18n/cms.ts';
-import {
-  dateInstant,
-  dateNow,
-  folderForDate,
-  nextArticleId,
-  readableDate,
-  typedDate,
-} from '#lib/cms/editor-values.ts';
+import { dateInstant, dateNow, folderForDate, nextArticleId, readableDate, typedDate } from '#lib/cms/editor-values.ts';
 import type { ClassSpec, ControlProps, CreateElement } from './decap.ts';
 
 type Make = <Props, State = Record<string, never>>(spec: ClassSpec<Props, State>) => unknown;
@@ -31,7 +24,12 @@ export function idControl(h: CreateElement, make: Make) {
     },
     render() {
       const { value, forID, classNameWrapper } = this.props;
-      const shown = typeof value === 'number' ? String(value) : this.state.failed ? editorText.nextIdFailed : editorText.nextIdLoading;
+      const shown =
+        typeof value === 'number'
+          ? String(value)
+          : this.state.failed
+            ? editorText.nextIdFailed
+            : editorText.nextIdLoading;
       return h('input', {
         id: forID,
         className: classNameWrapper,
