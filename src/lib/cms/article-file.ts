@@ -7,7 +7,7 @@
  * as the Jalali `1405/09/10 14:30`. Pure: text in, text out.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { DATE_FIELDS, DATED_LISTS } from '#lib/content/schema.ts';
+import { DATE_FIELDS, DATED_LISTS } from '#lib/content/date-fields.ts';
 
 /** The field that holds the Markdown after the frontmatter. */
 export const BODY_FIELD = 'body';

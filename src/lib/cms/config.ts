@@ -10,6 +10,9 @@ import { z } from 'astro/zod';
 import { articleFieldText, editorText, nestedFieldText, type FieldText } from '#i18n/cms.ts';
 import { ARTICLE_IMAGES_FOLDER } from '#lib/content/article-path.ts';
 import { articleFields, type ArticleFieldName } from '#lib/content/schema.ts';
+import { ARTICLE_FORMAT, ARTICLES_COLLECTION, WIDGETS } from './names.ts';
+
+export { ARTICLE_FORMAT, ARTICLES_COLLECTION, WIDGETS };
 
 /** A section or reporter as the editor offers it: the file name and the Persian name. */
 export interface Choice {
@@ -43,22 +46,6 @@ export interface CmsConfigOptions {
 
 /** One field of the editor's configuration (Decap's field options, and ours for our widgets). */
 export type CmsField = { name: string; label: string; hint: string; widget: string } & Record<string, unknown>;
-
-/** The name of the one collection, the articles; our widgets find it by this name. */
-export const ARTICLES_COLLECTION = 'articles';
-
-/** The file format Bayegan registers for articles: frontmatter written as `npm run new` writes it. */
-export const ARTICLE_FORMAT = 'bayegan-frontmatter';
-
-/** The widgets Bayegan registers in the editor (src/scripts/admin/). */
-export const WIDGETS = {
-  /** The next free article id, as `npm run new` gives it. */
-  id: 'bayegan-id',
-  /** A Jalali date and Tehran time, written as `1405/09/10 14:30`. */
-  date: 'bayegan-date',
-  /** The article's folder, `<year>/<month>`, from its date. */
-  folder: 'bayegan-folder',
-} as const;
 
 /** The schema with stand-ins for what only the content folder knows: the fields' own options are what is read. */
 function schemaFields(options: CmsConfigOptions) {

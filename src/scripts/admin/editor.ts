@@ -1,10 +1,9 @@
 /**
- * The web editor's page script (/admin/, docs/editor.md). It loads Decap CMS from the site itself
- * (the bundle copied from npm by src/build/cms-bundle.ts), then, before Decap starts, registers what
+ * The web editor's page script (/admin/, docs/editor.md; bundled by src/build/cms-bundle.ts). It
+ * loads Decap CMS from the site itself (the bundle copied from npm there too), then, before Decap starts, registers what
  * Bayegan adds: its widgets, its article format, the clean-up before a save and a preview in the
  * site's own styles. Decap starts by hand (`CMS_MANUAL_INIT`) so that all of it is in place first.
  */
-import previewStyles from '#styles/editor-preview.css?url';
 import { decapPhrases, editorText } from '#i18n/cms.ts';
 import {
   defaultFieldPaths,
@@ -13,7 +12,7 @@ import {
   relativeImagePath,
   writeArticleFile,
 } from '#lib/cms/article-file.ts';
-import { ARTICLE_FORMAT, ARTICLES_COLLECTION, schemaDefaults, WIDGETS } from '#lib/cms/config.ts';
+import { ARTICLE_FORMAT, ARTICLES_COLLECTION, WIDGETS } from '#lib/cms/names.ts';
 import type { DecapCms, DecapWindow, ImmutableMap, PreviewProps } from './decap.ts';
 import { dateControl, folderControl, idControl } from './widgets.ts';
 
@@ -59,7 +58,8 @@ function start(cms: DecapCms) {
   // Before a save: fields left empty are left out, as a reporter would leave them out of the file,
   // and so are a new story's fields that only repeat the schema's default (`tags` stays, as
   // `npm run new` writes it); the picture is named relative to the article, `./images/x.jpg`.
-  const defaults = schemaDefaults();
+  // Written into the page by the build from the schema (src/pages/admin/index.astro): no zod here.
+  const defaults = JSON.parse(document.documentElement.dataset['fieldDefaults'] ?? '{}') as Record<string, unknown>;
   cms.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {
@@ -75,7 +75,8 @@ function start(cms: DecapCms) {
     },
   });
 
-  cms.registerPreviewStyle(previewStyles);
+  const previewStyles = document.documentElement.dataset['previewStyles'];
+  if (previewStyles) cms.registerPreviewStyle(previewStyles);
   cms.registerPreviewTemplate(
     ARTICLES_COLLECTION,
     make<PreviewProps>({
