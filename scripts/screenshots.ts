@@ -3,19 +3,26 @@
  * and photographs the home page, an article, a live page, a corrected story's «اصلاحیه» box, a
  * search and an article's photo gallery, on a phone and on a desktop, in Debian's Chromium, into
  * docs/screenshots/ for the README's «What readers see», and the header with its date line on a
- * fixed day (the issue's example, so the picture does not change with the day it is taken). Run it
- * after `npm run build`.
+ * fixed day (the issue's example, so the picture does not change with the day it is taken), and
+ * the web editor at /admin/ writing a new story (docs/editor.md; opened on this repository's files
+ * through decap-server, nothing saved). Run it after `npm run build`; `--only editor` takes only the
+ * editor's.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath, articlesPath, homePath, searchPath, siteFolder } from '../src/lib/paths.ts';
 import { launchChromium } from './lib/chromium.ts';
+import { startLocalEditor } from './lib/local-editor.ts';
 import { serveStatic } from './lib/static-server.ts';
 import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
-const root = path.resolve(process.argv[2] ?? path.join(projectRoot, 'dist'));
+const args = process.argv.slice(2);
+const onlyEditor = args.includes('--only') && args[args.indexOf('--only') + 1] === 'editor';
+const root = path.resolve(
+  args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--only') ?? path.join(projectRoot, 'dist'),
+);
 const outDir = path.join(projectRoot, 'docs/screenshots');
 if (!existsSync(path.join(root, 'index.html'))) {
   console.error(`Usage: npm run screenshots -- [built-site-dir]\nNo built site in ${root}; run npm run build first.`);
@@ -61,7 +68,7 @@ const HEADER_DAY = new Date('2026-11-30T09:00:00+03:30');
 mkdirSync(outDir, { recursive: true });
 const browser = await launchChromium();
 try {
-  for (const [device, viewport] of Object.entries(viewports)) {
+  for (const [device, viewport] of Object.entries(onlyEditor ? {} : viewports)) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1 });
     for (const [name, urlPath] of Object.entries(shots)) {
       const page = await context.newPage();
@@ -103,6 +110,30 @@ try {
       await page.close();
     }
     await context.close();
+  }
+  // The web editor, a new story half written (title, lead, a section), its preview beside it on a desktop.
+  const editor = await startLocalEditor({ siteDir: root, repoDir: projectRoot });
+  try {
+    for (const [device, viewport] of Object.entries(viewports)) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: device === 'phone' ? 2 : 1 });
+      const page = await context.newPage();
+      await page.goto(`${editor.origin}/admin/`);
+      await page.getByRole('button', { name: 'وارد شدن' }).click();
+      await page.goto(`${editor.origin}/admin/#/collections/articles/new`);
+      await page.getByLabel('تیتر', { exact: true }).fill('بازگشایی کتاب‌خانهٔ مرکزی تبریز پس از سه سال');
+      await page
+        .getByLabel('لید', { exact: true })
+        .fill('کتاب‌خانهٔ مرکزی تبریز با ۲۰ هزار جلد کتاب تازه دوباره به روی مردم باز شد.');
+      await page.getByLabel('گروه خبری').fill('فرهنگ');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+      const file = path.join(outDir, `editor-${device}.jpg`);
+      await page.screenshot({ path: file, type: 'jpeg', quality: 80 });
+      console.log(`${path.relative(projectRoot, file)}  /admin/ (a new story)`);
+      await context.close();
+    }
+  } finally {
+    await editor.close();
   }
 } finally {
   await browser.close();

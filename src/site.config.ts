@@ -14,6 +14,12 @@ export default defineSiteConfig({
     // the moderators merge. Remove the endpoint to hide the form.
     endpoint: 'https://comments.example.org/v3/entry/github/bayegan/archive/main/comments',
   },
+  editor: {
+    // The web editor at /admin/ commits to this repository (docs/editor.md).
+    backend: 'github',
+    repo: 'bayegan/archive',
+    branch: 'main',
+  },
   menus: {
     top: [
       { label: 'اخبار سایت', href: '/category/site/' },

@@ -3,22 +3,8 @@
  * generator write and read it: the block of a Markdown file, YAML single-quoted scalars, the form of
  * the `date` field, the next free `id`. Pure: no file system, no clock.
  */
-import { toTehranJalali, type TehranJalaliDateTime } from '../../src/lib/dates/jalali.ts';
-
-/** A Jalali date and Tehran wall-clock time, to the minute: what the frontmatter's `date` holds. */
-export type TehranDateTime = Pick<TehranJalaliDateTime, 'year' | 'month' | 'day' | 'hour' | 'minute'>;
-
-/** The Tehran wall clock at `instant`, with the day as a Jalali date, to the minute. */
-export function tehranDateTimeAt(instant: Date): TehranDateTime {
-  const { year, month, day, hour, minute } = toTehranJalali(instant);
-  return { year, month, day, hour, minute };
-}
-
-/** `1405/09/08 14:30`, the way the frontmatter's `date` is written (src/lib/dates/parse-article-date.ts reads it). */
-export function frontmatterDate(date: TehranDateTime): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.year}/${two(date.month)}/${two(date.day)} ${two(date.hour)}:${two(date.minute)}`;
-}
+// The date's form has one home, shared with the web editor.
+export { frontmatterDate, tehranDateTimeAt, type TehranDateTime } from '../../src/lib/dates/frontmatter-date.ts';
 
 /** A YAML single-quoted scalar: `'…'`, with every `'` doubled; line breaks become spaces. */
 export function yamlQuote(text: string): string {

@@ -136,7 +136,5 @@ export function articleMarkdown({
   ].join('\n');
 }
 
-/** The article's path inside the content folder: `articles/<year>/<month>/<slug>.md`, with `/`. */
-export function articleRelativePath(date: TehranDateTime, slug: string): string {
-  return `articles/${date.year}/${String(date.month).padStart(2, '0')}/${slug}.md`;
-}
+// The folder layout has one home, shared with the web editor.
+export { articleRelativePath } from '../../src/lib/content/article-path.ts';

@@ -9,7 +9,7 @@
  * scripts/lib/cloudflare-runtime.ts serves the same folder with Cloudflare's own runtime.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { answerRequest, parseHeadersFile, parseRedirectsFile, responseHeaders } from '../../src/lib/static-host.ts';
 
@@ -24,7 +24,19 @@ export interface StaticServer {
  */
 export async function serveStatic(
   root: string,
-  { withHeaders = false, base = '/' }: { withHeaders?: boolean; base?: string } = {},
+  {
+    withHeaders = false,
+    base = '/',
+    proxy,
+  }: {
+    withHeaders?: boolean;
+    base?: string;
+    /**
+     * Requests under `path` (any method) go to the address `target` stands for that path: the web
+     * editor's local repository (decap-server) answers beside the editor page (`npm run editor`).
+     */
+    proxy?: { path: string; target: string };
+  } = {},
 ): Promise<StaticServer> {
   const siteRoot = path.resolve(root);
   const hostFile = (name: string) =>
@@ -43,6 +55,10 @@ export async function serveStatic(
   };
 
   const server = createServer((request, response) => {
+    if (proxy && request.url?.startsWith(proxy.path)) {
+      forward(request, response, new URL(`${proxy.target}${request.url.slice(proxy.path.length)}`));
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end();
       return;
@@ -72,4 +88,21 @@ export async function serveStatic(
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** Sends a request on to `target` and its answer back. */
+function forward(request: IncomingMessage, response: ServerResponse, target: URL) {
+  const outgoing = httpRequest(
+    target,
+    { method: request.method, headers: { ...request.headers, host: target.host } },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  outgoing.on('error', () => {
+    if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('The local repository server does not answer.');
+  });
+  request.pipe(outgoing);
 }

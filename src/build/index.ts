@@ -12,6 +12,7 @@ import { persianBodyPlugin } from '#lib/markdown/persian-body.ts';
 import { siteLinksPlugin } from '#lib/markdown/site-links.ts';
 import { bundlingLockIntegration } from './bundling-lock.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
+import { cmsBundleIntegration } from './cms-bundle.ts';
 import { commentsNoticeIntegration } from './comments-notice.ts';
 import { dataStoreFromFileIntegration } from './data-store-from-file.ts';
 import { incrementalManifestIntegration, incrementalPagesIntegration } from './incremental.ts';
@@ -43,7 +44,9 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
               commentsEndpoint: site.comments.endpoint,
               hsts: site.headers.hsts,
               base: site.base,
+              editor: site.editor,
             }),
+            cmsBundleIntegration(),
             commentsNoticeIntegration(site.comments.endpoint),
             // Last: records what the steps before it read from the pages, for the next build.
             incrementalManifestIntegration(),

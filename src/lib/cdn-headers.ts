@@ -14,12 +14,15 @@
  * The rules name site paths; the files name them under the `base` setting (`/archive/_astro/*`), as
  * the host sees them.
  */
+import type { EditorBackend } from './cms/config.ts';
 import { JSON_FEED_TYPE } from './feeds/media-types.ts';
 import {
+  adminPath,
   authorFeedPath,
   authorJsonFeedPath,
   categoryFeedPath,
   categoryJsonFeedPath,
+  cmsBundleFolder,
   pathWithBase,
   routePattern,
   searchIndexPath,
@@ -35,6 +38,8 @@ export interface CdnHeadersOptions {
   hsts?: boolean | undefined;
   /** The `base` setting (default `/`): every rule and redirect is under it. */
   base?: string | undefined;
+  /** The web editor's git host (the `editor` settings), which /admin/ talks to. */
+  editor?: Pick<EditorBackend, 'backend' | 'hostUrl'> | undefined;
 }
 
 /**
@@ -63,6 +68,44 @@ export function contentSecurityPolicy({ commentsEndpoint }: CdnHeadersOptions = 
   ].join('; ');
 }
 
+/**
+ * The origins the web editor at /admin/ talks to: the git host's API, and where it shows avatars
+ * from. Sign-in itself happens in a window of the host's (or the OAuth helper's) own.
+ */
+function editorOrigins(editor: CdnHeadersOptions['editor']): { api: string[]; images: string[] } {
+  if (editor?.backend === 'gitlab') {
+    const host = new URL(editor.hostUrl ?? 'https://gitlab.com').origin;
+    return { api: [host], images: [host, 'https://secure.gravatar.com'] };
+  }
+  return { api: ['https://api.github.com'], images: ['https://avatars.githubusercontent.com'] };
+}
+
+/**
+ * The Content-Security-Policy of the web editor (/admin/, docs/editor.md#content-security-policy):
+ * Decap CMS as shipped needs three things the site's own policy refuses, and nothing else:
+ * - `'unsafe-eval'`: it checks its configuration with ajv, which compiles the check with `new Function`;
+ * - `'unsafe-inline'` styles: its interface is styled by emotion, which writes `<style>` elements;
+ * - `blob:` images and fetches, and the git host: a picture being uploaded is kept in memory,
+ *   shown and read back from there, and the repository is read and written through the host's
+ *   API (GitHub's or GitLab's).
+ * Scripts still come only from the site itself; nothing may frame the editor.
+ */
+export function adminContentSecurityPolicy({ editor }: CdnHeadersOptions = {}): string {
+  const origins = editorOrigins(editor);
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${origins.images.join(' ')}`,
+    "font-src 'self'",
+    `connect-src 'self' blob: ${origins.api.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /** Security headers sent with every response. */
 export function securityHeaders(options: CdnHeadersOptions = {}): [name: string, value: string][] {
   const headers: [string, string][] = [
@@ -84,6 +127,8 @@ export const CACHE_RULES: [path: string, cacheControl: string][] = [
   [searchIndexPath(':shard/filter/*'), 'public, max-age=31536000, immutable'],
   // The search routing table's chunks are named by their content too (src/lib/search/routing.ts).
   [searchIndexPath('routes/*'), 'public, max-age=31536000, immutable'],
+  // The editor's copy of Decap CMS sits in a folder named by its version.
+  [`${cmsBundleFolder(':version')}*`, 'public, max-age=31536000, immutable'],
   [siteFeedPath, 'public, max-age=300, must-revalidate'],
   [routePattern(categoryFeedPath, ':section'), 'public, max-age=300, must-revalidate'],
   [routePattern(authorFeedPath, ':author'), 'public, max-age=300, must-revalidate'],
@@ -117,6 +162,12 @@ export function headersFile(options: CdnHeadersOptions = {}): string {
   return [
     '# Written by the build (src/lib/cdn-headers.ts); edit that file, not this one.',
     block(pathWithBase(base, '/*'), securityHeaders(options)),
+    // The editor's own policy replaces the site's (`!` takes a header away on Cloudflare Pages).
+    [
+      `${pathWithBase(base, `${adminPath}*`)}`,
+      '  ! Content-Security-Policy',
+      `  Content-Security-Policy: ${adminContentSecurityPolicy(options)}`,
+    ].join('\n'),
     ...[...pathRules()].map(([path, headers]) => block(pathWithBase(base, path), headers)),
   ]
     .join('\n\n')

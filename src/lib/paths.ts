@@ -45,6 +45,20 @@ export const commentsRefusedPath = '/comments/refused/';
 export const searchIndexPath = (file: string) => `/pagefind/${file}`;
 export const faviconPath = '/favicon.svg';
 
+/** The web editor (docs/editor.md): its page, its generated configuration and the CMS it runs. */
+export const adminPath = '/admin/';
+export const adminConfigPath = '/admin/config.yml';
+/** Decap CMS as the npm package ships it, one folder per version (so its files can be cached for good). */
+export const cmsBundleFolder = (version: string) => `/admin/decap-cms/${version}/`;
+export const cmsBundlePath = (version: string) => `${cmsBundleFolder(version)}decap-cms.js`;
+/**
+ * Bayegan's own editor script (widgets, article format), bundled apart from the site's scripts so
+ * that the two share no chunk (src/build/cms-bundle.ts). Not content-hashed: revalidated like a page.
+ */
+export const adminScriptPath = '/admin/bayegan-editor.js';
+/** Where `npm run editor` answers for the local repository (decap-server), beside the editor page. */
+export const adminLocalApiPath = '/admin/api/v1';
+
 /** The feed of the whole site, then one per section and one per reporter. */
 export const siteFeedPath = '/rss.xml';
 export const categoryFeedPath = (slug: string) => `${categoryPath(slug)}rss.xml`;

@@ -228,6 +228,30 @@ export const siteConfigSchema = strictFields(
       },
       'the headers settings',
     ).prefault({}),
+    /**
+     * The web editor at /admin/ (docs/editor.md): the git host it commits Markdown to, through branches
+     * and pull requests that an editor merges, and how editors sign in.
+     */
+    editor: strictFields(
+      {
+        /** `github` or `gitlab`. */
+        backend: z.enum(['github', 'gitlab']).default('github'),
+        /** The repository, `owner/name` (GitLab: `group/project`). Without it only `npm run editor` works. */
+        repo: z
+          .string()
+          .regex(/^[\w.-]+(\/[\w.-]+)+$/, { error: "must be the repository as owner/name, e.g. 'newsroom/archive'" })
+          .optional(),
+        /** The branch the site is built from: pull requests are merged into it. */
+        branch: z.string().trim().min(1).default('main'),
+        /** GitLab: the OAuth application's id; editors sign in with PKCE, no helper needed. */
+        appId: z.string().trim().min(1).optional(),
+        /** GitLab: a self-hosted GitLab's address, e.g. `https://gitlab.example.org` (default gitlab.com). */
+        hostUrl: z.url({ protocol: /^https$/, error: 'must be the https address of the GitLab server' }).optional(),
+        /** GitHub: the address of the OAuth helper that signs editors in (docs/editor.md#sign-in-github). */
+        authUrl: z.url({ protocol: /^https$/, error: 'must be the https address of the OAuth helper' }).optional(),
+      },
+      'the editor settings',
+    ).prefault({}),
     /** Articles per page on listing pages. */
     pageSize: z.number().int().positive().default(20),
   },

@@ -86,7 +86,11 @@ export function headersFor(
   const set = new Set<string>();
   for (const rule of rules) {
     if (!rule.pattern.test(urlPath)) continue;
-    for (const name of rule.unset) headers.delete(name);
+    for (const name of rule.unset) {
+      headers.delete(name);
+      // What the rule (or a later one) sets now starts afresh instead of adding to what was removed.
+      set.delete(name);
+    }
     for (const [name, value] of rule.headers) {
       headers.set(name, set.has(name) ? `${headers.get(name)}, ${value}` : value);
       set.add(name);
@@ -224,6 +228,8 @@ const CONTENT_TYPES: Record<string, string> = {
   xml: 'application/xml',
   xsl: 'application/xml',
   txt: 'text/plain; charset=utf-8',
+  // The web editor's configuration, /admin/config.yml.
+  yml: 'text/yaml; charset=utf-8',
   svg: 'image/svg+xml',
   png: 'image/png',
   jpg: 'image/jpeg',

@@ -114,6 +114,11 @@ describe('served with the CDN headers', () => {
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    // The web editor's own policy (docs/editor.md#content-security-policy), there and only there.
+    const admin = (await fetch(`${server.origin}/admin/`)).headers.get('content-security-policy');
+    expect(admin).toMatch(/^default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline';/);
+    expect(admin).not.toContain(',');
+    expect(response.headers.get('content-security-policy')).not.toMatch(/'unsafe-eval'|blob:/);
   });
 
   it('redirects old addresses, adds the folder slash, and answers unknown paths with the 404 page', async () => {
@@ -187,6 +192,8 @@ describe("on Cloudflare's own runtime (wrangler pages dev)", () => {
       ...['/feed.json', '/category/economy/feed.json', '/author/ali-rezaei/feed.json'],
       ...['/news/7/market', '/news/7/market/index.html', '/search?q=x', '/404.html', '/404', '/no-such-page'],
       `/news/3/${encodeURIComponent('کتاب-تابستان')}`,
+      // The web editor: its own CSP replaces the site's (`! Content-Security-Policy`), its files.
+      ...['/admin/', '/admin', '/admin/config.yml', '/admin/decap-cms/'],
     ];
     expect(await answers(cloudflare.origin, requests)).toEqual(await answers(server.origin, requests));
   });

@@ -48,6 +48,7 @@ describe('defineSiteConfig', () => {
       article: { relatedCount: 5 },
       search: { shardArticles: 8000, latestArticles: 100, recentArticles: 2000 },
       headers: { hsts: true },
+      editor: { backend: 'github', branch: 'main' },
       dateLine: { calendars: ['jalali'], hijriOffsetDays: 0 },
       pageSize: 20,
     });
@@ -246,7 +247,7 @@ describe('defineSiteConfig refuses settings it does not know, like frontmatter',
     const message = errorOf({ ...minimal, pagesize: 30 });
     expect(message.split('\n')).toEqual([
       'src/site.config.ts has settings to fix:',
-      '  - pagesize: is not a field of the site settings. Did you mean "pageSize"? The fields are: name, description, url, base, logo, feeds, websub, dateLine, comments, menus, home, article, search, headers, pageSize.',
+      '  - pagesize: is not a field of the site settings. Did you mean "pageSize"? The fields are: name, description, url, base, logo, feeds, websub, dateLine, comments, menus, home, article, search, headers, editor, pageSize.',
     ]);
   });
 

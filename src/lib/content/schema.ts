@@ -56,13 +56,16 @@ export const authorSchema = strictFields(
   'a reporter',
 );
 
-export function articleSchema<
+/**
+ * The article's fields, one schema each: the frontmatter contract. The web editor's configuration is
+ * generated from these (src/lib/cms/config.ts), so a field added here appears in the editor.
+ */
+export function articleFields<
   Image extends z.ZodType,
   CategoryRef extends z.ZodType<unknown, string>,
   AuthorRef extends z.ZodType<unknown, string>,
 >(links: ContentLinks<Image, CategoryRef, AuthorRef>) {
-  return strictFields(
-    {
+  return {
       /** The permanent article number: unique, shown as «شناسه خبر», part of the URL `/news/<id>/<slug>/`. */
       id: articleId,
       /** The headline. */
@@ -111,9 +114,18 @@ export function articleSchema<
       updates: liveUpdateList,
       /** When the live coverage ended (Tehran time): the one field that ends it. */
       liveEnded: articleDate.optional(),
-    },
-    'an article',
-  ).superRefine((article, ctx) => {
+  };
+}
+
+/** The name of a frontmatter field of an article. */
+export type ArticleFieldName = keyof ReturnType<typeof articleFields>;
+
+export function articleSchema<
+  Image extends z.ZodType,
+  CategoryRef extends z.ZodType<unknown, string>,
+  AuthorRef extends z.ZodType<unknown, string>,
+>(links: ContentLinks<Image, CategoryRef, AuthorRef>) {
+  return strictFields(articleFields(links), 'an article').superRefine((article, ctx) => {
     if (article.image && !article.imageAlt) {
       ctx.addIssue({
         code: 'custom',
@@ -165,11 +177,8 @@ export const commentSchema = strictFields(commentFields, 'a comment');
 /** The fields of a comment file, in the order they are written. */
 export const COMMENT_FIELDS = Object.keys(commentFields) as (keyof typeof commentFields)[];
 
-/** Frontmatter fields of each kind of file that hold dates (YAML would read a zone-less one as UTC). */
-export const DATE_FIELDS = { article: ['date', 'updated', 'liveEnded'], comment: ['submittedAt'] } as const;
-
-/** Frontmatter lists of an article whose items hold a `date`. */
-export const DATED_LISTS = ['corrections', 'updates'] as const;
+// In a module of their own, without zod, for the web editor's script too.
+export { DATE_FIELDS, DATED_LISTS } from './date-fields.ts';
 
 /** Whether a list's items hold a date YAML already read (an unquoted ISO timestamp). */
 export function hasDateItem(list: unknown): boolean {
