@@ -19,10 +19,16 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+/** @param args the build's own options (`--segment 2/3`) */
+export function buildSite(
+  name: string,
+  contentDir: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Promise<BuildResult> {
   const outDir = env.BAYEGAN_OUT_DIR ?? path.join(tmpRoot, name, 'dist');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], {
       cwd: projectRoot,
       env: {
         ...process.env,
