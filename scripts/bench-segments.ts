@@ -76,11 +76,13 @@ export interface SegmentBenchOptions {
   count: number;
   segments: number;
   whole: boolean;
+  /** Leave out the second round (one story added, every segment built again and merged). */
+  skipStory: boolean;
   contentDir: string;
   benchRoot: string;
 }
 
-export async function benchSegments({ count, segments, whole, contentDir, benchRoot }: SegmentBenchOptions) {
+export async function benchSegments({ count, segments, whole, skipStory, contentDir, benchRoot }: SegmentBenchOptions) {
   const root = path.join(benchRoot, `segments-${count}-of-${segments}`);
   const dirOf = (index: number) => path.join(root, `dist-segment-${index}-of-${segments}`);
   const cacheOf = (index: number) => path.join(root, `cache-${index}`);
@@ -143,13 +145,15 @@ export async function benchSegments({ count, segments, whole, contentDir, benchR
       .sort()[0]
       ?.replace(/\.ya?ml$/, '') ?? '';
   const story: BuildFigures[] = [];
-  let storyMerge: MergeFigures;
-  try {
-    writeFileSync(extra, extraArticle(count + 1, reporter));
-    for (let index = 1; index <= segments; index++) story.push(await segmentBuild(index, 'plus-one'));
-    storyMerge = await merge('+1 story');
-  } finally {
-    rmSync(extra, { force: true });
+  let storyMerge: MergeFigures | undefined;
+  if (!skipStory) {
+    try {
+      writeFileSync(extra, extraArticle(count + 1, reporter));
+      for (let index = 1; index <= segments; index++) story.push(await segmentBuild(index, 'plus-one'));
+      storyMerge = await merge('+1 story');
+    } finally {
+      rmSync(extra, { force: true });
+    }
   }
 
   const cpus = os.cpus();
@@ -162,16 +166,17 @@ export async function benchSegments({ count, segments, whole, contentDir, benchR
     'segment  cold: time  peak     sync     bundle   pages    search   pages rendered | +1 story: time  pages rendered',
   );
   for (let at = 0; at < segments; at++) {
-    const [c, s] = [cold[at]!, story[at]!];
+    const [c, s] = [cold[at]!, story[at]];
     console.log(
       `${String(at + 1).padStart(7)}  ${secs(c.wallSeconds).padStart(10)}  ${gb(c.peakBytes).padStart(7)}  ` +
         `${['sync', 'bundle', 'pages', 'search'].map((id) => step(c, id).padStart(7)).join('  ')}  ${String(c.pages).padStart(14)} | ` +
-        `${secs(s.wallSeconds).padStart(14)}  ${String(s.pages).padStart(14)}`,
+        `${(s ? secs(s.wallSeconds) : '—').padStart(14)}  ${(s ? String(s.pages) : '—').padStart(14)}`,
     );
   }
   const slowest = Math.max(...cold.map((run) => run.wallSeconds));
   console.log(
-    `merge: cold ${secs(coldMerge.seconds)} (peak ${gb(coldMerge.peakBytes)}), after the story ${secs(storyMerge.seconds)} (peak ${gb(storyMerge.peakBytes)})`,
+    `merge: cold ${secs(coldMerge.seconds)} (peak ${gb(coldMerge.peakBytes)})` +
+      (storyMerge ? `, after the story ${secs(storyMerge.seconds)} (peak ${gb(storyMerge.peakBytes)})` : ''),
   );
   console.log(
     `as ${segments} runners side by side: slowest segment ${secs(slowest)} + merge ${secs(coldMerge.seconds)} = ${secs(slowest + coldMerge.seconds)} (cold)`,
@@ -187,7 +192,11 @@ export async function benchSegments({ count, segments, whole, contentDir, benchR
  * index (`astro sync`, with Bayegan's loaders), cold, its time and peak memory and the size of the
  * content store it leaves. Prints what it measured, or how it failed.
  */
-export async function benchIndex({ contentDir, benchRoot, count }: Omit<SegmentBenchOptions, 'segments' | 'whole'>) {
+export async function benchIndex({
+  contentDir,
+  benchRoot,
+  count,
+}: Pick<SegmentBenchOptions, 'count' | 'contentDir' | 'benchRoot'>) {
   const cacheDir = path.join(benchRoot, `index-cache-${count}`);
   rmSync(cacheDir, { recursive: true, force: true });
   const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');

@@ -40,6 +40,7 @@ and how many files of the site each build added, changed and removed.
                     cold, merge them, then add one story and build and merge them again; print each
                     segment's time and peak memory and the merge's (scripts/bench-segments.ts)
   --whole           with --segments: also build it whole, cold, and compare the merged site with it
+  --skip-story      with --segments: leave out the second round (one story added, built and merged)
   --index-only      instead: a corpus of frontmatter alone (npm run corpus -- --frontmatter-only), and
                     the time and peak memory of its content sync, what every segment reads
   -h, --help        show this message`;
@@ -289,6 +290,7 @@ export async function main(argv: string[]): Promise<number> {
         'skip-cold': { type: 'boolean', default: false },
         segments: { type: 'string' },
         whole: { type: 'boolean', default: false },
+        'skip-story': { type: 'boolean', default: false },
         'index-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -335,7 +337,14 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`bench: --segments takes a whole number of segments, e.g. --segments 4\n\n${USAGE}`);
       return 1;
     }
-    await benchSegments({ count, segments, whole: values.whole, contentDir, benchRoot });
+    await benchSegments({
+      count,
+      segments,
+      whole: values.whole,
+      skipStory: values['skip-story'],
+      contentDir,
+      benchRoot,
+    });
     return 0;
   }
   const extra = path.join(contentDir, 'articles/bench-extra.md');
