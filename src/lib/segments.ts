@@ -11,13 +11,13 @@
  * - **Lists go as a whole**: a section (its pages and feeds), a tag, a reporter, a Jalali year of the
  *   archive (its months), the corrections, and the rest of the site (home, search page, site feeds,
  *   sitemaps, `_headers`, `_redirects`, public files): one unit each.
- * - **Sealed year shards are balanced, the rest is hashed**, so that a new story moves nothing: the
- *   year shards (which change only when 2,000 more stories seal the newest one) go oldest first, each
- *   to the segment with the fewest of their articles so far, so a change of the newest never moves
- *   an older one; every other unit (the `latest` and `newer` shards, every list, the site unit) goes
- *   to the segment its name hashes to, whatever the sizes, so it stays put however the archive
- *   grows. Year shards hold most of the pages (all but the newest 2,000 stories); the lists, many and
- *   small, spread evenly by their hashes.
+ * - **Search shards are balanced, lists are hashed**, so that a new story moves (almost) nothing:
+ *   the year shards (which change only when 2,000 more stories seal the newest one) go oldest first,
+ *   then `newer` and `latest`, each to the segment with the fewest of their articles so far; a
+ *   change of a shard never moves one dealt before it, so a new story can move only `latest` (fewer
+ *   than 100 articles, when `newer` grows, once every 100 stories). Every list and the site unit go
+ *   to the segment their name hashes to, whatever their size, so they stay put however the archive
+ *   grows; many and small, they spread evenly.
  * - `_astro/` files are named by their content, and several segments' pages may name one picture:
  *   they are shared, and the merge checks that two copies of one name are the same bytes.
  * - The search routing table (`pagefind/routes*`) is made from every year shard's words, so the
@@ -139,17 +139,15 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
   );
   const articleUnits = new Map<number, string>();
   for (const shard of shards) for (const page of shard.pages) articleUnits.set(page.id, shardUnit(shard.id));
-  // Oldest first: the newest year shard, the only one that changes, is dealt last.
-  const sealed = shards.filter((shard) => routedShard(shard.id)).reverse();
+  // Oldest first, `newer` and `latest` last: what changes is dealt after what does not.
   const owners = dealInOrder(
-    sealed.map((shard) => ({ unit: shardUnit(shard.id), pages: shard.pages.length })),
+    [...shards]
+      .reverse()
+      .sort((a, b) => Number(!routedShard(a.id)) - Number(!routedShard(b.id)))
+      .map((shard) => ({ unit: shardUnit(shard.id), pages: shard.pages.length })),
     count,
   );
-  const hashed = [
-    ...shards.filter((shard) => !routedShard(shard.id)).map((shard) => shardUnit(shard.id)),
-    ...index.lists,
-    SITE_UNIT,
-  ];
+  const hashed = [...index.lists, SITE_UNIT];
   for (const unit of hashed) owners.set(unit, hashedSegment(unit, count));
   return { count, owners, articleUnits, shards: shards.map((shard) => shard.id) };
 }
