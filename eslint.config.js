@@ -28,7 +28,7 @@ const noParentImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist.*/', '.astro/', 'node_modules/', 'coverage/', 'tests/.tmp/'] },
+  { ignores: ['dist/', 'dist.*/', 'dist-segment-*/', '.astro/', 'node_modules/', 'coverage/', 'tests/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

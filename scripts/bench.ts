@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
+import { benchIndex, benchSegments } from './bench-segments.ts';
 import { writeCorpus } from './corpus.ts';
 import { buildWorkDir, OLD_SITE_PREFIX } from '../src/build/build-folders.ts';
 import { countByKind, diffSnapshots, FILE_KINDS, snapshotSite, type SiteSnapshot } from './lib/site-diff.ts';
@@ -35,6 +36,13 @@ and how many files of the site each build added, changed and removed.
   --seed <S>        the corpus seed (default 1)
   --corpus <dir>    where the corpus is kept (default: node_modules/.cache/bayegan-bench/corpus-<N>-<S>)
   --skip-cold       keep the cache of an earlier run: only the warm builds
+  --segments <S>    instead: build it as S segments one after another (npm run build -- --segment K/S),
+                    cold, merge them, then add one story and build and merge them again; print each
+                    segment's time and peak memory and the merge's (scripts/bench-segments.ts)
+  --whole           with --segments: also build it whole, cold, and compare the merged site with it
+  --skip-story      with --segments: leave out the second round (one story added, built and merged)
+  --index-only      instead: a corpus of frontmatter alone (npm run corpus -- --frontmatter-only), and
+                    the time and peak memory of its content sync, what every segment reads
   -h, --help        show this message`;
 
 /** The steps of a build, each started by a line Astro or our integration prints. */
@@ -50,7 +58,7 @@ const STEPS = [
 ] as const;
 
 /** Resident memory (bytes) of a process and all its descendants, read from /proc. */
-function treeRss(rootPid: number) {
+export function treeRss(rootPid: number) {
   const children: Map<number, number[]> = new Map();
   const rss: Map<number, number> = new Map();
   for (const entry of readdirSync('/proc')) {
@@ -99,21 +107,26 @@ export interface BuildFigures {
   files?: { added: number; changed: number; removed: number; others: number; byKind: Record<string, number> };
 }
 
-/** Runs `scripts/build.ts` on the corpus and measures it. */
-function measuredBuild({
+/** A fixed "now", after the corpus's last date, so every run publishes the same articles. */
+export const BENCH_NOW = '2026-12-01T00:00:00+03:30';
+
+/** Runs `scripts/build.ts` (with `args`, e.g. `--segment 2/4`) on the corpus and measures it. */
+export function measuredBuild({
   contentDir,
   outDir,
   cacheDir,
   log,
+  args = [],
 }: {
   contentDir: string;
   outDir: string;
   cacheDir: string;
   log: string;
+  args?: string[];
 }): Promise<BuildFigures> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], {
       cwd: projectRoot,
       env: {
         ...process.env,
@@ -121,8 +134,7 @@ function measuredBuild({
         BAYEGAN_OUT_DIR: outDir,
         BAYEGAN_CACHE_DIR: cacheDir,
         BAYEGAN_SITE_CONFIG: '',
-        // A fixed "now", after the corpus's last date, so every run publishes the same articles.
-        BAYEGAN_NOW: '2026-12-01T00:00:00+03:30',
+        BAYEGAN_NOW: BENCH_NOW,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
         FORCE_COLOR: '0',
@@ -189,7 +201,7 @@ function measuredBuild({
  * later, when that is long done, but the benchmark's builds follow one another at once and the
  * deletion would compete with the next build for the disk. The wait is printed, not hidden.
  */
-async function oldSitesDeleted() {
+export async function oldSitesDeleted() {
   const started = performance.now();
   const pending = () => readdirSync(buildWorkDir(projectRoot)).some((name) => name.startsWith(OLD_SITE_PREFIX));
   if (!existsSync(buildWorkDir(projectRoot)) || !pending()) return;
@@ -210,16 +222,16 @@ function folderSize(folder: string) {
   return { bytes, files };
 }
 
-const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+export const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-const secs = (s: number) =>
+export const secs = (s: number) =>
   s >= 60 ? `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}` : `${s.toFixed(1)} s`;
 
 /**
  * Prints one build's figures as soon as it ends (a long benchmark may be stopped early), then
  * passes them on for the final table.
  */
-function reported(run: BuildFigures) {
+export function reported(run: BuildFigures) {
   const steps = STEPS.filter((step) => run.steps[step.id])
     .map((step) => `${step.id} ${secs(run.steps[step.id]?.seconds ?? 0)} (${gb(run.steps[step.id]?.peakBytes ?? 0)})`)
     .join(', ');
@@ -235,7 +247,7 @@ function reported(run: BuildFigures) {
 const EXTRA_TITLE = 'خبر تازه برای سنجش بازسازی';
 
 /** One article, dated after the corpus, written the way `npm run new` would. */
-function extraArticle(id: number, reporter: string) {
+export function extraArticle(id: number, reporter: string) {
   return `---
 id: ${id}
 title: '${EXTRA_TITLE}'
@@ -276,6 +288,10 @@ export async function main(argv: string[]): Promise<number> {
         seed: { type: 'string', default: '1' },
         corpus: { type: 'string' },
         'skip-cold': { type: 'boolean', default: false },
+        segments: { type: 'string' },
+        whole: { type: 'boolean', default: false },
+        'skip-story': { type: 'boolean', default: false },
+        'index-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -294,7 +310,10 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const contentDir = path.resolve(values.corpus ?? path.join(benchRoot, `corpus-${count}-${seed}`));
+  const indexOnly = values['index-only'];
+  const contentDir = path.resolve(
+    values.corpus ?? path.join(benchRoot, `corpus-${count}-${seed}${indexOnly ? '-frontmatter' : ''}`),
+  );
   const outDir = path.join(benchRoot, `dist-${count}`);
   const cacheDir = path.join(benchRoot, `cache-${count}`);
   mkdirSync(benchRoot, { recursive: true });
@@ -302,11 +321,31 @@ export async function main(argv: string[]): Promise<number> {
   if (!existsSync(marker) || readFileSync(marker, 'utf8') !== `${count} ${seed}`) {
     const started = performance.now();
     rmSync(contentDir, { recursive: true, force: true });
-    writeCorpus({ dir: contentDir, count, seed, force: true });
+    writeCorpus({ dir: contentDir, count, seed, force: true, frontmatterOnly: indexOnly });
     writeFileSync(marker, `${count} ${seed}`);
     console.log(
       `Wrote a corpus of ${count} articles to ${contentDir} in ${secs((performance.now() - started) / 1000)}.`,
     );
+  }
+  if (indexOnly) {
+    await benchIndex({ count, contentDir, benchRoot });
+    return 0;
+  }
+  if (values.segments !== undefined) {
+    const segments = Number(values.segments);
+    if (!Number.isSafeInteger(segments) || segments < 1) {
+      console.error(`bench: --segments takes a whole number of segments, e.g. --segments 4\n\n${USAGE}`);
+      return 1;
+    }
+    await benchSegments({
+      count,
+      segments,
+      whole: values.whole,
+      skipStory: values['skip-story'],
+      contentDir,
+      benchRoot,
+    });
+    return 0;
   }
   const extra = path.join(contentDir, 'articles/bench-extra.md');
   const extraId = count + 1;

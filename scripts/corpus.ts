@@ -47,7 +47,15 @@ export interface CorpusOptions {
   count: number;
   /** A whole number from 0 to 2^32 − 1; default 1. */
   seed?: number;
+  /**
+   * Articles with their frontmatter and a one-line body: the archive's index at sizes whose bodies
+   * would fill the disk (a million articles), to measure what every segment of a build reads.
+   */
+  frontmatterOnly?: boolean | undefined;
 }
+
+/** The body of every article of a frontmatter-only corpus. */
+const SHORT_BODY = 'متن این خبر در این بایگانی آزمایشی نیامده است.\n';
 
 export const DEFAULT_SEED = 1;
 
@@ -87,7 +95,14 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile> {
   const timeline = new Random(mixSeed(seed, 0xd47e));
   for (let id = 1; id <= count; id++) {
     const timeIndex = Math.min(timelineEnd - 1, Math.floor(((id - 1 + timeline.next()) * timelineEnd) / count));
-    const article = makeArticle(id, seed, timeIndex, timelineEnd, authors);
+    const article = makeArticle(
+      id,
+      seed,
+      timeIndex,
+      timelineEnd,
+      authors,
+      options.frontmatterOnly ? SHORT_BODY : undefined,
+    );
     yield article;
     if (!/^(draft: true|comments: false)$/m.test(article.content)) yield* makeComments(id, seed, timeAt(timeIndex));
   }
@@ -108,6 +123,9 @@ Writes a synthetic Persian news archive of N articles into <dir> (articles/, cat
   <N>        how many articles, a positive whole number
   --seed S   a whole number from 0 to 4294967295 (default ${DEFAULT_SEED}); the same N and seed give identical files
   --force    write into a non-empty <dir>, replacing its articles/, categories/ and authors/
+  --frontmatter-only
+             every article with its frontmatter and a one-line body: the archive's index alone
+             (for sizes whose bodies would fill the disk: a million articles)
   --help     show this message
 
 Then build it: BAYEGAN_CONTENT_DIR=<dir> npm run build`;
@@ -117,6 +135,7 @@ export interface CliOptions {
   count: number;
   seed: number;
   force: boolean;
+  frontmatterOnly?: boolean;
 }
 
 /** Reads the command line; throws an Error whose message names the problem. */
@@ -124,10 +143,12 @@ export function parseArguments(args: string[]): CliOptions | 'help' {
   const positional: string[] = [];
   let seedText;
   let force = false;
+  let frontmatterOnly = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--force') force = true;
+    else if (arg === '--frontmatter-only') frontmatterOnly = true;
     else if (arg === '--seed') {
       seedText = args[++i];
       if (seedText === undefined) throw new Error('--seed needs a value, e.g. --seed 42');
@@ -149,11 +170,11 @@ export function parseArguments(args: string[]): CliOptions | 'help' {
       throw new Error(`--seed must be a whole number from 0 to 4294967295, got "${seedText}"`);
     }
   }
-  return { dir, count: Number(countText), seed, force };
+  return { dir, count: Number(countText), seed, force, ...(frontmatterOnly ? { frontmatterOnly } : {}) };
 }
 
 /** Writes the archive into `dir` and returns what it wrote. */
-export function writeCorpus({ dir, count, seed, force }: CliOptions) {
+export function writeCorpus({ dir, count, seed, force, frontmatterOnly }: CliOptions) {
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new Error(`${dir} exists and is not a folder`);
     if (readdirSync(dir).length > 0) {
@@ -170,7 +191,7 @@ export function writeCorpus({ dir, count, seed, force }: CliOptions) {
   const created = new Set();
   let files = 0;
   let bytes = 0;
-  for (const file of corpusFiles({ count, seed })) {
+  for (const file of corpusFiles({ count, seed, frontmatterOnly })) {
     const target = path.join(dir, ...file.path.split('/'));
     const folder = path.dirname(target);
     if (!created.has(folder)) {

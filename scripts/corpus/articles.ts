@@ -194,6 +194,8 @@ export function makeArticle(
   timeIndex: number,
   timelineEnd: number,
   authors: Author[],
+  /** A body to write instead of the article's own (a frontmatter-only corpus). */
+  shortBody?: string,
 ): Article {
   const random = new Random(mixSeed(seed, id));
   const category = pickCategory(random);
@@ -293,6 +295,7 @@ export function makeArticle(
   const file = `${id}-${subject.en}-${where.en}.${mdx ? 'mdx' : 'md'}`;
   return {
     path: `articles/${t.year}/${pad2(t.month)}/${file}`,
-    content: `${lines.join('\n')}\n${articleBody(ctx, mdx)}`,
+    // The body is drawn last: without it (an index-only corpus) the frontmatter is the same.
+    content: `${lines.join('\n')}\n${shortBody ?? articleBody(ctx, mdx)}`,
   };
 }

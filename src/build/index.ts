@@ -19,6 +19,7 @@ import { incrementalManifestIntegration, incrementalPagesIntegration } from './i
 import { keptMdxBodiesIntegration } from './kept-mdx-bodies.ts';
 import { pagefindIntegration } from './search-index.ts';
 import { siteConfigOverride, type SiteSettings } from './site-settings.ts';
+import { segmentIntegration } from './segment.ts';
 import { shortLinksIntegration } from './short-links.ts';
 
 export { loadSiteSettings } from './site-settings.ts';
@@ -48,6 +49,8 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
             }),
             cmsBundleIntegration(),
             commentsNoticeIntegration(site.comments.endpoint),
+            // A segment build keeps only what its segment owns, before the manifest records it.
+            segmentIntegration(),
             // Last: records what the steps before it read from the pages, for the next build.
             incrementalManifestIntegration(),
           ],

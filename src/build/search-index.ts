@@ -27,16 +27,20 @@ import { siteWriter } from '#lib/link-files.ts';
 import { articlePath, articlesPath, searchIndexPath, siteFolder } from '#lib/paths.ts';
 import { runWithinBudget } from '#lib/search/indexing-schedule.ts';
 import { indexedHtml } from '#lib/search/normalize.ts';
-import { buildRoutingTable, indexTerms, textOfHtml } from '#lib/search/routing.ts';
+import { indexTerms, textOfHtml } from '#lib/search/routing.ts';
 import { patchPagefindScript } from '#lib/search/shard-precision.ts';
+import { routingFiles } from './search-routes.ts';
 import { indexShardInWorker, TERMS_FILE } from './search-shard.ts';
 import {
   planSearchTiers,
   routedShard,
   shardsManifest,
   type IndexedPage,
+  type SearchShard,
   type SearchTiers,
 } from '#lib/search/shards.ts';
+import { segmentRun, type SegmentRun } from '#lib/segment-registry.ts';
+import { segmentTermsFile, shardUnit } from '#lib/segments.ts';
 
 /** Bump when what is fed to Pagefind changes in a way the page text does not show (options, folding code). */
 const INDEX_FORMAT = 'bayegan-search-4';
@@ -145,17 +149,51 @@ function routingTable(cacheRoot: string, routed: readonly { id: string; cached: 
     .slice(0, 24);
   const dir = path.join(cacheRoot, `routes.${key}`);
   if (existsSync(dir)) return { dir, built: false };
-  const table = buildRoutingTable(
-    routed.map(({ id, cached }) => ({ id, terms: readFileSync(path.join(cached, TERMS_FILE), 'utf8').split('\n') })),
-    (body) => createHash('sha256').update(body).digest('hex').slice(0, 16),
-  );
   const fresh = `${dir}.partial-${process.pid}`;
   rmSync(fresh, { recursive: true, force: true });
   mkdirSync(path.join(fresh, 'routes'), { recursive: true });
-  for (const chunk of table.chunks) writeFileSync(path.join(fresh, 'routes', chunk.file), chunk.body);
-  writeFileSync(path.join(fresh, 'routes.json'), JSON.stringify(table.index));
+  const files = routingFiles(
+    routed.map(({ id, cached }) => ({ id, terms: readFileSync(path.join(cached, TERMS_FILE), 'utf8').split('\n') })),
+  );
+  for (const { file, body } of files) writeFileSync(path.join(fresh, file), body);
   renameSync(fresh, dir);
   return { dir, built: true };
+}
+
+/**
+ * The shards of the whole archive, as one build lays them out, from the archive's index: this
+ * segment's pages where it built them, the index's path and date for the others. A page whose
+ * date differs from the index's would be filed elsewhere than one build files it: refused.
+ */
+function shardsOfWholeArchive(
+  built: readonly ArticlePage[],
+  { articles }: SegmentRun,
+  options: PagefindIntegrationOptions,
+): SearchShard<IndexedPage>[] {
+  const byUrl = new Map(built.map((page) => [page.url, page]));
+  const pages = articles.map(({ path: url, date }) => {
+    const page = byUrl.get(url);
+    if (page && page.date.getTime() !== date.getTime()) {
+      throw new Error(
+        `Search indexing: ${url} shows ${page.date.toISOString()}, the archive's index ${date.toISOString()}.`,
+      );
+    }
+    byUrl.delete(url);
+    return page ?? { url, date };
+  });
+  if (byUrl.size > 0)
+    throw new Error(`Search indexing: ${[...byUrl.keys()][0]} was built but is not in the archive's index.`);
+  return planSearchTiers(pages, options);
+}
+
+/** This segment's shards; every article of each must be a page this segment built. */
+function ownShards(shards: readonly SearchShard<IndexedPage>[], { plan, settings }: SegmentRun) {
+  const own = shards.filter((shard) => plan.owners.get(shardUnit(shard.id)) === settings.index);
+  for (const shard of own) {
+    const missing = shard.pages.find((page) => !('file' in page));
+    if (missing) throw new Error(`Search indexing: ${missing.url} of shard ${shard.id} was not built by this segment.`);
+  }
+  return own as SearchShard<ArticlePage>[];
 }
 
 export function pagefindIntegration(options: PagefindIntegrationOptions): AstroIntegration {
@@ -185,7 +223,10 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           recordDerivation(DERIVATION, siteFile, `${digest} ${date}`);
           return { file, url, digest: digest!, date: new Date(date!) };
         });
-        const shards = planSearchTiers(pages, options);
+        const segment = segmentRun();
+        // A segment indexes only its own shards, laid out as the whole archive's are (src/lib/segments.ts).
+        const allShards = segment ? shardsOfWholeArchive(pages, segment, options) : planSearchTiers(pages, options);
+        const shards = segment ? ownShards(allShards, segment) : (allShards as SearchShard<ArticlePage>[]);
         const writer = siteWriter(outDir);
         mkdirSync(cacheRoot, { recursive: true });
         const used = new Set<string>();
@@ -223,6 +264,8 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
             // A shard cached before it was routed has no words file yet: read once, then kept.
             if (!existsSync(termsFile)) writeFileSync(termsFile, [...(await termsOfPages(shard.pages))].join('\n'));
             routed.push({ id: shard.id, cached });
+            // The merge makes the routing table from every segment's words (scripts/merge.ts).
+            if (segment) writer.link(termsFile, segmentTermsFile(shard.id));
           }
           const skip = (source: string) =>
             NOT_SERVED.test(path.basename(source)) || MERGING_SCRIPTS.includes(path.basename(source));
@@ -234,13 +277,15 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           }
         }
         // The highlighter is the same in every shard: served once, from /pagefind/.
-        if (shards.length > 0) {
+        if (cachedShards.length > 0) {
           writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), `${INDEX_FOLDER}/${HIGHLIGHT_SCRIPT}`);
         }
-        const routes = routingTable(cacheRoot, routed);
-        used.add(path.basename(routes.dir));
-        writer.linkTree(routes.dir, INDEX_FOLDER);
-        writer.write(`${INDEX_FOLDER}/shards.json`, JSON.stringify(shardsManifest(shards)));
+        const routes = segment ? undefined : routingTable(cacheRoot, routed);
+        if (routes) {
+          used.add(path.basename(routes.dir));
+          writer.linkTree(routes.dir, INDEX_FOLDER);
+        }
+        writer.write(`${INDEX_FOLDER}/shards.json`, JSON.stringify(shardsManifest(allShards)));
         // Shards no page belongs to any more (older versions of changed shards) leave the cache.
         for (const name of readdirSync(cacheRoot)) {
           if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
@@ -248,7 +293,7 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
         logger.info(
           `Indexed ${pages.length} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
             `${shards.length} shard(s), ${indexed} articles indexed anew, the rest reused from the build cache; ` +
-            `routing table for the words of ${routed.length} year shard(s) ${routes.built ? 'built' : 'reused'}; ` +
+            `routing table for the words of ${routed.length} year shard(s) ${routes ? (routes.built ? 'built' : 'reused') : 'left to the merge'}; ` +
             `${read} pages read, the others carried over unchanged.`,
         );
       },

@@ -83,6 +83,12 @@ export class SiteWriter {
     renameSync(from, this.target(relative));
   }
 
+  /** Removes a placed file (a segment build drops what another segment owns). */
+  remove(relative: string): void {
+    rmSync(path.join(this.root, relative), { force: true });
+    this.placed.delete(relative);
+  }
+
   /** Records a file that is already in place (written there by Astro). */
   keep(relative: string): void {
     this.placed.add(relative);

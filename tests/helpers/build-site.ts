@@ -20,6 +20,7 @@ export interface BuildResult {
 }
 
 /**
+ * @param args the build's own options (`--segment 2/3`)
  * @param onOutput called with the output so far (ANSI colours removed) whenever the build prints: a test
  *   can act at a moment of the build
  */
@@ -27,11 +28,12 @@ export function buildSite(
   name: string,
   contentDir: string,
   env: Record<string, string> = {},
+  args: string[] = [],
   onOutput?: (output: string) => void,
 ): Promise<BuildResult> {
   const outDir = env.BAYEGAN_OUT_DIR ?? path.join(tmpRoot, name, 'dist');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], {
       cwd: projectRoot,
       env: {
         ...process.env,

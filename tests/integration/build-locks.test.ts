@@ -38,6 +38,7 @@ describe('build locks', () => {
         'build-locks',
         path.join(projectRoot, 'tests/fixtures/archive'),
         { BAYEGAN_NOW: '2025-04-01T12:00:00+03:30' },
+        [],
         (soFar) => (output = soFar),
       );
       await printed(

@@ -188,6 +188,21 @@ describe('corpus command line', () => {
     expect(parseArguments(['--force', 'd', '3', '--seed=42'])).toEqual({ dir: 'd', count: 3, seed: 42, force: true });
   });
 
+  it('writes the same files with a one-line body under --frontmatter-only (the index of a large archive)', () => {
+    expect(parseArguments(['d', '3', '--frontmatter-only'])).toMatchObject({ frontmatterOnly: true });
+    const whole = generateCorpus({ count: 30, seed: 5 });
+    const index = generateCorpus({ count: 30, seed: 5, frontmatterOnly: true });
+    expect(index.map((file) => file.path)).toEqual(whole.map((file) => file.path));
+    const frontmatter = (text: string) => text.slice(0, text.indexOf('\n---\n', 3));
+    const articleFiles = index.filter((file) => /\.mdx?$/.test(file.path));
+    expect(articleFiles.length).toBe(30);
+    for (const file of articleFiles) {
+      const own = whole.find((other) => other.path === file.path)!.content as string;
+      expect(frontmatter(file.content as string)).toBe(frontmatter(own));
+      expect((file.content as string).length).toBeLessThan(frontmatter(file.content as string).length + 100);
+    }
+  });
+
   it('writes exactly the files generateCorpus returns, and a one-line summary', () => {
     const dir = path.join(scratch, 'fresh');
     const result = run(dir, '20', '--seed', '3');

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SEGMENT_STAMP } from '#lib/segments.ts';
 import { contentDigest } from './page-digest.ts';
 import { mustRender, pageFile, reusablePages, type PageManifest } from './page-plan.ts';
 
@@ -63,13 +64,18 @@ export function incrementalSettings(env: NodeJS.ProcessEnv = process.env): Incre
  * any other site in the folder makes the next build render everything.
  */
 export function siteStamp(siteDir: string): string | undefined {
-  try {
-    return createHash('sha256')
-      .update(readFileSync(path.join(siteDir, 'index.html')))
-      .digest('base64url');
-  } catch {
-    return undefined;
+  // A segment that does not own the home page has its stamp instead, which names everything it was
+  // built from (src/build/segment.ts): two segment sites with one stamp are the same.
+  for (const file of ['index.html', SEGMENT_STAMP]) {
+    try {
+      return createHash('sha256')
+        .update(readFileSync(path.join(siteDir, file)))
+        .digest('base64url');
+    } catch {
+      // not there: the next one
+    }
   }
+  return undefined;
 }
 
 function readManifest(file: string): PageManifest | undefined {

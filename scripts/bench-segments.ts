@@ -1,0 +1,243 @@
+/**
+ * `npm run bench -- <N> --segments <S> [--whole]`: the segmented mode of the build benchmark
+ * (scripts/bench.ts). Builds the corpus as S segments one after another, cold, each with its own
+ * output and cache, as S CI runners would (`npm run build -- --segment K/S`); merges them
+ * (`npm run merge`); then adds one story and builds every segment again with its cache, and merges
+ * again. Prints each segment's time, peak memory and steps, the merge's time and peak memory, and
+ * the pages each segment rendered for the story. With `--whole` it also builds the corpus whole,
+ * cold, and compares the merged site with it file for file, byte for byte. Asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { filesUnder } from '../src/lib/link-files.ts';
+import {
+  extraArticle,
+  gb,
+  measuredBuild,
+  oldSitesDeleted,
+  reported,
+  secs,
+  treeRss,
+  type BuildFigures,
+} from './bench.ts';
+
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
+
+interface MergeFigures {
+  seconds: number;
+  peakBytes: number;
+  output: string;
+}
+
+/** Runs `npm run merge` on the segment outputs and measures it. */
+function measuredMerge(dirs: string[], outDir: string, cacheDir: string): Promise<MergeFigures> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/merge.ts'), ...dirs], {
+      cwd: projectRoot,
+      env: { ...process.env, BAYEGAN_OUT_DIR: outDir, BAYEGAN_CACHE_DIR: cacheDir, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let peakBytes = 0;
+    let output = '';
+    const sample = setInterval(() => (peakBytes = Math.max(peakBytes, treeRss(child.pid as number))), 200);
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearInterval(sample);
+      if (status !== 0) reject(new Error(`the merge failed (exit ${status}):\n${output}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakBytes, output: output.trim() });
+    });
+  });
+}
+
+/** Files that differ between two sites, or that one lacks (at most `limit` named). */
+function siteDifferences(a: string, b: string, limit = 10): { compared: number; differing: string[] } {
+  const inA = filesUnder(a);
+  const inB = new Set(filesUnder(b));
+  const differing: string[] = [];
+  for (const file of inA) {
+    if (differing.length >= limit) break;
+    if (!inB.delete(file)) differing.push(`${file} (only in ${a})`);
+    else {
+      const [x, y] = [path.join(a, file), path.join(b, file)];
+      if (statSync(x).size !== statSync(y).size || !readFileSync(x).equals(readFileSync(y))) differing.push(file);
+    }
+  }
+  for (const file of inB) if (differing.length < limit) differing.push(`${file} (only in ${b})`);
+  return { compared: inA.length, differing };
+}
+
+export interface SegmentBenchOptions {
+  count: number;
+  segments: number;
+  whole: boolean;
+  /** Leave out the second round (one story added, every segment built again and merged). */
+  skipStory: boolean;
+  contentDir: string;
+  benchRoot: string;
+}
+
+export async function benchSegments({ count, segments, whole, skipStory, contentDir, benchRoot }: SegmentBenchOptions) {
+  const root = path.join(benchRoot, `segments-${count}-of-${segments}`);
+  const dirOf = (index: number) => path.join(root, `dist-segment-${index}-of-${segments}`);
+  const cacheOf = (index: number) => path.join(root, `cache-${index}`);
+  const log = (name: string) => path.join(root, `${name}.log`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const segmentBuild = async (index: number, name: string) => {
+    await oldSitesDeleted();
+    console.log(`segment ${index}/${segments}, ${name}…`);
+    const args = ['--segment', `${index}/${segments}`];
+    return reported(
+      await measuredBuild({
+        contentDir,
+        outDir: dirOf(index),
+        cacheDir: cacheOf(index),
+        log: log(`segment-${index}-${name}`),
+        args,
+      }),
+    );
+  };
+  const merge = async (name: string) => {
+    console.log(`merge, ${name}…`);
+    const figures = await measuredMerge(
+      Array.from({ length: segments }, (_, at) => dirOf(at + 1)),
+      path.join(root, 'dist'),
+      path.join(root, 'merge-cache'),
+    );
+    console.log(`  ${secs(figures.seconds)}, peak ${gb(figures.peakBytes)}: ${figures.output}`);
+    return figures;
+  };
+
+  const cold: BuildFigures[] = [];
+  for (let index = 1; index <= segments; index++) cold.push(await segmentBuild(index, 'cold'));
+  const coldMerge = await merge('cold');
+
+  let comparison = '';
+  if (whole) {
+    const wholeDir = path.join(root, 'whole-dist');
+    await oldSitesDeleted();
+    console.log('whole build, cold…');
+    const figures = reported(
+      await measuredBuild({
+        contentDir,
+        outDir: wholeDir,
+        cacheDir: path.join(root, 'whole-cache'),
+        log: log('whole'),
+      }),
+    );
+    const started = performance.now();
+    const { compared, differing } = siteDifferences(wholeDir, path.join(root, 'dist'));
+    comparison =
+      `whole build ${secs(figures.wallSeconds)}, peak ${gb(figures.peakBytes)}; merged site against it: ${compared} files compared in ` +
+      `${secs((performance.now() - started) / 1000)}, ${differing.length === 0 ? 'byte for byte the same' : `DIFFERENT: ${differing.join(', ')}`}`;
+    console.log(`  ${comparison}`);
+  }
+
+  const extra = path.join(contentDir, 'articles/bench-extra.md');
+  const reporter =
+    readdirSync(path.join(contentDir, 'authors'))
+      .sort()[0]
+      ?.replace(/\.ya?ml$/, '') ?? '';
+  const story: BuildFigures[] = [];
+  let storyMerge: MergeFigures | undefined;
+  if (!skipStory) {
+    try {
+      writeFileSync(extra, extraArticle(count + 1, reporter));
+      for (let index = 1; index <= segments; index++) story.push(await segmentBuild(index, 'plus-one'));
+      storyMerge = await merge('+1 story');
+    } finally {
+      rmSync(extra, { force: true });
+    }
+  }
+
+  const cpus = os.cpus();
+  console.log(
+    `\nBayegan segmented build benchmark: ${count.toLocaleString('en')} articles as ${segments} segments built one after another, ` +
+      `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gb(os.totalmem())} RAM`,
+  );
+  const step = (run: BuildFigures, id: string) => secs(run.steps[id]?.seconds ?? 0);
+  console.log(
+    'segment  cold: time  peak     sync     bundle   pages    search   pages rendered | +1 story: time  pages rendered',
+  );
+  for (let at = 0; at < segments; at++) {
+    const [c, s] = [cold[at]!, story[at]];
+    console.log(
+      `${String(at + 1).padStart(7)}  ${secs(c.wallSeconds).padStart(10)}  ${gb(c.peakBytes).padStart(7)}  ` +
+        `${['sync', 'bundle', 'pages', 'search'].map((id) => step(c, id).padStart(7)).join('  ')}  ${String(c.pages).padStart(14)} | ` +
+        `${(s ? secs(s.wallSeconds) : '—').padStart(14)}  ${(s ? String(s.pages) : '—').padStart(14)}`,
+    );
+  }
+  const slowest = Math.max(...cold.map((run) => run.wallSeconds));
+  console.log(
+    `merge: cold ${secs(coldMerge.seconds)} (peak ${gb(coldMerge.peakBytes)})` +
+      (storyMerge ? `, after the story ${secs(storyMerge.seconds)} (peak ${gb(storyMerge.peakBytes)})` : ''),
+  );
+  console.log(
+    `as ${segments} runners side by side: slowest segment ${secs(slowest)} + merge ${secs(coldMerge.seconds)} = ${secs(slowest + coldMerge.seconds)} (cold)`,
+  );
+  if (comparison) console.log(comparison);
+  console.log(`Logs: ${root}/*.log`);
+  if (!existsSync(path.join(root, 'dist'))) throw new Error('no merged site');
+}
+
+/**
+ * `npm run bench -- <N> --index-only`: what every segment reads whatever its share, measured on a
+ * frontmatter-only corpus (`npm run corpus -- --frontmatter-only`): Astro's content sync of the whole
+ * index (`astro sync`, with Bayegan's loaders), cold, its time and peak memory and the size of the
+ * content store it leaves. Prints what it measured, or how it failed.
+ */
+export async function benchIndex({
+  contentDir,
+  benchRoot,
+  count,
+}: Pick<SegmentBenchOptions, 'count' | 'contentDir' | 'benchRoot'>) {
+  const cacheDir = path.join(benchRoot, `index-cache-${count}`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  console.log(`content sync of ${count.toLocaleString('en')} articles' frontmatter (astro sync), cold…`);
+  const started = performance.now();
+  const child = spawn(process.execPath, [astro, 'sync'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      BAYEGAN_CONTENT_DIR: contentDir,
+      BAYEGAN_CACHE_DIR: cacheDir,
+      BAYEGAN_SITE_CONFIG: '',
+      NODE_OPTIONS: `--max-old-space-size=${Math.floor((os.totalmem() / 1024 ** 2) * 0.6)}`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let peakBytes = 0;
+  let output = '';
+  const sample = setInterval(() => (peakBytes = Math.max(peakBytes, treeRss(child.pid as number))), 200);
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sample);
+  const seconds = (performance.now() - started) / 1000;
+  writeFileSync(path.join(benchRoot, `index-${count}.log`), output);
+  const store = path.join(cacheDir, 'data-store.json');
+  const storeSize = existsSync(store)
+    ? `${(statSync(store).size / 1024 ** 2).toFixed(0)} MiB content store`
+    : 'no content store';
+  console.log(
+    `\nContent sync of the index of ${count.toLocaleString('en')} articles: ${status === 0 ? 'done' : `FAILED (exit ${status})`} in ${secs(seconds)}, ` +
+      `peak ${gb(peakBytes)}, ${storeSize}. Log: ${benchRoot}/index-${count}.log`,
+  );
+  if (status !== 0)
+    console.log(
+      output
+        .split('\n')
+        .filter((line) => /error|Error/.test(line))
+        .slice(0, 5)
+        .join('\n'),
+    );
+}

@@ -1,0 +1,150 @@
+// `npm run merge -- <segment outputs…>`: puts the outputs of `npm run build -- --segment K/N`
+// (one per segment, all N of them) together into the site, byte for byte the site one
+// `npm run build` writes (docs/architecture.md, «Segmented builds»). Every file has exactly one
+// owning segment (src/lib/segments.ts), so the site is their disjoint union, plus what is made from
+// all of them: the search routing table (from the words of every year shard) and the incremental
+// manifest (the segments' own, joined). Segments of different commits, settings, "now", content or
+// segment counts, a missing segment or one given twice, and two segments with one file are refused,
+// naming the input. Like the build, the merge stages the site and swaps it into place only when
+// complete (scripts/lib/site-swap.ts); nothing is written to the site on a refusal.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { routingFiles } from '../src/build/search-routes.ts';
+import type { PageManifest } from '../src/lib/incremental/page-plan.ts';
+import { siteStamp } from '../src/lib/incremental/render-plan.ts';
+import { filesUnder, SiteWriter } from '../src/lib/link-files.ts';
+import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
+import type { SearchShardsManifest } from '../src/lib/search/scope.ts';
+import { mergeManifests, mergeRefusals, type MergeInput, type SegmentStamp } from '../src/lib/segment-merge.ts';
+import { isMergedFile, isSharedFile, SEGMENT_FOLDER, SEGMENT_STAMP, segmentTermsFile } from '../src/lib/segments.ts';
+import {
+  clearStoppedBuilds,
+  pendingManifest,
+  putSiteInPlace,
+  removeInBackground,
+  siteFolders,
+  takeSiteLock,
+  type SiteFolders,
+} from './lib/site-swap.ts';
+import './check-node.mjs';
+
+const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
+
+/** A refusal: the message names the input and what to do. */
+class MergeError extends Error {}
+
+function readStamp(dir: string): SegmentStamp | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, SEGMENT_STAMP), 'utf8')) as SegmentStamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two files hold the same bytes (the same file, or equal contents). */
+function sameBytes(a: string, b: string): boolean {
+  const [one, two] = [statSync(a), statSync(b)];
+  if (one.ino === two.ino && one.dev === two.dev) return true;
+  return one.size === two.size && readFileSync(a).equals(readFileSync(b));
+}
+
+/** Links every site file of the segments into the staged site; refuses a file two segments hold. */
+function placeSegments(inputs: readonly (MergeInput & { stamp: SegmentStamp })[], writer: SiteWriter): number {
+  const from = new Map<string, string>();
+  let shared = 0;
+  for (const { dir } of inputs) {
+    for (const file of filesUnder(dir)) {
+      if (file.startsWith(`${SEGMENT_FOLDER}/`)) continue;
+      const source = path.join(dir, file);
+      if (isMergedFile(file)) throw new MergeError(`${dir}: holds ${file}, which only the merge makes.`);
+      const other = from.get(file);
+      if (other === undefined) {
+        writer.link(source, file);
+        from.set(file, dir);
+      } else if (!isSharedFile(file)) {
+        throw new MergeError(`${dir} and ${other} both hold ${file}: segments of one site never overlap.`);
+      } else if (!sameBytes(source, path.join(other, file))) {
+        throw new MergeError(`${dir} and ${other} hold different files named ${file}.`);
+      } else shared++;
+    }
+  }
+  return shared;
+}
+
+/** The search routing table, from the words of every routed shard that some segment carries. */
+function placeRoutingTable(inputs: readonly MergeInput[], writer: SiteWriter): number {
+  const indexFolder = siteFolder(searchIndexPath(''));
+  const shardsFile = path.join(writer.root, indexFolder, 'shards.json');
+  if (!existsSync(shardsFile)) return 0;
+  const { shards } = JSON.parse(readFileSync(shardsFile, 'utf8')) as SearchShardsManifest;
+  const routed = shards
+    .filter((shard) => shard.routed)
+    .map(({ id }) => {
+      const dir = inputs.find((input) => existsSync(path.join(input.dir, segmentTermsFile(id))))?.dir;
+      if (!dir) throw new MergeError(`No segment carries the words of search shard ${id} (${segmentTermsFile(id)}).`);
+      return { id, terms: readFileSync(path.join(dir, segmentTermsFile(id)), 'utf8').split('\n') };
+    });
+  const files = routingFiles(routed);
+  for (const { file, body } of files) writer.write(`${indexFolder}/${file}`, body);
+  return files.length;
+}
+
+/** The merged site's incremental manifest, when every segment carried its own. */
+function writeManifest(inputs: readonly MergeInput[], writer: SiteWriter, folders: SiteFolders): boolean {
+  const files = inputs.map(({ dir }) => path.join(dir, SEGMENT_FOLDER, 'manifest.json'));
+  if (!files.every((file) => existsSync(file))) return false;
+  const manifests = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as PageManifest);
+  const merged = mergeManifests(manifests, siteStamp(writer.root) ?? '', [...writer.placed]);
+  mkdirSync(path.dirname(folders.manifestFile), { recursive: true });
+  writeFileSync(pendingManifest(folders), JSON.stringify(merged));
+  return true;
+}
+
+async function main(args: string[]): Promise<number> {
+  const started = performance.now();
+  if (args.some((arg) => arg.startsWith('-'))) {
+    console.error('Usage: npm run merge -- <segment output>… (every segment of one site, e.g. dist-segment-*-of-4)');
+    return 1;
+  }
+  const inputs: MergeInput[] = args.map((dir) => ({ dir, stamp: readStamp(dir) }));
+  const refusals = mergeRefusals(inputs);
+  if (refusals.length > 0) {
+    console.error(`Merge refused; nothing was written:\n${refusals.map((line) => `  - ${line}`).join('\n')}`);
+    return 1;
+  }
+  const segments = (inputs as (MergeInput & { stamp: SegmentStamp })[]).sort((a, b) => a.stamp.index - b.stamp.index);
+  const outDir = path.resolve(process.env.BAYEGAN_OUT_DIR || 'dist');
+  const cacheDir = path.resolve(process.env.BAYEGAN_CACHE_DIR || path.join(projectRoot, 'node_modules/.astro'));
+  const folders = siteFolders(projectRoot, outDir, path.join(cacheDir, 'bayegan-pages.json'));
+  if (segments.some(({ dir }) => path.resolve(dir) === outDir)) {
+    console.error(`${outDir} is one of the segments: merge into another folder (BAYEGAN_OUT_DIR).`);
+    return 1;
+  }
+  await takeSiteLock(folders);
+  clearStoppedBuilds(folders);
+  rmSync(folders.stagingDir, { recursive: true, force: true });
+  rmSync(pendingManifest(folders), { force: true });
+  const writer = new SiteWriter(folders.stagingDir);
+  try {
+    const shared = placeSegments(segments, writer);
+    const routes = placeRoutingTable(segments, writer);
+    const manifest = writeManifest(segments, writer, folders);
+    putSiteInPlace(folders);
+    const { count } = segments[0]!.stamp;
+    console.log(
+      `Merged ${count} segments into ${path.relative(process.cwd(), outDir) || outDir}/: ${writer.placed.size} files ` +
+        `(${shared} shared pictures and bundles found the same in several segments, ${routes} routing table files made)` +
+        `${manifest ? ', the incremental manifest joined' : ''}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    return 0;
+  } catch (error) {
+    removeInBackground(folders, folders.stagingDir);
+    rmSync(pendingManifest(folders), { force: true });
+    if (!(error instanceof MergeError)) throw error;
+    console.error(`Merge refused; nothing was written:\n  - ${error.message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,199 @@
+/**
+ * Segmented builds (issue 23): which of N segments owns each file of the site. A segment build
+ * (`npm run build -- --segment K/N`) reads the whole archive's index but renders, carries and
+ * indexes only what segment K owns, and `npm run merge` puts the segments' outputs side by side.
+ * The merged site is exactly the site one build writes because every file has exactly one owner,
+ * decided here from the whole archive's index, the same in every segment:
+ *
+ * - **Articles go with their search shard** (src/lib/search/shards.ts: `latest`, `newer`, then
+ *   Jalali years): the article page, its short link and the shard's index files. A shard is indexed
+ *   from the built pages of its articles, so the segment that indexes it must have built them all.
+ * - **Lists go as a whole**: a section (its pages and feeds), a tag, a reporter, a Jalali year of the
+ *   archive (its months), the corrections, and the rest of the site (home, search page, site feeds,
+ *   sitemaps, `_headers`, `_redirects`, public files): one unit each.
+ * - **Search shards are balanced, lists are hashed**, so that a new story moves (almost) nothing:
+ *   the year shards (which change only when 2,000 more stories seal the newest one) go oldest first,
+ *   then `newer` and `latest`, each to the segment with the fewest of their articles so far; a
+ *   change of a shard never moves one dealt before it, so a new story can move only `latest` (fewer
+ *   than 100 articles, when `newer` grows, once every 100 stories). Every list and the site unit go
+ *   to the segment their name hashes to, whatever their size, so they stay put however the archive
+ *   grows; many and small, they spread evenly.
+ * - `_astro/` files are named by their content, and several segments' pages may name one picture:
+ *   they are shared, and the merge checks that two copies of one name are the same bytes.
+ * - The search routing table (`pagefind/routes*`) is made from every year shard's words, so the
+ *   merge builds it; segments carry their shards' words for it.
+ *
+ * Pure: unit-tested without Astro.
+ */
+import {
+  archiveYearPath,
+  articlesPath,
+  authorPath,
+  categoryPath,
+  correctionsPath,
+  searchIndexPath,
+  shortPath,
+  siteFolder,
+  tagPath,
+} from './paths.ts';
+import { planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
+
+/** The first folder of a site path in the built site: `/category/x/` → `category`. */
+const topFolder = (sitePath: string) => siteFolder(sitePath).split('/')[0]!;
+const ARTICLES = topFolder(articlesPath);
+const SHORT_LINKS = topFolder(shortPath(1));
+const SEARCH = topFolder(searchIndexPath(''));
+const CORRECTIONS = topFolder(correctionsPath);
+/** The folders whose sub-folders are lists: `category/economy/…` is the unit `category:economy`. */
+const LIST_FAMILIES = new Set([categoryPath, tagPath, authorPath].map((list) => topFolder(list('x'))));
+LIST_FAMILIES.add(topFolder(archiveYearPath(1400)));
+
+/** Segment `index` (1-based) of `count`: the `K/N` of `--segment K/N`. */
+export interface SegmentChoice {
+  index: number;
+  count: number;
+}
+
+/** The most segments a build may be split into (a CI matrix of 256 jobs is GitHub's limit). */
+export const MAX_SEGMENTS = 256;
+
+/** Reads `K/N`; throws a message that says what is wrong. */
+export function parseSegment(text: string): SegmentChoice {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count || count > MAX_SEGMENTS) {
+    throw new Error(
+      `--segment "${text}" is not K/N with 1 ≤ K ≤ N ≤ ${MAX_SEGMENTS}: for example --segment 2/4 builds the second of four segments.`,
+    );
+  }
+  return { index, count };
+}
+
+/** `2-of-4`: how a segment names its output folder and its cache. */
+export const segmentName = ({ index, count }: SegmentChoice) => `${index}-of-${count}`;
+
+/** What the plan needs to know of the archive: the published articles and the lists. */
+export interface SegmentIndex {
+  /** Every published article: its number, its URL path (`/news/7/…/`) and publication date. */
+  articles: readonly { id: number; path: string; date: Date }[];
+  /** Every list unit (`category:economy`, `tag:…`, `author:…`, `archive:1403`, `corrections`). */
+  lists: readonly string[];
+}
+
+/** The unit of everything that is neither an article nor a list: home, search page, site feeds, sitemaps… */
+export const SITE_UNIT = 'site';
+/** The unit of the corrections page. */
+export const CORRECTIONS_UNIT = 'corrections';
+
+export interface SegmentPlan {
+  count: number;
+  /** unit → owning segment (1-based), for every unit of the index. */
+  owners: ReadonlyMap<string, number>;
+  /** article number → its unit (`shard:<id>`). */
+  articleUnits: ReadonlyMap<number, string>;
+  /** Every search shard id, newest first, as the whole archive's search index has them. */
+  shards: readonly string[];
+}
+
+/** The unit of a list (`categoryPath('economy')` → `category:economy`): its pages and its feeds. */
+export function listUnit(listPath: string): string {
+  const [family, key] = siteFolder(listPath).split('/');
+  return `${family}:${key}`;
+}
+
+/** The unit of a search shard and of its articles. */
+export const shardUnit = (id: string) => `shard:${id}`;
+
+/** The segment a unit's name hashes to (32-bit FNV-1a of its UTF-16 code units): stable forever. */
+export function hashedSegment(unit: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < unit.length; at++) {
+    hash ^= unit.charCodeAt(at);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash % count) + 1;
+}
+
+/**
+ * Deals weighted units out in the given order, each to the segment with the least weight so far
+ * (ties to the lower segment): a unit's segment depends only on the units before it.
+ */
+export function dealInOrder(units: readonly { unit: string; pages: number }[], count: number): Map<string, number> {
+  const load = new Array<number>(count).fill(0);
+  const owners = new Map<string, number>();
+  for (const { unit, pages } of units) {
+    let least = 0;
+    for (let segment = 1; segment < count; segment++) if (load[segment]! < load[least]!) least = segment;
+    load[least]! += pages;
+    owners.set(unit, least + 1);
+  }
+  return owners;
+}
+
+/** The whole site's plan: the same in every segment, since every segment reads the same index. */
+export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: number): SegmentPlan {
+  const shards = planSearchTiers(
+    index.articles.map((article) => ({ id: article.id, url: article.path, date: article.date })),
+    tiers,
+  );
+  const articleUnits = new Map<number, string>();
+  for (const shard of shards) for (const page of shard.pages) articleUnits.set(page.id, shardUnit(shard.id));
+  // Oldest first, `newer` and `latest` last: what changes is dealt after what does not.
+  const owners = dealInOrder(
+    [...shards]
+      .reverse()
+      .sort((a, b) => Number(!routedShard(a.id)) - Number(!routedShard(b.id)))
+      .map((shard) => ({ unit: shardUnit(shard.id), pages: shard.pages.length })),
+    count,
+  );
+  const hashed = [...index.lists, SITE_UNIT];
+  for (const unit of hashed) owners.set(unit, hashedSegment(unit, count));
+  return { count, owners, articleUnits, shards: shards.map((shard) => shard.id) };
+}
+
+/** Files that every segment may hold, the same bytes under the same name: `_astro/` is named by content. */
+export const isSharedFile = (file: string) => file.startsWith('_astro/');
+
+/** Files no segment writes: the merge makes them from what the segments carry (the search routing table). */
+export const isMergedFile = (file: string) => file === `${SEARCH}/routes.json` || file.startsWith(`${SEARCH}/routes/`);
+
+/** The folder of a segment's output that is not part of the site: its stamp, manifest and shard words. */
+export const SEGMENT_FOLDER = '_bayegan-segment';
+/** A segment's stamp: what it was built from, which segment it is, what it owns. */
+export const SEGMENT_STAMP = `${SEGMENT_FOLDER}/stamp.json`;
+/** The words of a routed search shard a segment indexed, for the merge's routing table. */
+export const segmentTermsFile = (shard: string) => `${SEGMENT_FOLDER}/terms/${shard}.txt`;
+
+/** Pagefind's highlighter, served once for every shard (src/build/search-index.ts). */
+export const HIGHLIGHT_FILE = siteFolder(searchIndexPath('pagefind-highlight.js'));
+
+/**
+ * The unit a site file (relative, with `/`) belongs to. Lists are `<family>/<key>/…` (a list's
+ * own folder); `tag/index.html` and the like are pages of the site unit.
+ */
+export function unitOfFile(plan: Pick<SegmentPlan, 'articleUnits' | 'shards'>, file: string): string {
+  const parts = file.split('/');
+  const [family, key] = parts;
+  // The highlighter is copied from any shard's index: the segment of the newest shard has one.
+  if (file === HIGHLIGHT_FILE && plan.shards[0]) return shardUnit(plan.shards[0]);
+  if (parts.length >= 3 && key) {
+    if (family === ARTICLES || family === SHORT_LINKS) return plan.articleUnits.get(Number(key)) ?? SITE_UNIT;
+    if (family === SEARCH) return shardUnit(key);
+    if (LIST_FAMILIES.has(family!)) return `${family}:${key}`;
+  }
+  if (family === CORRECTIONS) return CORRECTIONS_UNIT;
+  return SITE_UNIT;
+}
+
+/**
+ * The segment that owns a site file; `shared` for `_astro/` files, `merged` for the files the
+ * merge makes. A unit the index does not list (a page no list of the index accounts for) goes where
+ * its name hashes, like every unit but the year shards, so that it still has exactly one owner.
+ */
+export function ownerOfFile(plan: SegmentPlan, file: string): number | 'shared' | 'merged' {
+  if (isSharedFile(file)) return 'shared';
+  if (isMergedFile(file)) return 'merged';
+  const unit = unitOfFile(plan, file);
+  return plan.owners.get(unit) ?? hashedSegment(unit, plan.count);
+}

@@ -1,0 +1,128 @@
+/**
+ * Segmented builds (issue 23): the fixture archive built as three segments
+ * (`npm run build -- --segment K/3`), merged with `npm run merge`, is byte for byte the site one
+ * build writes (the shared build of the same archive, settings and "now"). Each segment renders
+ * only its share, and a segment that does not hold the home page is still built incrementally.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PageManifest } from '../../src/lib/incremental/page-plan';
+import { SEGMENT_FOLDER, SEGMENT_STAMP } from '../../src/lib/segments';
+import { atLeast } from '../helpers/at-least';
+import { buildSite, runScript, tmpRoot, type BuildResult, type ScriptRun } from '../helpers/build-site';
+import { fixtureArchive, sharedBuild, sharedRoot } from '../helpers/shared-build';
+import { differences, siteFiles } from '../helpers/site-files';
+
+const COUNT = 3;
+const root = path.join(tmpRoot, 'segments');
+const segmentDir = (index: number) => path.join(root, `dist-segment-${index}-of-${COUNT}`);
+const segmentEnv = (index: number) => ({
+  ...fixtureArchive.env,
+  BAYEGAN_OUT_DIR: segmentDir(index),
+  BAYEGAN_CACHE_DIR: path.join(root, `cache-${index}`),
+});
+const mergedDir = path.join(root, 'dist');
+const mergedCache = path.join(root, 'merge-cache');
+
+/** How many archive pages a build rendered, from what it printed. */
+const renderedPages = (build: BuildResult) =>
+  Number(/\[bayegan:incremental\] Rendered (?:all )?(\d+)/.exec(build.output)?.[1] ?? NaN);
+
+let whole: BuildResult;
+let segments: BuildResult[];
+let merge: ScriptRun;
+
+beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  whole = await sharedBuild(fixtureArchive);
+  if (whole.status !== 0) throw new Error(`whole build failed:\n${whole.output}`);
+  segments = [];
+  for (let index = 1; index <= COUNT; index++) {
+    const build = await buildSite('segments', fixtureArchive.content as string, segmentEnv(index), [
+      '--segment',
+      `${index}/${COUNT}`,
+    ]);
+    if (build.status !== 0) throw new Error(`segment ${index} failed:\n${build.output}`);
+    segments.push(build);
+  }
+  const dirs = Array.from({ length: COUNT }, (_, at) => segmentDir(COUNT - at)); // any order
+  merge = await runScript('merge.ts', dirs, { BAYEGAN_OUT_DIR: mergedDir, BAYEGAN_CACHE_DIR: mergedCache });
+  if (merge.status !== 0) throw new Error(`merge failed:\n${merge.stdout}${merge.stderr}`);
+});
+
+describe('a site built in segments and merged', () => {
+  it('is byte for byte the site one build writes', () => {
+    const expected = siteFiles(whole.outDir);
+    atLeast(50, [...expected.keys()], 'files of the whole build');
+    expect(differences(expected, siteFiles(mergedDir))).toEqual([]);
+    expect(merge.stdout).toMatch(/Merged 3 segments/);
+  });
+
+  it('rendered each page in one segment only: together the pages one build renders', () => {
+    const counts = segments.map(renderedPages);
+    // The site unit (home, search page, site feeds…) has no page list: its segment may render none.
+    expect(counts.filter((count) => count > 0).length).toBeGreaterThanOrEqual(2);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(renderedPages(whole));
+    expect(renderedPages(whole)).toBeGreaterThan(20);
+  });
+
+  it('gives every file but the shared _astro/ ones to exactly one segment, stamped', () => {
+    const held = new Map<string, number>();
+    for (let index = 1; index <= COUNT; index++) {
+      const stamp = JSON.parse(readFileSync(path.join(segmentDir(index), SEGMENT_STAMP), 'utf8')) as {
+        index: number;
+        count: number;
+        now: string;
+      };
+      expect(stamp).toMatchObject({ index, count: COUNT, now: fixtureArchive.env.BAYEGAN_NOW });
+      for (const file of siteFiles(segmentDir(index)).keys()) {
+        if (file.startsWith(`${SEGMENT_FOLDER}/`) || file.startsWith('_astro/')) continue;
+        expect(held.get(file), file).toBeUndefined();
+        held.set(file, index);
+      }
+    }
+    expect(new Set(held.values()).size).toBe(COUNT);
+    expect(existsSync(path.join(mergedDir, SEGMENT_FOLDER))).toBe(false);
+  });
+
+  it('joins the segments’ manifests into the one the whole build recorded', () => {
+    const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PageManifest;
+    const merged = read(path.join(mergedCache, 'bayegan-pages.json'));
+    const expected = read(path.join(sharedRoot, fixtureArchive.name, 'cache/bayegan-pages.json'));
+    expect(merged.buildDigest).toBe(expected.buildDigest);
+    expect(merged.pages).toEqual(expected.pages);
+    expect(merged.derived).toEqual(expected.derived);
+    expect(merged.files).toEqual(expected.files);
+  });
+
+  it('builds a segment without the home page again incrementally: nothing rendered, the same files', async () => {
+    const index = [1, 2, 3].find((at) => !existsSync(path.join(segmentDir(at), 'index.html')))!;
+    const before = siteFiles(segmentDir(index));
+    const again = await buildSite('segments', fixtureArchive.content as string, segmentEnv(index), [
+      `--segment=${index}/${COUNT}`,
+    ]);
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toMatch(/Rendered 0 changed archive pages; carried \d+ unchanged pages/);
+    // The site files; the manifest the segment carries records the same pages in another order.
+    const site = (files: Map<string, Buffer>) =>
+      new Map([...files].filter(([file]) => !file.startsWith(`${SEGMENT_FOLDER}/manifest`)));
+    expect(differences(site(before), site(siteFiles(segmentDir(index))))).toEqual([]);
+  });
+
+  it('refuses a segment build with no "now", and a merge of a folder that is no segment', async () => {
+    const other = path.join(root, 'other-now');
+    const build = await buildSite('segments', fixtureArchive.content as string, { ...segmentEnv(1), BAYEGAN_NOW: '' }, [
+      '--segment',
+      `1/${COUNT}`,
+    ]);
+    expect(build.status).toBe(1);
+    expect(build.output).toMatch(/--segment needs BAYEGAN_NOW/);
+    const refused = await runScript('merge.ts', [segmentDir(1), segmentDir(2), segmentDir(3), other], {
+      BAYEGAN_OUT_DIR: path.join(root, 'refused'),
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${other}: not a segment output`);
+    expect(existsSync(path.join(root, 'refused'))).toBe(false);
+  });
+});

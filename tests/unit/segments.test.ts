@@ -1,0 +1,199 @@
+import { toGregorian } from 'jalaali-js';
+import { describe, expect, it } from 'vitest';
+import { fromTehranWallTime } from '../../src/lib/dates/tehran';
+import { planSearchTiers } from '../../src/lib/search/shards';
+import {
+  dealInOrder,
+  hashedSegment,
+  HIGHLIGHT_FILE,
+  listUnit,
+  ownerOfFile,
+  parseSegment,
+  planSegments,
+  SITE_UNIT,
+  shardUnit,
+  unitOfFile,
+  type SegmentIndex,
+} from '../../src/lib/segments';
+import { categoryPath, tagPath } from '../../src/lib/paths';
+import { atLeast } from '../helpers/at-least';
+
+const tiers = { shardArticles: 40, recentArticles: 20, latestArticles: 5 };
+
+/** `perYear` articles in each Jalali year from `from` to `to`, numbered from 1, on Tehran noons. */
+function archive(from: number, to: number, perYear: number): SegmentIndex['articles'] {
+  const articles: { id: number; path: string; date: Date }[] = [];
+  for (let year = from; year <= to; year++) {
+    for (let at = 0; at < perYear; at++) {
+      const { gy, gm, gd } = toGregorian(year, 1 + (at % 12), 1 + (at % 28));
+      const id = articles.length + 1;
+      const date = fromTehranWallTime({ year: gy, month: gm, day: gd, hour: 12, minute: 0, second: 0 });
+      articles.push({ id, path: `/news/${id}/s${id}/`, date });
+    }
+  }
+  return articles;
+}
+
+const index: SegmentIndex = {
+  articles: archive(1390, 1403, 23),
+  lists: [
+    listUnit(categoryPath('economy')),
+    listUnit(categoryPath('culture')),
+    listUnit(tagPath('نفت')),
+    'author:sara',
+    'archive:1402',
+    'corrections',
+  ],
+};
+
+/** Every kind of file a site has: article pages, short links, lists, feeds, search, site files. */
+function siteFiles(articles: SegmentIndex['articles'], shards: readonly string[]): string[] {
+  return [
+    ...articles.flatMap(({ id }) => [`news/${id}/s${id}/index.html`, `n/${id}/index.html`]),
+    ...shards.flatMap((id) => [`pagefind/${id}/pagefind-entry.json`, `pagefind/${id}/fragment/x.pf_fragment`]),
+    'category/economy/index.html',
+    'category/economy/3/index.html',
+    'category/economy/rss.xml',
+    'category/culture/feed.json',
+    'tag/نفت/index.html',
+    'tag/index.html',
+    'author/sara/index.html',
+    'archive/1402/index.html',
+    'archive/1402/05/2/index.html',
+    'archive/index.html',
+    'corrections/index.html',
+    'index.html',
+    '404.html',
+    'search/index.html',
+    'rss.xml',
+    'feed.json',
+    'sitemap-0.xml',
+    'sitemap-index.xml',
+    'robots.txt',
+    '_headers',
+    '_redirects',
+    'pagefind/shards.json',
+    HIGHLIGHT_FILE,
+    'favicon.svg',
+  ];
+}
+
+describe('parseSegment', () => {
+  it('reads K/N and refuses what is not one segment of N', () => {
+    expect(parseSegment('2/4')).toEqual({ index: 2, count: 4 });
+    expect(parseSegment('1/1')).toEqual({ index: 1, count: 1 });
+    for (const bad of ['0/4', '5/4', '4', '2/0', 'a/b', '', '1/999']) {
+      expect(() => parseSegment(bad), bad).toThrow(/--segment/);
+    }
+  });
+});
+
+describe('planSegments', () => {
+  for (const count of [1, 2, 3, 5, 8]) {
+    it(`gives every file of the site exactly one owner among ${count} segment(s), or marks it shared or merged`, () => {
+      const plan = planSegments(index, tiers, count);
+      const files = siteFiles(index.articles, plan.shards);
+      const owners = atLeast(100, files, 'site files').map((file) => ownerOfFile(plan, file));
+      for (const [at, owner] of owners.entries()) {
+        expect(typeof owner === 'number' && owner >= 1 && owner <= count, files[at]).toBe(true);
+      }
+      // Disjoint and complete: the segments' shares, put together, are the site once over.
+      const shares = Array.from({ length: count }, (_, k) => files.filter((_, at) => owners[at] === k + 1));
+      expect(shares.flat().sort()).toEqual([...files].sort());
+    });
+  }
+
+  it('keeps an article, its short link and its search shard in one segment', () => {
+    const plan = planSegments(index, tiers, 4);
+    const shards = planSearchTiers(
+      index.articles.map((a) => ({ ...a, url: a.path })),
+      tiers,
+    );
+    expect(shards.length).toBeGreaterThan(4);
+    for (const shard of atLeast(5, shards, 'search shards')) {
+      const owner = ownerOfFile(plan, `pagefind/${shard.id}/pagefind-entry.json`);
+      for (const page of atLeast(1, shard.pages, `pages of ${shard.id}`)) {
+        expect(ownerOfFile(plan, `news/${page.id}/s${page.id}/index.html`)).toBe(owner);
+        expect(ownerOfFile(plan, `n/${page.id}/index.html`)).toBe(owner);
+      }
+    }
+    expect(plan.shards).toEqual(shards.map((shard) => shard.id));
+  });
+
+  it('keeps a list with its numbered pages and its feeds', () => {
+    const plan = planSegments(index, tiers, 3);
+    const economy = ['category/economy/index.html', 'category/economy/3/index.html', 'category/economy/rss.xml'];
+    expect(new Set(economy.map((file) => ownerOfFile(plan, file))).size).toBe(1);
+    expect(unitOfFile(plan, 'archive/1402/05/2/index.html')).toBe('archive:1402');
+    expect(unitOfFile(plan, 'tag/نفت/index.html')).toBe('tag:نفت');
+    expect(unitOfFile(plan, 'tag/index.html')).toBe(SITE_UNIT);
+  });
+
+  it('shares _astro files and leaves the routing table to the merge', () => {
+    const plan = planSegments(index, tiers, 3);
+    expect(ownerOfFile(plan, '_astro/photo.B1x2.webp')).toBe('shared');
+    expect(ownerOfFile(plan, 'pagefind/routes.json')).toBe('merged');
+    expect(ownerOfFile(plan, 'pagefind/routes/abc.json')).toBe('merged');
+    expect(ownerOfFile(plan, HIGHLIGHT_FILE)).toBe(ownerOfFile(plan, `pagefind/${plan.shards[0]}/x`));
+  });
+
+  it('balances the year shards by articles, and is the same plan every time', () => {
+    const plan = planSegments(index, tiers, 3);
+    expect(planSegments(index, tiers, 3)).toEqual(plan);
+    const load = [0, 0, 0];
+    for (const { path } of index.articles) {
+      load[(ownerOfFile(plan, `${path.slice(1)}index.html`) as number) - 1]! += 1;
+    }
+    // 322 articles in 14 year shards of about 23 over three segments: 4 or 5 shards each.
+    expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(2 * 23);
+    expect(Math.min(...load)).toBeGreaterThan(0);
+  });
+
+  it('moves no unit when a story is added: only the newest shards change hands', () => {
+    const before = planSegments(index, tiers, 4);
+    const { gy, gm, gd } = toGregorian(1403, 12, 20);
+    const story = {
+      id: 9999,
+      path: '/news/9999/new/',
+      date: fromTehranWallTime({ year: gy, month: gm, day: gd, hour: 9, minute: 0, second: 0 }),
+    };
+    const after = planSegments({ articles: [...index.articles, story], lists: [...index.lists, 'tag:تازه'] }, tiers, 4);
+    const moved = [...before.owners].filter(
+      ([unit, owner]) => after.owners.has(unit) && after.owners.get(unit) !== owner,
+    );
+    expect(moved).toEqual([]);
+    for (const unit of atLeast(5, index.lists, 'lists')) expect(after.owners.get(unit)).toBe(before.owners.get(unit));
+    expect(after.owners.get('tag:تازه')).toBe(hashedSegment('tag:تازه', 4));
+  });
+
+  it('gives units the index does not list to the segment their name hashes to', () => {
+    const plan = planSegments(index, tiers, 5);
+    expect(ownerOfFile(plan, 'news/99999/x/index.html')).toBe(plan.owners.get(SITE_UNIT));
+    expect(ownerOfFile(plan, 'category/unknown/index.html')).toBe(hashedSegment('category:unknown', 5));
+  });
+});
+
+describe('dealInOrder and hashedSegment', () => {
+  it('deals each unit to the least loaded segment so far, ties to the lower segment', () => {
+    const owners = dealInOrder(
+      [
+        { unit: 'a', pages: 5 },
+        { unit: 'b', pages: 10 },
+        { unit: 'c', pages: 4 },
+        { unit: 'd', pages: 1 },
+        { unit: 'e', pages: 3 },
+      ],
+      2,
+    );
+    expect(Object.fromEntries(owners)).toEqual({ a: 1, b: 2, c: 1, d: 1, e: 1 });
+    expect(shardUnit('1403')).toBe('shard:1403');
+  });
+
+  it('hashes a name to the same segment every time, and spreads names evenly', () => {
+    expect(hashedSegment('tag:نفت', 8)).toBe(hashedSegment('tag:نفت', 8));
+    const counts = new Array<number>(8).fill(0);
+    for (let tag = 0; tag < 8000; tag++) counts[hashedSegment(`tag:${tag}`, 8) - 1]! += 1;
+    expect(Math.min(...counts)).toBeGreaterThan(900);
+    expect(Math.max(...counts)).toBeLessThan(1100);
+  });
+});
