@@ -5,10 +5,10 @@ export default defineConfig({
     reporters: ['default', './tests/summary-reporter.ts'],
     // One Chromium for the whole run, started when a browser test first asks for it.
     globalSetup: ['./tests/global-setup.ts'],
-    // Two test files at a time. Vitest's default on a 2-core machine is one; but a file spends much
-    // of its time waiting (on the disk, on Pagefind's and Chromium's own processes), and two at once
-    // take the suite from 4:50 to 3:47 here, leaving room under the 5-minute budget.
-    maxWorkers: 2,
+    // Three test files at a time on a 2-core machine: a file spends much of its time waiting (on the
+    // disk, on Pagefind's and Chromium's own processes, on a page's network), and with two at once
+    // the cores were idle a tenth of the run.
+    maxWorkers: 3,
     // Integration tests build whole sites; give them room on a 2-core machine.
     testTimeout: 180_000,
     hookTimeout: 300_000,

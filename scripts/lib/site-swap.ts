@@ -25,7 +25,13 @@ export interface SiteFolders {
 
 export function siteFolders(projectRoot: string, outDir: string, manifestFile: string): SiteFolders {
   const workDir = buildWorkDir(projectRoot);
-  return { projectRoot, workDir, stagingDir: path.join(workDir, `${STAGING_PREFIX}${process.pid}`), outDir, manifestFile };
+  return {
+    projectRoot,
+    workDir,
+    stagingDir: path.join(workDir, `${STAGING_PREFIX}${process.pid}`),
+    outDir,
+    manifestFile,
+  };
 }
 
 // Beside the output, so that they are on the same disk. The recycled site is the one the last build
