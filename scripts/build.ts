@@ -55,9 +55,6 @@ function segmentOption(args: readonly string[]): { segment: SegmentChoice | unde
 
 const { segment, rest: givenArgs } = segmentOption(process.argv.slice(2));
 const outDir = path.resolve(process.env.BAYEGAN_OUT_DIR || (segment ? `dist-segment-${segmentName(segment)}` : 'dist'));
-const shownOutDir = path.relative(process.cwd(), outDir).startsWith('..')
-  ? outDir
-  : path.relative(process.cwd(), outDir);
 if (segment && (outDir === path.resolve('dist') || outDir === path.join(projectRoot, 'dist'))) {
   console.error(
     `--segment builds a part of the site: it never writes into dist/. Leave BAYEGAN_OUT_DIR unset (dist-segment-${segmentName(segment)}/) or name another folder.`,
@@ -77,7 +74,7 @@ const cacheDir = path.resolve(
     path.join(projectRoot, segment ? `node_modules/.astro-segment-${segmentName(segment)}` : 'node_modules/.astro'),
 );
 const folders = siteFolders(projectRoot, outDir, path.join(cacheDir, 'bayegan-pages.json'));
-const { stagingDir } = folders;
+const { stagingDir, shownOutDir } = folders;
 
 /**
  * Heap settings for Astro's process, unless the newsroom set its own in NODE_OPTIONS:

@@ -19,6 +19,8 @@ export interface SiteFolders {
   stagingDir: string;
   /** The site's folder (`dist/`). */
   outDir: string;
+  /** The site's folder as messages name it: relative to where the command runs, when it is below. */
+  shownOutDir: string;
   /** The incremental manifest in the build cache (`<cache>/bayegan-pages.json`). */
   manifestFile: string;
 }
@@ -30,6 +32,7 @@ export function siteFolders(projectRoot: string, outDir: string, manifestFile: s
     workDir,
     stagingDir: path.join(workDir, `${STAGING_PREFIX}${process.pid}`),
     outDir,
+    shownOutDir: path.relative(process.cwd(), outDir).startsWith('..') ? outDir : path.relative(process.cwd(), outDir),
     manifestFile,
   };
 }
@@ -54,12 +57,10 @@ export const pendingManifest = (folders: SiteFolders) => `${folders.manifestFile
  */
 export async function takeSiteLock(folders: SiteFolders): Promise<void> {
   mkdirSync(folders.workDir, { recursive: true });
-  const shown = path.relative(process.cwd(), folders.outDir).startsWith('..')
-    ? folders.outDir
-    : path.relative(process.cwd(), folders.outDir);
   const release = await takeFileLock(siteLockFile(folders.projectRoot, folders.outDir), {
     pollMs: 250,
-    onWait: (holder) => console.log(`Waiting for another build of ${shown}/ to finish (process ${holder})…`),
+    onWait: (holder) =>
+      console.log(`Waiting for another build of ${folders.shownOutDir}/ to finish (process ${holder})…`),
   });
   process.on('exit', release);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
