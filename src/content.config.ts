@@ -5,8 +5,9 @@
  * Field reference: docs/reference.md#frontmatter.
  */
 import { defineCollection, reference } from 'astro:content';
+import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
@@ -24,6 +25,7 @@ import {
   DATE_FIELDS,
   DATED_LISTS,
   hasDateItem,
+  withEntryField,
   zonelessTimestampProblem,
 } from './lib/content/schema';
 
@@ -102,6 +104,36 @@ const categories = defineCollection({ loader: dataEntry(folders.categories), sch
 
 const authors = defineCollection({ loader: dataEntry(folders.authors), schema: authorSchema });
 
+/** When each data folder last had a file added, removed or renamed: the sections and reporters that exist. */
+const folderListingKey = () =>
+  [folders.categories, folders.authors].map((folder) => statSync(folder, { throwIfNoEntry: false })?.mtimeMs).join(' ');
+
+let articleSchemaCache: { key: string; schema: ReturnType<typeof articleSchemaFor> } | undefined;
+
+function articleSchemaFor() {
+  return articleSchema({
+    categories: {
+      ids: listDataEntryIds(folders.categories),
+      folder: `${displayPath(folders.categories)}/`,
+      reference: reference('categories'),
+    },
+    authors: {
+      ids: listDataEntryIds(folders.authors),
+      folder: `${displayPath(folders.authors)}/`,
+      reference: reference('authors'),
+    },
+    // Checked as text here; Astro's own `image()` reads it for each entry (withEntryField).
+    image: () => z.string(),
+  });
+}
+
+/** The article schema, built once for as long as the sections and reporters stay the same. */
+function articleSchemaOfFolders() {
+  const key = folderListingKey();
+  if (articleSchemaCache?.key !== key) articleSchemaCache = { key, schema: articleSchemaFor() };
+  return articleSchemaCache.schema;
+}
+
 const articles = defineCollection({
   // Rendered bodies are kept in files of their own: the data store of a large archive would not fit
   // in one string with them (issue 8). Pages put them back with `withRenderedBody`.
@@ -122,20 +154,7 @@ const articles = defineCollection({
       zonelessDates(DATE_FIELDS.article, DATED_LISTS),
     ),
   ),
-  schema: ({ image }) =>
-    articleSchema({
-      categories: {
-        ids: listDataEntryIds(folders.categories),
-        folder: `${displayPath(folders.categories)}/`,
-        reference: reference('categories'),
-      },
-      authors: {
-        ids: listDataEntryIds(folders.authors),
-        folder: `${displayPath(folders.authors)}/`,
-        reference: reference('authors'),
-      },
-      image,
-    }),
+  schema: ({ image }) => withEntryField(articleSchemaOfFolders(), 'image', image()),
 });
 
 /**

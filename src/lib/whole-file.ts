@@ -4,6 +4,7 @@
  * a write that fails leaves no partial file behind.
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 
 export function writeWholeFile(file: string, contents: string): void {
   const partial = `${file}.${process.pid}.partial`;
@@ -12,5 +13,22 @@ export function writeWholeFile(file: string, contents: string): void {
     renameSync(partial, file);
   } finally {
     rmSync(partial, { force: true });
+  }
+}
+
+let partials = 0;
+
+/**
+ * The same, without holding up the thread that asks: many of these may run at once (each under a
+ * partial name of its own, even for the same file).
+ */
+export async function writeWholeFileAsync(file: string, contents: string): Promise<void> {
+  const partial = `${file}.${process.pid}-${++partials}.partial`;
+  try {
+    await writeFile(partial, contents);
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
   }
 }

@@ -14,6 +14,7 @@ import {
   tagList,
   unknownFieldMessage,
 } from '../../src/lib/content/fields';
+import { withEntryField } from '../../src/lib/content/schema';
 import { ZWNJ } from '../../src/lib/persian/script';
 
 /** The first issue of a failed parse; fails the test when the parse succeeded. */
@@ -402,5 +403,48 @@ describe('findZonelessTimestamps', () => {
 
   it('reads only the frontmatter block', () => {
     expect(findZonelessTimestamps('no frontmatter\ndate: 2024-01-01\n', ['date'])).toEqual([]);
+  });
+});
+
+describe('withEntryField', () => {
+  const base = strictFields({ title: z.string(), image: z.string().optional(), lead: z.string() }, 'an article');
+  // What Astro's image() does for each entry: it knows the entry's file, the shared schema does not.
+  const imageOf = (folder: string) =>
+    z.string().transform((value, ctx) => {
+      if (value.includes('missing')) {
+        ctx.addIssue({ code: 'custom', message: `${value} does not exist` });
+        return z.NEVER;
+      }
+      return `${folder}/${value}`;
+    });
+
+  it('parses the field with the entry’s own schema and keeps it in its place', async () => {
+    const parsed = await withEntryField(base, 'image', imageOf('a')).parseAsync({
+      title: 't',
+      image: 'x.jpg',
+      lead: 'l',
+    });
+    expect(parsed).toEqual({ title: 't', image: 'a/x.jpg', lead: 'l' });
+    expect(Object.keys(parsed)).toEqual(['title', 'image', 'lead']);
+  });
+
+  it('leaves an entry without the field as the shared schema gave it', async () => {
+    const parsed = await withEntryField(base, 'image', imageOf('a')).parseAsync({ title: 't', lead: 'l' });
+    expect(parsed).toEqual({ title: 't', lead: 'l' });
+  });
+
+  it('reports the entry schema’s problems under the field’s name', async () => {
+    const result = await withEntryField(base, 'image', imageOf('a')).safeParseAsync({
+      title: 't',
+      image: 'missing.jpg',
+      lead: 'l',
+    });
+    expect(firstIssue(result)).toMatchObject({ path: ['image'], message: 'missing.jpg does not exist' });
+  });
+
+  it('reports the shared schema’s problems as before, the field’s type included', async () => {
+    const result = await withEntryField(base, 'image', imageOf('a')).safeParseAsync({ title: 't', image: 3 });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['image', 'lead']);
   });
 });
