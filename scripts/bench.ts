@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <N> [--seed S] [--corpus <dir>] [--skip-cold]`
+ * `npm run bench -- <N> [--seed S] [--corpus <dir>] [--skip-cold | --cold-only]`
  *
  * Builds a synthetic archive of N articles (scripts/corpus.ts, written once and reused) with the
  * real `npm run build`: cold (no cache), warm (cache kept, nothing changed), then after each change
@@ -36,6 +36,7 @@ and how many files of the site each build added, changed and removed.
   --seed <S>        the corpus seed (default 1)
   --corpus <dir>    where the corpus is kept (default: node_modules/.cache/bayegan-bench/corpus-<N>-<S>)
   --skip-cold       keep the cache of an earlier run: only the warm builds
+  --cold-only       only the cold build (its figures, what a change of the shard layout costs)
   --segments <S>    instead: build it as S segments one after another (npm run build -- --segment K/S),
                     cold, merge them, then add one story and build and merge them again; print each
                     segment's time and peak memory and the merge's (scripts/bench-segments.ts)
@@ -288,6 +289,7 @@ export async function main(argv: string[]): Promise<number> {
         seed: { type: 'string', default: '1' },
         corpus: { type: 'string' },
         'skip-cold': { type: 'boolean', default: false },
+        'cold-only': { type: 'boolean', default: false },
         segments: { type: 'string' },
         whole: { type: 'boolean', default: false },
         'skip-story': { type: 'boolean', default: false },
@@ -384,27 +386,31 @@ export async function main(argv: string[]): Promise<number> {
     rmSync(outDir, { recursive: true, force: true });
     await build('cold', 'cold');
   }
-  await build('warm', 'warm');
-  const reporter =
-    readdirSync(path.join(contentDir, 'authors'))
-      .sort()[0]
-      ?.replace(/\.ya?ml$/, '') ?? '';
-  try {
-    writeFileSync(extra, extraArticle(extraId, reporter));
-    await build('+1 article', 'plus-one');
-    writeFileSync(extra, `${extraArticle(extraId, reporter)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`);
-    await build('edited body', 'edited-body');
-    writeFileSync(
-      extra,
-      `${extraArticle(extraId, reporter).replace(EXTRA_TITLE, `${EXTRA_TITLE} (به‌روز شد)`)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`,
-    );
-    await build('edited title', 'edited-title');
-    mkdirSync(path.dirname(extraComment), { recursive: true });
-    writeFileSync(extraComment, extraCommentJson(extraId));
-    await build('+1 comment', 'plus-comment');
-  } finally {
-    cleanUp();
+  /** The warm build, then a newsroom's day: one story, its body and title edited, one comment. */
+  async function newsroomDay() {
+    await build('warm', 'warm');
+    const reporter =
+      readdirSync(path.join(contentDir, 'authors'))
+        .sort()[0]
+        ?.replace(/\.ya?ml$/, '') ?? '';
+    try {
+      writeFileSync(extra, extraArticle(extraId, reporter));
+      await build('+1 article', 'plus-one');
+      writeFileSync(extra, `${extraArticle(extraId, reporter)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`);
+      await build('edited body', 'edited-body');
+      writeFileSync(
+        extra,
+        `${extraArticle(extraId, reporter).replace(EXTRA_TITLE, `${EXTRA_TITLE} (به‌روز شد)`)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`,
+      );
+      await build('edited title', 'edited-title');
+      mkdirSync(path.dirname(extraComment), { recursive: true });
+      writeFileSync(extraComment, extraCommentJson(extraId));
+      await build('+1 comment', 'plus-comment');
+    } finally {
+      cleanUp();
+    }
   }
+  if (!values['cold-only']) await newsroomDay();
 
   const output = folderSize(outDir);
   const index = folderSize(path.join(outDir, siteFolder(searchIndexPath(''))));

@@ -196,11 +196,12 @@ export const siteConfigSchema = strictFields(
     search: strictFields(
       {
         /**
-         * The most articles one piece of the search index holds. The index is built one piece at a
-         * time (Pagefind needs about 0.35 GB of memory per 1,000 articles), one piece per Jalali year,
-         * a year with more articles split by months; only pieces whose articles changed are rebuilt.
+         * The most articles one piece of the search index holds. Up to two pieces are built at a
+         * time, one per core (Pagefind needs about 0.35 GB of memory per 1,000 articles), one piece
+         * per Jalali year, a year with more articles split by months; only pieces whose articles
+         * changed are rebuilt.
          */
-        shardArticles: z.number().int().positive().default(8000),
+        shardArticles: z.number().int().positive().default(5000),
         /**
          * New stories go into a small piece of the index of fewer than this many articles, so that a
          * new story re-indexes only that piece and changes only its few files on the CDN.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runWithinBudget } from '#lib/search/indexing-schedule.ts';
+import { articlesInFlight, PAGEFIND_BYTES_PER_ARTICLE, runWithinBudget } from '#lib/search/indexing-schedule.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -84,5 +84,25 @@ describe('runWithinBudget: shards side by side within a memory budget', () => {
     await expect(runWithinBudget([], { width: 2, budget: 1 }, () => Promise.reject(new Error('ran')))).resolves.toBe(
       undefined,
     );
+  });
+});
+
+describe('articlesInFlight', () => {
+  const tiers = { shardArticles: 5000, recentArticles: 2000 };
+  const GB = 1024 ** 3;
+
+  it('lets a small archive index two full shards and the newest at once', () => {
+    expect(articlesInFlight(tiers, 1.3 * GB, 6 * GB)).toBe(12_000);
+  });
+
+  it('keeps a large archive within the limit: one year shard (4,700) and the newest beside it', () => {
+    const budget = articlesInFlight(tiers, 3.9 * GB, 6 * GB);
+    expect(budget).toBeGreaterThanOrEqual(4700 + 900 + 63);
+    expect(budget).toBeLessThan(2 * 4700);
+    expect(3.9 * GB + budget * PAGEFIND_BYTES_PER_ARTICLE).toBeLessThanOrEqual(6 * GB);
+  });
+
+  it('is never negative when Node alone holds more than the limit (the largest shard then runs alone)', () => {
+    expect(articlesInFlight(tiers, 7 * GB, 6 * GB)).toBe(0);
   });
 });

@@ -46,7 +46,7 @@ describe('defineSiteConfig', () => {
       menus: { top: [], main: [], quickAccess: [] },
       home: { latestCount: 12, featuredCount: 5, siteNewsCount: 5, sections: [], breakingHours: 24 },
       article: { relatedCount: 5 },
-      search: { shardArticles: 8000, latestArticles: 100, recentArticles: 2000 },
+      search: { shardArticles: 5000, latestArticles: 100, recentArticles: 2000 },
       headers: { hsts: true },
       editor: { backend: 'github', branch: 'main' },
       dateLine: { calendars: ['jalali'], hijriOffsetDays: 0 },
