@@ -9,27 +9,15 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { freePort } from './free-port.ts';
 import type { StaticServer } from './static-server.ts';
 
 /** Any date the installed workerd supports; pinned so that runs do not depend on the day. */
 const COMPATIBILITY_DATE = '2026-11-01';
 const READY_TIMEOUT_MS = 60_000;
-
-/** @returns a port nothing listens on right now */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * Starts `wrangler pages dev <root>` on a free port of 127.0.0.1 and resolves once it answers.

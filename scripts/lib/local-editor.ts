@@ -6,28 +6,15 @@
  * 127.0.0.1. Used by `npm run editor` and tests/browser/admin.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { adminLocalApiPath, pathWithBase } from '../../src/lib/paths.ts';
+import { freePort } from './free-port.ts';
 import { serveStatic } from './static-server.ts';
 
 export interface LocalEditor {
   /** The site, e.g. http://127.0.0.1:43121; the editor is at `${origin}${base}admin/`. */
   origin: string;
   close: () => Promise<void>;
-}
-
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until decap-server answers its `info` question (it starts in about a second). */

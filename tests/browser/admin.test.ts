@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedChromium } from '../helpers/browser';
+import { recordPageProblems, sharedChromium } from '../helpers/browser';
 import { buildSite, projectRoot, readPage, runScript, tmpRoot } from '../helpers/build-site';
 import { changedLines } from '../helpers/line-diff';
 import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
@@ -60,17 +60,8 @@ afterAll(async () => {
 
 /** Opens the editor signed in to the local repository, recording CSP violations and errors. */
 async function openEditor(context: BrowserContext, hash = ''): Promise<{ page: Page; problems: string[] }> {
-  const problems: string[] = [];
   const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const problems = await recordPageProblems(page);
   await page.goto(`${editor.origin}/admin/`);
   // The local repository needs no account: Decap shows one button to enter.
   await page.getByRole('button', { name: 'وارد شدن' }).click();

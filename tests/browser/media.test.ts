@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedChromium } from '../helpers/browser';
+import { recordPageProblems, sharedChromium } from '../helpers/browser';
 import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
@@ -31,19 +31,10 @@ afterAll(async () => {
 
 /** Records CSP violations, console errors and requests to any other host. */
 async function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = await recordPageProblems(page);
   page.on('request', (request) => {
     if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:'))
       problems.push(`request to ${request.url()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
   });
   return problems;
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedChromium } from '../helpers/browser';
+import { recordPageProblems, sharedChromium } from '../helpers/browser';
 import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, serveWithCloudflare, type StaticServer } from '../helpers/static-server';
 import { ui } from '../../src/i18n/fa';
@@ -80,16 +80,7 @@ async function open(
   origin = server.origin,
   waitUntil: 'networkidle' | 'load' = 'networkidle',
 ) {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const errors = await recordPageProblems(page);
   await page.goto(origin + urlPath, { waitUntil });
   if (urlPath.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
   return errors;
