@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { carriedDerivation, pagesOfBuild, recordDerivation } from '#lib/incremental/render-plan.ts';
 import { siteWriter } from '#lib/link-files.ts';
 import { articlePath, articlesPath, searchIndexPath, siteFolder } from '#lib/paths.ts';
-import { articlesInFlight, runWithinBudget, SEARCH_MEMORY_LIMIT } from '#lib/search/indexing-schedule.ts';
+import { articlesInFlight, runWithinBudget } from '#lib/search/indexing-schedule.ts';
 import { indexedHtml } from '#lib/search/normalize.ts';
 import { indexTerms, textOfHtml } from '#lib/search/routing.ts';
 import { patchPagefindScript } from '#lib/search/shard-precision.ts';
@@ -244,12 +244,11 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
         // The shards not in the cache are indexed, side by side as far as cores and memory allow: two
         // full year shards, or one and the small newest ones, at once (a shard too large runs alone).
         const toIndex = cachedShards.filter(({ cached }) => !existsSync(cached));
-        const memoryLimit = Math.min(SEARCH_MEMORY_LIMIT, os.totalmem() * 0.75);
         await runWithinBudget(
           toIndex,
           {
             width: os.availableParallelism(),
-            budget: articlesInFlight(options, process.memoryUsage().rss, memoryLimit),
+            budget: articlesInFlight(options, process.memoryUsage().rss, os.totalmem()),
           },
           async ({ shard, cached }) => {
             const fresh = `${cached}.partial-${process.pid}`;

@@ -92,17 +92,23 @@ describe('articlesInFlight', () => {
   const GB = 1024 ** 3;
 
   it('lets a small archive index two full shards and the newest at once', () => {
-    expect(articlesInFlight(tiers, 1.3 * GB, 6 * GB)).toBe(12_000);
+    expect(articlesInFlight(tiers, 1.3 * GB, 24 * GB)).toBe(12_000);
   });
 
   it('keeps a large archive within the limit: one year shard (4,700) and the newest beside it', () => {
-    const budget = articlesInFlight(tiers, 3.9 * GB, 6 * GB);
+    const budget = articlesInFlight(tiers, 3.9 * GB, 24 * GB);
     expect(budget).toBeGreaterThanOrEqual(4700 + 900 + 63);
     expect(budget).toBeLessThan(2 * 4700);
     expect(3.9 * GB + budget * PAGEFIND_BYTES_PER_ARTICLE).toBeLessThanOrEqual(6 * GB);
   });
 
+  it('takes three quarters of a smaller machine’s memory as the limit', () => {
+    const budget = articlesInFlight(tiers, 1.3 * GB, 4 * GB);
+    expect(1.3 * GB + budget * PAGEFIND_BYTES_PER_ARTICLE).toBeLessThanOrEqual(3 * GB);
+    expect(budget).toBeGreaterThan(4000);
+  });
+
   it('is never negative when Node alone holds more than the limit (the largest shard then runs alone)', () => {
-    expect(articlesInFlight(tiers, 7 * GB, 6 * GB)).toBe(0);
+    expect(articlesInFlight(tiers, 7 * GB, 24 * GB)).toBe(0);
   });
 });

@@ -65,19 +65,21 @@ export async function runWithinBudget<J extends WeightedJob>(
 export const PAGEFIND_BYTES_PER_ARTICLE = 0.37 * 1024 ** 2;
 
 /** The most memory the search step may hold: Node's own and its Pagefind processes' (issue 16). */
-export const SEARCH_MEMORY_LIMIT = 6 * 1024 ** 3;
+const SEARCH_MEMORY_LIMIT = 6 * 1024 ** 3;
 
 /**
  * How many articles may be indexed at once: two full shards, or one and the small newest ones, as
- * long as Pagefind's processes fit beside what Node already holds (`usedBytes`) within `limitBytes`.
- * A small archive indexes its two largest shards side by side; a large one, whose pages Node still
- * holds after page generation (about 3.5 GB at 100,000 articles), one year shard at a time.
+ * long as Pagefind's processes fit beside what Node already holds (`usedBytes`) within 6 GB, or
+ * three quarters of the machine's memory (`machineBytes`) if that is less. A small archive indexes
+ * its two largest shards side by side; a large one, whose pages Node still holds after page
+ * generation (about 3.5 GB at 100,000 articles), one year shard at a time.
  */
 export function articlesInFlight(
   tiers: { shardArticles: number; recentArticles: number },
   usedBytes: number,
-  limitBytes = SEARCH_MEMORY_LIMIT,
+  machineBytes: number,
 ): number {
+  const limitBytes = Math.min(SEARCH_MEMORY_LIMIT, machineBytes * 0.75);
   const fits = Math.floor((limitBytes - usedBytes) / PAGEFIND_BYTES_PER_ARTICLE);
   return Math.max(0, Math.min(2 * tiers.shardArticles + tiers.recentArticles, fits));
 }
