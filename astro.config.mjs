@@ -17,10 +17,11 @@ export default defineConfig({
   build: {
     format: 'directory',
     inlineStylesheets: 'never',
-    // Two pages at a time: one renders while the previous one is written. With one, a quarter of
-    // page generation was spent waiting for the disk (CPU profile, 30,000 articles); the output is
+    // Four pages at a time: one renders while another is written (with one, a quarter of page
+    // generation was spent waiting for the disk: CPU profile, 30,000 articles), and a large build's
+    // second rendering thread always has a page waiting (src/build/page-workers.ts). The output is
     // byte for byte the same.
-    concurrency: 2,
+    concurrency: 4,
   },
   // Tests and benchmarks build other archives side by side; each needs its own output and cache.
   outDir: process.env.BAYEGAN_OUT_DIR || './dist',

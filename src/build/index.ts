@@ -17,6 +17,7 @@ import { commentsNoticeIntegration } from './comments-notice.ts';
 import { dataStoreFromFileIntegration } from './data-store-from-file.ts';
 import { incrementalManifestIntegration, incrementalPagesIntegration } from './incremental.ts';
 import { keptMdxBodiesIntegration } from './kept-mdx-bodies.ts';
+import { pageWorkersIntegration } from './page-workers.ts';
 import { pagefindIntegration } from './search-index.ts';
 import { siteConfigOverride, type SiteSettings } from './site-settings.ts';
 import { segmentIntegration } from './segment.ts';
@@ -37,6 +38,8 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
             // How the build reads the content: the data store from its file, kept MDX bodies.
             dataStoreFromFileIntegration(),
             keptMdxBodiesIntegration(),
+            // How pages are rendered: a large build's on two threads.
+            pageWorkersIntegration(),
             // First of the build steps: the ones after it see the whole site, carried-over pages included.
             incrementalPagesIntegration(),
             shortLinksIntegration({ url: site.url, base: site.base }),

@@ -22,6 +22,13 @@ const indexedAnew = (build: BuildResult) => Number(/, (\d+) articles indexed ane
 /** Article pages the search step read, and short links written, rather than carried over. */
 const searchReads = (build: BuildResult) => Number(/; (\d+) pages read/.exec(build.output)?.[1]);
 const shortLinksWritten = (build: BuildResult) => Number(/Wrote (\d+) short links/.exec(build.output)?.[1]);
+/**
+ * Renders every page on the second thread a large build uses (src/build/page-workers.ts): a site
+ * built so, compared with one the build's own thread rendered, shows the worker's pages are the same.
+ */
+const onSecondThread = { BAYEGAN_PAGE_WORKER: 'all' };
+const pagesOnSecondThread = (build: BuildResult) =>
+  Number(/(\d+) pages were rendered by the second thread/.exec(build.output)?.[1] ?? 0);
 
 let first: BuildResult;
 let unchanged: BuildResult;
@@ -105,9 +112,11 @@ describe('an incremental build', () => {
     const incrementalFiles = siteFiles(outDir);
 
     rmSync(path.join(tmpRoot, 'incremental-scratch'), { recursive: true, force: true });
-    const scratch = await buildSite('incremental-scratch', contentDir, { BAYEGAN_NOW: NOW });
+    const scratch = await buildSite('incremental-scratch', contentDir, { BAYEGAN_NOW: NOW, ...onSecondThread });
     expect(scratch.status, scratch.output).toBe(0);
     expect(rendered(scratch)).toMatch(/^Rendered all/);
+    expect(pagesOnSecondThread(scratch)).toBeGreaterThan(20);
+    expect(pagesOnSecondThread(incremental)).toBe(0);
     expect(differences(incrementalFiles, siteFiles(scratch.outDir))).toEqual([]);
     // The deleted article's page is gone, the new one is there.
     const newPage = [...incrementalFiles].find(([file]) => file.startsWith('news/40/'))?.[1].toString();
@@ -208,9 +217,11 @@ describe('an incremental build', () => {
     expect(notBundled(next)).toBe(2);
     // 1 Farvardin 1404: a new Jalali year renders every page, nothing else having changed (the
     // footer ©); both MDX pages from their kept bodies, with the body's image.
-    const everyPage = await buildSite('incremental', contentDir, newYear);
+    // On the second thread, so that the kept bodies' images reach the site from there too.
+    const everyPage = await buildSite('incremental', contentDir, { ...newYear, ...onSecondThread });
     expect(everyPage.status, everyPage.output).toBe(0);
     expect(rendered(everyPage)).toMatch(/^Rendered all/);
+    expect(pagesOnSecondThread(everyPage)).toBeGreaterThan(20);
     expect(readFileSync(path.join(outDir, 'news/7/market/index.html'), 'utf8')).toContain('© ۱۴۰۴');
     expect(notBundled(everyPage)).toBe(2);
     const page = readFileSync(

@@ -2,10 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { takeFileLock } from '../../src/build/file-lock.ts';
 
-const lockFile = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'bayegan-lock-')), 'build.lock');
+/** Every test's lock lives in one scratch folder, removed at the end. */
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'bayegan-lock-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let locks = 0;
+const lockFile = () => path.join(scratch, `build-${++locks}.lock`);
 /** The id of a process that has ended. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 const settled = (promise: Promise<unknown>, ms: number) =>

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs } from 'satteri';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fileImport,
   mdxMediaProblems,
@@ -15,14 +15,16 @@ import { creditName, mediaType } from '../../src/lib/media-files';
 
 /** An article folder with the files the examples name. */
 let articleFile: string;
+let dir: string;
 beforeAll(() => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bayegan-media-'));
+  dir = mkdtempSync(path.join(os.tmpdir(), 'bayegan-media-'));
   for (const file of ['images/a.jpg', 'images/b.jpg', 'media/clip.webm', 'media/clip.vtt', 'media/talk.opus']) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), 'x');
   }
   articleFile = path.join(dir, 'story.mdx');
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const compile = async (mdx: string) =>
   (await mdxToJs(mdx, { hastPlugins: [mediaComponentsPlugin], fileURL: pathToFileURL(articleFile) })).code;

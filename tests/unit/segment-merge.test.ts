@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { PageManifest } from '../../src/lib/incremental/page-plan';
 import { mergeManifests, mergeRefusals, segmentStamp, type MergeInput } from '../../src/lib/segment-merge';
 import { SEGMENT_STAMP } from '../../src/lib/segments';
@@ -103,6 +103,7 @@ describe('mergeManifests', () => {
 describe('npm run merge', () => {
   it('refuses hand-made segments of two commits and writes nothing', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'bayegan-merge-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     const dirs = [1, 2].map((index) => {
       const dir = path.join(root, `dist-segment-${index}-of-2`);
       mkdirSync(path.join(dir, path.dirname(SEGMENT_STAMP)), { recursive: true });

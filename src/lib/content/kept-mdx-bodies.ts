@@ -78,6 +78,28 @@ export function recordMdxEntries(cacheDir: URL | string, entries: Iterable<MdxEn
   (globalThis as WithRegistry)[REGISTRY] = { dir, reusedAssets: new Set() };
 }
 
+/** Where this build keeps MDX bodies, if it does: for a thread that renders pages of this build. */
+export function keptMdxBodiesFolder(): string | undefined {
+  return registry()?.dir;
+}
+
+/**
+ * In a thread that renders pages but ran no content sync: where MDX bodies are kept
+ * (`keptMdxBodiesFolder`). Returns the set the assets of the bodies it reuses are added to, for the
+ * build's own thread (`noteReusedMdxAssets`).
+ */
+export function adoptKeptMdxBodiesFolder(dir: string): Set<string> {
+  const reusedAssets = new Set<string>();
+  (globalThis as WithRegistry)[REGISTRY] = { dir, reusedAssets };
+  return reusedAssets;
+}
+
+/** Adds the assets of bodies that pages rendered in another thread reused. */
+export function noteReusedMdxAssets(assets: Iterable<string>): void {
+  const kept = registry();
+  if (kept) for (const asset of assets) kept.reusedAssets.add(asset);
+}
+
 function readKept(file: string): KeptBody | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as KeptBody;

@@ -54,6 +54,16 @@ function registry(): Map<string, string> {
   return (scope[REGISTRY] ??= new Map());
 }
 
+/** Each collection's folder of bodies, for a thread that renders pages of this build (src/build/page-workers.ts). */
+export function renderedBodyFolders(): [string, string][] {
+  return [...registry()];
+}
+
+/** In a thread that renders pages but ran no content sync: where the bodies are (`renderedBodyFolders`). */
+export function adoptRenderedBodyFolders(folders: Iterable<[string, string]>): void {
+  for (const [collection, dir] of folders) registry().set(collection, dir);
+}
+
 /** True when the store holds only a stand-in for the entry's body, kept in its own file. */
 const bodyKeptOutside = (entry: EntryWithBody) =>
   !entry.deferredRender && entry.rendered !== undefined && entry.rendered.html === '' && entry.digest !== undefined;

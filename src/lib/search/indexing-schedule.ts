@@ -6,6 +6,7 @@
  * flight stay within a budget. The largest shards start first, so that the small ones fill the
  * gaps beside them instead of leaving a big one to run alone at the end.
  */
+import { buildMemoryCeiling } from '#lib/build-memory.ts';
 
 export interface WeightedJob {
   /** What the job costs while it runs (here: the articles of a shard). */
@@ -64,9 +65,6 @@ export async function runWithinBudget<J extends WeightedJob>(
 /** What a Pagefind process holds at its peak per article of its shard (1.71 GB for 4,700, measured). */
 export const PAGEFIND_BYTES_PER_ARTICLE = 0.37 * 1024 ** 2;
 
-/** The most memory the search step may hold: Node's own and its Pagefind processes' (issue 16). */
-const SEARCH_MEMORY_LIMIT = 6 * 1024 ** 3;
-
 /**
  * How many articles may be indexed at once: two full shards, or one and the small newest ones, as
  * long as Pagefind's processes fit beside what Node already holds (`usedBytes`) within 6 GB, or
@@ -79,7 +77,6 @@ export function articlesInFlight(
   usedBytes: number,
   machineBytes: number,
 ): number {
-  const limitBytes = Math.min(SEARCH_MEMORY_LIMIT, machineBytes * 0.75);
-  const fits = Math.floor((limitBytes - usedBytes) / PAGEFIND_BYTES_PER_ARTICLE);
+  const fits = Math.floor((buildMemoryCeiling(machineBytes) - usedBytes) / PAGEFIND_BYTES_PER_ARTICLE);
   return Math.max(0, Math.min(2 * tiers.shardArticles + tiers.recentArticles, fits));
 }

@@ -1,0 +1,97 @@
+/**
+ * The second page renderer of a large build (a Node worker thread, started by
+ * src/build/page-workers.ts). It loads the same built pages the build's own thread loaded (the
+ * prerender bundle, which reads the same data store file) and renders the pages it is sent, one at a
+ * time, returning each page's bytes; the build's own thread writes them. What Astro and this
+ * project keep per build in the main thread's globals is handed over at the start (`WorkerSetup`)
+ * or sent back with each page (`RenderReply`).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { adoptKeptMdxBodiesFolder } from '#lib/content/kept-mdx-bodies.ts';
+import { adoptRenderedBodyFolders } from '#lib/content/rendered-bodies.ts';
+import { imageStandIn } from '#lib/parallel-pages.ts';
+import type { ImageRequest, RenderJob, RenderReply, WorkerMessage, WorkerSetup } from './page-workers.ts';
+
+/** The part of Astro's build app (astro/dist/core/build/app.js) this worker uses. */
+interface BuildApp {
+  manifest: { routes: { routeData: { route: string; component: string } }[] };
+  setInternals(internals: unknown): void;
+  setOptions(options: unknown): void;
+  render(request: Request, options: { routeData: unknown }): Promise<Response>;
+}
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+adoptRenderedBodyFolders(setup.renderedBodies);
+const reusedAssets = setup.keptMdxBodies ? adoptKeptMdxBodiesFolder(setup.keptMdxBodies) : new Set<string>();
+
+/**
+ * A copy of an image's options without Astro's proxies (an imported image is one), so that it can
+ * be sent. Reading through the proxy records the image as referenced, as Astro's own image step
+ * does when it reads the same options in the main thread.
+ */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).map((key) => [key, plain((value as Record<string, unknown>)[key])]));
+}
+
+// Astro's image step, as the pages see it here: each optimised image gets a stand-in URL, and the
+// main thread asks Astro's real step for the image and puts its URL in the stand-in's place.
+const images: ImageRequest[] = [];
+const referencedImages = new Set<string>();
+(globalThis as { astroAsset?: object }).astroAsset = {
+  referencedImages,
+  addStaticImage(options: unknown, hashProperties: string[], originalPath: string): string {
+    const standIn = imageStandIn(setup.nonce, images.length);
+    images.push({ standIn, options: plain(options), hashProperties, originalPath });
+    return standIn;
+  },
+};
+
+const { app } = (await import(setup.entryUrl)) as { app: BuildApp };
+app.setInternals({ pagesByKeys: new Map(setup.pageStyles.map(([key, styles]) => [key, { styles }])) });
+app.setOptions({
+  settings: { scripts: setup.inlineScripts.map((content) => ({ stage: 'head-inline', content })) },
+  logger: { options: { destination: { write: (event: unknown) => (post({ kind: 'log', event }), true) } } },
+});
+const routes = new Map(
+  app.manifest.routes.map(({ routeData }) => [`${routeData.route}\n${routeData.component}`, routeData]),
+);
+
+async function render({ id, url, route }: RenderJob): Promise<void> {
+  images.length = 0;
+  referencedImages.clear();
+  reusedAssets.clear();
+  try {
+    const routeData = routes.get(route);
+    if (!routeData) throw new Error(`no route ${route.replace('\n', ' ')} in the worker's bundle`);
+    const response = await app.render(new Request(url), { routeData });
+    const body = response.body === null ? null : await response.arrayBuffer();
+    post(
+      {
+        kind: 'page',
+        id,
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers],
+        body,
+        images: [...images],
+        referencedImages: [...referencedImages],
+        reusedAssets: [...reusedAssets],
+      } satisfies RenderReply,
+      body ? [body] : [],
+    );
+  } catch (error) {
+    post({ kind: 'failed', id, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+// One page at a time, so that what a render records (images, assets) is that page's.
+let queue = Promise.resolve();
+port.on('message', (job: RenderJob) => {
+  queue = queue.then(() => render(job));
+});
+post({ kind: 'ready' });

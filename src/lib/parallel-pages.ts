@@ -1,0 +1,69 @@
+/**
+ * Page generation on two threads (issue 16), the rules src/build/page-workers.ts follows. Astro
+ * renders pages on one thread; on a 2-core machine the other core sat idle for the 30–45 s a cold
+ * 10,000-article build spends on pages. A worker thread with its own copy of the built pages renders
+ * part of them, and the build's own thread writes every page, so the site is the same file for file.
+ */
+import { buildMemoryCeiling } from '#lib/build-memory.ts';
+
+/**
+ * Fewer pages than this are all rendered by the build's own thread: a worker first loads its own
+ * copy of the bundle and of the data store (about a second at 10,000 articles), which a small or
+ * incremental build would not win back.
+ */
+export const PAGE_WORKER_MIN_PAGES = 2000;
+
+const GIB = 1024 ** 3;
+/** A worker with less room than this would run out of memory on a large archive: none is started. */
+const MIN_HEAP_BYTES = 1 * GIB;
+/** The most a worker's heap may grow to (it holds the data store and one page at a time). */
+const MAX_HEAP_BYTES = 3 * GIB;
+
+/**
+ * The heap a page worker may use, or undefined when the pages are rendered on one thread: too few
+ * of them (`minPages`), or too little room beside what the build holds (`usedBytes`) within the
+ * build's memory ceiling. A worker that outgrows its heap stops, and its pages are rendered by the
+ * build's own thread: slower, never different.
+ */
+export function pageWorkerHeapBytes(
+  pages: number,
+  usedBytes: number,
+  machineBytes: number,
+  minPages = PAGE_WORKER_MIN_PAGES,
+): number | undefined {
+  if (pages < minPages) return undefined;
+  const room = buildMemoryCeiling(machineBytes) - usedBytes;
+  if (room < MIN_HEAP_BYTES) return undefined;
+  return Math.min(MAX_HEAP_BYTES, room);
+}
+
+/**
+ * The URL a worker gives a page in place of an optimised image's: Astro names the image file in the
+ * build's own thread, which then puts the real URL in its place (`fillImageStandIns`). Letters,
+ * digits and `-` only, so that nothing on the way into the page (attribute escaping, JSON, an
+ * absolute URL made from it) changes it.
+ */
+export function imageStandIn(nonce: string, index: number): string {
+  return `/bayegan-image-${nonce}-${index}`;
+}
+
+const STAND_IN = /\/bayegan-image-[0-9a-z]+-\d+/g;
+/** What attribute or JSON escaping would change: such a URL cannot be put into the page as it is. */
+const ESCAPED = /[&<>"'\\]/;
+
+/**
+ * The page with each image stand-in replaced by the image's URL (`urls`: stand-in → URL), or
+ * undefined when it cannot be done exactly (a URL that escaping would have changed, a stand-in
+ * with no URL): the page is then rendered again by the build's own thread.
+ */
+export function fillImageStandIns(page: string, urls: ReadonlyMap<string, string>): string | undefined {
+  if (urls.size === 0) return page;
+  for (const url of urls.values()) if (ESCAPED.test(url)) return undefined;
+  let complete = true;
+  const filled = page.replace(STAND_IN, (standIn) => {
+    const url = urls.get(standIn);
+    if (url === undefined) complete = false;
+    return url ?? standIn;
+  });
+  return complete ? filled : undefined;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { BUILD_MEMORY_LIMIT, buildMemoryCeiling } from '#lib/build-memory.ts';
+import { fillImageStandIns, imageStandIn, pageWorkerHeapBytes, PAGE_WORKER_MIN_PAGES } from '#lib/parallel-pages.ts';
+
+const GIB = 1024 ** 3;
+
+describe('buildMemoryCeiling', () => {
+  it('is 6 GB on a large machine and three quarters of a small one', () => {
+    expect(buildMemoryCeiling(64 * GIB)).toBe(BUILD_MEMORY_LIMIT);
+    expect(buildMemoryCeiling(4 * GIB)).toBe(3 * GIB);
+  });
+});
+
+describe('pageWorkerHeapBytes: a second rendering thread only when it pays and fits', () => {
+  it('starts none for a small or incremental build', () => {
+    expect(pageWorkerHeapBytes(PAGE_WORKER_MIN_PAGES - 1, 0.5 * GIB, 24 * GIB)).toBeUndefined();
+    expect(pageWorkerHeapBytes(PAGE_WORKER_MIN_PAGES, 0.5 * GIB, 24 * GIB)).toBeDefined();
+  });
+
+  it('gives a large build at most 3 GB, and less when the build already holds much', () => {
+    expect(pageWorkerHeapBytes(14_000, 1.2 * GIB, 24 * GIB)).toBe(3 * GIB);
+    // 100,000 articles: Node holds about 3.9 GB at page generation; 6 GB leaves 2.1 GB.
+    expect(pageWorkerHeapBytes(130_000, 3.9 * GIB, 24 * GIB)! / GIB).toBeCloseTo(2.1, 5);
+  });
+
+  it('starts none when less than 1 GB is left under the ceiling', () => {
+    expect(pageWorkerHeapBytes(130_000, 5.2 * GIB, 24 * GIB)).toBeUndefined();
+    // A 4 GB machine: the ceiling is 3 GB.
+    expect(pageWorkerHeapBytes(14_000, 2.5 * GIB, 4 * GIB)).toBeUndefined();
+    expect(pageWorkerHeapBytes(14_000, 1.5 * GIB, 4 * GIB)).toBe(1.5 * GIB);
+  });
+
+  it('starts one for any number of pages when asked to (minPages 0, the tests)', () => {
+    expect(pageWorkerHeapBytes(3, 0.5 * GIB, 24 * GIB, 0)).toBe(3 * GIB);
+  });
+});
+
+describe('fillImageStandIns: the worker page with the real image URLs', () => {
+  const first = imageStandIn('a1b2', 0);
+  const tenth = imageStandIn('a1b2', 10);
+
+  it('puts each URL where its stand-in is, in attributes, srcset and JSON alike', () => {
+    const page =
+      `<img src="${first}" srcset="${first} 400w, ${tenth} 800w">` +
+      `<script type="application/ld+json">{"image":"https://example.org${tenth}"}</script>`;
+    const urls = new Map([
+      [first, '/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Ab12_Z1x.webp'],
+      [tenth, '/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Ab12_Z2y.webp'],
+    ]);
+    expect(fillImageStandIns(page, urls)).toBe(
+      '<img src="/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Ab12_Z1x.webp" srcset="/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Ab12_Z1x.webp 400w, /_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Ab12_Z2y.webp 800w">' +
+        '<script type="application/ld+json">{"image":"https://example.org/_astro/%D8%A8%D8%A7%D8%B2%D8%A7%D8%B1.Ab12_Z2y.webp"}</script>',
+    );
+  });
+
+  it('does not take the stand-in of image 1 for the start of image 10', () => {
+    const one = imageStandIn('a1b2', 1);
+    expect(
+      fillImageStandIns(
+        `${tenth} ${one}`,
+        new Map([
+          [one, '/one.webp'],
+          [tenth, '/ten.webp'],
+        ]),
+      ),
+    ).toBe('/ten.webp /one.webp');
+  });
+
+  it('gives up (the main thread renders the page) when a URL would have been escaped on its way in', () => {
+    for (const url of ['/_astro/a&b.webp', "/_astro/it's.webp", '/_astro/a"b.webp']) {
+      expect(fillImageStandIns(`<img src="${first}">`, new Map([[first, url]]))).toBeUndefined();
+    }
+  });
+
+  it('gives up when the page names a stand-in it has no URL for', () => {
+    expect(fillImageStandIns(`<img src="${tenth}">`, new Map([[first, '/a.webp']]))).toBeUndefined();
+  });
+
+  it('leaves a page without images as it is', () => {
+    expect(fillImageStandIns('<p>بدون تصویر</p>', new Map())).toBe('<p>بدون تصویر</p>');
+  });
+});
