@@ -24,6 +24,9 @@ async function articlePages(newsDir: string): Promise<[string, string][]> {
   ).flat() as [string, string][];
 }
 
+/** How many article pages are being read at once. */
+const READ_AHEAD = 16;
+
 export interface ShortLinksOptions {
   /** The `url` setting: the site's origin, for the canonical URL. */
   url: string;
@@ -41,7 +44,16 @@ export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIn
         const writer = siteWriter(outDir);
         let written = 0;
         let carried = 0;
-        for (const [id, slug] of await articlePages(newsDir)) {
+        const pages = await articlePages(newsDir);
+        // The next pages are read while one is handled: one read at a time left the step waiting for
+        // the disk (6 s at 10,000 articles, a minute at 100,000). Links are written in the pages' order.
+        const reads: (Promise<string> | undefined)[] = [];
+        const read = (at: number) => {
+          const [id, slug] = pages[at]!;
+          return (reads[at] ??= readFile(path.join(newsDir, id, slug, 'index.html'), 'utf8'));
+        };
+        for (let at = 0; at < pages.length; at++) {
+          const [id, slug] = pages[at]!;
           const target = articlePath(Number(id), slug);
           const shortLink = pageFile(shortPath(Number(id)));
           const previousSite = siteCarriedFrom(pageFile(target));
@@ -50,8 +62,15 @@ export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIn
             carried++;
             continue;
           }
+          for (let ahead = at + 1; ahead < Math.min(pages.length, at + READ_AHEAD); ahead++) {
+            const [nextId, nextSlug] = pages[ahead]!;
+            // A failed read is reported when its page's turn comes.
+            if (!siteCarriedFrom(pageFile(articlePath(Number(nextId), nextSlug)))) read(ahead).catch(() => {});
+          }
           const file = path.join(newsDir, id, slug, 'index.html');
-          const headings = articlePageHeadings(await readFile(file, 'utf8'));
+          const html = await read(at);
+          reads[at] = undefined;
+          const headings = articlePageHeadings(html);
           if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
           writer.write(
             shortLink,
