@@ -1,8 +1,9 @@
 /**
- * WebSub in the deploy workflow (.github/workflows/deploy.yml, docs/operations.md#websub): the steps
- * that find the feeds a build changed and tell the hub, run as GitHub's runner runs them (bash
- * -eo pipefail) on feeds written by the real generators, with a stand-in `curl` that records what it
- * would send. No network.
+ * WebSub in the deploy workflows (.github/workflows/deploy.yml and build-segments.yml,
+ * docs/operations.md#websub): the steps that find the feeds a build changed
+ * (.github/actions/feed-digests and changed-feeds) and tell the hub (.github/workflows/websub.yml),
+ * run as GitHub's runner runs them (bash -eo pipefail) on feeds written by the real generators, with
+ * a stand-in `curl` that records what it would send. No network.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,22 +17,31 @@ import { rssFeedXml, type FeedOptions } from '../../src/lib/feeds/rss';
 interface Step {
   name?: string;
   id?: string;
+  uses?: string;
   run?: string;
+  shell?: string;
   env?: Record<string, string>;
+  with?: Record<string, string>;
 }
 interface Job {
   needs?: string[];
   if?: string;
+  uses?: string;
+  with?: Record<string, string>;
   outputs?: Record<string, string>;
   steps: Step[];
 }
-const deploy = parseYaml(readFileSync(path.resolve('.github/workflows/deploy.yml'), 'utf8')) as {
-  jobs: Record<string, Job>;
-};
-const step = (job: string, name: string) => {
-  const found = deploy.jobs[job]!.steps.find((s) => s.name === name);
-  if (!found?.run) throw new Error(`no step "${name}" in job ${job}`);
-  return found;
+const workflow = (file: string) =>
+  parseYaml(readFileSync(path.resolve('.github/workflows', file), 'utf8')) as { jobs: Record<string, Job> };
+const deploy = workflow('deploy.yml');
+const segmented = workflow('build-segments.yml');
+const actionSteps = (name: string) =>
+  (parseYaml(readFileSync(path.resolve('.github/actions', name, 'action.yml'), 'utf8')) as { runs: { steps: Step[] } })
+    .runs.steps;
+const script = (steps: Step[], name: string) => {
+  const found = steps.find((s) => s.name === name);
+  if (!found?.run) throw new Error(`no step "${name}"`);
+  return found.run;
 };
 
 const SITE = 'https://khabar.example.ir';
@@ -120,8 +130,20 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const before = () => run(step('build', 'Note the feeds before the build').run!);
-const list = () => run(step('build', 'List the feeds this build changed').run!);
+const digests = (into: string) =>
+  run(script(actionSteps('feed-digests'), "Note the feeds' digests"), { SITE: 'dist', INTO: into });
+const before = () => digests(path.join(runnerTemp, 'feeds-before.txt'));
+/** The changed-feeds action: the built site's digests, then the list. */
+const list = () => {
+  const after = path.join(runnerTemp, 'feeds-after.txt');
+  expect(actionSteps('changed-feeds')[0]).toMatchObject({ uses: './.github/actions/feed-digests' });
+  expect(digests(after).status).toBe(0);
+  return run(script(actionSteps('changed-feeds'), 'List the feeds this build changed'), {
+    SITE: 'dist',
+    BEFORE: path.join(runnerTemp, 'feeds-before.txt'),
+    AFTER: after,
+  });
+};
 
 describe('the deploy workflow with a WebSub hub', () => {
   it('lists the feeds the build changed or added, by their own addresses, and the hub', async () => {
@@ -168,9 +190,9 @@ describe('the deploy workflow with a WebSub hub', () => {
   });
 
   it('tells the hub of each changed feed with a publish ping, and only warns when the hub refuses one', () => {
-    const ping = step('websub', 'Tell the WebSub hub which feeds changed');
+    const ping = script(workflow('websub.yml').jobs['ping']!.steps, 'Tell the WebSub hub which feeds changed');
     const feeds = [`${SITE}/rss.xml`, `${SITE}/category/${ECONOMY}/feed.json`, `${SITE}/refused/rss.xml`];
-    const result = run(ping.run!, { WEBSUB_HUB: HUB, CHANGED_FEEDS: feeds.join('\n') });
+    const result = run(ping, { WEBSUB_HUB: HUB, CHANGED_FEEDS: feeds.join('\n') });
     expect(result.status, result.log).toBe(0);
     const calls = readFileSync(path.join(dir, 'curl.log'), 'utf8').trim().split('\n');
     expect(calls).toHaveLength(3);
@@ -184,25 +206,69 @@ describe('the deploy workflow with a WebSub hub', () => {
   });
 
   it('runs once the site is live, only with a hub and changed feeds, from the build job’s outputs', () => {
-    const job = deploy.jobs['websub']!;
-    expect(job.needs).toEqual(['build', 'deploy-github-pages']);
-    for (const condition of [
-      "needs.build.result == 'success'",
-      "needs.build.outputs.websub-hub != ''",
-      "needs.build.outputs.changed-feeds != ''",
-      "needs.deploy-github-pages.result == 'success' || needs.deploy-github-pages.result == 'skipped'",
-    ]) {
-      expect(job.if).toContain(condition);
+    for (const [file, jobs, built] of [
+      ['deploy.yml', deploy.jobs, 'build'],
+      ['build-segments.yml', segmented.jobs, 'merge'],
+    ] as const) {
+      const job = jobs['websub']!;
+      expect(job.needs, file).toEqual([built, 'deploy-github-pages']);
+      for (const condition of [
+        `needs.${built}.result == 'success'`,
+        `needs.${built}.outputs.websub-hub != ''`,
+        `needs.${built}.outputs.changed-feeds != ''`,
+        "needs.deploy-github-pages.result == 'success' || needs.deploy-github-pages.result == 'skipped'",
+      ]) {
+        expect(job.if, file).toContain(condition);
+      }
+      expect(job.uses, file).toBe('./.github/workflows/websub.yml');
+      expect(job.with, file).toEqual({
+        hub: `\${{ needs.${built}.outputs.websub-hub }}`,
+        feeds: `\${{ needs.${built}.outputs.changed-feeds }}`,
+      });
+      expect(jobs[built]!.outputs, file).toEqual({
+        'websub-hub': '${{ steps.feeds.outputs.hub }}',
+        'changed-feeds': '${{ steps.feeds.outputs.urls }}',
+      });
+      const listing = jobs[built]!.steps.find((s) => s.id === 'feeds');
+      expect(listing?.uses, file).toBe('./.github/actions/changed-feeds');
     }
-    expect(deploy.jobs['build']!.outputs).toEqual({
-      'websub-hub': '${{ steps.feeds.outputs.hub }}',
-      'changed-feeds': '${{ steps.feeds.outputs.urls }}',
-    });
-    expect(step('build', 'List the feeds this build changed').id).toBe('feeds');
-    const steps = deploy.jobs['build']!.steps.map((s) => s.name ?? s.run);
-    const at = (name: string) => steps.indexOf(name);
+    // actionlint reads one file at a time: the inputs passed must be the ones websub.yml declares.
+    const called = parseYaml(readFileSync(path.resolve('.github/workflows/websub.yml'), 'utf8')) as {
+      on: { workflow_call: { inputs: Record<string, { required?: boolean }> } };
+    };
+    expect(Object.keys(called.on.workflow_call.inputs).sort()).toEqual(['feeds', 'hub']);
+    for (const step of [...actionSteps('feed-digests'), ...actionSteps('changed-feeds')]) {
+      if (step.run) expect(step.shell).toBe('bash');
+    }
+  });
+
+  it('compares with the site before the build (deploy.yml) or with the last merged site (build-segments.yml)', () => {
+    const order = (steps: Step[]) => steps.map((s) => s.name ?? s.run ?? s.uses);
+    const built = order(deploy.jobs['build']!.steps);
+    const at = (name: string) => built.indexOf(name);
+    expect(at('Restore the build cache and the previous site')).toBeLessThan(at('Note the feeds before the build'));
     expect(at('Note the feeds before the build')).toBeLessThan(at('npm run build'));
     expect(at('npm run build')).toBeLessThan(at('List the feeds this build changed'));
-    expect(at('Restore the build cache and the previous site')).toBeLessThan(at('Note the feeds before the build'));
+    const noted = deploy.jobs['build']!.steps.find((s) => s.name === 'Note the feeds before the build')!;
+    const listed = deploy.jobs['build']!.steps.find((s) => s.id === 'feeds')!;
+    expect(noted.with!['into']).toBe(listed.with!['before']);
+
+    const merge = segmented.jobs['merge']!.steps;
+    const merged = order(merge);
+    const atMerge = (name: string) => merged.indexOf(name);
+    expect(atMerge('Restore the feed digests of the last merged site')).toBeLessThan(
+      atMerge('npm run merge -- segments/*'),
+    );
+    expect(atMerge('npm run merge -- segments/*')).toBeLessThan(atMerge('List the feeds this merge changed'));
+    const restored = merge.find((s) => s.name === 'Restore the feed digests of the last merged site')!;
+    const saved = merge.find((s) => s.uses?.startsWith('actions/cache/save'))!;
+    expect(saved.with!['path']).toBe(restored.with!['path']);
+    expect(atMerge('List the feeds this merge changed')).toBeLessThan(merged.indexOf(saved.uses!));
+    // The next run's "before" is this run's "after", under the path the cache keeps.
+    const listing = merge.find((s) => s.id === 'feeds')!;
+    expect(listing.with!['before']).toBe(`${restored.with!['path']}/site.txt`);
+    const keep = script(merge, 'Save the feed digests of this merged site for the next run');
+    expect(keep).toContain('"$RUNNER_TEMP/feeds-after.txt" .feed-digests/site.txt');
+    expect(listing.with!['after']).toBe('${{ runner.temp }}/feeds-after.txt');
   });
 });
