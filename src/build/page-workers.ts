@@ -173,6 +173,9 @@ class PageWorker {
  * step here (which names their files) and their URLs put in place of the stand-ins.
  */
 function pageOf(reply: RenderReply): Response | undefined {
+  // Only a page rendered as such: a not-found answer (a path the worker's routes did not list) or a
+  // redirect is left to the main thread, whose answer is the one Astro writes.
+  if (reply.status !== 200) return undefined;
   const assets = astroAssets();
   const urls = new Map<string, string>();
   for (const image of reply.images) {
