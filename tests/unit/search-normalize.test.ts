@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  foldForIndexFully,
+  mayFold,
   foldForIndex,
   foldHtmlForIndex,
   indexableHtml,
@@ -43,6 +45,30 @@ describe('foldForIndex: letters, digits and tatweel', () => {
     expect(foldForIndex('Pagefind\nindex')).toBe('Pagefind\nindex');
     expect(foldForIndex('Astro 7')).toBe('Astro ۷');
     expect(foldForIndex('')).toBe('');
+  });
+});
+
+describe('foldForIndex: the shortcut for text with nothing to fold', () => {
+  // Every character of the Basic Multilingual Plane the shortcut lets through (surrogates aside).
+  const passed: string[] = [];
+  for (let code = 0; code <= 0xffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const char = String.fromCharCode(code);
+    if (!mayFold(char)) passed.push(char);
+  }
+
+  it('lets through only characters every step leaves as they are, alone or side by side', () => {
+    expect(passed.length).toBeGreaterThan(60_000);
+    for (const char of passed) expect(foldForIndexFully(`a${char} ${char}b`), char).toBe(`a${char} ${char}b`);
+    const all = passed.join('') + passed.join(' ');
+    expect(foldForIndexFully(all) === all).toBe(true);
+  });
+
+  it('runs every step as soon as one character may change', () => {
+    for (const text of ['page 12', 'ك', '\u0640', '\u0663', '\ufef5', 'کتاب ها', 'می روم']) {
+      expect(mayFold(text), text).toBe(true);
+      expect(foldForIndex(text)).toBe(foldForIndexFully(text));
+    }
   });
 });
 
