@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { inOrder } from '#lib/in-order.ts';
 import { indexedHtml } from '#lib/search/normalize.ts';
 import { indexTerms, textOfHtml } from '#lib/search/routing.ts';
 import { TERMS_FILE, type ShardJob } from './search-shard.ts';
@@ -18,15 +19,13 @@ if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 try {
   // Pages are handed over in one fixed order, so the same pages make the same index files;
   // the worker reads and folds the next pages meanwhile, and a few wait at Pagefind's door.
-  const reads: (Promise<string> | undefined)[] = [];
-  const read = (at: number) => (reads[at] ??= readFile(pages[at]!.file, 'utf8').then(indexedHtml));
+  const readPage = async ({ file, url }: (typeof pages)[number]) => ({
+    url,
+    content: indexedHtml(await readFile(file, 'utf8')),
+  });
   const waiting: Promise<void>[] = [];
-  for (let at = 0; at < pages.length; at++) {
-    for (let ahead = at; ahead < Math.min(pages.length, at + 8); ahead++) void read(ahead);
-    const content = await read(at);
-    reads[at] = undefined;
+  for await (const { url, content } of inOrder(pages, 8, readPage)) {
     if (withTerms) indexTerms(textOfHtml(content), terms);
-    const { url } = pages[at]!;
     waiting.push(
       index.addHTMLFile({ url, content }).then((added) => {
         if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath, articlesPath, pageFile, pathWithBase, shortPath, siteFolder, urlWithBase } from '#lib/paths.ts';
 import { pagesOfBuild, siteCarriedFrom } from '#lib/incremental/render-plan.ts';
+import { inOrder } from '#lib/in-order.ts';
 import { siteWriter } from '#lib/link-files.ts';
 import { articlePageHeadings, shortLinkPage } from '#lib/short-links.ts';
 
@@ -44,36 +45,27 @@ export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIn
         const writer = siteWriter(outDir);
         let written = 0;
         let carried = 0;
-        const pages = await articlePages(newsDir);
-        // The next pages are read while one is handled: one read at a time left the step waiting for
-        // the disk (6 s at 10,000 articles, a minute at 100,000). Links are written in the pages' order.
-        const reads: (Promise<string> | undefined)[] = [];
-        const read = (at: number) => {
-          const [id, slug] = pages[at]!;
-          return (reads[at] ??= readFile(path.join(newsDir, id, slug, 'index.html'), 'utf8'));
-        };
-        for (let at = 0; at < pages.length; at++) {
-          const [id, slug] = pages[at]!;
-          const target = articlePath(Number(id), slug);
+        const toWrite: [string, string][] = [];
+        for (const [id, slug] of await articlePages(newsDir)) {
           const shortLink = pageFile(shortPath(Number(id)));
-          const previousSite = siteCarriedFrom(pageFile(target));
+          const previousSite = siteCarriedFrom(pageFile(articlePath(Number(id), slug)));
           if (previousSite && existsSync(path.join(previousSite, shortLink))) {
             writer.link(path.join(previousSite, shortLink), shortLink);
             carried++;
-            continue;
-          }
-          for (let ahead = at + 1; ahead < Math.min(pages.length, at + READ_AHEAD); ahead++) {
-            const [nextId, nextSlug] = pages[ahead]!;
-            // A failed read is reported when its page's turn comes.
-            if (!siteCarriedFrom(pageFile(articlePath(Number(nextId), nextSlug)))) read(ahead).catch(() => {});
-          }
+          } else toWrite.push([id, slug]);
+        }
+        // The next pages are read while one is handled: one read at a time left the step waiting for
+        // the disk (6 s at 10,000 articles, a minute at 100,000).
+        const readPage = async ([id, slug]: [string, string]) => {
           const file = path.join(newsDir, id, slug, 'index.html');
-          const html = await read(at);
-          reads[at] = undefined;
+          return { id, slug, file, html: await readFile(file, 'utf8') };
+        };
+        for await (const { id, slug, file, html } of inOrder(toWrite, READ_AHEAD, readPage)) {
+          const target = articlePath(Number(id), slug);
           const headings = articlePageHeadings(html);
           if (!headings) throw new Error(`${file} has no title or headline to make its short link /n/${id}/ from`);
           writer.write(
-            shortLink,
+            pageFile(shortPath(Number(id))),
             shortLinkPage({
               articlePath: pathWithBase(base, target),
               canonicalUrl: urlWithBase(url, base, target),
