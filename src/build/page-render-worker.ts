@@ -7,9 +7,9 @@
  * or sent back with each page (`RenderReply`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { adoptKeptMdxBodiesFolder } from '#lib/content/kept-mdx-bodies.ts';
+import { useKeptMdxBodiesFolder } from '#lib/content/kept-mdx-bodies.ts';
 import { adoptRenderedBodyFolders } from '#lib/content/rendered-bodies.ts';
-import { imageStandIn } from '#lib/parallel-pages.ts';
+import { imageStandIn, routeKey } from '#lib/parallel-pages.ts';
 import type { ImageRequest, RenderJob, RenderReply, WorkerMessage, WorkerSetup } from './page-workers.ts';
 
 /** The part of Astro's build app (astro/dist/core/build/app.js) this worker uses. */
@@ -25,7 +25,7 @@ const setup = workerData as WorkerSetup;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 adoptRenderedBodyFolders(setup.renderedBodies);
-const reusedAssets = setup.keptMdxBodies ? adoptKeptMdxBodiesFolder(setup.keptMdxBodies) : new Set<string>();
+const reusedAssets = setup.keptMdxBodies ? useKeptMdxBodiesFolder(setup.keptMdxBodies) : new Set<string>();
 
 /**
  * A copy of an image's options without Astro's proxies (an imported image is one), so that it can
@@ -57,9 +57,7 @@ app.setOptions({
   settings: { scripts: setup.inlineScripts.map((content) => ({ stage: 'head-inline', content })) },
   logger: { options: { destination: { write: (event: unknown) => (post({ kind: 'log', event }), true) } } },
 });
-const routes = new Map(
-  app.manifest.routes.map(({ routeData }) => [`${routeData.route}\n${routeData.component}`, routeData]),
-);
+const routes = new Map(app.manifest.routes.map(({ routeData }) => [routeKey(routeData), routeData]));
 
 async function render({ id, url, route }: RenderJob): Promise<void> {
   images.length = 0;

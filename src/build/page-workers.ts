@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteData } from 'astro';
 import { keptMdxBodiesFolder, noteReusedMdxAssets } from '#lib/content/kept-mdx-bodies.ts';
 import { renderedBodyFolders } from '#lib/content/rendered-bodies.ts';
-import { fillImageStandIns, pageWorkerHeapBytes, PAGE_WORKER_MIN_PAGES } from '#lib/parallel-pages.ts';
+import { fillImageStandIns, pageWorkerHeapBytes, PAGE_WORKER_MIN_PAGES, routeKey } from '#lib/parallel-pages.ts';
 
 /** What the worker is started with. */
 export interface WorkerSetup {
@@ -45,7 +45,7 @@ export interface ImageRequest {
 export interface RenderJob {
   id: number;
   url: string;
-  /** The route's pattern and component, one per line. */
+  /** The route (`routeKey`). */
   route: string;
 }
 
@@ -91,8 +91,6 @@ interface AstroAssets {
   referencedImages?: Set<string>;
 }
 const astroAssets = () => (globalThis as { astroAsset?: AstroAssets }).astroAsset;
-
-const routeKey = (route: Pick<RouteData, 'route' | 'component'>) => `${route.route}\n${route.component}`;
 
 class PageWorker {
   #worker: Worker;

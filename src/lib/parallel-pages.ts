@@ -37,6 +37,11 @@ export function pageWorkerHeapBytes(
   return Math.min(MAX_HEAP_BYTES, room);
 }
 
+/** How the two threads name a route: its pattern and its component, one per line. */
+export function routeKey(route: { route: string; component: string }): string {
+  return `${route.route}\n${route.component}`;
+}
+
 /**
  * The URL a worker gives a page in place of an optimised image's: Astro names the image file in the
  * build's own thread, which then puts the real URL in its place (`fillImageStandIns`). Letters,

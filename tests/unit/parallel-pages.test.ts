@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUILD_MEMORY_LIMIT, buildMemoryCeiling } from '#lib/build-memory.ts';
-import { fillImageStandIns, imageStandIn, pageWorkerHeapBytes, PAGE_WORKER_MIN_PAGES } from '#lib/parallel-pages.ts';
+import {
+  fillImageStandIns,
+  imageStandIn,
+  pageWorkerHeapBytes,
+  PAGE_WORKER_MIN_PAGES,
+  routeKey,
+} from '#lib/parallel-pages.ts';
 
 const GIB = 1024 ** 3;
 
@@ -78,5 +84,16 @@ describe('fillImageStandIns: the worker page with the real image URLs', () => {
 
   it('leaves a page without images as it is', () => {
     expect(fillImageStandIns('<p>بدون تصویر</p>', new Map())).toBe('<p>بدون تصویر</p>');
+  });
+});
+
+describe('routeKey: one name for a route in both threads', () => {
+  it('tells apart two routes of one pattern and two patterns of one component', () => {
+    const keys = [
+      routeKey({ route: '/news/[id]/[slug]', component: 'src/pages/news/[id]/[slug].astro' }),
+      routeKey({ route: '/news/[id]/[slug]', component: 'src/pages/other.astro' }),
+      routeKey({ route: '/n/[id]', component: 'src/pages/news/[id]/[slug].astro' }),
+    ];
+    expect(new Set(keys).size).toBe(3);
   });
 });

@@ -75,7 +75,7 @@ export function recordMdxEntries(cacheDir: URL | string, entries: Iterable<MdxEn
   for (const name of readdirSync(path.join(dir, settings.codeDigest))) {
     if (!digests.has(name)) rmSync(path.join(dir, settings.codeDigest, name), { force: true });
   }
-  (globalThis as WithRegistry)[REGISTRY] = { dir, reusedAssets: new Set() };
+  useKeptMdxBodiesFolder(dir);
 }
 
 /** Where this build keeps MDX bodies, if it does: for a thread that renders pages of this build. */
@@ -84,11 +84,11 @@ export function keptMdxBodiesFolder(): string | undefined {
 }
 
 /**
- * In a thread that renders pages but ran no content sync: where MDX bodies are kept
- * (`keptMdxBodiesFolder`). Returns the set the assets of the bodies it reuses are added to, for the
- * build's own thread (`noteReusedMdxAssets`).
+ * Where this thread's pages find kept MDX bodies: the content sync's folder, or in another thread
+ * that renders pages of the build, the one `keptMdxBodiesFolder` gave. Returns the set the assets of
+ * the bodies the pages reuse are added to (another thread sends them over: `noteReusedMdxAssets`).
  */
-export function adoptKeptMdxBodiesFolder(dir: string): Set<string> {
+export function useKeptMdxBodiesFolder(dir: string): Set<string> {
   const reusedAssets = new Set<string>();
   (globalThis as WithRegistry)[REGISTRY] = { dir, reusedAssets };
   return reusedAssets;
