@@ -1,15 +1,12 @@
 /**
  * `bayegan()`: the one Astro integration of the site (Node-only). It sets how article bodies are
- * rendered, and adds the build steps as integrations of their own, in the order below, the way
+ * rendered (src/build/article-markdown.ts), and adds the build steps as integrations of their own, in the order below, the way
  * Starlight composes its parts. Astro runs the `astro:build:done` hooks in this order, and the order
  * matters: each step reads or writes the site the steps before it left.
  */
-import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
-import { mediaComponentsPlugin } from '#lib/markdown/media-components.ts';
-import { persianBodyPlugin } from '#lib/markdown/persian-body.ts';
-import { siteLinksPlugin } from '#lib/markdown/site-links.ts';
+import { articleMarkdown } from './article-markdown.ts';
 import { bundlingLockIntegration } from './bundling-lock.ts';
 import { cdnHeadersIntegration } from './cdn-headers.ts';
 import { cmsBundleIntegration } from './cms-bundle.ts';
@@ -26,6 +23,7 @@ import { shortLinksIntegration } from './short-links.ts';
 export { loadSiteSettings } from './site-settings.ts';
 
 export function bayegan({ file, site }: SiteSettings): AstroIntegration {
+  const markdown = articleMarkdown(site.base);
   return {
     name: 'bayegan',
     hooks: {
@@ -33,6 +31,7 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
         updateConfig({
           integrations: [
             mdx(),
+            markdown.integration,
             // The project's .astro/ folder is one build's at a time, from content sync to bundles.
             bundlingLockIntegration(),
             // How the build reads the content: the data store from its file, kept MDX bodies.
@@ -58,14 +57,8 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
             incrementalManifestIntegration(),
           ],
           markdown: {
-            processor: satteri({
-              hastPlugins: [
-                persianBodyPlugin,
-                // Before Astro's own image step, which then optimises the pictures it leaves.
-                mediaComponentsPlugin,
-                ...(site.base === '/' ? [] : [siteLinksPlugin(site.base)]),
-              ],
-            }),
+            // The site's hast plugins; a large content sync renders on two threads.
+            processor: markdown.processor,
             // Shiki colours code with inline style attributes, which the CSP forbids; code blocks are
             // styled by the site's CSS instead (a news site shows little code).
             syntaxHighlight: false,

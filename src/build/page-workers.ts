@@ -17,6 +17,7 @@ import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteD
 import { keptMdxBodiesFolder, noteReusedMdxAssets } from '#lib/content/kept-mdx-bodies.ts';
 import { renderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import { fillImageStandIns, pageWorkerHeapBytes, PAGE_WORKER_MIN_PAGES, routeKey } from '#lib/parallel-pages.ts';
+import { everythingToSecondThread } from './second-thread.ts';
 
 /** What the worker is started with. */
 export interface WorkerSetup {
@@ -68,12 +69,6 @@ export type WorkerMessage =
 
 /** Pages sent to the worker and not back yet: one rendering and one waiting, so that it never idles. */
 const WORKER_QUEUE = 2;
-
-/**
- * `BAYEGAN_PAGE_WORKER=all` (tests): a worker whatever the number of pages, and every page it can
- * render is sent to it, so that a small fixture site shows what the worker makes of each page.
- */
-const everyPageToWorker = () => process.env['BAYEGAN_PAGE_WORKER'] === 'all';
 
 /** The part of Astro's build options (astro/dist/core/build/types.d.ts) the worker needs. */
 interface BuildOptions {
@@ -144,7 +139,7 @@ class PageWorker {
       !this.#stopped &&
       !collectMetadata &&
       routeData.type === 'page' &&
-      (this.#waiting.size < WORKER_QUEUE || everyPageToWorker())
+      (this.#waiting.size < WORKER_QUEUE || everythingToSecondThread())
     );
   }
 
@@ -197,7 +192,7 @@ async function startPageWorker(
   pages: number,
   logger: AstroIntegrationLogger,
 ): Promise<PageWorker | undefined> {
-  const minPages = everyPageToWorker() ? 0 : PAGE_WORKER_MIN_PAGES;
+  const minPages = everythingToSecondThread() ? 0 : PAGE_WORKER_MIN_PAGES;
   const heap = pageWorkerHeapBytes(pages, process.memoryUsage().rss, os.totalmem(), minPages);
   const app = astros.app;
   if (heap === undefined || !app || !entryFile) return undefined;
@@ -238,7 +233,7 @@ function withPageWorker(
       const paths = await astros.getStaticPaths();
       const pages = paths.filter((entry) => entry.route.type === 'page').length;
       worker = await startPageWorker(astros, entryFile(), pages, logger);
-      if (worker && everyPageToWorker()) await worker.ready;
+      if (worker && everythingToSecondThread()) await worker.ready;
       return paths;
     },
     async render(request, options) {

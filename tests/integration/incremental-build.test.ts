@@ -23,12 +23,15 @@ const indexedAnew = (build: BuildResult) => Number(/, (\d+) articles indexed ane
 const searchReads = (build: BuildResult) => Number(/; (\d+) pages read/.exec(build.output)?.[1]);
 const shortLinksWritten = (build: BuildResult) => Number(/Wrote (\d+) short links/.exec(build.output)?.[1]);
 /**
- * Renders every page on the second thread a large build uses (src/build/page-workers.ts): a site
- * built so, compared with one the build's own thread rendered, shows the worker's pages are the same.
+ * Renders every page and every Markdown body on the second threads a large build uses
+ * (src/build/page-workers.ts, src/build/article-markdown.ts): a site built so, compared with one the
+ * build's own thread rendered, shows the workers' pages and bodies are the same.
  */
-const onSecondThread = { BAYEGAN_PAGE_WORKER: 'all' };
+const onSecondThread = { BAYEGAN_SECOND_THREAD: 'all' };
 const pagesOnSecondThread = (build: BuildResult) =>
   Number(/(\d+) pages were rendered by the second thread/.exec(build.output)?.[1] ?? 0);
+const bodiesOnSecondThread = (build: BuildResult) =>
+  Number(/(\d+) Markdown bodies were rendered by the second thread/.exec(build.output)?.[1] ?? 0);
 
 let first: BuildResult;
 let unchanged: BuildResult;
@@ -117,6 +120,11 @@ describe('an incremental build', () => {
     expect(rendered(scratch)).toMatch(/^Rendered all/);
     expect(pagesOnSecondThread(scratch)).toBeGreaterThan(20);
     expect(pagesOnSecondThread(incremental)).toBe(0);
+    // Every Markdown body of the archive (MDX is compiled as a module, not rendered at content sync).
+    const markdownFiles = readdirSync(articles, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    expect(markdownFiles.length).toBeGreaterThan(3);
+    expect(bodiesOnSecondThread(scratch)).toBe(markdownFiles.length);
+    expect(bodiesOnSecondThread(incremental)).toBe(0);
     expect(differences(incrementalFiles, siteFiles(scratch.outDir))).toEqual([]);
     // The deleted article's page is gone, the new one is there.
     const newPage = [...incrementalFiles].find(([file]) => file.startsWith('news/40/'))?.[1].toString();

@@ -48,6 +48,9 @@ const WORD_PARTS = new RegExp(`[${ZWNJ}\\p{S}]+`, 'u');
  */
 export function indexTerms(text: string, into: Set<string> = new Set()): Set<string> {
   for (const word of words(text)) {
+    // A word already held was added as itself, or as a part of another word, which holds no ZWNJ
+    // and no symbol: either way it adds nothing more. Most words of a page are such repeats.
+    if (into.has(word)) continue;
     const joined = word.replaceAll(ZWNJ, '');
     into.add(joined);
     if (joined === word && !/\p{S}/u.test(word)) continue;
