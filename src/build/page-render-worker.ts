@@ -11,6 +11,7 @@ import { useKeptMdxBodiesFolder } from '#lib/content/kept-mdx-bodies.ts';
 import { adoptRenderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import { imageStandIn, routeKey } from '#lib/parallel-pages.ts';
 import type { ImageRequest, RenderJob, RenderReply, WorkerMessage, WorkerSetup } from './page-workers.ts';
+import { secondThreadStopsAfter } from './second-thread.ts';
 
 /** The part of Astro's build app (astro/dist/core/build/app.js) this worker uses. */
 interface BuildApp {
@@ -59,6 +60,9 @@ app.setOptions({
 });
 const routes = new Map(app.manifest.routes.map(({ routeData }) => [routeKey(routeData), routeData]));
 
+const stopAfter = secondThreadStopsAfter();
+let pagesDone = 0;
+
 async function render({ id, url, route }: RenderJob): Promise<void> {
   images.length = 0;
   referencedImages.clear();
@@ -83,8 +87,11 @@ async function render({ id, url, route }: RenderJob): Promise<void> {
       body ? [body] : [],
     );
   } catch (error) {
-    post({ kind: 'failed', id, reason: error instanceof Error ? error.message : String(error) });
+    const reason = error instanceof Error ? error.message : String(error);
+    post({ kind: 'failed', id, reason: `${new URL(url).pathname}: ${reason}` });
   }
+  // Tests: the worker stops as one that outgrew its heap does, and the main thread takes over.
+  if (++pagesDone === stopAfter) process.exit(1);
 }
 
 // One page at a time, so that what a render records (images, assets) is that page's.

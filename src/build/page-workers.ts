@@ -98,6 +98,9 @@ class PageWorker {
   #nextId = 0;
   #waiting = new Map<number, (reply: RenderReply | undefined) => void>();
   rendered = 0;
+  /** Pages the worker could not render (the main thread rendered them): how many, and the first. */
+  failed = 0;
+  firstFailure = '';
 
   constructor(
     worker: Worker,
@@ -113,6 +116,7 @@ class PageWorker {
         this.#setReady();
       } else if (message.kind === 'log') destination.write(message.event);
       else {
+        if (message.kind === 'failed' && this.failed++ === 0) this.firstFailure = message.reason;
         const done = this.#waiting.get(message.id);
         this.#waiting.delete(message.id);
         done?.(message.kind === 'page' ? message : undefined);
@@ -247,6 +251,12 @@ function withPageWorker(
       if (worker) {
         await worker.stop();
         logger.info(`${worker.rendered} pages were rendered by the second thread.`);
+        // The site is right either way; a page that fails only there would silently cost time.
+        if (worker.failed > 0) {
+          logger.warn(
+            `${worker.failed} page(s) failed on the second thread and were rendered by the build's own thread; the first: ${worker.firstFailure}`,
+          );
+        }
       }
       await astros.teardown?.();
     },
