@@ -225,8 +225,12 @@ function folderSize(folder: string) {
 
 export const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-export const secs = (s: number) =>
-  s >= 60 ? `${Math.floor(s / 60)}:${(s % 60).toFixed(1).padStart(4, '0')}` : `${s.toFixed(1)} s`;
+/** `12.3 s` under a minute, `2:05.3` from one on; rounded to tenths first, so 119.96 s is `2:00.0`, never `1:60.0`. */
+export function secs(seconds: number): string {
+  const tenths = Math.round(seconds * 10);
+  if (tenths < 600) return `${(tenths / 10).toFixed(1)} s`;
+  return `${Math.floor(tenths / 600)}:${((tenths % 600) / 10).toFixed(1).padStart(4, '0')}`;
+}
 
 /**
  * Prints one build's figures as soon as it ends (a long benchmark may be stopped early), then
