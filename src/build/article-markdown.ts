@@ -89,8 +89,11 @@ class MarkdownWorker {
   #nextId = 0;
   #waiting = new Map<number, (rendered: RenderedMarkdown | undefined) => void>();
   #idle: NodeJS.Timeout | undefined;
+  /** `BAYEGAN_SECOND_THREAD` asks for every body on this thread, however many wait. */
+  readonly #everything: boolean;
 
-  constructor(setup: MarkdownWorkerSetup) {
+  constructor(setup: MarkdownWorkerSetup, everything: boolean) {
+    this.#everything = everything;
     let setReady!: () => void;
     this.ready = new Promise((resolve) => (setReady = resolve));
     this.#worker = new Worker(new URL('./markdown-render-worker.ts', import.meta.url), { workerData: setup });
@@ -117,7 +120,7 @@ class MarkdownWorker {
   }
 
   get takes(): boolean {
-    return this.#ready && !this.#stopped && (this.#waiting.size < WORKER_QUEUE || everythingToSecondThread());
+    return this.#ready && !this.#stopped && (this.#waiting.size < WORKER_QUEUE || this.#everything);
   }
 
   render(content: string, options: RenderOptions | undefined): Promise<RenderedMarkdown | undefined> {
@@ -159,24 +162,28 @@ class MarkdownWorker {
  */
 export function articleMarkdown(base: string): { processor: Processor; integration: AstroIntegration } {
   const processor = articleMarkdownProcessor(base);
+  // The plugins the worker's processor will run: this one's before any integration adds its own.
+  const workerPlugins = pluginNames(processor);
   let renderedBySecondThread = 0;
   const twoThreads: Processor = {
     ...processor,
     async createRenderer(options) {
       const local = await processor.createRenderer(options);
+      // Read once per renderer, not once per body of a large sync.
+      const everything = everythingToSecondThread();
       let renders = 0;
       let worker: MarkdownWorker | undefined;
       const start = () => {
         const rendererOptions = sendable(options);
         // The worker builds its processor afresh: only if that is the very one this thread runs.
-        if (!rendererOptions || pluginNames(processor) !== pluginNames(articleMarkdownProcessor(base))) return;
-        worker = new MarkdownWorker({ base, rendererOptions });
+        if (!rendererOptions || pluginNames(processor) !== workerPlugins) return;
+        worker = new MarkdownWorker({ base, rendererOptions }, everything);
       };
       return {
         async render(content, renderOptions) {
           renders++;
-          if (renders === (everythingToSecondThread() ? 1 : RENDERS_BEFORE_WORKER)) start();
-          if (everythingToSecondThread()) await worker?.ready;
+          if (renders === (everything ? 1 : RENDERS_BEFORE_WORKER)) start();
+          if (everything) await worker?.ready;
           if (worker?.takes) {
             const rendered = await worker.render(content, renderOptions);
             if (rendered) {

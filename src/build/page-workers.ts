@@ -101,6 +101,8 @@ class PageWorker {
   /** Pages the worker could not render (the main thread rendered them): how many, and the first. */
   failed = 0;
   firstFailure = '';
+  /** `BAYEGAN_SECOND_THREAD` asks for every page on this thread, however many wait: read once, not per page. */
+  readonly #everything = everythingToSecondThread();
 
   constructor(
     worker: Worker,
@@ -143,7 +145,7 @@ class PageWorker {
       !this.#stopped &&
       !collectMetadata &&
       routeData.type === 'page' &&
-      (this.#waiting.size < WORKER_QUEUE || everythingToSecondThread())
+      (this.#waiting.size < WORKER_QUEUE || this.#everything)
     );
   }
 
