@@ -1,10 +1,10 @@
 /**
  * The content contract reporters write against, given to Astro's content layer. The schemas live in
  * `src/lib/content/schema.ts`, shared with `npm run check:content`; this file adds what only Astro
- * has (the glob loader, `image()`, `reference()`) and the checks that span several entries.
+ * has (the glob loader, `image()`) and the checks that span several entries.
  * Field reference: docs/reference.md#frontmatter.
  */
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection } from 'astro/content/config';
 import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { readFileSync, statSync } from 'node:fs';
@@ -24,6 +24,7 @@ import {
   dataFileNameProblem,
   DATE_FIELDS,
   DATED_LISTS,
+  entryReference,
   hasDateItem,
   withEntryField,
   zonelessTimestampProblem,
@@ -115,12 +116,12 @@ function articleSchemaFor() {
     categories: {
       ids: listDataEntryIds(folders.categories),
       folder: `${displayPath(folders.categories)}/`,
-      reference: reference('categories'),
+      reference: entryReference('categories'),
     },
     authors: {
       ids: listDataEntryIds(folders.authors),
       folder: `${displayPath(folders.authors)}/`,
-      reference: reference('authors'),
+      reference: entryReference('authors'),
     },
     // Checked as text here; Astro's own `image()` reads it for each entry (withEntryField).
     image: () => z.string(),

@@ -1,8 +1,9 @@
 /**
  * The content contract, as plain zod schemas. `src/content.config.ts` gives them to Astro's content
  * layer; `npm run check:content` runs the very same schemas over the files without a build. The two
- * differ only in what Astro alone can provide: the lead image (Astro's `image()` helper) and links
- * between collections (`reference()`), which come in through {@link ContentLinks}.
+ * differ only in what Astro alone can provide, the lead image (Astro's `image()` helper), and in the
+ * links between collections ({@link entryReference} or a plain slug), which come in through
+ * {@link ContentLinks}.
  * Field reference: docs/reference.md#frontmatter (for reporters, in Persian: docs/reporters-guide.md).
  */
 import { z } from 'astro/zod';
@@ -32,6 +33,16 @@ export interface ContentLinks<Image extends z.ZodType, CategoryRef extends z.Zod
   authors: { ids: ReadonlySet<string>; folder: string; reference: AuthorRef };
   /** The lead image field: Astro's `image()` in the build, a file check in `check:content`. */
   image: () => Image;
+}
+
+/**
+ * A link to an entry of another collection, `{ collection, id }`, as Astro's `reference()` makes
+ * it from a slug and as `getEntry()` reads it. Ours rather than Astro's: importing `astro:content`
+ * in the content config loads Astro's whole page runtime before content sync can start (about 150
+ * modules, 0.4 s of every build).
+ */
+export function entryReference<Collection extends string>(collection: Collection) {
+  return z.string().transform((id) => ({ id, collection }));
 }
 
 export const categorySchema = strictFields(
