@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -27,7 +28,7 @@ const noParentImports = {
   message: 'Import another folder of src/ as #<folder>/<file> (package.json "imports"), e.g. #lib/paths.ts.',
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'dist.*/', 'dist-segment-*/', '.astro/', 'node_modules/', 'coverage/', 'tests/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,

@@ -79,9 +79,13 @@ describe('the gallery', () => {
     // (Chromium's own viewer of the opened picture styles it inline, which the site's CSP refuses:
     // the picture shows all the same, so what follows the navigation is not checked for that.)
     await links.first().focus();
-    const [response] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-    expect(response!.status()).toBe(200);
-    expect(response!.headers()['content-type']).toBe('image/webp');
+    const [response] = await Promise.all([
+      page.waitForResponse((answer) => answer.request().isNavigationRequest() && answer.frame() === page.mainFrame()),
+      page.keyboard.press('Enter'),
+    ]);
+    await page.waitForLoadState();
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/webp');
     expect(await page.evaluate(() => (document.querySelector('img') as HTMLImageElement).naturalWidth)).toBeGreaterThan(
       0,
     );

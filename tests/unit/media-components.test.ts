@@ -26,8 +26,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Async, so that a file with problems gives a rejected promise, as the build's compile does.
 const compile = async (mdx: string) =>
-  (await mdxToJs(mdx, { hastPlugins: [mediaComponentsPlugin], fileURL: pathToFileURL(articleFile) })).code;
+  mdxToJs(mdx, { hastPlugins: [mediaComponentsPlugin], fileURL: pathToFileURL(articleFile) }).code;
 
 const element = (name: string, attributes: Record<string, string | null>, children: string[] = []): MediaElement => ({
   name,
