@@ -81,9 +81,10 @@ describe('the gallery', () => {
     await links.first().focus();
     const [response] = await Promise.all([
       page.waitForResponse((answer) => answer.request().isNavigationRequest() && answer.frame() === page.mainFrame()),
+      // The picture is open (and loaded) once the page's address is the picture's.
+      page.waitForURL(/\.webp$/),
       page.keyboard.press('Enter'),
     ]);
-    await page.waitForLoadState();
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('image/webp');
     expect(await page.evaluate(() => (document.querySelector('img') as HTMLImageElement).naturalWidth)).toBeGreaterThan(
