@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildMemoryLimit } from '../src/lib/build-memory.ts';
 import { BUILD_NOW_ENV } from '../src/lib/content/publication.ts';
 import { parseSegment, SEGMENT_FOLDER, segmentName, type SegmentChoice } from '../src/lib/segments.ts';
 import type { SegmentSettings } from '../src/lib/segment-registry.ts';
@@ -65,6 +66,13 @@ if (segment && !process.env[BUILD_NOW_ENV]) {
   console.error(
     `--segment needs ${BUILD_NOW_ENV}: every segment of one site must build on the same "now" (the day in the header, the scheduled stories). Set it once for all segments, e.g. ${BUILD_NOW_ENV}=$(date -u +%Y-%m-%dT%H:%M:%SZ).`,
   );
+  process.exit(1);
+}
+// The memory limit is read by the build's steps inside Astro: a mistake in it is named before they start.
+try {
+  buildMemoryLimit();
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
 // Each segment keeps a build cache of its own (content store, bodies, search shards, manifest): the

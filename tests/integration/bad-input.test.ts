@@ -267,6 +267,17 @@ describe.concurrent('npm run check:content finds the same mistakes without a bui
   }
 });
 
+describe('a bad build setting stops the build before it starts', () => {
+  it('BAYEGAN_BUILD_MEMORY that is not a number of gigabytes: named with the fix, exit 1, nothing written', async () => {
+    const contentDir = archiveWith('bad-memory', {});
+    const result = await buildSite('bad-input/bad-memory', contentDir, { BAYEGAN_BUILD_MEMORY: '10GB' });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('BAYEGAN_BUILD_MEMORY="10GB" is not a number of gigabytes');
+    expect(result.output).toContain('BAYEGAN_BUILD_MEMORY=10');
+    expect(existsSync(result.outDir)).toBe(false);
+  });
+});
+
 describe('a failed build keeps the previous site', () => {
   it('leaves the last good output untouched, also in a folder outside the project', async () => {
     const contentDir = archiveWith('keeps-previous', {});

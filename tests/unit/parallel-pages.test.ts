@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILD_MEMORY_LIMIT, buildMemoryCeiling } from '#lib/build-memory.ts';
+import { BUILD_MEMORY_LIMIT, buildMemoryCeiling, buildMemoryLimit } from '#lib/build-memory.ts';
 import {
   fillImageStandIns,
   imageStandIn,
@@ -14,6 +14,25 @@ describe('buildMemoryCeiling', () => {
   it('is 6 GB on a large machine and three quarters of a small one', () => {
     expect(buildMemoryCeiling(64 * GIB)).toBe(BUILD_MEMORY_LIMIT);
     expect(buildMemoryCeiling(4 * GIB)).toBe(3 * GIB);
+  });
+
+  it('takes a larger or smaller limit from BAYEGAN_BUILD_MEMORY, still within three quarters of the machine', () => {
+    expect(buildMemoryLimit({})).toBe(BUILD_MEMORY_LIMIT);
+    expect(buildMemoryLimit({ BAYEGAN_BUILD_MEMORY: ' ' })).toBe(BUILD_MEMORY_LIMIT);
+    expect(buildMemoryLimit({ BAYEGAN_BUILD_MEMORY: '10' })).toBe(10 * GIB);
+    expect(buildMemoryLimit({ BAYEGAN_BUILD_MEMORY: '4.5' })).toBe(4.5 * GIB);
+    expect(buildMemoryCeiling(64 * GIB, buildMemoryLimit({ BAYEGAN_BUILD_MEMORY: '10' }))).toBe(10 * GIB);
+    expect(buildMemoryCeiling(8 * GIB, buildMemoryLimit({ BAYEGAN_BUILD_MEMORY: '10' }))).toBe(6 * GIB);
+  });
+
+  it('refuses a limit that is not a number of gigabytes, naming the variable and the fix', () => {
+    for (const given of ['10GB', '0.5', '-2', 'ten', '1e3']) {
+      expect(() => buildMemoryLimit({ BAYEGAN_BUILD_MEMORY: given })).toThrow(
+        new RegExp(
+          `BAYEGAN_BUILD_MEMORY="${given.replace('.', '\\.')}" is not a number of gigabytes .*BAYEGAN_BUILD_MEMORY=10`,
+        ),
+      );
+    }
   });
 });
 
