@@ -24,7 +24,6 @@ import {
   dataFileNameProblem,
   DATE_FIELDS,
   DATED_LISTS,
-  entryReference,
   hasDateItem,
   withEntryField,
   zonelessTimestampProblem,
@@ -116,12 +115,10 @@ function articleSchemaFor() {
     categories: {
       ids: listDataEntryIds(folders.categories),
       folder: `${displayPath(folders.categories)}/`,
-      reference: entryReference('categories'),
     },
     authors: {
       ids: listDataEntryIds(folders.authors),
       folder: `${displayPath(folders.authors)}/`,
-      reference: entryReference('authors'),
     },
     // Checked as text here; Astro's own `image()` reads it for each entry (withEntryField).
     image: () => z.string(),

@@ -34,8 +34,8 @@ const options: CmsConfigOptions = {
 /** The article schema's own field names, from the schema itself. */
 const schemaFieldNames = Object.keys(
   articleFields({
-    categories: { ids: new Set(), folder: '', reference: z.string() },
-    authors: { ids: new Set(), folder: '', reference: z.string() },
+    categories: { ids: new Set(), folder: '' },
+    authors: { ids: new Set(), folder: '' },
     image: () => z.string(),
   }),
 );

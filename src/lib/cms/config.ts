@@ -51,8 +51,8 @@ export type CmsField = { name: string; label: string; hint: string; widget: stri
 function schemaFields(options: CmsConfigOptions) {
   const known = (choices: readonly Choice[]) => new Set(choices.map((choice) => choice.slug));
   return articleFields({
-    categories: { ids: known(options.categories), folder: 'categories/', reference: z.string() },
-    authors: { ids: known(options.authors), folder: 'authors/', reference: z.string() },
+    categories: { ids: known(options.categories), folder: 'categories/' },
+    authors: { ids: known(options.authors), folder: 'authors/' },
     image: () => z.string(),
   });
 }

@@ -169,8 +169,8 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   let currentFile = '';
   const schemas = {
     article: articleSchema({
-      categories: { ...options.categories, reference: z.string() },
-      authors: { ...options.authors, reference: z.string() },
+      categories: options.categories,
+      authors: options.authors,
       image: imageField(() => currentFile, options.imageExists),
     }),
     category: categorySchema,

@@ -1,9 +1,8 @@
 /**
  * The content contract, as plain zod schemas. `src/content.config.ts` gives them to Astro's content
  * layer; `npm run check:content` runs the very same schemas over the files without a build. The two
- * differ only in what Astro alone can provide, the lead image (Astro's `image()` helper), and in the
- * links between collections ({@link entryReference} or a plain slug), which come in through
- * {@link ContentLinks}.
+ * differ only in what Astro alone can provide, the lead image (Astro's `image()` helper), which comes
+ * in through {@link ContentLinks} with the sections and reporters that exist.
  * Field reference: docs/reference.md#frontmatter (for reporters, in Persian: docs/reporters-guide.md).
  */
 import { z } from 'astro/zod';
@@ -26,11 +25,11 @@ import { creditName } from '#lib/media-files.ts';
 import { timelineOrderProblems } from './timeline.ts';
 
 /** What the article schema needs from its surroundings. */
-export interface ContentLinks<Image extends z.ZodType, CategoryRef extends z.ZodType, AuthorRef extends z.ZodType> {
+export interface ContentLinks<Image extends z.ZodType> {
   /** The section slugs that exist (file names in the categories folder) and that folder, for messages. */
-  categories: { ids: ReadonlySet<string>; folder: string; reference: CategoryRef };
+  categories: { ids: ReadonlySet<string>; folder: string };
   /** The reporter slugs that exist and their folder. */
-  authors: { ids: ReadonlySet<string>; folder: string; reference: AuthorRef };
+  authors: { ids: ReadonlySet<string>; folder: string };
   /** The lead image field: Astro's `image()` in the build, a file check in `check:content`. */
   image: () => Image;
 }
@@ -41,7 +40,7 @@ export interface ContentLinks<Image extends z.ZodType, CategoryRef extends z.Zod
  * in the content config loads Astro's whole page runtime before content sync can start (about 150
  * modules, 0.4 s of every build).
  */
-export function entryReference<Collection extends string>(collection: Collection) {
+function entryReference<Collection extends string>(collection: Collection) {
   return z.string().transform((id) => ({ id, collection }));
 }
 
@@ -71,11 +70,7 @@ export const authorSchema = strictFields(
  * The article's fields, one schema each: the frontmatter contract. The web editor's configuration is
  * generated from these (src/lib/cms/config.ts), so a field added here appears in the editor.
  */
-export function articleFields<
-  Image extends z.ZodType,
-  CategoryRef extends z.ZodType<unknown, string>,
-  AuthorRef extends z.ZodType<unknown, string>,
->(links: ContentLinks<Image, CategoryRef, AuthorRef>) {
+export function articleFields<Image extends z.ZodType>(links: ContentLinks<Image>) {
   return {
       /** The permanent article number: unique, shown as «شناسه خبر», part of the URL `/news/<id>/<slug>/`. */
       id: articleId,
@@ -88,12 +83,12 @@ export function articleFields<
       /** Last substantive update, same forms as `date`. */
       updated: articleDate.optional(),
       /** The section's slug: a file name in `content/categories/`. */
-      category: knownSlug('category', links.categories.folder, links.categories.ids).pipe(links.categories.reference),
+      category: knownSlug('category', links.categories.folder, links.categories.ids).pipe(entryReference('categories')),
       /** Tags in Persian; spelling variants of one tag are kept once. */
       tags: tagList,
       /** One or more reporters' slugs: file names in `content/authors/`. */
       authors: z
-        .array(knownSlug('reporter', links.authors.folder, links.authors.ids).pipe(links.authors.reference), {
+        .array(knownSlug('reporter', links.authors.folder, links.authors.ids).pipe(entryReference('authors')), {
           error: "must be a list of reporter slugs, e.g. authors: ['maryam-karimi']",
         })
         .min(1, { error: "needs at least one reporter, e.g. authors: ['maryam-karimi']" }),
@@ -131,11 +126,7 @@ export function articleFields<
 /** The name of a frontmatter field of an article. */
 export type ArticleFieldName = keyof ReturnType<typeof articleFields>;
 
-export function articleSchema<
-  Image extends z.ZodType,
-  CategoryRef extends z.ZodType<unknown, string>,
-  AuthorRef extends z.ZodType<unknown, string>,
->(links: ContentLinks<Image, CategoryRef, AuthorRef>) {
+export function articleSchema<Image extends z.ZodType>(links: ContentLinks<Image>) {
   return strictFields(articleFields(links), 'an article').superRefine((article, ctx) => {
     if (article.image && !article.imageAlt) {
       ctx.addIssue({
