@@ -6,7 +6,13 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildWorkDir, OLD_SITE_PREFIX, siteLockFile, STAGING_PREFIX } from '../../src/build/build-folders.ts';
+import {
+  buildWorkDir,
+  OLD_SITE_PREFIX,
+  siteLockFile,
+  STAGING_PREFIX,
+  stagingOwner,
+} from '../../src/build/build-folders.ts';
 import { isRunning, takeFileLock } from '../../src/build/file-lock.ts';
 
 /** Where one build or merge works, and the site and manifests it replaces. */
@@ -79,8 +85,8 @@ export async function takeSiteLock(folders: SiteFolders): Promise<void> {
  */
 export function clearStoppedBuilds(folders: SiteFolders): void {
   for (const name of readdirSync(folders.workDir)) {
-    const builder = Number(name.slice(STAGING_PREFIX.length));
-    if (name.startsWith(STAGING_PREFIX) && !isRunning(builder)) {
+    const builder = stagingOwner(name);
+    if (builder !== undefined && !isRunning(builder)) {
       removeInBackground(folders, path.join(folders.workDir, name));
     }
     if (name.startsWith(OLD_SITE_PREFIX)) deleteDetached(path.join(folders.workDir, name));

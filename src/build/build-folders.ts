@@ -12,6 +12,18 @@ export const buildWorkDir = (projectRoot: string) => path.join(projectRoot, 'nod
 /** A site being built: `staging-<pid>`. */
 export const STAGING_PREFIX = 'staging-';
 
+/**
+ * The process whose staging folder `name` is, or undefined when it is none: `staging-<pid>`, or a
+ * folder the build keeps beside it, `staging-<pid>.<what>` (src/build/incremental.ts moves Astro's
+ * output aside to `staging-<pid>.astro`). A folder is deleted as a stopped build's only when this
+ * names a process that has ended: one of a build still running must never be.
+ */
+export function stagingOwner(name: string): number | undefined {
+  if (!name.startsWith(STAGING_PREFIX)) return undefined;
+  const pid = /^(\d+)(?:\.|$)/.exec(name.slice(STAGING_PREFIX.length));
+  return pid ? Number(pid[1]) : undefined;
+}
+
 /** A replaced site, deleted in the background after the new one is in place: `old-site-<pid>`. */
 export const OLD_SITE_PREFIX = 'old-site-';
 

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkDir, STAGING_PREFIX } from '../../src/build/build-folders.ts';
+import { buildWorkDir, STAGING_PREFIX, stagingOwner } from '../../src/build/build-folders.ts';
 import { isRunning } from '../../src/build/file-lock.ts';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { differences, siteFiles } from '../helpers/site-files';
@@ -167,7 +167,7 @@ describe('a build stopped at any moment', () => {
     expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
     // No half-built site of a stopped build is left (other tests' builds may be running beside this one).
     const stagingOfEndedBuilds = readdirSync(buildWorkDir(projectRoot)).filter(
-      (name) => name.startsWith(STAGING_PREFIX) && !isRunning(Number(name.slice(STAGING_PREFIX.length))),
+      (name) => stagingOwner(name) !== undefined && !isRunning(stagingOwner(name)!),
     );
     expect(stagingOfEndedBuilds).toEqual([]);
   });
