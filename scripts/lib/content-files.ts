@@ -33,6 +33,26 @@ export function readChoices(folder: string): Map<string, string> {
   return choices;
 }
 
+/**
+ * Whether `folder` holds at least `count` article files. Stops reading at the `count`th, so that
+ * asking costs a few milliseconds however large the archive.
+ */
+export function holdsArticles(folder: string, count: number): boolean {
+  let found = 0;
+  // Depth first, a folder at a time (Node's recursive reading lists far more than it must here).
+  const walk = (at: string): boolean => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (walk(path.join(at, entry.name))) return true;
+      } else if (entry.isFile() && ARTICLE_FILE.test(entry.name) && ++found >= count) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return count <= 0 || (existsSync(folder) && walk(folder));
+}
+
 /** Every article file under `folder`: its path and its frontmatter. */
 export function readArticles(folder: string): { file: string; frontmatter: string }[] {
   if (!existsSync(folder)) return [];
