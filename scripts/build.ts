@@ -87,8 +87,10 @@ const folders = siteFolders(projectRoot, outDir, path.join(cacheDir, 'bayegan-pa
 const { stagingDir, shownOutDir } = folders;
 
 /**
- * From this many articles, Astro's process gets a larger young generation (below). Measured on the
- * 2-core machine, 2 December 2026, interleaved runs of 16 MB (V8's usual size) against 64 MB:
+ * From this many articles, Astro's process gets a 64 MB semi-space (young generation), below it
+ * 16 MB. Left to itself, V8 sizes the young generation from the old generation's limit, which
+ * `buildNodeOptions` raises to 60% of the machine's memory: 64 MB here too. Measured on the 2-core
+ * machine, 2 December 2026, interleaved runs of 16 MB against 64 MB:
  * - the sample site (16 articles): 5.3–6.0 s against 5.7–8.2 s a build (four pairs), 0.1 GB less memory;
  * - 1,000 articles, cold: 20.6–21.1 s against 21.9–24.0 s (three pairs);
  * - 10,000 articles, cold: 2:18.3–3:45.5 against 2:08.9–3:33.9, page generation 36.4–54.9 s against
@@ -102,14 +104,14 @@ const LARGE_YOUNG_GENERATION_ARTICLES = 5_000;
 
 /**
  * Heap settings for Astro's process, unless the newsroom set its own in NODE_OPTIONS:
- * - for a large archive, a larger young generation (a 64 MB semi-space): a cold build's page
- *   generation allocates many short-lived strings;
+ * - the young generation's size by the archive's (above): a large archive's cold build generates
+ *   pages that allocate many short-lived strings;
  * - an old generation sized to the machine (60% of its memory) instead of V8's ~4 GB default, which
  *   a 30,000-article archive outgrows.
  */
 function buildNodeOptions(own: string, largeArchive: boolean): string {
   const options = [own];
-  if (largeArchive && !own.includes('--max-semi-space-size')) options.push('--max-semi-space-size=64');
+  if (!own.includes('--max-semi-space-size')) options.push(`--max-semi-space-size=${largeArchive ? 64 : 16}`);
   if (!own.includes('--max-old-space-size')) {
     options.push(`--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 1024 ** 2) * 0.6))}`);
   }
