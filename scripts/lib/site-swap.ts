@@ -11,9 +11,9 @@ import {
   OLD_SITE_PREFIX,
   siteLockFile,
   STAGING_PREFIX,
-  stagingOwner,
+  isStoppedBuildFolder,
 } from '../../src/build/build-folders.ts';
-import { isRunning, takeFileLock } from '../../src/build/file-lock.ts';
+import { takeFileLock } from '../../src/build/file-lock.ts';
 
 /** Where one build or merge works, and the site and manifests it replaces. */
 export interface SiteFolders {
@@ -85,8 +85,7 @@ export async function takeSiteLock(folders: SiteFolders): Promise<void> {
  */
 export function clearStoppedBuilds(folders: SiteFolders): void {
   for (const name of readdirSync(folders.workDir)) {
-    const builder = stagingOwner(name);
-    if (builder !== undefined && !isRunning(builder)) {
+    if (isStoppedBuildFolder(name)) {
       removeInBackground(folders, path.join(folders.workDir, name));
     }
     if (name.startsWith(OLD_SITE_PREFIX)) deleteDetached(path.join(folders.workDir, name));

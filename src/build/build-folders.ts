@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { isRunning } from './file-lock.ts';
 
 /** The folder of build work files: staging sites, old sites being deleted, the build locks. */
 export const buildWorkDir = (projectRoot: string) => path.join(projectRoot, 'node_modules/.cache/bayegan-build');
@@ -22,6 +23,12 @@ export function stagingOwner(name: string): number | undefined {
   if (!name.startsWith(STAGING_PREFIX)) return undefined;
   const pid = /^(\d+)(?:\.|$)/.exec(name.slice(STAGING_PREFIX.length));
   return pid ? Number(pid[1]) : undefined;
+}
+
+/** Whether `name` is a staging folder (or one kept beside it) of a build that has ended. */
+export function isStoppedBuildFolder(name: string): boolean {
+  const owner = stagingOwner(name);
+  return owner !== undefined && !isRunning(owner);
 }
 
 /** A replaced site, deleted in the background after the new one is in place: `old-site-<pid>`. */

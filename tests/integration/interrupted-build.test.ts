@@ -8,8 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkDir, STAGING_PREFIX, stagingOwner } from '../../src/build/build-folders.ts';
-import { isRunning } from '../../src/build/file-lock.ts';
+import { buildWorkDir, isStoppedBuildFolder, STAGING_PREFIX } from '../../src/build/build-folders.ts';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { differences, siteFiles } from '../helpers/site-files';
 
@@ -166,9 +165,7 @@ describe('a build stopped at any moment', () => {
     expect(scratch.status, scratch.output).toBe(0);
     expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
     // No half-built site of a stopped build is left (other tests' builds may be running beside this one).
-    const stagingOfEndedBuilds = readdirSync(buildWorkDir(projectRoot)).filter(
-      (name) => stagingOwner(name) !== undefined && !isRunning(stagingOwner(name)!),
-    );
+    const stagingOfEndedBuilds = readdirSync(buildWorkDir(projectRoot)).filter(isStoppedBuildFolder);
     expect(stagingOfEndedBuilds).toEqual([]);
   });
 });
