@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
 import { filesUnder } from '../src/lib/link-files.ts';
 import {
   extraArticle,
@@ -139,9 +140,9 @@ export async function benchSegments({ count, segments, whole, skipStory, content
     console.log(`  ${comparison}`);
   }
 
-  const extra = path.join(contentDir, 'articles/bench-extra.md');
+  const extra = path.join(collectionFolder('articles', contentDir), 'bench-extra.md');
   const reporter =
-    readdirSync(path.join(contentDir, 'authors'))
+    readdirSync(collectionFolder('authors', contentDir))
       .sort()[0]
       ?.replace(/\.ya?ml$/, '') ?? '';
   const story: BuildFigures[] = [];
@@ -206,7 +207,7 @@ export async function benchIndex({
     cwd: projectRoot,
     env: {
       ...process.env,
-      BAYEGAN_CONTENT_DIR: contentDir,
+      [CONTENT_DIR_ENV]: contentDir,
       BAYEGAN_CACHE_DIR: cacheDir,
       BAYEGAN_SITE_CONFIG: '',
       NODE_OPTIONS: `--max-old-space-size=${Math.floor((os.totalmem() / 1024 ** 2) * 0.6)}`,

@@ -16,6 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
+import { commentRelativePath } from '../src/lib/content/content-layout.ts';
 import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
 import { benchIndex, benchSegments } from './bench-segments.ts';
 import { writeCorpus } from './corpus.ts';
@@ -131,7 +133,7 @@ export function measuredBuild({
       cwd: projectRoot,
       env: {
         ...process.env,
-        BAYEGAN_CONTENT_DIR: contentDir,
+        [CONTENT_DIR_ENV]: contentDir,
         BAYEGAN_OUT_DIR: outDir,
         BAYEGAN_CACHE_DIR: cacheDir,
         BAYEGAN_SITE_CONFIG: '',
@@ -353,9 +355,9 @@ export async function main(argv: string[]): Promise<number> {
     });
     return 0;
   }
-  const extra = path.join(contentDir, 'articles/bench-extra.md');
+  const extra = path.join(collectionFolder('articles', contentDir), 'bench-extra.md');
   const extraId = count + 1;
-  const extraComment = path.join(contentDir, 'comments', String(extraId), 'c-bench-1.json');
+  const extraComment = path.join(contentDir, ...commentRelativePath(extraId, 'c-bench-1').split('/'));
   const cleanUp = () => {
     rmSync(extra, { force: true });
     rmSync(path.dirname(extraComment), { recursive: true, force: true });
@@ -394,7 +396,7 @@ export async function main(argv: string[]): Promise<number> {
   async function newsroomDay() {
     await build('warm', 'warm');
     const reporter =
-      readdirSync(path.join(contentDir, 'authors'))
+      readdirSync(collectionFolder('authors', contentDir))
         .sort()[0]
         ?.replace(/\.ya?ml$/, '') ?? '';
     try {

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMemoryLimit } from '../src/lib/build-memory.ts';
-import { resolveContentDir } from '../src/lib/content/content-dir.ts';
+import { collectionFolder } from '../src/lib/content/content-dir.ts';
 import { BUILD_NOW_ENV } from '../src/lib/content/publication.ts';
 import { parseSegment, SEGMENT_FOLDER, segmentName, type SegmentChoice } from '../src/lib/segments.ts';
 import type { SegmentSettings } from '../src/lib/segment-registry.ts';
@@ -152,7 +152,7 @@ clearStoppedBuilds(folders);
 // CI image may set "test" or "development", which would make Astro build in another mode).
 const nodeOptions = buildNodeOptions(
   process.env.NODE_OPTIONS ?? '',
-  holdsArticles(path.join(resolveContentDir(), 'articles'), LARGE_YOUNG_GENERATION_ARTICLES),
+  holdsArticles(collectionFolder('articles'), LARGE_YOUNG_GENERATION_ARTICLES),
 );
 const fullBuild = givenArgs.includes('--full') || process.env.BAYEGAN_FULL_BUILD === '1';
 // Without `--segment`: a segment's pages get the fingerprints a whole build gives them, so that the

@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { collectionFolder, DATA_FILE, resolveContentDir } from '../src/lib/content/content-dir.ts';
 import { checkContent } from '../src/lib/content/check.ts';
 import { resolveBuildNow } from '../src/lib/content/publication.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
@@ -89,10 +90,10 @@ function collectFiles(contentDir: string, shown: (file: string) => string): Cont
       }
     }
   };
-  walk(path.join(contentDir, 'articles'), /\.mdx?$/, 'article', Infinity);
-  walk(path.join(contentDir, 'categories'), /\.(ya?ml|json)$/, 'category', 0);
-  walk(path.join(contentDir, 'authors'), /\.(ya?ml|json)$/, 'author', 0);
-  walk(path.join(contentDir, 'comments'), /\.(ya?ml|json)$/, 'comment', 1);
+  walk(collectionFolder('articles', contentDir), /\.mdx?$/, 'article', Infinity);
+  walk(collectionFolder('categories', contentDir), DATA_FILE, 'category', 0);
+  walk(collectionFolder('authors', contentDir), DATA_FILE, 'author', 0);
+  walk(collectionFolder('comments', contentDir), DATA_FILE, 'comment', 1);
   return files;
 }
 
@@ -158,9 +159,7 @@ export function main(args: string[], io: ScriptIo = {}): number {
 
   // Under `npm run`, the working directory is the project; paths typed by the user are theirs.
   const typedBase = env['npm_lifecycle_event'] === 'check:content' ? (env['INIT_CWD'] ?? cwd) : cwd;
-  const contentDir = options.content
-    ? path.resolve(typedBase, options.content)
-    : path.resolve(cwd, env['BAYEGAN_CONTENT_DIR'] || 'content');
+  const contentDir = options.content ? path.resolve(typedBase, options.content) : resolveContentDir(env, cwd);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     err(
       `check-content: no content folder at ${contentDir}; run it in the project, or give the folder with --content <dir>`,
@@ -182,7 +181,10 @@ export function main(args: string[], io: ScriptIo = {}): number {
   }
   const reported = (file: string) => wanted.size === 0 || wanted.has(file);
 
-  const folders = { categories: path.join(contentDir, 'categories'), authors: path.join(contentDir, 'authors') };
+  const folders = {
+    categories: collectionFolder('categories', contentDir),
+    authors: collectionFolder('authors', contentDir),
+  };
   const idsIn = (folder: string) =>
     new Set(files.filter((f) => path.dirname(path.resolve(typedBase, f.path)) === folder).map((f) => f.id));
   // --fix converts every reported file whose encoding is recognised; with --write, a converted file

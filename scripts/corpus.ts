@@ -17,6 +17,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ARTICLE_IMAGES_FOLDER, COLLECTIONS, contentPath } from '../src/lib/content/content-layout.ts';
 import { makeArticle } from './corpus/articles.ts';
 import { makeAuthors } from './corpus/authors.ts';
 import { archiveDays, MINUTES_PER_DAY, timeAt } from './corpus/calendar.ts';
@@ -88,7 +89,8 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile> {
       content: `name: ${yamlQuote(author.name)}\nrole: ${yamlQuote(author.role)}\nbio: ${yamlQuote(author.bio)}\n`,
     };
   }
-  for (const image of IMAGES) yield { path: `articles/images/${image.name}.jpg`, content: drawImage(image) };
+  for (const image of IMAGES)
+    yield { path: contentPath('articles', ARTICLE_IMAGES_FOLDER, `${image.name}.jpg`), content: drawImage(image) };
 
   // Article i gets a random minute of its own 1/count slice of the timeline: ids follow dates.
   const timelineEnd = archiveDays().length * MINUTES_PER_DAY;
@@ -183,7 +185,7 @@ export function writeCorpus({ dir, count, seed, force, frontmatterOnly }: CliOpt
           `${dir} is not empty; choose an empty folder, or pass --force to replace its articles/, categories/, authors/ and comments/`,
         );
       }
-      for (const folder of ['articles', 'categories', 'authors', 'comments']) {
+      for (const folder of COLLECTIONS) {
         rmSync(path.join(dir, folder), { recursive: true, force: true });
       }
     }

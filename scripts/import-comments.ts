@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolveContentDir } from '../src/lib/content/content-dir.ts';
 import { plural, scriptIo, UsageError, type ScriptIo } from './lib/command-line.ts';
 import { commentFileName, detectFormat, parseExport, serializeComment, toComment } from './lib/comment-import.ts';
 
@@ -159,9 +160,7 @@ export function main(args: string[], io: ScriptIo = {}): number {
   // Under `npm run`, the working directory is the project; paths typed by the user are theirs.
   const typedBase = env['npm_lifecycle_event'] === 'import:comments' ? (env['INIT_CWD'] ?? cwd) : cwd;
   const input = path.resolve(typedBase, options.input);
-  const contentDir = options.content
-    ? path.resolve(typedBase, options.content)
-    : path.resolve(cwd, env['BAYEGAN_CONTENT_DIR'] || 'content');
+  const contentDir = options.content ? path.resolve(typedBase, options.content) : resolveContentDir(env, cwd);
 
   let stats: Stats;
   try {

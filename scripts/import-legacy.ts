@@ -13,6 +13,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { collectionFolder, CONTENT_DIR_ENV, resolveContentDir } from '../src/lib/content/content-dir.ts';
 import { showInvisible } from '../src/lib/persian/typography.ts';
 import { ARTICLE_FILE, readArticles, readChoices } from './lib/content-files.ts';
 import {
@@ -111,9 +112,7 @@ export function main(argv: string[], io: ScriptIo = {}): number {
 
   // Under `npm run`, the working directory is the project; paths typed by the user are theirs.
   const typedBase = env['npm_lifecycle_event'] === 'import:legacy' ? (env['INIT_CWD'] ?? cwd) : cwd;
-  const contentDir = args.content
-    ? path.resolve(typedBase, args.content)
-    : path.resolve(cwd, env['BAYEGAN_CONTENT_DIR'] || 'content');
+  const contentDir = args.content ? path.resolve(typedBase, args.content) : resolveContentDir(env, cwd);
   const show = (file: string) => shown(file, typedBase);
 
   // The site config.
@@ -146,11 +145,11 @@ export function main(argv: string[], io: ScriptIo = {}): number {
   // The archive: sections, reporters, the articles already there.
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     return fail(
-      `no content folder at ${show(contentDir)}; give the archive's folder with --content <dir> (or set BAYEGAN_CONTENT_DIR).`,
+      `no content folder at ${show(contentDir)}; give the archive's folder with --content <dir> (or set ${CONTENT_DIR_ENV}).`,
     );
   }
-  const sections = readChoices(path.join(contentDir, 'categories'));
-  const reporters = readChoices(path.join(contentDir, 'authors'));
+  const sections = readChoices(collectionFolder('categories', contentDir));
+  const reporters = readChoices(collectionFolder('authors', contentDir));
   if (!sections.has(section)) return fail(unknownMessage('section', section, sections));
   const unknownReporter = args.reporters.find((slug) => !reporters.has(slug));
   if (unknownReporter) return fail(unknownMessage('reporter', unknownReporter, reporters));
@@ -198,7 +197,7 @@ export function main(argv: string[], io: ScriptIo = {}): number {
   }
 
   // Read every page and plan its article; nothing is written yet.
-  const existing = readArticles(path.join(contentDir, 'articles'));
+  const existing = readArticles(collectionFolder('articles', contentDir));
   const known = knownImports(existing.map(({ file, frontmatter }) => ({ file: show(file), frontmatter })));
   let nextId = nextFreeId(existing.map((article) => article.frontmatter));
   const taken = new Set(

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
+import { collectionFolder, resolveContentDir } from '../src/lib/content/content-dir.ts';
 import { slugify } from '../src/lib/persian/slug.ts';
 import { parseNow, UsageError } from './lib/command-line.ts';
 import { describeChoices, readArticles, readChoices, unknownMessage } from './lib/content-files.ts';
@@ -56,9 +57,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
 
-  const contentDir = path.resolve(io.cwd, args.content ?? (io.env['BAYEGAN_CONTENT_DIR'] || 'content'));
-  const sections = readChoices(path.join(contentDir, 'categories'));
-  const reporters = readChoices(path.join(contentDir, 'authors'));
+  const contentDir = args.content ? path.resolve(io.cwd, args.content) : resolveContentDir(io.env, io.cwd);
+  const sections = readChoices(collectionFolder('categories', contentDir));
+  const reporters = readChoices(collectionFolder('authors', contentDir));
 
   let now;
   try {
@@ -132,7 +133,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const date = tehranDateTimeAt(now);
-  const id = nextFreeId(readArticles(path.join(contentDir, 'articles')).map((article) => article.frontmatter));
+  const id = nextFreeId(readArticles(collectionFolder('articles', contentDir)).map((article) => article.frontmatter));
   const file = path.join(contentDir, ...articleRelativePath(date, slug).split('/'));
   const shown = path.relative(io.cwd, file) || file;
   const text = articleMarkdown({

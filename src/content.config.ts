@@ -8,8 +8,8 @@ import { defineCollection } from 'astro/content/config';
 import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
+import { collectionFolder, displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
+import { COLLECTIONS, type Collection } from './lib/content/content-layout';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { contentProblemsError, type ContentProblem } from './lib/content/problems';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
@@ -30,12 +30,9 @@ import {
 } from './lib/content/schema';
 
 const contentDir = resolveContentDir();
-const folders = {
-  articles: path.join(contentDir, 'articles'),
-  categories: path.join(contentDir, 'categories'),
-  authors: path.join(contentDir, 'authors'),
-  comments: path.join(contentDir, 'comments'),
-};
+const folders = Object.fromEntries(
+  COLLECTIONS.map((collection) => [collection, collectionFolder(collection, contentDir)]),
+) as Record<Collection, string>;
 
 /** Runs Astro's glob loader (on the changed files), then checks that concern several entries at once. */
 function checkedGlob(
@@ -179,4 +176,4 @@ const comments = defineCollection({
   schema: commentSchema,
 });
 
-export const collections = { articles, categories, authors, comments };
+export const collections = { articles, categories, authors, comments } satisfies Record<Collection, unknown>;

@@ -4,6 +4,7 @@
  * sometimes MDX) body of 300–1,200 words. Each article draws from its own stream, seeded by
  * (seed, id).
  */
+import { articleFolder, contentPath } from '../../src/lib/content/content-layout.ts';
 import { JALALI_MONTH_NAMES } from '../../src/lib/dates/jalali.ts';
 import { formatDate, MINUTES_PER_DAY, timeAt } from './calendar.ts';
 import { IMAGES } from './images.ts';
@@ -11,7 +12,7 @@ import { mixSeed, Random } from './random.ts';
 import { formatPersianNumber, toPersianDigits } from '../../src/lib/persian/digits.ts';
 import { HAMZA_ABOVE, ZWNJ } from '../../src/lib/persian/script.ts';
 import { yamlQuote } from '../lib/frontmatter.ts';
-import { countWords, fill, pad2 } from './text.ts';
+import { countWords, fill } from './text.ts';
 import {
   CATEGORIES,
   CLOSINGS,
@@ -294,7 +295,7 @@ export function makeArticle(
 
   const file = `${id}-${subject.en}-${where.en}.${mdx ? 'mdx' : 'md'}`;
   return {
-    path: `articles/${t.year}/${pad2(t.month)}/${file}`,
+    path: contentPath('articles', articleFolder(t), file),
     // The body is drawn last: without it (an index-only corpus) the frontmatter is the same.
     content: `${lines.join('\n')}\n${shortBody ?? articleBody(ctx, mdx)}`,
   };

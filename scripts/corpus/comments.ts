@@ -1,4 +1,5 @@
 /** Approved reader comments of the corpus, as the comment import writes them (comments/<id>/<cid>.json). */
+import { commentRelativePath } from '../../src/lib/content/content-layout.ts';
 import { fromTehranJalali } from '../../src/lib/dates/jalali.ts';
 import { toTehranIsoString } from '../../src/lib/dates/tehran.ts';
 import { mixSeed, Random } from './random.ts';
@@ -23,6 +24,6 @@ export function* makeComments(id: number, seed: number, t: ArticleTime): Generat
     const replyTo = n > 1 && random.chance(0.3) ? 'c-' + id + '-1' : undefined;
     const body = replyTo ? random.pick(COMMENT_REPLIES) : random.pick(COMMENT_BODIES);
     const comment = { id: commentId, article: id, ...(replyTo ? { parent: replyTo } : {}), name, body, submittedAt };
-    yield { path: `comments/${id}/${commentId}.json`, content: `${JSON.stringify(comment, null, 2)}\n` };
+    yield { path: commentRelativePath(id, commentId), content: `${JSON.stringify(comment, null, 2)}\n` };
   }
 }

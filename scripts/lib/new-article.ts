@@ -137,4 +137,4 @@ export function articleMarkdown({
 }
 
 // The folder layout has one home, shared with the web editor.
-export { articleRelativePath } from '../../src/lib/content/article-path.ts';
+export { articleRelativePath } from '../../src/lib/content/content-layout.ts';

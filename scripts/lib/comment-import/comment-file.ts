@@ -2,11 +2,12 @@
  * A comment's data file: where it goes and what it holds, the contract's six keys in order.
  * Part of `npm run import:comments` (see scripts/lib/comment-import.ts).
  */
+import { commentRelativePath } from '../../../src/lib/content/content-layout.ts';
 import type { Comment } from './types.ts';
 
 /** The comment's data file, relative to the content folder, with `/`. */
 export function commentFileName(comment: Comment) {
-  return `comments/${comment.article}/${comment.id}.json`;
+  return commentRelativePath(comment.article, comment.id);
 }
 
 /**

@@ -4,6 +4,7 @@
  * Part of `npm run import:legacy` (see scripts/lib/legacy-import.ts).
  */
 import { parse as parseYaml } from 'yaml';
+import { articleFolder, contentPath } from '../../../src/lib/content/content-layout.ts';
 import { parseArticleDate } from '../../../src/lib/dates/parse-article-date.ts';
 import {
   fixPersianProse,
@@ -230,7 +231,7 @@ export function legacyArticleMarkdown(
  * @param taken given a path with `/`, without extension
  */
 export function freeArticlePath(date: TehranDateTime, slug: string, taken: (relativePath: string) => boolean) {
-  const folder = `articles/${date.year}/${String(date.month).padStart(2, '0')}`;
+  const folder = contentPath('articles', articleFolder(date));
   for (let n = 1; ; n++) {
     const name = n === 1 ? slug : `${slug}-${n}`;
     if (!taken(`${folder}/${name}`)) return `${folder}/${name}.md`;

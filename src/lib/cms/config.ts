@@ -8,7 +8,7 @@
 import { stringify } from 'yaml';
 import { z } from 'astro/zod';
 import { articleFieldText, editorText, nestedFieldText, type FieldText } from '#i18n/cms.ts';
-import { ARTICLE_IMAGES_FOLDER } from '#lib/content/article-path.ts';
+import { ARTICLE_IMAGES_FOLDER, contentPath } from '#lib/content/content-layout.ts';
 import { articleFields, type ArticleFieldName } from '#lib/content/schema.ts';
 import { ARTICLE_FORMAT, ARTICLES_COLLECTION, WIDGETS } from './names.ts';
 
@@ -190,7 +190,7 @@ export function backendConfig(editor: EditorBackend): Record<string, unknown> {
 
 /** The whole configuration, as Decap reads it from /admin/config.yml. */
 export function cmsConfig(options: CmsConfigOptions): Record<string, unknown> {
-  const articlesFolder = `${options.contentFolder}/articles`;
+  const articlesFolder = `${options.contentFolder}/${contentPath('articles')}`;
   return {
     locale: 'fa',
     backend: backendConfig(options.editor),

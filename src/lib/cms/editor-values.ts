@@ -3,7 +3,7 @@
  * free id, a date typed in Persian or Latin digits, the folder of a new article. The widgets only
  * show them; these decide.
  */
-import { articleFolder } from '#lib/content/article-path.ts';
+import { articleFolder } from '#lib/content/content-layout.ts';
 import { frontmatterDate, tehranDateTimeAt } from '#lib/dates/frontmatter-date.ts';
 import { formatJalaliDateTime } from '#lib/dates/jalali.ts';
 import { parseArticleDate } from '#lib/dates/parse-article-date.ts';

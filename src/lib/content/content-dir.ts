@@ -4,6 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Collection } from './content-layout.ts';
 
 export const CONTENT_DIR_ENV = 'BAYEGAN_CONTENT_DIR';
 
@@ -28,4 +29,9 @@ export function listDataEntryIds(folder: string): Set<string> {
 export function displayPath(file: string, cwd = process.cwd()): string {
   const relative = path.relative(cwd, path.resolve(cwd, file));
   return relative.startsWith('..') ? path.resolve(cwd, file) : relative;
+}
+
+/** A collection's folder, absolute: `collectionFolder('articles')` is `<content>/articles`. */
+export function collectionFolder(collection: Collection, contentDir = resolveContentDir()): string {
+  return path.join(contentDir, collection);
 }
