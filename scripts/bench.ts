@@ -57,7 +57,7 @@ const STEPS = [
   { id: 'carry', label: 'carrying unchanged pages', starts: /\[bayegan:incremental\] Carrying/ },
   { id: 'links', label: 'short links', starts: /\[bayegan:incremental\] Rendered/ },
   { id: 'search', label: 'search indexing', starts: /\[bayegan:pagefind\] Indexing/ },
-  { id: 'finish', label: 'moving into place', starts: /\[build\] \d+ page\(s\) built in/ },
+  { id: 'finish', label: 'moving into place', starts: /\[build\] \d+ page\(s\) built in|after Astro had exited\)$/ },
 ] as const;
 
 /** Resident memory (bytes) of a process and all its descendants, read from /proc. */
@@ -152,12 +152,17 @@ export function measuredBuild({
     let carried = 0;
     let indexedAnew: number | undefined;
     let output = '';
+    // A step may come back (search indexing, when a large build finishes it after Astro has exited):
+    // its times add up.
     const enter = (id: string) => {
       const now = performance.now();
-      if (current) steps[current] = { seconds: (now - stepStarted) / 1000, peakBytes: steps[current]?.peakBytes ?? 0 };
+      if (current) {
+        const step = steps[current] ?? { seconds: 0, peakBytes: 0 };
+        steps[current] = { seconds: step.seconds + (now - stepStarted) / 1000, peakBytes: step.peakBytes };
+      }
       current = id;
       stepStarted = now;
-      steps[id] = { seconds: 0, peakBytes: 0 };
+      steps[id] ??= { seconds: 0, peakBytes: 0 };
     };
     const sample = setInterval(() => {
       const bytes = treeRss(child.pid as number);

@@ -15,6 +15,9 @@ import { buildMemoryLimit } from '../src/lib/build-memory.ts';
 import { collectionFolder } from '../src/lib/content/content-dir.ts';
 import { BUILD_NOW_ENV } from '../src/lib/content/publication.ts';
 import { parseSegment, SEGMENT_FOLDER, segmentName, type SegmentChoice } from '../src/lib/segments.ts';
+import { searchJobFile } from '../src/build/build-folders.ts';
+import { addFilesToManifest } from '../src/build/incremental.ts';
+import { runDeferredSearch, SEARCH_JOB_ENV } from '../src/build/search-index.ts';
 import type { SegmentSettings } from '../src/lib/segment-registry.ts';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
 import { holdsArticles } from './lib/content-files.ts';
@@ -169,6 +172,10 @@ const segmentSettings: SegmentSettings | undefined = segment && {
   settings: settingsDigest,
   now: process.env[BUILD_NOW_ENV]!,
 };
+// A large cold build indexes search after Astro has exited, when more shards fit in memory side by
+// side (src/build/search-index.ts); a segment indexes inside Astro, before it drops what others own.
+const searchJob = searchJobFile(stagingDir);
+rmSync(searchJob, { force: true });
 const status = runAstro(
   ['build', '--outDir', stagingDir, ...astroArgs],
   {
@@ -186,18 +193,21 @@ const status = runAstro(
       recycledManifestFile: recycledManifest(folders),
     }),
     // Only the files this segment owns (src/lib/segments.ts, src/build/segment.ts).
-    ...(segmentSettings ? { BAYEGAN_SEGMENT: JSON.stringify(segmentSettings) } : {}),
+    ...(segmentSettings ? { BAYEGAN_SEGMENT: JSON.stringify(segmentSettings) } : { [SEARCH_JOB_ENV]: searchJob }),
   },
   supportedNodeFlags(buildGcFlags),
 );
-if (status !== 0) {
-  // It may hold the recycled site by now: a whole site, deleted without making anyone wait.
-  removeInBackground(folders, stagingDir);
-  rmSync(pending, { force: true });
-  console.error(
-    `\nBuild failed: nothing was written to ${shownOutDir}/. Fix the problem named above and run the build again.`,
-  );
-  process.exit(status);
+if (status !== 0) failed(status);
+if (existsSync(searchJob)) {
+  console.log('[bayegan:pagefind] Indexing the shards left until Astro had exited…');
+  try {
+    const { placed, message } = await runDeferredSearch(searchJob);
+    addFilesToManifest(pending, placed);
+    console.log(`[bayegan:pagefind] ${message}`);
+  } catch (error) {
+    console.error(error);
+    failed(1);
+  }
 }
 // A segment carries its manifest to the merge, which joins the segments' into the whole site's.
 if (segment && existsSync(pending)) {
@@ -208,6 +218,18 @@ if (segment && existsSync(pending)) {
 }
 putSiteInPlace(folders);
 console.log(`Site written to ${shownOutDir}/`);
+
+/** Ends a build that failed: the site in place stays, and nothing of this build is kept. */
+function failed(status: number): never {
+  // It may hold the recycled site by now: a whole site, deleted without making anyone wait.
+  removeInBackground(folders, stagingDir);
+  rmSync(pending, { force: true });
+  rmSync(searchJob, { force: true });
+  console.error(
+    `\nBuild failed: nothing was written to ${shownOutDir}/. Fix the problem named above and run the build again.`,
+  );
+  process.exit(status);
+}
 
 /**
  * The commit the build runs from: the CI's own variable (GitHub Actions, GitLab CI) or git's, so

@@ -31,6 +31,12 @@ export function isStoppedBuildFolder(name: string): boolean {
   return owner !== undefined && !isRunning(owner);
 }
 
+/**
+ * Where a build's search step leaves the shards to index after Astro has exited (src/build/search-index.ts):
+ * `staging-<pid>.search-job.json`, beside the staging folder, so that a stopped build's goes with it.
+ */
+export const searchJobFile = (stagingDir: string) => `${stagingDir}.search-job.json`;
+
 /** A replaced site, deleted in the background after the new one is in place: `old-site-<pid>`. */
 export const OLD_SITE_PREFIX = 'old-site-';
 

@@ -123,6 +123,20 @@ function takeRecycled(recycledSite: string, outDir: string): string | undefined 
   return astroOut;
 }
 
+/**
+ * Adds to the manifest a build left (`pendingManifestFile`) the files it placed after Astro had
+ * exited: the search index of a large cold build (src/build/search-index.ts).
+ */
+export function addFilesToManifest(manifestFile: string, files: readonly string[]): void {
+  if (files.length === 0 || !existsSync(manifestFile)) return;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as PageManifest;
+  // A manifest without its list of files leaves the site's files unknown; a partial list would lie.
+  if (!manifest.files) return;
+  manifest.files = [...new Set([...manifest.files, ...files])].sort();
+  writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
+  renameSync(`${manifestFile}.tmp`, manifestFile);
+}
+
 /** The manifest of the next build (the last of the build steps; see the top of this file). */
 export function incrementalManifestIntegration(): AstroIntegration {
   return {

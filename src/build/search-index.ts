@@ -23,9 +23,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { carriedDerivation, pagesOfBuild, recordDerivation } from '#lib/incremental/render-plan.ts';
-import { siteWriter } from '#lib/link-files.ts';
+import { SiteWriter, siteWriter } from '#lib/link-files.ts';
 import { articlePath, articlesPath, searchIndexPath, siteFolder } from '#lib/paths.ts';
-import { articlesInFlight, runWithinBudget } from '#lib/search/indexing-schedule.ts';
+import {
+  AFTER_ASTRO_BYTES,
+  articlesInFlight,
+  indexesWiderAfterAstro,
+  runWithinBudget,
+} from '#lib/search/indexing-schedule.ts';
 import { indexedHtml } from '#lib/search/normalize.ts';
 import { indexTerms, textOfHtml } from '#lib/search/routing.ts';
 import { patchPagefindScript } from '#lib/search/shard-precision.ts';
@@ -129,7 +134,7 @@ async function inParallel<T, R>(items: readonly T[], width: number, task: (item:
 }
 
 /** The words of the given pages, for the routing table. */
-async function termsOfPages(pages: readonly ArticlePage[]): Promise<Set<string>> {
+async function termsOfPages(pages: readonly { file: string }[]): Promise<Set<string>> {
   const terms = new Set<string>();
   await inParallel(pages, 8, async (page) => {
     indexTerms(textOfHtml(indexedHtml(await readFile(page.file, 'utf8'))), terms);
@@ -196,6 +201,141 @@ function ownShards(shards: readonly SearchShard<IndexedPage>[], { plan, settings
   return own as SearchShard<ArticlePage>[];
 }
 
+/** A shard of this build and its place in the search cache, under a key made of its pages' indexed text. */
+interface CachedShard {
+  id: string;
+  cached: string;
+  /** Whether its words go into the routing table (year shards). */
+  withTerms: boolean;
+  pages: { file: string; url: string }[];
+}
+
+/**
+ * What is left of the search step once the pages are read and the shards planned, as plain data:
+ * index the shards the cache lacks, then place every shard, the routing table and `shards.json` in
+ * the site. The step runs it at once, or (a large cold build) leaves it in a file for
+ * `npm run build` to run after Astro has exited (`runDeferredSearch`).
+ */
+export interface SearchJob {
+  /** The site being built (the staging folder). */
+  siteDir: string;
+  cacheRoot: string;
+  /** Every shard, in the order the site lists them. */
+  shards: CachedShard[];
+  /** The text of `pagefind/shards.json`. */
+  shardsManifest: string;
+  /** A segment build: its shards' words go to the merge, which makes the routing table. */
+  segment: boolean;
+  tiers: SearchTiers;
+  /** For the closing message: the articles, and how many pages were read rather than carried over. */
+  articles: number;
+  read: number;
+}
+
+/** The variable `npm run build` names the deferred search job's file in (scripts/build.ts). */
+export const SEARCH_JOB_ENV = 'BAYEGAN_SEARCH_JOB';
+
+/**
+ * `always` or `never` instead of the build's own choice of whether to index after Astro has exited:
+ * for tests and measurements.
+ */
+export const SEARCH_AFTER_ASTRO_ENV = 'BAYEGAN_SEARCH_AFTER_ASTRO';
+
+/**
+ * Runs a search job into `writer`'s site: indexes the shards the cache lacks, `budget` articles at
+ * a time at most, places them all, and clears the cache of shards no page belongs to any more.
+ * Returns the closing message.
+ */
+async function runSearchJob(job: SearchJob, writer: SiteWriter, budget: number, started: number): Promise<string> {
+  const { cacheRoot, shards, segment } = job;
+  mkdirSync(cacheRoot, { recursive: true });
+  // The shards not in the cache are indexed, side by side as far as cores and memory allow: two
+  // full year shards, or one and the small newest ones, at once (a shard too large runs alone).
+  const toIndex = shards.filter(({ cached }) => !existsSync(cached));
+  await runWithinBudget(
+    toIndex.map((shard) => ({ shard, weight: shard.pages.length })),
+    { width: os.availableParallelism(), budget },
+    async ({ shard: { cached, pages, id } }) => {
+      const fresh = `${cached}.partial-${process.pid}`;
+      rmSync(fresh, { recursive: true, force: true });
+      await indexShardInWorker({ pages, target: fresh, withTerms: routedShard(id) });
+      renameSync(fresh, cached);
+    },
+  );
+  const indexed = toIndex.reduce((sum, { pages }) => sum + pages.length, 0);
+  const used = new Set<string>();
+  const routed: { id: string; cached: string }[] = [];
+  const patched = new Map<string, string>();
+  for (const { id, cached, withTerms, pages } of shards) {
+    used.add(path.basename(cached));
+    if (withTerms) {
+      const termsFile = path.join(cached, TERMS_FILE);
+      // A shard cached before it was routed has no words file yet: read once, then kept.
+      if (!existsSync(termsFile)) writeFileSync(termsFile, [...(await termsOfPages(pages))].join('\n'));
+      routed.push({ id, cached });
+      // The merge makes the routing table from every segment's words (scripts/merge.ts).
+      if (segment) writer.link(termsFile, segmentTermsFile(id));
+    }
+    const skip = (source: string) =>
+      NOT_SERVED.test(path.basename(source)) || MERGING_SCRIPTS.includes(path.basename(source));
+    writer.linkTree(cached, `${INDEX_FOLDER}/${id}`, (source) => !skip(source));
+    for (const name of MERGING_SCRIPTS) {
+      if (!patched.has(name))
+        patched.set(name, patchPagefindScript(readFileSync(path.join(cached, name), 'utf8'), name));
+      writer.write(`${INDEX_FOLDER}/${id}/${name}`, patched.get(name)!);
+    }
+  }
+  // The highlighter is the same in every shard: served once, from /pagefind/.
+  if (shards.length > 0) {
+    writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), `${INDEX_FOLDER}/${HIGHLIGHT_SCRIPT}`);
+  }
+  const routes = segment ? undefined : routingTable(cacheRoot, routed);
+  if (routes) {
+    used.add(path.basename(routes.dir));
+    writer.linkTree(routes.dir, INDEX_FOLDER);
+  }
+  writer.write(`${INDEX_FOLDER}/shards.json`, job.shardsManifest);
+  // Shards no page belongs to any more (older versions of changed shards) leave the cache.
+  for (const name of readdirSync(cacheRoot)) {
+    if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+  }
+  return (
+    `Indexed ${job.articles} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+    `${shards.length} shard(s), ${indexed} articles indexed anew, the rest reused from the build cache; ` +
+    `routing table for the words of ${routed.length} year shard(s) ${routes ? (routes.built ? 'built' : 'reused') : 'left to the merge'}; ` +
+    `${job.read} pages read, the others carried over unchanged.`
+  );
+}
+
+/**
+ * Whether the shards to index wait until Astro has exited: when more of them could then be indexed
+ * side by side (a large cold build, whose pages and index Astro's process still holds), and
+ * `npm run build` is there to run them (not a plain `astro build`), or a test asks for it.
+ */
+function indexAfterAstro(toIndex: readonly CachedShard[], tiers: SearchTiers): boolean {
+  if (!process.env[SEARCH_JOB_ENV]) return false;
+  const forced = process.env[SEARCH_AFTER_ASTRO_ENV];
+  if (forced === 'always' || forced === 'never') return forced === 'always';
+  const weights = toIndex.map((shard) => shard.pages.length);
+  const now = articlesInFlight(tiers, process.memoryUsage().rss, os.totalmem());
+  return indexesWiderAfterAstro(weights, now, articlesInFlight(tiers, AFTER_ASTRO_BYTES, os.totalmem()));
+}
+
+/**
+ * Runs the search job the build left (see `SearchJob`), in `npm run build`'s own process after
+ * Astro has exited, and removes its file. Returns the files it placed in the site, which the
+ * manifest of the next build must list, and the closing message.
+ */
+export async function runDeferredSearch(jobFile: string): Promise<{ placed: string[]; message: string }> {
+  const started = performance.now();
+  const job = JSON.parse(readFileSync(jobFile, 'utf8')) as SearchJob;
+  const writer = new SiteWriter(job.siteDir);
+  const budget = articlesInFlight(job.tiers, process.memoryUsage().rss, os.totalmem());
+  const message = await runSearchJob(job, writer, budget, started);
+  rmSync(jobFile, { force: true });
+  return { placed: [...writer.placed], message: `${message} (after Astro had exited)` };
+}
+
 export function pagefindIntegration(options: PagefindIntegrationOptions): AstroIntegration {
   let cacheRoot = '';
   let pagefindVersion = '';
@@ -227,78 +367,41 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
         // A segment indexes only its own shards, laid out as the whole archive's are (src/lib/segments.ts).
         const allShards = segment ? shardsOfWholeArchive(pages, segment, options) : planSearchTiers(pages, options);
         const shards = segment ? ownShards(allShards, segment) : (allShards as SearchShard<ArticlePage>[]);
-        const writer = siteWriter(outDir);
-        mkdirSync(cacheRoot, { recursive: true });
-        const used = new Set<string>();
-        const routed: { id: string; cached: string }[] = [];
-        const patched = new Map<string, string>();
-        // Each shard's place in the cache, under a key made of its pages' indexed text.
-        const cachedShards = shards.map((shard) => {
-          const key = createHash('sha256')
-            .update(`${INDEX_FORMAT}\n${pagefindVersion}\n${shard.id}\n`)
-            .update(shard.pages.map((page) => `${page.url} ${page.digest}`).join('\n'))
-            .digest('base64url')
-            .slice(0, 24);
-          return { shard, cached: path.join(cacheRoot, `${shard.id}.${key}`), weight: shard.pages.length };
-        });
-        // The shards not in the cache are indexed, side by side as far as cores and memory allow: two
-        // full year shards, or one and the small newest ones, at once (a shard too large runs alone).
-        const toIndex = cachedShards.filter(({ cached }) => !existsSync(cached));
-        await runWithinBudget(
-          toIndex,
-          {
-            width: os.availableParallelism(),
-            budget: articlesInFlight(options, process.memoryUsage().rss, os.totalmem()),
-          },
-          async ({ shard, cached }) => {
-            const fresh = `${cached}.partial-${process.pid}`;
-            rmSync(fresh, { recursive: true, force: true });
-            const pages = shard.pages.map(({ file, url }) => ({ file, url }));
-            await indexShardInWorker({ pages, target: fresh, withTerms: routedShard(shard.id) });
-            renameSync(fresh, cached);
-          },
-        );
-        const indexed = toIndex.reduce((sum, { weight }) => sum + weight, 0);
-        for (const { shard, cached } of cachedShards) {
-          const withTerms = routedShard(shard.id);
-          used.add(path.basename(cached));
-          if (withTerms) {
-            const termsFile = path.join(cached, TERMS_FILE);
-            // A shard cached before it was routed has no words file yet: read once, then kept.
-            if (!existsSync(termsFile)) writeFileSync(termsFile, [...(await termsOfPages(shard.pages))].join('\n'));
-            routed.push({ id: shard.id, cached });
-            // The merge makes the routing table from every segment's words (scripts/merge.ts).
-            if (segment) writer.link(termsFile, segmentTermsFile(shard.id));
-          }
-          const skip = (source: string) =>
-            NOT_SERVED.test(path.basename(source)) || MERGING_SCRIPTS.includes(path.basename(source));
-          writer.linkTree(cached, `${INDEX_FOLDER}/${shard.id}`, (source) => !skip(source));
-          for (const name of MERGING_SCRIPTS) {
-            if (!patched.has(name))
-              patched.set(name, patchPagefindScript(readFileSync(path.join(cached, name), 'utf8'), name));
-            writer.write(`${INDEX_FOLDER}/${shard.id}/${name}`, patched.get(name)!);
-          }
+        const job: SearchJob = {
+          siteDir: outDir,
+          cacheRoot,
+          shards: shards.map((shard) => {
+            // Each shard's place in the cache, under a key made of its pages' indexed text.
+            const key = createHash('sha256')
+              .update(`${INDEX_FORMAT}\n${pagefindVersion}\n${shard.id}\n`)
+              .update(shard.pages.map((page) => `${page.url} ${page.digest}`).join('\n'))
+              .digest('base64url')
+              .slice(0, 24);
+            return {
+              id: shard.id,
+              cached: path.join(cacheRoot, `${shard.id}.${key}`),
+              withTerms: routedShard(shard.id),
+              pages: shard.pages.map(({ file, url }) => ({ file, url })),
+            };
+          }),
+          shardsManifest: JSON.stringify(shardsManifest(allShards)),
+          segment: segment !== undefined,
+          tiers: options,
+          articles: pages.length,
+          read,
+        };
+        const toIndex = job.shards.filter(({ cached }) => !existsSync(cached));
+        // A segment's files are sorted by owner before the build ends (src/build/segment.ts): it
+        // indexes here.
+        if (!segment && indexAfterAstro(toIndex, options)) {
+          writeFileSync(process.env[SEARCH_JOB_ENV]!, JSON.stringify(job));
+          logger.info(
+            `Read ${pages.length} articles for search; ${toIndex.length} shard(s) to index are left until Astro has exited, when more of them fit in memory side by side.`,
+          );
+          return;
         }
-        // The highlighter is the same in every shard: served once, from /pagefind/.
-        if (cachedShards.length > 0) {
-          writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), `${INDEX_FOLDER}/${HIGHLIGHT_SCRIPT}`);
-        }
-        const routes = segment ? undefined : routingTable(cacheRoot, routed);
-        if (routes) {
-          used.add(path.basename(routes.dir));
-          writer.linkTree(routes.dir, INDEX_FOLDER);
-        }
-        writer.write(`${INDEX_FOLDER}/shards.json`, JSON.stringify(shardsManifest(allShards)));
-        // Shards no page belongs to any more (older versions of changed shards) leave the cache.
-        for (const name of readdirSync(cacheRoot)) {
-          if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
-        }
-        logger.info(
-          `Indexed ${pages.length} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
-            `${shards.length} shard(s), ${indexed} articles indexed anew, the rest reused from the build cache; ` +
-            `routing table for the words of ${routed.length} year shard(s) ${routes ? (routes.built ? 'built' : 'reused') : 'left to the merge'}; ` +
-            `${read} pages read, the others carried over unchanged.`,
-        );
+        const budget = articlesInFlight(options, process.memoryUsage().rss, os.totalmem());
+        logger.info(await runSearchJob(job, siteWriter(outDir), budget, started));
       },
     },
   };

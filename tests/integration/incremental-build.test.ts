@@ -33,7 +33,15 @@ const pagesOnSecondThread = (build: BuildResult) =>
 const bodiesOnSecondThread = (build: BuildResult) =>
   Number(/(\d+) Markdown bodies were rendered by the second thread/.exec(build.output)?.[1] ?? 0);
 
+/**
+ * Indexes search in `npm run build`'s own process after Astro has exited, as a large cold build does
+ * (src/build/search-index.ts): the site must be the same as when Astro's process indexes it.
+ */
+const searchAfterAstro = { BAYEGAN_SEARCH_AFTER_ASTRO: 'always' };
+const indexedAfterAstro = (build: BuildResult) => /\(after Astro had exited\)/.test(build.output);
+
 let first: BuildResult;
+let firstManifestFiles: string[];
 let unchanged: BuildResult;
 let unchangedFiles: Map<string, Buffer>;
 let firstFiles: Map<string, Buffer>;
@@ -41,9 +49,12 @@ let firstFiles: Map<string, Buffer>;
 beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
   cpSync(path.join(projectRoot, 'tests/fixtures/archive'), contentDir, { recursive: true });
-  first = await buildSite('incremental', contentDir, env);
+  first = await buildSite('incremental', contentDir, { ...env, ...searchAfterAstro });
   if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
   firstFiles = siteFiles(outDir);
+  firstManifestFiles = (
+    JSON.parse(readFileSync(path.join(root, 'cache', 'bayegan-pages.json'), 'utf8')) as { files: string[] }
+  ).files;
   unchanged = await buildSite('incremental', contentDir, env);
   if (unchanged.status !== 0) throw new Error(`second build failed:\n${unchanged.output}`);
   unchangedFiles = siteFiles(outDir);
@@ -53,6 +64,14 @@ describe('an incremental build', () => {
   it('renders every page the first time', () => {
     expect(rendered(first)).toMatch(/^Rendered all \d+ archive pages/);
     expect(indexedAnew(first)).toBe(4); // the fixture's published articles on NOW
+  });
+
+  it('lists in its manifest the search files it placed after Astro had exited, with every other file', () => {
+    expect(indexedAfterAstro(first)).toBe(true);
+    expect(indexedAfterAstro(unchanged)).toBe(false);
+    const searchFiles = [...firstFiles.keys()].filter((file) => file.startsWith('pagefind/'));
+    expect(searchFiles.length).toBeGreaterThan(5);
+    expect(firstManifestFiles).toEqual([...firstFiles.keys()].sort());
   });
 
   it('renders no archive page and indexes nothing again when nothing changed, and writes the same site', () => {
@@ -115,8 +134,14 @@ describe('an incremental build', () => {
     const incrementalFiles = siteFiles(outDir);
 
     rmSync(path.join(tmpRoot, 'incremental-scratch'), { recursive: true, force: true });
-    const scratch = await buildSite('incremental-scratch', contentDir, { BAYEGAN_NOW: NOW, ...onSecondThread });
+    const scratch = await buildSite('incremental-scratch', contentDir, {
+      BAYEGAN_NOW: NOW,
+      ...onSecondThread,
+      ...searchAfterAstro,
+    });
     expect(scratch.status, scratch.output).toBe(0);
+    expect(indexedAfterAstro(scratch)).toBe(true);
+    expect(indexedAfterAstro(incremental)).toBe(false);
     expect(rendered(scratch)).toMatch(/^Rendered all/);
     expect(pagesOnSecondThread(scratch)).toBeGreaterThan(20);
     expect(pagesOnSecondThread(incremental)).toBe(0);

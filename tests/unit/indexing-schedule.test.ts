@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articlesInFlight, PAGEFIND_BYTES_PER_ARTICLE, runWithinBudget } from '#lib/search/indexing-schedule.ts';
+import {
+  AFTER_ASTRO_BYTES,
+  articlesInFlight,
+  indexesWiderAfterAstro,
+  PAGEFIND_BYTES_PER_ARTICLE,
+  runWithinBudget,
+} from '#lib/search/indexing-schedule.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -110,5 +116,37 @@ describe('articlesInFlight', () => {
 
   it('is never negative when Node alone holds more than the limit (the largest shard then runs alone)', () => {
     expect(articlesInFlight(tiers, 7 * GB, 24 * GB)).toBe(0);
+  });
+});
+
+describe('indexesWiderAfterAstro: whether the search step waits until Astro has exited', () => {
+  const tiers = { shardArticles: 5000, recentArticles: 2000 };
+  const GB = 1024 ** 3;
+  const after = articlesInFlight(tiers, AFTER_ASTRO_BYTES, 24 * GB);
+  /** A cold 100,000-article build: 20 year shards of 4,700-5,000 and the small tiers. */
+  const hundredThousand = [...Array.from({ length: 20 }, (_, at) => 4700 + at * 15), 1900, 63];
+
+  it('waits at 100,000 articles, where Astro holds 3.5 GB and only one year shard fits beside it', () => {
+    const now = articlesInFlight(tiers, 3.5 * GB, 24 * GB);
+    expect(now).toBeLessThan(2 * 4700);
+    expect(indexesWiderAfterAstro(hundredThousand, now, after)).toBe(true);
+    // Without Astro's process two full year shards fit, within the limit.
+    expect(after).toBeGreaterThanOrEqual(2 * 5000);
+    expect(AFTER_ASTRO_BYTES + 2 * 5000 * PAGEFIND_BYTES_PER_ARTICLE).toBeLessThanOrEqual(6 * GB);
+  });
+
+  it('does not wait at 10,000 articles, where two full shards already fit beside Astro (1.5 GB)', () => {
+    const now = articlesInFlight(tiers, 1.5 * GB, 24 * GB);
+    expect(indexesWiderAfterAstro([5000, 4775, 1900, 76], now, after)).toBe(false);
+  });
+
+  it('does not wait for one shard (a new story re-indexes the newest tier only), nor for none', () => {
+    expect(indexesWiderAfterAstro([76], 0, after)).toBe(false);
+    expect(indexesWiderAfterAstro([], 0, after)).toBe(false);
+  });
+
+  it('does not wait when the machine could not index more side by side without Astro either', () => {
+    const small = articlesInFlight(tiers, AFTER_ASTRO_BYTES, 4 * GB);
+    expect(indexesWiderAfterAstro([5000, 5000], small, small)).toBe(false);
   });
 });

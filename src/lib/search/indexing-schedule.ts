@@ -80,3 +80,20 @@ export function articlesInFlight(
   const fits = Math.floor((buildMemoryCeiling(machineBytes) - usedBytes) / PAGEFIND_BYTES_PER_ARTICLE);
   return Math.max(0, Math.min(2 * tiers.shardArticles + tiers.recentArticles, fits));
 }
+
+/**
+ * What `npm run build`'s own process holds while it indexes shards after Astro has exited (about
+ * 0.1 GB, measured; rounded up): Astro's process, with the whole archive's index and pages, is gone.
+ */
+export const AFTER_ASTRO_BYTES = 0.25 * 1024 ** 3;
+
+/**
+ * Whether the shards to index (their weights) would be indexed more side by side after Astro has
+ * exited than now: when the two heaviest do not fit in the budget beside Astro's process but do, or
+ * more of them does, without it. One shard gains nothing (Pagefind indexes on one core).
+ */
+export function indexesWiderAfterAstro(weights: readonly number[], budgetNow: number, budgetAfter: number): boolean {
+  if (weights.length < 2) return false;
+  const [first, second] = [...weights].sort((a, b) => b - a);
+  return budgetNow < Math.min(first! + second!, budgetAfter);
+}
