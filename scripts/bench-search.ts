@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { searchIndexPath, searchPath, siteFolder } from '../src/lib/paths.ts';
 import type { Page } from 'playwright-core';
 import type { RoutingIndex } from '../src/lib/search/routing.ts';
-import type { SearchShardsManifest } from '../src/lib/search/scope.ts';
+import { SHARDS_MANIFEST_NAME, type SearchShardsManifest } from '../src/lib/search/scope.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
 import './check-node.mjs';
@@ -34,7 +34,7 @@ const indexFiles = readdirSync(path.join(root, siteFolder(searchIndexPath(''))),
 const indexBytes = indexFiles.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
 console.log(`Index: ${indexFiles.length} files, ${(indexBytes / 1_048_576).toFixed(1)} MiB`);
 const manifest: SearchShardsManifest = JSON.parse(
-  readFileSync(path.join(root, siteFolder(searchIndexPath('shards.json'))), 'utf8'),
+  readFileSync(path.join(root, siteFolder(searchIndexPath(SHARDS_MANIFEST_NAME))), 'utf8'),
 );
 const routes: RoutingIndex = JSON.parse(
   readFileSync(path.join(root, siteFolder(searchIndexPath('routes.json'))), 'utf8'),

@@ -173,7 +173,7 @@ const segmentSettings: SegmentSettings | undefined = segment && {
   now: process.env[BUILD_NOW_ENV]!,
 };
 // A large cold build indexes search after Astro has exited, when more shards fit in memory side by
-// side (src/build/search-index.ts); a segment indexes inside Astro, before it drops what others own.
+// side (src/build/search-index.ts).
 const searchJob = searchJobFile(stagingDir);
 rmSync(searchJob, { force: true });
 const status = runAstro(
@@ -193,7 +193,8 @@ const status = runAstro(
       recycledManifestFile: recycledManifest(folders),
     }),
     // Only the files this segment owns (src/lib/segments.ts, src/build/segment.ts).
-    ...(segmentSettings ? { BAYEGAN_SEGMENT: JSON.stringify(segmentSettings) } : { [SEARCH_JOB_ENV]: searchJob }),
+    ...(segmentSettings ? { BAYEGAN_SEGMENT: JSON.stringify(segmentSettings) } : {}),
+    [SEARCH_JOB_ENV]: searchJob,
   },
   supportedNodeFlags(buildGcFlags),
 );

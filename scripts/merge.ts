@@ -15,7 +15,7 @@ import type { PageManifest } from '../src/lib/incremental/page-plan.ts';
 import { siteStamp } from '../src/lib/incremental/render-plan.ts';
 import { filesUnder, SiteWriter } from '../src/lib/link-files.ts';
 import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
-import type { SearchShardsManifest } from '../src/lib/search/scope.ts';
+import { SHARDS_MANIFEST_NAME, type SearchShardsManifest } from '../src/lib/search/scope.ts';
 import { mergeManifests, mergeRefusals, type MergeInput, type SegmentStamp } from '../src/lib/segment-merge.ts';
 import { isMergedFile, isSharedFile, SEGMENT_FOLDER, SEGMENT_STAMP, segmentTermsFile } from '../src/lib/segments.ts';
 import {
@@ -75,7 +75,7 @@ function placeSegments(inputs: readonly (MergeInput & { stamp: SegmentStamp })[]
 /** The search routing table, from the words of every routed shard that some segment carries. */
 function placeRoutingTable(inputs: readonly MergeInput[], writer: SiteWriter): number {
   const indexFolder = siteFolder(searchIndexPath(''));
-  const shardsFile = path.join(writer.root, indexFolder, 'shards.json');
+  const shardsFile = path.join(writer.root, indexFolder, SHARDS_MANIFEST_NAME);
   if (!existsSync(shardsFile)) return 0;
   const { shards } = JSON.parse(readFileSync(shardsFile, 'utf8')) as SearchShardsManifest;
   const routed = shards

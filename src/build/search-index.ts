@@ -45,7 +45,8 @@ import {
   type SearchTiers,
 } from '#lib/search/shards.ts';
 import { segmentRun, type SegmentRun } from '#lib/segment-registry.ts';
-import { segmentTermsFile, shardUnit } from '#lib/segments.ts';
+import { HIGHLIGHT_FILE, keptBySegment, segmentTermsFile, shardUnit } from '#lib/segments.ts';
+import { SHARDS_MANIFEST_NAME } from '#lib/search/scope.ts';
 
 /** Bump when what is fed to Pagefind changes in a way the page text does not show (options, folding code). */
 const INDEX_FORMAT = 'bayegan-search-4';
@@ -63,8 +64,10 @@ const MERGING_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
 const ARTICLES_FOLDER = siteFolder(articlesPath);
 const INDEX_FOLDER = siteFolder(searchIndexPath(''));
 
-/** Highlights the searched words on the article page a result opens; shared at /pagefind/. */
-const HIGHLIGHT_SCRIPT = 'pagefind-highlight.js';
+/** Highlights the searched words on the article page a result opens; shared at /pagefind/ (`HIGHLIGHT_FILE`). */
+const HIGHLIGHT_SCRIPT = path.basename(HIGHLIGHT_FILE);
+/** The shards manifest, in the site. */
+const SHARDS_MANIFEST = `${INDEX_FOLDER}/${SHARDS_MANIFEST_NAME}`;
 /** Pagefind's own search UIs (the search page has its own) and the words file are not served. */
 const NOT_SERVED = /^(pagefind-(component-ui|modular-ui|highlight|ui)\.|bayegan-terms\.txt$)/;
 
@@ -226,6 +229,11 @@ export interface SearchJob {
   shardsManifest: string;
   /** A segment build: its shards' words go to the merge, which makes the routing table. */
   segment: boolean;
+  /**
+   * Whether this build keeps the highlighter and `shards.json`: a segment keeps them only when it
+   * owns them (src/lib/segments.ts), which matters once it indexes after its segment step.
+   */
+  keeps: { highlighter: boolean; shardsManifest: boolean };
   tiers: SearchTiers;
   /** For the closing message: the articles, and how many pages were read rather than carried over. */
   articles: number;
@@ -286,15 +294,15 @@ async function runSearchJob(job: SearchJob, writer: SiteWriter, budget: number, 
     }
   }
   // The highlighter is the same in every shard: served once, from /pagefind/.
-  if (shards.length > 0) {
-    writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), `${INDEX_FOLDER}/${HIGHLIGHT_SCRIPT}`);
+  if (shards.length > 0 && job.keeps.highlighter) {
+    writer.link(path.join(cacheRoot, [...used][0]!, HIGHLIGHT_SCRIPT), HIGHLIGHT_FILE);
   }
   const routes = segment ? undefined : routingTable(cacheRoot, routed);
   if (routes) {
     used.add(path.basename(routes.dir));
     writer.linkTree(routes.dir, INDEX_FOLDER);
   }
-  writer.write(`${INDEX_FOLDER}/shards.json`, job.shardsManifest);
+  if (job.keeps.shardsManifest) writer.write(SHARDS_MANIFEST, job.shardsManifest);
   // Shards no page belongs to any more (older versions of changed shards) leave the cache.
   for (const name of readdirSync(cacheRoot)) {
     if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
@@ -386,14 +394,16 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           }),
           shardsManifest: JSON.stringify(shardsManifest(allShards)),
           segment: segment !== undefined,
+          keeps: {
+            highlighter: !segment || keptBySegment(segment.plan, segment.settings.index, HIGHLIGHT_FILE),
+            shardsManifest: !segment || keptBySegment(segment.plan, segment.settings.index, SHARDS_MANIFEST),
+          },
           tiers: options,
           articles: pages.length,
           read,
         };
         const toIndex = job.shards.filter(({ cached }) => !existsSync(cached));
-        // A segment's files are sorted by owner before the build ends (src/build/segment.ts): it
-        // indexes here.
-        if (!segment && indexAfterAstro(toIndex, options)) {
+        if (indexAfterAstro(toIndex, options)) {
           writeFileSync(process.env[SEARCH_JOB_ENV]!, JSON.stringify(job));
           logger.info(
             `Read ${pages.length} articles for search; ${toIndex.length} shard(s) to index are left until Astro has exited, when more of them fit in memory side by side.`,

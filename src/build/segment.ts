@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { siteWriter } from '#lib/link-files.ts';
 import { segmentRun } from '#lib/segment-registry.ts';
-import { ownerOfFile, SEGMENT_FOLDER, SEGMENT_STAMP } from '#lib/segments.ts';
+import { keptBySegment, SEGMENT_STAMP } from '#lib/segments.ts';
 import { segmentStamp } from '#lib/segment-merge.ts';
 
 export function segmentIntegration(): AstroIntegration {
@@ -24,9 +24,7 @@ export function segmentIntegration(): AstroIntegration {
         const writer = siteWriter(fileURLToPath(dir));
         let dropped = 0;
         for (const file of [...writer.placed]) {
-          if (file.startsWith(`${SEGMENT_FOLDER}/`)) continue;
-          const owner = ownerOfFile(plan, file);
-          if (owner === 'shared' || owner === settings.index) continue;
+          if (keptBySegment(plan, settings.index, file)) continue;
           writer.remove(file);
           dropped++;
         }

@@ -197,3 +197,13 @@ export function ownerOfFile(plan: SegmentPlan, file: string): number | 'shared' 
   const unit = unitOfFile(plan, file);
   return plan.owners.get(unit) ?? hashedSegment(unit, plan.count);
 }
+
+/**
+ * Whether segment `index` keeps a file it built: its own files, the shared `_astro/` ones, and what
+ * it carries to the merge (`_bayegan-segment/`); the others belong to other segments, or to the merge.
+ */
+export function keptBySegment(plan: SegmentPlan, index: number, file: string): boolean {
+  if (file.startsWith(`${SEGMENT_FOLDER}/`)) return true;
+  const owner = ownerOfFile(plan, file);
+  return owner === 'shared' || owner === index;
+}

@@ -8,6 +8,9 @@
  * that do not hold every word of the query; a year filter leaves out the shards of other years.
  */
 
+/** The shards manifest's name in the search index's folder: `/pagefind/shards.json`. */
+export const SHARDS_MANIFEST_NAME = 'shards.json';
+
 /** What the build writes to `/pagefind/shards.json`. */
 export interface SearchShardsManifest {
   /** Newest first; their periods follow one another without overlapping. */
