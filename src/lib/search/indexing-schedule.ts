@@ -70,7 +70,8 @@ export const PAGEFIND_BYTES_PER_ARTICLE = 0.37 * 1024 ** 2;
  * long as Pagefind's processes fit beside what Node already holds (`usedBytes`) within 6 GB, or
  * three quarters of the machine's memory (`machineBytes`) if that is less. A small archive indexes
  * its two largest shards side by side; a large one, whose pages Node still holds after page
- * generation (about 3.5 GB at 100,000 articles), one year shard at a time.
+ * generation (about 3.5 GB at 100,000 articles), one year shard at a time, unless it waits until
+ * Astro has exited (`indexesWiderAfterAstro`).
  */
 export function articlesInFlight(
   tiers: { shardArticles: number; recentArticles: number },
