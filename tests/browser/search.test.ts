@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ui } from '../../src/i18n/fa';
 import { toPersianDigits } from '../../src/lib/persian/digits';
 import { sharedChromium } from '../helpers/browser';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
@@ -230,6 +231,11 @@ describe('Persian search on the real search page', () => {
       expect(await page.locator('#search-input').inputValue()).toBe(query);
     });
   }
+
+  it('indexes the story, not the page around it: the short link printed with the story is left out', async () => {
+    // «پیوند کوتاه: https://…/n/7/» is on every article page for print; no fixture story says «پیوند».
+    expect(await search(ui.shortLink.split(' ')[0]!, page)).toEqual([]);
+  });
 
   it('reaches results from the header search form, without JavaScript in the form', async () => {
     const context = await browser.newContext();
