@@ -208,8 +208,6 @@ function ownShards(shards: readonly SearchShard<IndexedPage>[], { plan, settings
 interface CachedShard {
   id: string;
   cached: string;
-  /** Whether its words go into the routing table (year shards). */
-  withTerms: boolean;
   pages: { file: string; url: string }[];
 }
 
@@ -250,13 +248,14 @@ export const SEARCH_JOB_ENV = 'BAYEGAN_SEARCH_JOB';
 export const SEARCH_AFTER_ASTRO_ENV = 'BAYEGAN_SEARCH_AFTER_ASTRO';
 
 /**
- * Runs a search job into `writer`'s site: indexes the shards the cache lacks, `budget` articles at
- * a time at most, places them all, and clears the cache of shards no page belongs to any more.
- * Returns the closing message.
+ * Runs a search job into `writer`'s site: indexes the shards the cache lacks, as many at a time as
+ * fit beside what this process holds, places them all, and clears the cache of shards no page
+ * belongs to any more. Returns the closing message.
  */
-async function runSearchJob(job: SearchJob, writer: SiteWriter, budget: number, started: number): Promise<string> {
+async function runSearchJob(job: SearchJob, writer: SiteWriter, started: number): Promise<string> {
   const { cacheRoot, shards, segment } = job;
   mkdirSync(cacheRoot, { recursive: true });
+  const budget = articlesInFlight(job.tiers, process.memoryUsage().rss, os.totalmem());
   // The shards not in the cache are indexed, side by side as far as cores and memory allow: two
   // full year shards, or one and the small newest ones, at once (a shard too large runs alone).
   const toIndex = shards.filter(({ cached }) => !existsSync(cached));
@@ -274,9 +273,9 @@ async function runSearchJob(job: SearchJob, writer: SiteWriter, budget: number, 
   const used = new Set<string>();
   const routed: { id: string; cached: string }[] = [];
   const patched = new Map<string, string>();
-  for (const { id, cached, withTerms, pages } of shards) {
+  for (const { id, cached, pages } of shards) {
     used.add(path.basename(cached));
-    if (withTerms) {
+    if (routedShard(id)) {
       const termsFile = path.join(cached, TERMS_FILE);
       // A shard cached before it was routed has no words file yet: read once, then kept.
       if (!existsSync(termsFile)) writeFileSync(termsFile, [...(await termsOfPages(pages))].join('\n'));
@@ -338,8 +337,7 @@ export async function runDeferredSearch(jobFile: string): Promise<{ placed: stri
   const started = performance.now();
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as SearchJob;
   const writer = new SiteWriter(job.siteDir);
-  const budget = articlesInFlight(job.tiers, process.memoryUsage().rss, os.totalmem());
-  const message = await runSearchJob(job, writer, budget, started);
+  const message = await runSearchJob(job, writer, started);
   rmSync(jobFile, { force: true });
   return { placed: [...writer.placed], message: `${message} (after Astro had exited)` };
 }
@@ -388,7 +386,6 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
             return {
               id: shard.id,
               cached: path.join(cacheRoot, `${shard.id}.${key}`),
-              withTerms: routedShard(shard.id),
               pages: shard.pages.map(({ file, url }) => ({ file, url })),
             };
           }),
@@ -410,8 +407,7 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           );
           return;
         }
-        const budget = articlesInFlight(options, process.memoryUsage().rss, os.totalmem());
-        logger.info(await runSearchJob(job, siteWriter(outDir), budget, started));
+        logger.info(await runSearchJob(job, siteWriter(outDir), started));
       },
     },
   };
