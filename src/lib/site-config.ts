@@ -197,7 +197,7 @@ export const siteConfigSchema = strictFields(
       {
         /**
          * The most articles one piece of the search index holds. Up to two pieces are built at a
-         * time, one per core (Pagefind needs about 0.35 GB of memory per 1,000 articles), one piece
+         * time, one per core (Pagefind needs about 0.4 GB of memory per 1,000 articles), one piece
          * per Jalali year, a year with more articles split by months; only pieces whose articles
          * changed are rebuilt.
          */

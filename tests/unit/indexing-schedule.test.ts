@@ -97,13 +97,19 @@ describe('articlesInFlight', () => {
   const tiers = { shardArticles: 5000, recentArticles: 2000 };
   const GB = 1024 ** 3;
 
-  it('lets a small archive index two full shards and the newest at once', () => {
-    expect(articlesInFlight(tiers, 1.3 * GB, 24 * GB)).toBe(12_000);
+  it('lets a small archive index its two full shards at once, within the limit', () => {
+    const budget = articlesInFlight(tiers, 1.3 * GB, 24 * GB);
+    expect(budget).toBeGreaterThanOrEqual(2 * 5000);
+    expect(1.3 * GB + budget * PAGEFIND_BYTES_PER_ARTICLE).toBeLessThanOrEqual(6 * GB);
   });
 
-  it('keeps a large archive within the limit: one year shard (4,700) and the newest beside it', () => {
+  it('never lets more than two full shards and the newer tier run at once', () => {
+    expect(articlesInFlight(tiers, 0.1 * GB, 64 * GB)).toBe(12_000);
+  });
+
+  it('keeps a large archive within the limit: one year shard (4,700) and the newest (63) beside it', () => {
     const budget = articlesInFlight(tiers, 3.9 * GB, 24 * GB);
-    expect(budget).toBeGreaterThanOrEqual(4700 + 900 + 63);
+    expect(budget).toBeGreaterThanOrEqual(4700 + 63);
     expect(budget).toBeLessThan(2 * 4700);
     expect(3.9 * GB + budget * PAGEFIND_BYTES_PER_ARTICLE).toBeLessThanOrEqual(6 * GB);
   });

@@ -2,7 +2,7 @@
  * In what order, and how many at a time, the search shards are indexed. Pagefind indexes on one
  * core per process, so on a 2-core machine two processes index in about half the time of one
  * (10,000 articles: 14.5 s instead of 28.5 s, measured); but each process holds its shard in
- * memory (about 0.35 GB per 1,000 articles), so shards run side by side only while the articles in
+ * memory (about 0.4 GB per 1,000 articles), so shards run side by side only while the articles in
  * flight stay within a budget. The largest shards start first, so that the small ones fill the
  * gaps beside them instead of leaving a big one to run alone at the end.
  */
@@ -62,8 +62,11 @@ export async function runWithinBudget<J extends WeightedJob>(
   if (failure) throw failure.error;
 }
 
-/** What a Pagefind process holds at its peak per article of its shard (1.71 GB for 4,700, measured). */
-export const PAGEFIND_BYTES_PER_ARTICLE = 0.37 * 1024 ** 2;
+/**
+ * What a Pagefind process holds at its peak per article of its shard: 2.01 GB for 5,000 with the
+ * allocator settings of src/build/search-shard.ts (1.88 GB with jemalloc's defaults), measured.
+ */
+export const PAGEFIND_BYTES_PER_ARTICLE = 0.41 * 1024 ** 2;
 
 /**
  * How many articles may be indexed at once: two full shards, or one and the small newest ones, as
