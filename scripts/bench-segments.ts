@@ -8,11 +8,11 @@
  * cold, and compares the merged site with it file for file, byte for byte. Asserts nothing.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
+import { collectionFolder, CONTENT_DIR_ENV, listDataEntryIds } from '../src/lib/content/content-dir.ts';
 import { filesUnder } from '../src/lib/link-files.ts';
 import {
   extraArticle,
@@ -141,10 +141,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   }
 
   const extra = path.join(collectionFolder('articles', contentDir), 'bench-extra.md');
-  const reporter =
-    readdirSync(collectionFolder('authors', contentDir))
-      .sort()[0]
-      ?.replace(/\.ya?ml$/, '') ?? '';
+  const reporter = [...listDataEntryIds(collectionFolder('authors', contentDir))].sort()[0] ?? '';
   const story: BuildFigures[] = [];
   let storyMerge: MergeFigures | undefined;
   if (!skipStory) {

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
+import { collectionFolder, CONTENT_DIR_ENV, listDataEntryIds } from '../src/lib/content/content-dir.ts';
 import { commentRelativePath } from '../src/lib/content/content-layout.ts';
 import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
 import { benchIndex, benchSegments } from './bench-segments.ts';
@@ -400,10 +400,7 @@ export async function main(argv: string[]): Promise<number> {
   /** The warm build, then a newsroom's day: one story, its body and title edited, one comment. */
   async function newsroomDay() {
     await build('warm', 'warm');
-    const reporter =
-      readdirSync(collectionFolder('authors', contentDir))
-        .sort()[0]
-        ?.replace(/\.ya?ml$/, '') ?? '';
+    const reporter = [...listDataEntryIds(collectionFolder('authors', contentDir))].sort()[0] ?? '';
     try {
       writeFileSync(extra, extraArticle(extraId, reporter));
       await build('+1 article', 'plus-one');

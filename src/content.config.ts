@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { readFileSync, statSync } from 'node:fs';
 import { collectionFolder, displayPath, listDataEntryIds, resolveContentDir } from './lib/content/content-dir';
-import { COLLECTIONS, type Collection } from './lib/content/content-layout';
+import { COLLECTIONS, DATA_FILE_GLOB, dataEntryId, type Collection } from './lib/content/content-layout';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { contentProblemsError, type ContentProblem } from './lib/content/problems';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
@@ -88,13 +88,10 @@ const zonelessDates =
     );
   };
 
-const dataFileName = /\.(ya?ml|json)$/;
-
 /** Data entries (categories, authors) are named by their file: `economy.yml` is the category `economy`. */
 const dataEntry = (folder: string) =>
-  checkedGlob(
-    { pattern: '*.{yml,yaml,json}', base: folder, generateId: ({ entry }) => entry.replace(dataFileName, '') },
-    (entries) => entries.flatMap((entry) => dataFileNameProblem(entry.id, entry.filePath) ?? []),
+  checkedGlob({ pattern: DATA_FILE_GLOB, base: folder, generateId: ({ entry }) => dataEntryId(entry) }, (entries) =>
+    entries.flatMap((entry) => dataFileNameProblem(entry.id, entry.filePath) ?? []),
   );
 
 const categories = defineCollection({ loader: dataEntry(folders.categories), schema: categorySchema });
@@ -159,9 +156,9 @@ const articles = defineCollection({
 const comments = defineCollection({
   loader: checkedGlob(
     {
-      pattern: '*/*.{json,yml,yaml}',
+      pattern: `*/${DATA_FILE_GLOB}`,
       base: folders.comments,
-      generateId: ({ entry }) => entry.replace(dataFileName, ''),
+      generateId: ({ entry }) => dataEntryId(entry),
     },
     (entries) => entries.flatMap((entry) => commentPlacementProblems(entry.id, entry.data, entry.filePath)),
     zonelessDates(DATE_FIELDS.comment),

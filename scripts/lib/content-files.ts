@@ -7,9 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { normalizePersianLetters } from '../../src/lib/persian/normalize.ts';
+import { DATA_FILE, dataEntryId } from '../../src/lib/content/content-layout.ts';
 import { frontmatterOf } from './frontmatter.ts';
 
-const DATA_FILE = /\.(ya?ml|json)$/i;
 export const ARTICLE_FILE = /\.mdx?$/i;
 
 /** Slug → Persian name of every data file in `folder` (sections or reporters). */
@@ -28,7 +28,7 @@ export function readChoices(folder: string): Map<string, string> {
     } catch {
       // A broken data file is the build's to report; the slug is still a valid choice here.
     }
-    choices.set(file.replace(DATA_FILE, ''), name);
+    choices.set(dataEntryId(file), name);
   }
   return choices;
 }

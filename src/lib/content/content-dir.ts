@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Collection } from './content-layout.ts';
+import { DATA_FILE, dataEntryId, type Collection } from './content-layout.ts';
 
 export const CONTENT_DIR_ENV = 'BAYEGAN_CONTENT_DIR';
 
@@ -13,12 +13,10 @@ export function resolveContentDir(env: NodeJS.ProcessEnv = process.env, cwd = pr
   return path.resolve(cwd, env[CONTENT_DIR_ENV] || 'content');
 }
 
-export const DATA_FILE = /\.(ya?ml|json)$/;
-
 /** The ids of a data collection's entries: its file names without extension. */
 export function listDataEntryIds(folder: string): Set<string> {
   try {
-    return new Set(readdirSync(folder).filter((name) => DATA_FILE.test(name)).map((name) => name.replace(DATA_FILE, '')));
+    return new Set(readdirSync(folder).filter((name) => DATA_FILE.test(name)).map(dataEntryId));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
     throw error;

@@ -14,6 +14,15 @@ export const COLLECTIONS = ['articles', 'categories', 'authors', 'comments'] as 
 /** One content collection, and the name of its folder. */
 export type Collection = (typeof COLLECTIONS)[number];
 
+/** A data entry's file (a section, a reporter, a comment): YAML or JSON, named by the entry's id. */
+export const DATA_FILE = /\.(ya?ml|json)$/;
+
+/** The same files as a glob, for Astro's loader. */
+export const DATA_FILE_GLOB = '*.{yml,yaml,json}';
+
+/** A data entry's id: its file's name without the extension (`economy.yml` → `economy`). */
+export const dataEntryId = (fileName: string) => fileName.replace(DATA_FILE, '');
+
 /** A path inside the content folder, with `/`: `contentPath('comments', '12', 'c1.json')`. */
 export function contentPath(collection: Collection, ...parts: string[]): string {
   return [collection, ...parts].join('/');
