@@ -20,6 +20,9 @@ export function dataStoreFromFileIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         if (command !== 'build') return;
+        // Only the single-file store: an experimental chunked one is Astro's to load.
+        const storage = config.experimental.collectionStorage;
+        if (storage !== undefined && storage !== 'single-file') return;
         // Where a production build keeps the single-file store (Astro's getDataStoreFile).
         const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
         updateConfig({
@@ -28,12 +31,14 @@ export function dataStoreFromFileIntegration(): AstroIntegration {
               {
                 name: 'bayegan:data-store-from-file',
                 enforce: 'pre',
-                // Astro's own plugin loads the module first; this replaces what it loaded.
-                transform: {
+                // Loads the module before Astro's own plugin would (`order: 'pre'`): Astro's reads the
+                // whole store, parses it and writes it out again as a JavaScript string only to be
+                // replaced, about 7 s at 100,000 articles (an 82-million-character store), measured.
+                load: {
+                  order: 'pre',
                   filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-                  handler(code) {
-                    if (this.environment.name === 'client') return null;
-                    if (!code.startsWith('export default JSON.parse(') || !existsSync(storeFile)) return null;
+                  handler() {
+                    if (this.environment.name === 'client' || !existsSync(storeFile)) return null;
                     logger.info(
                       `Content data store (${(statSync(storeFile).size / 1024 ** 2).toFixed(0)} MB) is read from its file, not compiled into the build.`,
                     );
