@@ -8,7 +8,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { indexShardInWorker, PAGEFIND_ALLOCATOR } from '../../src/build/search-shard.ts';
 import { tmpRoot } from '../helpers/build-site';
 
@@ -23,20 +23,12 @@ async function indexWith(name: string, ownSetting: string | undefined): Promise<
   const standIn = path.join(dir, `${name}.sh`);
   writeFileSync(standIn, `#!/bin/sh\nprintf '%s' "$_RJEM_MALLOC_CONF" > '${record}'\nexec '${realBinary}' "$@"\n`);
   chmodSync(standIn, 0o755);
-  const saved = { binary: process.env[BINARY_VARIABLE], setting: process.env._RJEM_MALLOC_CONF };
-  process.env[BINARY_VARIABLE] = standIn;
-  if (ownSetting === undefined) Reflect.deleteProperty(process.env, '_RJEM_MALLOC_CONF');
-  else process.env._RJEM_MALLOC_CONF = ownSetting;
+  vi.stubEnv(BINARY_VARIABLE, standIn);
+  vi.stubEnv('_RJEM_MALLOC_CONF', ownSetting);
   try {
     await indexShardInWorker({ pages, target: path.join(dir, name), withTerms: false });
   } finally {
-    for (const [key, value] of [
-      [BINARY_VARIABLE, saved.binary],
-      ['_RJEM_MALLOC_CONF', saved.setting],
-    ] as const) {
-      if (value === undefined) Reflect.deleteProperty(process.env, key);
-      else process.env[key] = value;
-    }
+    vi.unstubAllEnvs();
   }
   return readFileSync(record, 'utf8');
 }
