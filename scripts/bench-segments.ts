@@ -12,10 +12,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectionFolder, CONTENT_DIR_ENV, listDataEntryIds } from '../src/lib/content/content-dir.ts';
+import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
 import { filesUnder } from '../src/lib/link-files.ts';
 import {
   extraArticle,
+  extraReporter,
   gb,
   measuredBuild,
   oldSitesDeleted,
@@ -141,7 +142,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   }
 
   const extra = path.join(collectionFolder('articles', contentDir), 'bench-extra.md');
-  const reporter = [...listDataEntryIds(collectionFolder('authors', contentDir))].sort()[0] ?? '';
+  const reporter = extraReporter(contentDir);
   const story: BuildFigures[] = [];
   let storyMerge: MergeFigures | undefined;
   if (!skipStory) {

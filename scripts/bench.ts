@@ -258,6 +258,10 @@ export function reported(run: BuildFigures) {
 
 const EXTRA_TITLE = 'خبر تازه برای سنجش بازسازی';
 
+/** The reporter of the benchmark's extra article: the corpus's first, by id. */
+export const extraReporter = (contentDir: string) =>
+  [...listDataEntryIds(collectionFolder('authors', contentDir))].sort()[0] ?? '';
+
 /** One article, dated after the corpus, written the way `npm run new` would. */
 export function extraArticle(id: number, reporter: string) {
   return `---
@@ -400,7 +404,7 @@ export async function main(argv: string[]): Promise<number> {
   /** The warm build, then a newsroom's day: one story, its body and title edited, one comment. */
   async function newsroomDay() {
     await build('warm', 'warm');
-    const reporter = [...listDataEntryIds(collectionFolder('authors', contentDir))].sort()[0] ?? '';
+    const reporter = extraReporter(contentDir);
     try {
       writeFileSync(extra, extraArticle(extraId, reporter));
       await build('+1 article', 'plus-one');
