@@ -47,7 +47,7 @@ export function incrementalPagesIntegration(): AstroIntegration {
           for (const file of filesUnder(outDir)) writer.keep(file);
         }
         if (registry.carried.size > 0) logger.info(`Carrying ${registry.carried.size} unchanged pages over…`);
-        for (const file of registry.carried) writer.link(path.join(previousSite, file), file);
+        for (const [file, inode] of registry.carried) writer.link(path.join(previousSite, file), file, inode);
         // Images that only carried pages use were not written by this build; assets are named by their
         // content, so a file of the same name is the same file. Only what a page still names is
         // carried: the images of a deleted story leave with it. (Carried pages come from a build of
@@ -98,7 +98,7 @@ function assetsOfPages(registry: RenderRegistry, writer: SiteWriter, outDir: str
       note(file, assetsNamedIn(readFileSync(path.join(outDir, file))));
     }
   }
-  for (const file of registry.carried) {
+  for (const file of registry.carried.keys()) {
     note(file, known ? splitAssets(known[file] ?? '') : assetsNamedIn(readFileSync(path.join(previousSite, file))));
   }
   return needed;

@@ -5,14 +5,13 @@
  * with it, unread (src/lib/incremental/).
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath, articlesPath, pageFile, pathWithBase, shortPath, siteFolder, urlWithBase } from '#lib/paths.ts';
 import { pagesOfBuild, siteCarriedFrom } from '#lib/incremental/render-plan.ts';
 import { inOrder } from '#lib/in-order.ts';
-import { siteWriter } from '#lib/link-files.ts';
+import { inodeOf, siteWriter } from '#lib/link-files.ts';
 import { articlePageHeadings, shortLinkPage } from '#lib/short-links.ts';
 
 /** `[id, slug]` of every article page built: the build's own list, or the folder's (`astro build`). */
@@ -49,8 +48,10 @@ export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIn
         for (const [id, slug] of await articlePages(newsDir)) {
           const shortLink = pageFile(shortPath(Number(id)));
           const previousSite = siteCarriedFrom(pageFile(articlePath(Number(id), slug)));
-          if (previousSite && existsSync(path.join(previousSite, shortLink))) {
-            writer.link(path.join(previousSite, shortLink), shortLink);
+          const previous = previousSite && path.join(previousSite, shortLink);
+          const inode = previous ? inodeOf(previous) : undefined;
+          if (previous && inode !== undefined) {
+            writer.link(previous, shortLink, inode);
             carried++;
           } else toWrite.push([id, slug]);
         }

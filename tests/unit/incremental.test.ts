@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentDigest } from '../../src/lib/incremental/page-digest';
-import { mustRender, pageFile, reusablePages, type PageManifest } from '../../src/lib/incremental/page-plan';
+import { carriedFrom, pageFile, reusablePages, type PageManifest } from '../../src/lib/incremental/page-plan';
 import { assetsNamedIn, joinAssets, splitAssets } from '../../src/lib/incremental/page-assets';
 
 describe('pageFile', () => {
@@ -22,7 +22,7 @@ describe('pageFile', () => {
   });
 });
 
-describe('reusablePages and mustRender', () => {
+describe('reusablePages and carriedFrom', () => {
   const manifest: PageManifest = { version: 1, buildDigest: 'b1', siteStamp: 's1', pages: { 'a/index.html': 'f1' } };
 
   it('reuses a manifest only for the same build inputs and the same site folder', () => {
@@ -33,12 +33,14 @@ describe('reusablePages and mustRender', () => {
     expect(reusablePages(undefined, 'b1', 's1')).toEqual({});
   });
 
-  it('renders a page that is new, changed, or whose file is gone', () => {
-    const exists = () => true;
-    expect(mustRender('a/index.html', 'f1', manifest.pages, exists)).toBe(false);
-    expect(mustRender('a/index.html', 'f2', manifest.pages, exists)).toBe(true);
-    expect(mustRender('b/index.html', 'f1', manifest.pages, exists)).toBe(true);
-    expect(mustRender('a/index.html', 'f1', manifest.pages, () => false)).toBe(true);
+  it('carries a page over only when it is unchanged and its previous file is there, and looks up only those', () => {
+    const looked: string[] = [];
+    const inode = (file: string) => (looked.push(file), file === 'a/index.html' ? 42 : undefined);
+    expect(carriedFrom('a/index.html', 'f1', manifest.pages, inode)).toBe(42);
+    expect(carriedFrom('a/index.html', 'f2', manifest.pages, inode)).toBeUndefined();
+    expect(carriedFrom('b/index.html', 'f1', manifest.pages, inode)).toBeUndefined();
+    expect(carriedFrom('a/index.html', 'f1', manifest.pages, () => undefined)).toBeUndefined();
+    expect(looked).toEqual(['a/index.html']);
   });
 });
 

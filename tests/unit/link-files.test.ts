@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sta
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesUnder, SiteWriter } from '../../src/lib/link-files';
+import { filesUnder, inodeOf, SiteWriter } from '../../src/lib/link-files';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'bayegan-link-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -39,6 +39,23 @@ describe('SiteWriter', () => {
     writeFileSync(path.join(recycled, 'other.html'), 'stale other');
     writer.link(path.join(served, 'other.html'), 'other.html');
     expect(statSync(path.join(recycled, 'other.html')).ino).toBe(statSync(path.join(served, 'other.html')).ino);
+  });
+
+  it("trusts the source's inode it is given (looked up once by the caller) instead of looking it up again", () => {
+    const { served, recycled, page } = sites();
+    expect(inodeOf(path.join(served, page))).toBe(statSync(path.join(served, page)).ino);
+    expect(inodeOf(path.join(served, 'never-there.html'))).toBeUndefined();
+
+    writeFileSync(path.join(served, 'other.html'), 'other');
+    writeFileSync(path.join(recycled, 'other.html'), 'stale other');
+    const writer = new SiteWriter(recycled);
+    // Given the inode the target already has, the target is taken to be the source's file already.
+    writer.link(path.join(served, 'other.html'), 'other.html', inodeOf(path.join(recycled, 'other.html')));
+    expect(readFileSync(path.join(recycled, 'other.html'), 'utf8')).toBe('stale other');
+    // Given the source's own, a different file is replaced by a link to it.
+    writer.link(path.join(served, 'other.html'), 'other.html', inodeOf(path.join(served, 'other.html')));
+    expect(readFileSync(path.join(recycled, 'other.html'), 'utf8')).toBe('other');
+    expect(writer.placed).toEqual(new Set(['other.html']));
   });
 
   it('moves a file in, making its folders', () => {

@@ -57,12 +57,16 @@ export function reusablePages(
   return manifest.pages;
 }
 
-/** Whether a page must be rendered: it is new, it changed, or its previous file is gone. */
-export function mustRender(
+/**
+ * The previous file of a page that can be carried over, as `previousFile` finds it in the previous
+ * site (its inode, say); undefined when the page must be rendered: it is new, it changed, or its
+ * previous file is gone. A page that changed is not looked up.
+ */
+export function carriedFrom<T>(
   file: string,
   fingerprint: string,
   previous: Record<string, string>,
-  previousFileExists: (file: string) => boolean,
-): boolean {
-  return previous[file] !== fingerprint || !previousFileExists(file);
+  previousFile: (file: string) => T | undefined,
+): T | undefined {
+  return previous[file] === fingerprint ? previousFile(file) : undefined;
 }

@@ -10,9 +10,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inodeOf } from '#lib/link-files.ts';
 import { SEGMENT_STAMP } from '#lib/segments.ts';
 import { contentDigest } from './page-digest.ts';
-import { mustRender, pageFile, reusablePages, type PageManifest } from './page-plan.ts';
+import { carriedFrom, pageFile, reusablePages, type PageManifest } from './page-plan.ts';
 
 /** What scripts/build.ts passes in BAYEGAN_INCREMENTAL (JSON). */
 export interface IncrementalSettings {
@@ -38,8 +39,11 @@ export interface RenderRegistry {
   buildDigest: string;
   /** Output file → fingerprint, for every page of the dynamic routes. */
   pages: Map<string, string>;
-  /** Output files that were not rendered: to be carried over from the previous site. */
-  carried: Set<string>;
+  /**
+   * Output files that were not rendered, to be carried over from the previous site → the inode of
+   * the previous site's file, looked up once when the page was planned and again used to link it.
+   */
+  carried: Map<string, number>;
   /** The previous build's fingerprints, when its site is the one in place and its inputs were these. */
   previous: Record<string, string>;
   /** What later steps read from the pages of this build (see `PageManifest.derived`). */
@@ -112,7 +116,7 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
       settings,
       buildDigest,
       pages: new Map(),
-      carried: new Set(),
+      carried: new Map(),
       previous,
       derived: new Map(),
       previousDerived,
@@ -176,16 +180,18 @@ export function renderChangedPagesOnly<P extends StaticPath>(route: string, path
   if (!settings) return paths;
   const registry = startRegistry(settings, buildWide);
   const { previous } = registry;
-  const exists = (file: string) => existsSync(path.join(settings.previousSite, file));
   return paths.filter((entry) => {
     const file = pageFile(route, entry.params);
     const fingerprint = contentDigest([route, entry.params, entry.props]);
     registry.pages.set(file, fingerprint);
-    if (mustRender(file, fingerprint, previous, exists)) {
+    const previousFile = carriedFrom(file, fingerprint, previous, (page) =>
+      inodeOf(path.join(settings.previousSite, page)),
+    );
+    if (previousFile === undefined) {
       registry.carried.delete(file);
       return true;
     }
-    registry.carried.add(file);
+    registry.carried.set(file, previousFile);
     return false;
   });
 }
