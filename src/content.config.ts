@@ -12,6 +12,7 @@ import { collectionFolder, displayPath, listDataEntryIds, resolveContentDir } fr
 import { COLLECTIONS, DATA_FILE_GLOB, dataEntryId, type Collection } from './lib/content/content-layout';
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { contentProblemsError, type ContentProblem } from './lib/content/problems';
+import { keepLiveCollection } from './lib/content/live-store';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import { prepareCommentFile } from './lib/content/staticman-entry';
 import { globChangedFiles } from './lib/content/unchanged-files';
@@ -72,6 +73,7 @@ function checkedGlob(
       }));
       const problems = check(entries);
       if (problems.length > 0) fail(problems);
+      keepLiveCollection(context.collection, context.store);
     },
   };
 }

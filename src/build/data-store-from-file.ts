@@ -3,13 +3,18 @@
  * into the build's JavaScript (Node-only). Astro bundles the store as one module,
  * `export default JSON.parse("…")`, holding every article's rendered HTML: 90 MB for 10,000
  * articles, which V8 takes about 25 s to compile (a plain JSON.parse of the file takes under one).
- * The replacement module reads the same file Astro's module was made from, written by the content
- * sync of this build before bundling, so the pages see the same data. Build only: `astro dev`
- * keeps Astro's own module, which it reloads as content changes.
+ * The replacement module hands the pages the collections this process's content sync holds
+ * (src/lib/content/live-store.ts), or, in a page thread, reads the file that sync wrote before
+ * bundling: the pages see the same data either way. Build only: `astro dev` keeps Astro's own
+ * module, which it reloads as content changes.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { COLLECTIONS } from '#lib/content/content-layout.ts';
+
+/** The module that hands over the store this process synced (src/lib/content/live-store.ts). */
+const LIVE_STORE_MODULE = fileURLToPath(new URL('../lib/content/live-store.ts', import.meta.url));
 
 /** Astro's virtual module of the data store (astro/dist/content/consts.js). */
 const DATA_STORE_MODULE = '\0astro:data-layer-content';
@@ -42,10 +47,14 @@ export function dataStoreFromFileIntegration(): AstroIntegration {
                     logger.info(
                       `Content data store (${(statSync(storeFile).size / 1024 ** 2).toFixed(0)} MB) is read from its file, not compiled into the build.`,
                     );
+                    // The collections this process's content sync left, as Astro's runtime reads a
+                    // store (a Map); a thread or process that did not sync reads the file.
                     return {
                       code:
                         "import { readFileSync } from 'node:fs';\n" +
-                        `export default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`,
+                        `import { liveDataStore } from ${JSON.stringify(LIVE_STORE_MODULE)};\n` +
+                        `export default liveDataStore(${JSON.stringify(COLLECTIONS)}) ??\n` +
+                        `  JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`,
                       map: { mappings: '' },
                     };
                   },

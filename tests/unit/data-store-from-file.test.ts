@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataStoreFromFileIntegration } from '../../src/build/data-store-from-file.ts';
+import { keepLiveCollection, liveDataStore } from '../../src/lib/content/live-store.ts';
 import { tmpRoot } from '../helpers/build-site';
 
 interface LoadHook {
@@ -49,6 +50,7 @@ describe('the content data store module of a build', () => {
     writeFileSync(path.join(cacheDir, 'data-store.json'), '[]');
     const code = load.handler.call(server, MODULE)!.code;
     expect(code).toContain('readFileSync');
+    expect(code).toContain('liveDataStore(["articles","categories","authors","comments"])');
     expect(code).toContain(JSON.stringify(path.join(cacheDir, 'data-store.json')));
     expect(load.handler.call({ environment: { name: 'client' } }, MODULE)).toBeNull();
   });
@@ -57,5 +59,29 @@ describe('the content data store module of a build', () => {
     expect(pluginsFor('dev')).toEqual([]);
     expect(pluginsFor('build', { collectionStorage: 'chunked' })).toEqual([]);
     expect(pluginsFor('build', { collectionStorage: 'single-file' })).toHaveLength(1);
+  });
+});
+
+describe('the store this process synced', () => {
+  it('is handed to the pages only once every collection was kept, with the entries as they are then', () => {
+    const articles = new Map<string, unknown>([['1403/market', { id: 7 }]]);
+    const collections = ['live-test-articles', 'live-test-authors'];
+    expect(liveDataStore(collections)).toBeUndefined();
+    keepLiveCollection('live-test-articles', { entries: () => [...articles] });
+    // A collection the sync did not reach (a page thread, a failed loader): the file is read instead.
+    expect(liveDataStore(collections)).toBeUndefined();
+    keepLiveCollection('live-test-authors', { entries: () => [['sara', { name: 'سارا' }]] });
+    articles.set('1403/new', { id: 8 });
+    const store = liveDataStore(collections)!;
+    expect([...store.keys()]).toEqual(collections);
+    // In the order of the store's file: its ids sorted as Astro writes them.
+    expect([...store.get('live-test-articles')!.keys()]).toEqual(['1403/market', '1403/new']);
+    articles.set('1402/old', { id: 1 });
+    articles.set('1403/Bazaar', { id: 9 });
+    const ids = [...articles.keys()];
+    expect([...liveDataStore(collections)!.get('live-test-articles')!.keys()]).toEqual(
+      ids.sort((a, b) => a.localeCompare(b)),
+    );
+    expect(store.get('live-test-authors')!.get('sara')).toEqual({ name: 'سارا' });
   });
 });

@@ -60,6 +60,25 @@ describe('contentDigest', () => {
     expect(contentDigest({ ...base, related: ['1', 2] })).not.toBe(digest);
   });
 
+  it('sees a change deep inside a long value, which it hashes rather than writes out', () => {
+    const lead = 'بازار مرکزی شهر پس از دو سال مرمت بازگشایی شد. '.repeat(20);
+    const page = (word: string) => ({ article: { id: 7, lead, tags: [{ slug: word }] }, related: [{ lead }] });
+    expect(contentDigest(page('بازار'))).toBe(contentDigest(structuredClone(page('بازار'))));
+    expect(contentDigest(page('بازار'))).not.toBe(contentDigest(page('بازارها')));
+    expect(contentDigest({ a: lead, b: 'x' })).not.toBe(contentDigest({ a: `${lead}x`, b: '' }));
+  });
+
+  it('tells values apart whose parts only the separators would tell apart', () => {
+    expect(contentDigest([new URL('https://a.example/,n5')])).not.toBe(
+      contentDigest([new URL('https://a.example/'), 5]),
+    );
+    expect(contentDigest(['a,b'])).not.toBe(contentDigest(['a', 'b']));
+    expect(contentDigest({ 'a:b': 1 })).not.toBe(contentDigest({ a: 'b:1' }));
+    expect(contentDigest([null])).not.toBe(contentDigest([undefined]));
+    expect(contentDigest([1])).not.toBe(contentDigest(['1']));
+    expect(contentDigest([1n])).not.toBe(contentDigest([1]));
+  });
+
   it('survives a cycle', () => {
     const category: { id: string; self?: unknown } = { id: 'economy' };
     category.self = category;

@@ -1,0 +1,52 @@
+/**
+ * The content store as this process's content sync left it, handed to the pages of the same build
+ * instead of having them read and parse the store's file again. At 100,000 articles that file is
+ * 88 MB: reading it, `JSON.parse` and Astro's `devalue.unflatten` cost every build several seconds
+ * and a second copy of the archive in memory, for data the process already holds.
+ *
+ * The loaders (src/content.config.ts) and the pages run in different module graphs of one process
+ * (the content sync's Vite server, then the built pages), so the collections are kept on a global
+ * symbol, as the rendered bodies' folders are. A process that did not sync every collection (a page
+ * thread, a build whose sync was skipped) gets undefined and reads the file.
+ */
+
+/** What a loader's store gives: its entries, id → entry. */
+export interface LiveCollection {
+  entries(): [string, unknown][];
+}
+
+const REGISTRY = Symbol.for('bayegan.liveContentStore');
+type WithRegistry = typeof globalThis & { [REGISTRY]?: Map<string, LiveCollection> };
+
+function registry(): Map<string, LiveCollection> {
+  const scope = globalThis as WithRegistry;
+  return (scope[REGISTRY] ??= new Map());
+}
+
+/** Called by a collection's loader once its entries are final. */
+export function keepLiveCollection(collection: string, store: LiveCollection): void {
+  registry().set(collection, store);
+}
+
+/**
+ * The order of ids Astro writes its store in (astro/dist/content/data-store-writer.js sorts them
+ * with `localeCompare`, whose collation this is), and so the order of `getCollection()` when the
+ * pages read the file: a section list in that order must not change with where the store came from.
+ */
+const idOrder = new Intl.Collator().compare;
+
+/**
+ * The store as Astro's runtime reads it (collection → id → entry, in the file's order), when this
+ * process synced every one of `collections`; undefined otherwise.
+ */
+export function liveDataStore(collections: readonly string[]): Map<string, Map<string, unknown>> | undefined {
+  const live = registry();
+  if (!collections.every((collection) => live.has(collection))) return undefined;
+  return new Map(
+    collections.map((collection) => [
+      collection,
+      // Nearly sorted already (the store started from the sorted file), which the sort is quick on.
+      new Map(live.get(collection)!.entries().sort(([a], [b]) => idOrder(a, b))),
+    ]),
+  );
+}
