@@ -180,30 +180,42 @@ export function relatedArticles<T extends ArchiveItem>(
 ): T[] {
   const { positions } = index;
   const candidates = new Map<number, { article: T; shared: number }>();
-  const around = (list: readonly T[], position: number | undefined) =>
-    position === undefined ? [] : list.slice(Math.max(0, position - window), position + window + 1);
-
-  for (const slug of index.tagSlugsOf(article)) {
-    const group = index.byTag.get(slug)!;
-    for (const other of around(group.articles, positions.byTag.get(slug)?.get(article.id))) {
+  // Loops over the windows in place and keeps only the best `count`: every article of the archive
+  // asks, 100,000 times in a build of 100,000 articles (1.8 s with slices and a full sort).
+  const visit = (list: readonly T[], position: number | undefined, sharesTag: boolean) => {
+    if (position === undefined) return;
+    const end = Math.min(list.length, position + window + 1);
+    for (let at = Math.max(0, position - window); at < end; at++) {
+      const other = list[at]!;
       if (other.id === article.id) continue;
-      const entry = candidates.get(other.id) ?? { article: other, shared: 0 };
-      entry.shared += 1;
-      candidates.set(other.id, entry);
+      const entry = candidates.get(other.id);
+      if (!entry) candidates.set(other.id, { article: other, shared: sharesTag ? 1 : 0 });
+      else if (sharesTag) entry.shared += 1;
     }
+  };
+  for (const slug of index.tagSlugsOf(article)) {
+    visit(index.byTag.get(slug)!.articles, positions.byTag.get(slug)?.get(article.id), true);
   }
-  const section = index.byCategory.get(article.categoryId) ?? [];
-  for (const other of around(section, positions.byCategory.get(article.categoryId)?.get(article.id))) {
-    if (other.id !== article.id && !candidates.has(other.id)) candidates.set(other.id, { article: other, shared: 0 });
+  visit(
+    index.byCategory.get(article.categoryId) ?? [],
+    positions.byCategory.get(article.categoryId)?.get(article.id),
+    false,
+  );
+  // Most shared tags, then the same section, then newest, then the higher number: a total order.
+  const before = (a: { article: T; shared: number }, b: { article: T; shared: number }) =>
+    b.shared - a.shared ||
+    Number(b.article.categoryId === article.categoryId) - Number(a.article.categoryId === article.categoryId) ||
+    b.article.date.getTime() - a.article.date.getTime() ||
+    b.article.id - a.article.id;
+  const best: { article: T; shared: number }[] = [];
+  for (const candidate of candidates.values()) {
+    if (best.length === count) {
+      if (count === 0 || before(candidate, best[count - 1]!) >= 0) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && before(candidate, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, candidate);
   }
-  return [...candidates.values()]
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        Number(b.article.categoryId === article.categoryId) - Number(a.article.categoryId === article.categoryId) ||
-        b.article.date.getTime() - a.article.date.getTime() ||
-        b.article.id - a.article.id,
-    )
-    .slice(0, count)
-    .map((entry) => entry.article);
+  return best.map((entry) => entry.article);
 }
