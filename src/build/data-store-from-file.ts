@@ -45,7 +45,7 @@ export function dataStoreFromFileIntegration(): AstroIntegration {
                   handler() {
                     if (this.environment.name === 'client' || !existsSync(storeFile)) return null;
                     logger.info(
-                      `Content data store (${(statSync(storeFile).size / 1024 ** 2).toFixed(0)} MB) is read from its file, not compiled into the build.`,
+                      `Content data store (${(statSync(storeFile).size / 1024 ** 2).toFixed(0)} MB) is handed to the pages by content sync (read from its file in a page thread), not compiled into the build.`,
                     );
                     // The collections this process's content sync left, as Astro's runtime reads a
                     // store (a Map); a thread or process that did not sync reads the file.

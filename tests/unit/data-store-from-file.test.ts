@@ -1,8 +1,8 @@
 /**
- * The content data store is read from its file at run time, by a module that is loaded before
- * Astro's own plugin would load it (`order: 'pre'`), so that Astro never reads, parses and
- * re-encodes the whole store as a string (about 7 s a build at 100,000 articles). Only in builds,
- * only for the single-file store, never for the browser's bundle.
+ * The content data store is handed over by content sync, or read from its file at run time, by a
+ * module that is loaded before Astro's own plugin would load it (`order: 'pre'`), so that Astro
+ * never reads, parses and re-encodes the whole store as a string (about 7 s a build at 100,000
+ * articles). Only in builds, only for the single-file store, never for the browser's bundle.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -4,24 +4,19 @@
  * 88 MB: reading it, `JSON.parse` and Astro's `devalue.unflatten` cost every build several seconds
  * and a second copy of the archive in memory, for data the process already holds.
  *
- * The loaders (src/content.config.ts) and the pages run in different module graphs of one process
- * (the content sync's Vite server, then the built pages), so the collections are kept on a global
- * symbol, as the rendered bodies' folders are. A process that did not sync every collection (a page
- * thread, a build whose sync was skipped) gets undefined and reads the file.
+ * The loaders (src/content.config.ts) and the pages run in different module graphs of one process,
+ * so the collections are kept in a process-wide Map, as the rendered bodies' folders are. A process
+ * that did not sync every collection (a page thread, a build whose sync was skipped) gets undefined
+ * and reads the file.
  */
+import { processWideMap } from '#lib/process-wide.ts';
 
 /** What a loader's store gives: its entries, id → entry. */
 export interface LiveCollection {
   entries(): [string, unknown][];
 }
 
-const REGISTRY = Symbol.for('bayegan.liveContentStore');
-type WithRegistry = typeof globalThis & { [REGISTRY]?: Map<string, LiveCollection> };
-
-function registry(): Map<string, LiveCollection> {
-  const scope = globalThis as WithRegistry;
-  return (scope[REGISTRY] ??= new Map());
-}
+const registry = () => processWideMap<string, LiveCollection>('bayegan.liveContentStore');
 
 /** Called by a collection's loader once its entries are final. */
 export function keepLiveCollection(collection: string, store: LiveCollection): void {

@@ -16,6 +16,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
@@ -46,13 +47,7 @@ export function renderedBodiesDir(cacheDir: URL | string, collection: string): s
 const bodyFile = (dir: string, digest: string | number) => path.join(dir, `${digest}.json`);
 
 /** The folder of each collection's bodies, set by the loader for the pages of the same build. */
-const REGISTRY = Symbol.for('bayegan.renderedBodies');
-type WithRegistry = typeof globalThis & { [REGISTRY]?: Map<string, string> };
-
-function registry(): Map<string, string> {
-  const scope = globalThis as WithRegistry;
-  return (scope[REGISTRY] ??= new Map());
-}
+const registry = () => processWideMap<string, string>('bayegan.renderedBodies');
 
 /** Each collection's folder of bodies, for a thread that renders pages of this build (src/build/page-workers.ts). */
 export function renderedBodyFolders(): [string, string][] {
