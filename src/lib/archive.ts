@@ -179,7 +179,8 @@ export function relatedArticles<T extends ArchiveItem>(
   { count, window = 12 }: RelatedOptions,
 ): T[] {
   const { positions } = index;
-  const candidates = new Map<number, { article: T; shared: number }>();
+  type Candidate = { article: T; shared: number };
+  const candidates = new Map<number, Candidate>();
   // Loops over the windows in place and keeps only the best `count`: every article of the archive
   // asks, 100,000 times in a build of 100,000 articles (1.8 s with slices and a full sort).
   const visit = (list: readonly T[], position: number | undefined, sharesTag: boolean) => {
@@ -202,12 +203,12 @@ export function relatedArticles<T extends ArchiveItem>(
     false,
   );
   // Most shared tags, then the same section, then newest, then the higher number: a total order.
-  const before = (a: { article: T; shared: number }, b: { article: T; shared: number }) =>
+  const before = (a: Candidate, b: Candidate) =>
     b.shared - a.shared ||
     Number(b.article.categoryId === article.categoryId) - Number(a.article.categoryId === article.categoryId) ||
     b.article.date.getTime() - a.article.date.getTime() ||
     b.article.id - a.article.id;
-  const best: { article: T; shared: number }[] = [];
+  const best: Candidate[] = [];
   for (const candidate of candidates.values()) {
     if (best.length === count) {
       if (count === 0 || before(candidate, best[count - 1]!) >= 0) continue;

@@ -59,31 +59,25 @@ function encode(value: unknown): string {
   return encoded;
 }
 
-function encodeObject(object: object): string {
-  let text: string;
-  if (Array.isArray(object)) {
-    text = '[';
-    for (let at = 0; at < object.length; at++) text += (at > 0 ? ',' : '') + encode(object[at]);
-    return `${text}]`;
-  }
-  if (object instanceof Date) return `D${object.toISOString()}`;
-  if (object instanceof URL) return `U${JSON.stringify(object.href)}`;
-  if (object instanceof Map || object instanceof Set) {
-    text = object instanceof Map ? 'M[' : 'S[';
-    let first = true;
-    for (const item of object) {
-      text += (first ? '' : ',') + (object instanceof Map ? `${encode(item[0])}:${encode(item[1])}` : encode(item));
-      first = false;
-    }
-    return `${text}]`;
-  }
-  text = '{';
+/** `start`, the encodings of `items` separated by commas, `end`. */
+function encodeList<T>(start: string, items: Iterable<T>, encodeItem: (item: T) => string, end: string): string {
+  let text = start;
   let first = true;
-  for (const key of Object.keys(object)) {
-    text += `${first ? '' : ','}${JSON.stringify(key)}:${encode((object as Record<string, unknown>)[key])}`;
+  for (const item of items) {
+    text += first ? encodeItem(item) : `,${encodeItem(item)}`;
     first = false;
   }
-  return `${text}}`;
+  return text + end;
+}
+
+function encodeObject(object: object): string {
+  if (Array.isArray(object)) return encodeList('[', object as unknown[], encode, ']');
+  if (object instanceof Date) return `D${object.toISOString()}`;
+  if (object instanceof URL) return `U${JSON.stringify(object.href)}`;
+  if (object instanceof Map) return encodeList('M[', object, ([key, item]) => `${encode(key)}:${encode(item)}`, ']');
+  if (object instanceof Set) return encodeList('S[', object, encode, ']');
+  const record = object as Record<string, unknown>;
+  return encodeList('{', Object.keys(record), (key) => `${JSON.stringify(key)}:${encode(record[key])}`, '}');
 }
 
 /** A digest of `value`'s content: equal values give equal digests, whatever object holds them. */
