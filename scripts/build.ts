@@ -16,7 +16,7 @@ import { collectionFolder } from '../src/lib/content/content-dir.ts';
 import { BUILD_NOW_ENV } from '../src/lib/content/publication.ts';
 import { parseSegment, SEGMENT_FOLDER, segmentName, type SegmentChoice } from '../src/lib/segments.ts';
 import { searchJobFile } from '../src/build/build-folders.ts';
-import { addFilesToManifest } from '../src/build/incremental.ts';
+import { addToManifest } from '../src/build/incremental.ts';
 import { runDeferredSearch, SEARCH_JOB_ENV } from '../src/build/search-index.ts';
 import type { SegmentSettings } from '../src/lib/segment-registry.ts';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
@@ -205,8 +205,8 @@ if (status !== 0) failed(status);
 if (existsSync(searchJob)) {
   console.log('[bayegan:pagefind] Indexing the shards left until Astro had exited…');
   try {
-    const { placed, message } = await runDeferredSearch(searchJob);
-    addFilesToManifest(pending, placed);
+    const { placed, derived, message } = await runDeferredSearch(searchJob);
+    addToManifest(pending, placed, derived);
     console.log(`[bayegan:pagefind] ${message}`);
   } catch (error) {
     console.error(error);

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { reusedBodyAssets } from '#lib/content/kept-mdx-bodies.ts';
 import { filesUnder, siteWriter, type SiteWriter } from '#lib/link-files.ts';
 import { assetsNamedIn, joinAssets, splitAssets } from '#lib/incremental/page-assets.ts';
-import { MANIFEST_VERSION, type PageManifest } from '#lib/incremental/page-plan.ts';
+import { HELD, MANIFEST_VERSION, type PageManifest } from '#lib/incremental/page-plan.ts';
 import { renderRegistry, siteStamp, type RenderRegistry } from '#lib/incremental/render-plan.ts';
 
 /** The manifest's record of the `_astro/` files each page names (`PageManifest.derived`). */
@@ -44,10 +44,19 @@ export function incrementalPagesIntegration(): AstroIntegration {
           rmSync(recycled, { recursive: true, force: true });
         } else {
           registry.recycledFiles = undefined;
+          registry.recycled = undefined;
           for (const file of filesUnder(outDir)) writer.keep(file);
         }
         if (registry.carried.size > 0) logger.info(`Carrying ${registry.carried.size} unchanged pages over…`);
-        for (const [file, inode] of registry.carried) writer.link(path.join(previousSite, file), file, inode);
+        let held = 0;
+        for (const [file, inode] of registry.carried) {
+          // The recycled site holds it as it is when the previous build carried it over from there
+          // too: most pages of a story's build, each a system call or two saved (issue 16).
+          if (inode === HELD && registry.recycled) {
+            writer.keep(file);
+            held++;
+          } else writer.link(path.join(previousSite, file), file, inode === HELD ? undefined : inode);
+        }
         // Images that only carried pages use were not written by this build; assets are named by their
         // content, so a file of the same name is the same file. Only what a page still names is
         // carried: the images of a deleted story leave with it. (Carried pages come from a build of
@@ -70,7 +79,7 @@ export function incrementalPagesIntegration(): AstroIntegration {
         logger.info(
           registry.carried.size === 0
             ? `Rendered all ${rendered} archive pages (no earlier build to reuse, or its inputs changed).`
-            : `Rendered ${rendered} changed archive pages; carried ${registry.carried.size} unchanged pages and ${assets} assets over from the previous build${recycled ? ' into the site it replaced' : ''}.`,
+            : `Rendered ${rendered} changed archive pages; carried ${registry.carried.size} unchanged pages and ${assets} assets over from the previous build${recycled ? ` into the site it replaced, which held ${held} of those pages as they are` : ''}.`,
         );
       },
     },
@@ -125,14 +134,21 @@ function takeRecycled(recycledSite: string, outDir: string): string | undefined 
 
 /**
  * Adds to the manifest a build left (`pendingManifestFile`) the files it placed after Astro had
- * exited: the search index of a large cold build (src/build/search-index.ts).
+ * exited, and what that step recorded (step → file → value): the search index of a large cold
+ * build (src/build/search-index.ts).
  */
-export function addFilesToManifest(manifestFile: string, files: readonly string[]): void {
-  if (files.length === 0 || !existsSync(manifestFile)) return;
+export function addToManifest(
+  manifestFile: string,
+  files: readonly string[],
+  derived: Record<string, Record<string, string>> = {},
+): void {
+  if (!existsSync(manifestFile)) return;
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as PageManifest;
   // A manifest without its list of files leaves the site's files unknown; a partial list would lie.
   if (!manifest.files) return;
   manifest.files = [...new Set([...manifest.files, ...files])].sort();
+  manifest.derived ??= {};
+  for (const [step, values] of Object.entries(derived)) Object.assign((manifest.derived[step] ??= {}), values);
   writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
   renameSync(`${manifestFile}.tmp`, manifestFile);
 }

@@ -22,8 +22,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { carriedDerivation, pagesOfBuild, recordDerivation } from '#lib/incremental/render-plan.ts';
-import { SiteWriter, siteWriter } from '#lib/link-files.ts';
+import {
+  carriedDerivation,
+  pagesOfBuild,
+  recordDerivation,
+  recycledDerivation,
+  recycledSiteHas,
+} from '#lib/incremental/render-plan.ts';
+import { filesUnder, SiteWriter, siteWriter } from '#lib/link-files.ts';
 import { articlePath, articlesPath, searchIndexPath, siteFolder } from '#lib/paths.ts';
 import {
   AFTER_ASTRO_BYTES,
@@ -52,6 +58,8 @@ import { SHARDS_MANIFEST_NAME } from '#lib/search/scope.ts';
 const INDEX_FORMAT = 'bayegan-search-4';
 /** Name of what this step reads from each article page, in the incremental build's manifest. */
 const DERIVATION = 'search';
+/** The manifest's record of which cached shard each index folder of the site was linked from. */
+const SHARD_FOLDERS_STEP = 'search-shards';
 
 /**
  * Pagefind's scripts that merge shards in the reader's browser, patched on the way out (see
@@ -252,7 +260,11 @@ export const SEARCH_AFTER_ASTRO_ENV = 'BAYEGAN_SEARCH_AFTER_ASTRO';
  * fit beside what this process holds, places them all, and clears the cache of shards no page
  * belongs to any more. Returns the closing message.
  */
-async function runSearchJob(job: SearchJob, writer: SiteWriter, started: number): Promise<string> {
+async function runSearchJob(
+  job: SearchJob,
+  writer: SiteWriter,
+  started: number,
+): Promise<{ message: string; shardFolders: Record<string, string> }> {
   const { cacheRoot, shards, segment } = job;
   mkdirSync(cacheRoot, { recursive: true });
   const budget = articlesInFlight(job.tiers, process.memoryUsage().rss, os.totalmem());
@@ -273,6 +285,8 @@ async function runSearchJob(job: SearchJob, writer: SiteWriter, started: number)
   const used = new Set<string>();
   const routed: { id: string; cached: string }[] = [];
   const patched = new Map<string, string>();
+  let shardsInPlace = 0;
+  const shardFolders: Record<string, string> = {};
   for (const { id, cached, pages } of shards) {
     used.add(path.basename(cached));
     if (routedShard(id)) {
@@ -285,7 +299,17 @@ async function runSearchJob(job: SearchJob, writer: SiteWriter, started: number)
     }
     const skip = (source: string) =>
       NOT_SERVED.test(path.basename(source)) || MERGING_SCRIPTS.includes(path.basename(source));
-    writer.linkTree(cached, `${INDEX_FOLDER}/${id}`, (source) => !skip(source));
+    const folder = `${INDEX_FOLDER}/${id}`;
+    // A cached shard never changes under its name; a recycled site that had this one in this folder
+    // still holds its files, linked from there: about 100,000 files at 100,000 articles, two system
+    // calls each to compare otherwise (issue 16).
+    const served = recycledDerivation(SHARD_FOLDERS_STEP, folder) === path.basename(cached) ? filesUnder(cached) : [];
+    const held = served.map((file) => `${folder}/${file}`).filter((file) => !skip(file));
+    if (held.length > 0 && held.every(recycledSiteHas)) {
+      for (const file of held) writer.keep(file);
+      shardsInPlace++;
+    } else writer.linkTree(cached, folder, (source) => !skip(source));
+    shardFolders[folder] = path.basename(cached);
     for (const name of MERGING_SCRIPTS) {
       if (!patched.has(name))
         patched.set(name, patchPagefindScript(readFileSync(path.join(cached, name), 'utf8'), name));
@@ -306,12 +330,12 @@ async function runSearchJob(job: SearchJob, writer: SiteWriter, started: number)
   for (const name of readdirSync(cacheRoot)) {
     if (!used.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
   }
-  return (
+  const message =
     `Indexed ${job.articles} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
-    `${shards.length} shard(s), ${indexed} articles indexed anew, the rest reused from the build cache; ` +
+    `${shards.length} shard(s) (${shardsInPlace} of them in place already), ${indexed} articles indexed anew, the rest reused from the build cache; ` +
     `routing table for the words of ${routed.length} year shard(s) ${routes ? (routes.built ? 'built' : 'reused') : 'left to the merge'}; ` +
-    `${job.read} pages read, the others carried over unchanged.`
-  );
+    `${job.read} pages read, the others carried over unchanged.`;
+  return { message, shardFolders };
 }
 
 /**
@@ -333,13 +357,19 @@ function indexAfterAstro(toIndex: readonly CachedShard[], tiers: SearchTiers): b
  * Astro has exited, and removes its file. Returns the files it placed in the site, which the
  * manifest of the next build must list, and the closing message.
  */
-export async function runDeferredSearch(jobFile: string): Promise<{ placed: string[]; message: string }> {
+export async function runDeferredSearch(
+  jobFile: string,
+): Promise<{ placed: string[]; derived: Record<string, Record<string, string>>; message: string }> {
   const started = performance.now();
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as SearchJob;
   const writer = new SiteWriter(job.siteDir);
-  const message = await runSearchJob(job, writer, started);
+  const { message, shardFolders } = await runSearchJob(job, writer, started);
   rmSync(jobFile, { force: true });
-  return { placed: [...writer.placed], message: `${message} (after Astro had exited)` };
+  return {
+    placed: [...writer.placed],
+    derived: { [SHARD_FOLDERS_STEP]: shardFolders },
+    message: `${message} (after Astro had exited)`,
+  };
 }
 
 export function pagefindIntegration(options: PagefindIntegrationOptions): AstroIntegration {
@@ -407,7 +437,9 @@ export function pagefindIntegration(options: PagefindIntegrationOptions): AstroI
           );
           return;
         }
-        logger.info(await runSearchJob(job, siteWriter(outDir), started));
+        const { message, shardFolders } = await runSearchJob(job, siteWriter(outDir), started);
+        for (const [folder, name] of Object.entries(shardFolders)) recordDerivation(SHARD_FOLDERS_STEP, folder, name);
+        logger.info(message);
       },
     },
   };

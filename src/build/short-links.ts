@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath, articlesPath, pageFile, pathWithBase, shortPath, siteFolder, urlWithBase } from '#lib/paths.ts';
-import { pagesOfBuild, siteCarriedFrom } from '#lib/incremental/render-plan.ts';
+import { heldByRecycledSite, pagesOfBuild, recycledSiteHas, siteCarriedFrom } from '#lib/incremental/render-plan.ts';
 import { inOrder } from '#lib/in-order.ts';
 import { inodeOf, siteWriter } from '#lib/link-files.ts';
 import { articlePageHeadings, shortLinkPage } from '#lib/short-links.ts';
@@ -47,7 +47,15 @@ export function shortLinksIntegration({ url, base }: ShortLinksOptions): AstroIn
         const toWrite: [string, string][] = [];
         for (const [id, slug] of await articlePages(newsDir)) {
           const shortLink = pageFile(shortPath(Number(id)));
-          const previousSite = siteCarriedFrom(pageFile(articlePath(Number(id), slug)));
+          const articleFile = pageFile(articlePath(Number(id), slug));
+          // Made from its article page alone: where the recycled site holds that page as it is, it
+          // holds its short link as it is too.
+          if (heldByRecycledSite(articleFile) && recycledSiteHas(shortLink)) {
+            writer.keep(shortLink);
+            carried++;
+            continue;
+          }
+          const previousSite = siteCarriedFrom(articleFile);
           const previous = previousSite && path.join(previousSite, shortLink);
           const inode = previous ? inodeOf(previous) : undefined;
           if (previous && inode !== undefined) {

@@ -90,6 +90,17 @@ describe('an incremental build', () => {
     const nextDay = await buildSite('incremental', contentDir, { ...env, BAYEGAN_NOW: '2025-01-02T08:00:00+03:30' });
     expect(nextDay.status, nextDay.output).toBe(0);
     expect(rendered(nextDay)).toMatch(/^Rendered 0 changed archive pages/);
+    // It continues in the site the build before replaced (the first), which holds every page as it
+    // is: none is looked up or linked again, nor their short links.
+    const [, carried, held] = /carried (\d+) unchanged pages .*which held (\d+) of those pages as they are/.exec(
+      rendered(nextDay),
+    )!;
+    expect(Number(held)).toBe(Number(carried));
+    expect(shortLinksWritten(nextDay)).toBe(0);
+    // And every search shard: the first build, which indexed them after Astro had exited, recorded them.
+    const [, shards, inPlace] = /(\d+) shard\(s\) \((\d+) of them in place already\)/.exec(nextDay.output)!;
+    expect(Number(shards)).toBeGreaterThan(0);
+    expect(Number(inPlace)).toBe(Number(shards));
   });
 
   it('after a new, an edited and a deleted article, writes exactly the site a build from scratch writes', async () => {
@@ -132,6 +143,8 @@ describe('an incremental build', () => {
     expect(searchReads(incremental)).toBeGreaterThanOrEqual(2);
     expect(searchReads(incremental)).toBeLessThan(4);
     const incrementalFiles = siteFiles(outDir);
+    // The site it continued in (the second build's) held the unchanged pages in place.
+    expect(Number(/which held (\d+) of those pages as they are/.exec(rendered(incremental))?.[1])).toBeGreaterThan(0);
 
     rmSync(path.join(tmpRoot, 'incremental-scratch'), { recursive: true, force: true });
     const scratch = await buildSite('incremental-scratch', contentDir, {

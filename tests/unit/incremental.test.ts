@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contentDigest } from '../../src/lib/incremental/page-digest';
-import { carriedFrom, pageFile, reusablePages, type PageManifest } from '../../src/lib/incremental/page-plan';
+import {
+  carriedFrom,
+  HELD,
+  pageFile,
+  recycledSite,
+  reusablePages,
+  type PageManifest,
+} from '../../src/lib/incremental/page-plan';
 import { assetsNamedIn, joinAssets, splitAssets } from '../../src/lib/incremental/page-assets';
 
 describe('pageFile', () => {
@@ -22,7 +29,7 @@ describe('pageFile', () => {
   });
 });
 
-describe('reusablePages and carriedFrom', () => {
+describe('reusablePages, recycledSite and carriedFrom', () => {
   const manifest: PageManifest = { version: 1, buildDigest: 'b1', siteStamp: 's1', pages: { 'a/index.html': 'f1' } };
 
   it('reuses a manifest only for the same build inputs and the same site folder', () => {
@@ -41,6 +48,38 @@ describe('reusablePages and carriedFrom', () => {
     expect(carriedFrom('b/index.html', 'f1', manifest.pages, inode)).toBeUndefined();
     expect(carriedFrom('a/index.html', 'f1', manifest.pages, () => undefined)).toBeUndefined();
     expect(looked).toEqual(['a/index.html']);
+  });
+
+  it('takes a recycled site built from the same inputs, with its file list, as holding its pages', () => {
+    const older: PageManifest = {
+      version: 1,
+      buildDigest: 'b1',
+      siteStamp: 's0',
+      pages: { 'a/index.html': 'f1', 'b/index.html': 'f0' },
+      files: ['a/index.html', 'b/index.html', 'n/1/index.html'],
+      derived: { step: { 'a/index.html': 'x' } },
+    };
+    const recycled = recycledSite(older, 'b1');
+    expect(recycled?.files.has('n/1/index.html')).toBe(true);
+    expect(recycled?.derived).toEqual({ step: { 'a/index.html': 'x' } });
+    expect(recycledSite(older, 'b2')).toBeUndefined();
+    expect(recycledSite({ version: 1, buildDigest: 'b1', siteStamp: 's0', pages: older.pages }, 'b1')).toBeUndefined();
+    expect(recycledSite(undefined, 'b1')).toBeUndefined();
+
+    const previous = { 'a/index.html': 'f1', 'b/index.html': 'f1', 'c/index.html': 'f1' };
+    const looked: string[] = [];
+    const inode = (file: string) => (looked.push(file), 7);
+    // Unchanged since the recycled site: held there, looked up nowhere.
+    expect(carriedFrom('a/index.html', 'f1', previous, inode, recycled)).toBe(HELD);
+    // Changed since the recycled site, or not in it: from the previous site.
+    expect(carriedFrom('b/index.html', 'f1', previous, inode, recycled)).toBe(7);
+    expect(carriedFrom('c/index.html', 'f1', previous, inode, recycled)).toBe(7);
+    // A page listed with its fingerprint but missing from the recycled site's files is not held.
+    const listedOnly = { ...recycled!, files: new Set<string>() };
+    expect(carriedFrom('a/index.html', 'f1', previous, inode, listedOnly)).toBe(7);
+    // Changed now: rendered, whatever the recycled site holds.
+    expect(carriedFrom('a/index.html', 'f2', { 'a/index.html': 'f2x' }, inode, recycled)).toBeUndefined();
+    expect(looked).toEqual(['b/index.html', 'c/index.html', 'a/index.html']);
   });
 });
 

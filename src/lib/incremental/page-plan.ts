@@ -58,15 +58,39 @@ export function reusablePages(
 }
 
 /**
- * The previous file of a page that can be carried over, as `previousFile` finds it in the previous
- * site (its inode, say); undefined when the page must be rendered: it is new, it changed, or its
- * previous file is gone. A page that changed is not looked up.
+ * The site a build continues in (see src/lib/link-files.ts), the one the previous build replaced,
+ * when its manifest says it was built from the same inputs: its pages' fingerprints and its files.
+ */
+export interface RecycledSite {
+  pages: Record<string, string>;
+  files: ReadonlySet<string>;
+  derived: Record<string, Record<string, string>>;
+}
+
+/** The recycled site of `manifest`, when it was built from the same inputs as this build. */
+export function recycledSite(manifest: PageManifest | undefined, buildDigest: string): RecycledSite | undefined {
+  if (!manifest?.files || manifest.version !== MANIFEST_VERSION || manifest.buildDigest !== buildDigest)
+    return undefined;
+  return { pages: manifest.pages, files: new Set(manifest.files), derived: manifest.derived ?? {} };
+}
+
+/** A page the recycled site already holds as this build would write it: nothing to place. */
+export const HELD = 'held';
+
+/**
+ * Where a page that need not be rendered comes from: `HELD` when the recycled site holds it with the
+ * same fingerprint (nothing to look up or place), else its previous file as `previousFile` finds it
+ * in the previous site (its inode, say); undefined when the page must be rendered: it is new, it
+ * changed, or its previous file is gone. A page that changed is not looked up.
  */
 export function carriedFrom<T>(
   file: string,
   fingerprint: string,
   previous: Record<string, string>,
   previousFile: (file: string) => T | undefined,
-): T | undefined {
-  return previous[file] === fingerprint ? previousFile(file) : undefined;
+  recycled?: RecycledSite,
+): T | typeof HELD | undefined {
+  if (previous[file] !== fingerprint) return undefined;
+  if (recycled?.pages[file] === fingerprint && recycled.files.has(file)) return HELD;
+  return previousFile(file);
 }

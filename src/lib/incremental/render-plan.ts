@@ -13,7 +13,15 @@ import path from 'node:path';
 import { inodeOf } from '#lib/link-files.ts';
 import { SEGMENT_STAMP } from '#lib/segments.ts';
 import { contentDigest } from './page-digest.ts';
-import { carriedFrom, pageFile, reusablePages, type PageManifest } from './page-plan.ts';
+import {
+  carriedFrom,
+  HELD,
+  pageFile,
+  recycledSite,
+  reusablePages,
+  type PageManifest,
+  type RecycledSite,
+} from './page-plan.ts';
 
 /** What scripts/build.ts passes in BAYEGAN_INCREMENTAL (JSON). */
 export interface IncrementalSettings {
@@ -41,9 +49,10 @@ export interface RenderRegistry {
   pages: Map<string, string>;
   /**
    * Output files that were not rendered, to be carried over from the previous site → the inode of
-   * the previous site's file, looked up once when the page was planned and again used to link it.
+   * the previous site's file, looked up once when the page was planned and again used to link it;
+   * or `HELD` when the recycled site holds the page as it is (`recycled`), looked up nowhere.
    */
-  carried: Map<string, number>;
+  carried: Map<string, number | typeof HELD>;
   /** The previous build's fingerprints, when its site is the one in place and its inputs were these. */
   previous: Record<string, string>;
   /** What later steps read from the pages of this build (see `PageManifest.derived`). */
@@ -52,6 +61,12 @@ export interface RenderRegistry {
   previousDerived: Record<string, Record<string, string>>;
   /** The files of the recycled site, when this build starts from it. */
   recycledFiles: string[] | undefined;
+  /**
+   * Its pages' fingerprints and its files, when it was built from the same inputs: a page with the
+   * same fingerprint there is already in place once the build continues in it. Both are dropped when
+   * the build cannot continue there (src/build/incremental.ts).
+   */
+  recycled: RecycledSite | undefined;
 }
 
 const REGISTRY = Symbol.for('bayegan.renderRegistry');
@@ -121,6 +136,7 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
       derived: new Map(),
       previousDerived,
       recycledFiles,
+      recycled: recycledFiles ? recycledSite(recycled, buildDigest) : undefined,
     };
   }
   return holder[REGISTRY];
@@ -145,6 +161,31 @@ export function pagesOfBuild(folder: string): string[] | undefined {
 export function siteCarriedFrom(file: string): string | undefined {
   const registry = renderRegistry();
   return registry?.carried.has(file) ? registry.settings.previousSite : undefined;
+}
+
+/**
+ * Whether this build continues in the recycled site and carried the page `file` (relative, with
+ * `/`) over as `HELD`: that site holds it as this build would write it, in place already.
+ */
+export function heldByRecycledSite(file: string): boolean {
+  const registry = renderRegistry();
+  return registry?.recycled !== undefined && registry.carried.get(file) === HELD;
+}
+
+/**
+ * Whether this build continues in the recycled site and that site has `file`, as the manifest of
+ * the build that wrote it lists its files (what the file holds is for the caller to know).
+ */
+export function recycledSiteHas(file: string): boolean {
+  return renderRegistry()?.recycled?.files.has(file) ?? false;
+}
+
+/**
+ * What `step` recorded for `file` in the build that wrote the recycled site, when this build
+ * continues in that site (see `heldByRecycledSite`); undefined otherwise.
+ */
+export function recycledDerivation(step: string, file: string): string | undefined {
+  return renderRegistry()?.recycled?.derived[step]?.[file];
 }
 
 /**
@@ -184,8 +225,12 @@ export function renderChangedPagesOnly<P extends StaticPath>(route: string, path
     const file = pageFile(route, entry.params);
     const fingerprint = contentDigest([route, entry.params, entry.props]);
     registry.pages.set(file, fingerprint);
-    const previousFile = carriedFrom(file, fingerprint, previous, (page) =>
-      inodeOf(path.join(settings.previousSite, page)),
+    const previousFile = carriedFrom(
+      file,
+      fingerprint,
+      previous,
+      (page) => inodeOf(path.join(settings.previousSite, page)),
+      registry.recycled,
     );
     if (previousFile === undefined) {
       registry.carried.delete(file);
