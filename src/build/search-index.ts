@@ -27,9 +27,9 @@ import {
   pagesOfBuild,
   recordDerivation,
   recycledDerivation,
-  recycledSiteHas,
+  recycledFilesByFolder,
 } from '#lib/incremental/render-plan.ts';
-import { filesUnder, SiteWriter, siteWriter } from '#lib/link-files.ts';
+import { SiteWriter, siteWriter } from '#lib/link-files.ts';
 import { articlePath, articlesPath, searchIndexPath, siteFolder } from '#lib/paths.ts';
 import {
   AFTER_ASTRO_BYTES,
@@ -60,6 +60,8 @@ const INDEX_FORMAT = 'bayegan-search-4';
 const DERIVATION = 'search';
 /** The manifest's record of which cached shard each index folder of the site was linked from. */
 const SHARD_FOLDERS_STEP = 'search-shards';
+/** That record: the cached shard's name and how many files its folder of the site holds. */
+const shardRecord = (cached: string, files: number) => `${path.basename(cached)} ${files}`;
 
 /**
  * Pagefind's scripts that merge shards in the reader's browser, patched on the way out (see
@@ -287,6 +289,7 @@ async function runSearchJob(
   const patched = new Map<string, string>();
   let shardsInPlace = 0;
   const shardFolders: Record<string, string> = {};
+  const recycledShards = recycledFilesByFolder(INDEX_FOLDER);
   for (const { id, cached, pages } of shards) {
     used.add(path.basename(cached));
     if (routedShard(id)) {
@@ -300,21 +303,25 @@ async function runSearchJob(
     const skip = (source: string) =>
       NOT_SERVED.test(path.basename(source)) || MERGING_SCRIPTS.includes(path.basename(source));
     const folder = `${INDEX_FOLDER}/${id}`;
-    // A cached shard never changes under its name; a recycled site that had this one in this folder
-    // still holds its files, linked from there: about 100,000 files at 100,000 articles, two system
-    // calls each to compare otherwise (issue 16).
-    const served = recycledDerivation(SHARD_FOLDERS_STEP, folder) === path.basename(cached) ? filesUnder(cached) : [];
-    const held = served.map((file) => `${folder}/${file}`).filter((file) => !skip(file));
-    if (held.length > 0 && held.every(recycledSiteHas)) {
-      for (const file of held) writer.keep(file);
+    // A cached shard never changes under its name: a recycled site whose build placed this one's
+    // files in this folder, as many as it has there now, still holds them (about 100,000 files at
+    // 100,000 articles, each two system calls to compare otherwise; issue 16).
+    const inRecycled = recycledShards.get(id) ?? [];
+    let placed: number;
+    if (
+      inRecycled.length > 0 &&
+      recycledDerivation(SHARD_FOLDERS_STEP, folder) === shardRecord(cached, inRecycled.length)
+    ) {
+      for (const file of inRecycled) writer.keep(file);
+      placed = inRecycled.length - MERGING_SCRIPTS.length;
       shardsInPlace++;
-    } else writer.linkTree(cached, folder, (source) => !skip(source));
-    shardFolders[folder] = path.basename(cached);
+    } else placed = writer.linkTree(cached, folder, (source) => !skip(source));
     for (const name of MERGING_SCRIPTS) {
       if (!patched.has(name))
         patched.set(name, patchPagefindScript(readFileSync(path.join(cached, name), 'utf8'), name));
-      writer.write(`${INDEX_FOLDER}/${id}/${name}`, patched.get(name)!);
+      writer.write(`${folder}/${name}`, patched.get(name)!);
     }
+    shardFolders[folder] = shardRecord(cached, placed + MERGING_SCRIPTS.length);
   }
   // The highlighter is the same in every shard: served once, from /pagefind/.
   if (shards.length > 0 && job.keeps.highlighter) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentDigest } from '../../src/lib/incremental/page-digest';
 import {
   carriedFrom,
+  filesByFolder,
   HELD,
   pageFile,
   recycledSite,
@@ -80,6 +81,23 @@ describe('reusablePages, recycledSite and carriedFrom', () => {
     // Changed now: rendered, whatever the recycled site holds.
     expect(carriedFrom('a/index.html', 'f2', { 'a/index.html': 'f2x' }, inode, recycled)).toBeUndefined();
     expect(looked).toEqual(['b/index.html', 'c/index.html', 'a/index.html']);
+  });
+});
+
+describe('filesByFolder', () => {
+  it('groups the files under a folder by the name that follows it', () => {
+    const files = [
+      'pagefind/1403/a.pf',
+      'pagefind/1403/x/b.pf',
+      'pagefind/routes.json',
+      'pagefindx/c',
+      'news/1/index.html',
+    ];
+    expect([...filesByFolder(files, 'pagefind')]).toEqual([
+      ['1403', ['pagefind/1403/a.pf', 'pagefind/1403/x/b.pf']],
+      ['routes.json', ['pagefind/routes.json']],
+    ]);
+    expect(filesByFolder(files, 'feeds').size).toBe(0);
   });
 });
 

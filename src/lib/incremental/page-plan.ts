@@ -74,6 +74,24 @@ export function recycledSite(manifest: PageManifest | undefined, buildDigest: st
   return { pages: manifest.pages, files: new Set(manifest.files), derived: manifest.derived ?? {} };
 }
 
+/**
+ * The files of `files` under the folder `parent` (relative, with `/`), grouped by the folder or
+ * file name that follows it: `pagefind/1403/a.pf` is in the group `1403` of `pagefind`.
+ */
+export function filesByFolder(files: Iterable<string>, parent: string): Map<string, string[]> {
+  const prefix = `${parent}/`;
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    if (!file.startsWith(prefix)) continue;
+    const end = file.indexOf('/', prefix.length);
+    const name = file.slice(prefix.length, end === -1 ? undefined : end);
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = []));
+    group.push(file);
+  }
+  return groups;
+}
+
 /** A page the recycled site already holds as this build would write it: nothing to place. */
 export const HELD = 'held';
 

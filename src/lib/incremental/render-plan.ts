@@ -15,6 +15,7 @@ import { SEGMENT_STAMP } from '#lib/segments.ts';
 import { contentDigest } from './page-digest.ts';
 import {
   carriedFrom,
+  filesByFolder,
   HELD,
   pageFile,
   recycledSite,
@@ -178,6 +179,16 @@ export function heldByRecycledSite(file: string): boolean {
  */
 export function recycledSiteHas(file: string): boolean {
   return renderRegistry()?.recycled?.files.has(file) ?? false;
+}
+
+/**
+ * The files the recycled site has under the folder `parent`, grouped as `filesByFolder` groups
+ * them, when this build continues in that site (empty otherwise). What the files hold is for the
+ * caller to know.
+ */
+export function recycledFilesByFolder(parent: string): Map<string, string[]> {
+  const recycled = renderRegistry()?.recycled;
+  return recycled ? filesByFolder(recycled.files, parent) : new Map();
 }
 
 /**
