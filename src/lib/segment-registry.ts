@@ -5,6 +5,7 @@
  * Only `npm run build -- --segment K/N` turns it on (scripts/build.ts sets BAYEGAN_SEGMENT).
  */
 import type { SegmentChoice, SegmentPlan } from './segments.ts';
+import { processWideValue } from './process-wide.ts';
 
 /** What scripts/build.ts passes in BAYEGAN_SEGMENT (JSON), and what the segment's stamp records. */
 export interface SegmentSettings extends SegmentChoice {
@@ -31,17 +32,16 @@ export function segmentSettings(env: NodeJS.ProcessEnv = process.env): SegmentSe
   return raw ? (JSON.parse(raw) as SegmentSettings) : undefined;
 }
 
-const REGISTRY = Symbol.for('bayegan.segmentRun');
-type WithRun = typeof globalThis & { [REGISTRY]?: SegmentRun };
+const registered = processWideValue<SegmentRun>('bayegan.segmentRun');
 
 export function recordSegmentRun(run: SegmentRun): void {
-  (globalThis as WithRun)[REGISTRY] = run;
+  registered.set(run);
 }
 
 /** The segment plan of this build: undefined in a whole build, an error if the pages never made it. */
 export function segmentRun(): SegmentRun | undefined {
   if (!segmentSettings()) return undefined;
-  const run = (globalThis as WithRun)[REGISTRY];
+  const run = registered.get();
   if (!run) throw new Error('A segment build ended without a segment plan: no article route asked for one.');
   return run;
 }

@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processWideValue } from '#lib/process-wide.ts';
 import { writeWholeFile } from '#lib/whole-file.ts';
 import { assetsNamedIn } from '#lib/incremental/page-assets.ts';
 import { incrementalSettings, type IncrementalSettings } from '#lib/incremental/render-plan.ts';
@@ -46,9 +47,8 @@ const bodyFile = (dir: string, codeDigest: string, digest: string | number) =>
   path.join(dir, codeDigest, `${digest}.json`);
 
 /** Set by the content sync of this build: where bodies are kept. */
-const REGISTRY = Symbol.for('bayegan.keptMdxBodies');
-type WithRegistry = typeof globalThis & { [REGISTRY]?: { dir: string; reusedAssets: Set<string> } };
-const registry = () => (globalThis as WithRegistry)[REGISTRY];
+const registered = processWideValue<{ dir: string; reusedAssets: Set<string> }>('bayegan.keptMdxBodies');
+const registry = () => registered.get();
 
 /**
  * Called by the content sync with every MDX entry of a collection: records the index the bundler
@@ -90,7 +90,7 @@ export function keptMdxBodiesFolder(): string | undefined {
  */
 export function useKeptMdxBodiesFolder(dir: string): Set<string> {
   const reusedAssets = new Set<string>();
-  (globalThis as WithRegistry)[REGISTRY] = { dir, reusedAssets };
+  registered.set({ dir, reusedAssets });
   return reusedAssets;
 }
 

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inodeOf } from '#lib/link-files.ts';
+import { processWideValue } from '#lib/process-wide.ts';
 import { SEGMENT_STAMP } from '#lib/segments.ts';
 import { contentDigest } from './page-digest.ts';
 import {
@@ -70,8 +71,7 @@ export interface RenderRegistry {
   recycled: RecycledSite | undefined;
 }
 
-const REGISTRY = Symbol.for('bayegan.renderRegistry');
-type WithRegistry = typeof globalThis & { [REGISTRY]?: RenderRegistry };
+const registered = processWideValue<RenderRegistry>('bayegan.renderRegistry');
 
 export function incrementalSettings(env: NodeJS.ProcessEnv = process.env): IncrementalSettings | undefined {
   const raw = env['BAYEGAN_INCREMENTAL'];
@@ -109,38 +109,36 @@ function readManifest(file: string): PageManifest | undefined {
 
 /** The registry of this build, or undefined when incremental builds are off. */
 export function renderRegistry(): RenderRegistry | undefined {
-  return (globalThis as WithRegistry)[REGISTRY];
+  return registered.get();
 }
 
 function startRegistry(settings: IncrementalSettings, buildWide: unknown): RenderRegistry {
-  const holder = globalThis as WithRegistry;
-  if (!holder[REGISTRY]) {
-    const buildDigest = contentDigest([settings.codeDigest, buildWide]);
-    const manifest = readManifest(settings.manifestFile);
-    const previous = reusablePages(manifest, buildDigest, siteStamp(settings.previousSite));
-    const previousDerived = previous === manifest?.pages ? (manifest.derived ?? {}) : {};
-    // The recycled site is used only when pages are carried over and its manifest describes it.
-    const recycled =
-      previous === manifest?.pages && settings.recycledSite && settings.recycledManifestFile
-        ? readManifest(settings.recycledManifestFile)
-        : undefined;
-    const recycledFiles =
-      recycled?.files && recycled.siteStamp && recycled.siteStamp === siteStamp(settings.recycledSite!)
-        ? recycled.files
-        : undefined;
-    holder[REGISTRY] = {
-      settings,
-      buildDigest,
-      pages: new Map(),
-      carried: new Map(),
-      previous,
-      derived: new Map(),
-      previousDerived,
-      recycledFiles,
-      recycled: recycledFiles ? recycledSite(recycled, buildDigest) : undefined,
-    };
-  }
-  return holder[REGISTRY];
+  const started = registered.get();
+  if (started) return started;
+  const buildDigest = contentDigest([settings.codeDigest, buildWide]);
+  const manifest = readManifest(settings.manifestFile);
+  const previous = reusablePages(manifest, buildDigest, siteStamp(settings.previousSite));
+  const previousDerived = previous === manifest?.pages ? (manifest.derived ?? {}) : {};
+  // The recycled site is used only when pages are carried over and its manifest describes it.
+  const recycled =
+    previous === manifest?.pages && settings.recycledSite && settings.recycledManifestFile
+      ? readManifest(settings.recycledManifestFile)
+      : undefined;
+  const recycledFiles =
+    recycled?.files && recycled.siteStamp && recycled.siteStamp === siteStamp(settings.recycledSite!)
+      ? recycled.files
+      : undefined;
+  return registered.set({
+    settings,
+    buildDigest,
+    pages: new Map(),
+    carried: new Map(),
+    previous,
+    derived: new Map(),
+    previousDerived,
+    recycledFiles,
+    recycled: recycledFiles ? recycledSite(recycled, buildDigest) : undefined,
+  });
 }
 
 /**
