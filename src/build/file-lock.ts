@@ -4,7 +4,7 @@
  * the tests take one per shared build. A lock whose process died is taken
  * over; one that names no process yet (taken a moment ago) is waited for, unless it stays empty.
  */
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 /** A lock that names no process for this long was left by a process that died while taking it. */
 const EMPTY_LOCK_MS = 10_000;
@@ -30,8 +30,33 @@ function readLock(file: string): string | undefined {
   }
 }
 
+/**
+ * Removes the lock file when it still holds `stale` (the text read from it, naming a process that
+ * died), and only then. Two builds waiting on one dead holder both find it dead: removing the file
+ * outright let the slower one remove the lock the faster one had just taken, and both went on (two
+ * content syncs side by side in `.astro/`, one build bundling the other's pictures). So the file is
+ * moved aside first, which one process alone can do to it, and put back when it turns out to be a
+ * live process's lock.
+ */
+export function removeStaleLock(file: string, stale: string): void {
+  const aside = `${file}.${process.pid}.stale`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return; // released or removed meanwhile
+  }
+  if (readLock(aside) !== stale) {
+    try {
+      linkSync(aside, file);
+    } catch {
+      // Taken again meanwhile: that process holds it now.
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
 /** What holds the lock: a live process, nobody any more, or nobody yet (its id not written yet). */
-function holderOf(file: string, now: number): { pid: number; alive: boolean } | 'free' | 'being-taken' {
+function holderOf(file: string, now: number): { pid: number; text: string; alive: boolean } | 'free' | 'being-taken' {
   let text: string;
   let modified: number;
   try {
@@ -40,9 +65,9 @@ function holderOf(file: string, now: number): { pid: number; alive: boolean } | 
   } catch {
     return 'free'; // released between the two calls
   }
-  if (text === '') return now - modified > EMPTY_LOCK_MS ? { pid: NaN, alive: false } : 'being-taken';
+  if (text === '') return now - modified > EMPTY_LOCK_MS ? { pid: NaN, text, alive: false } : 'being-taken';
   const pid = Number(text);
-  return { pid, alive: isRunning(pid) };
+  return { pid, text, alive: isRunning(pid) };
 }
 
 export interface FileLockOptions {
@@ -74,7 +99,7 @@ export async function takeFileLock(file: string, { pollMs = 200, onWait }: FileL
     const holder = holderOf(file, Date.now());
     if (holder === 'free') continue;
     if (holder !== 'being-taken' && !holder.alive) {
-      rmSync(file, { force: true });
+      removeStaleLock(file, holder.text);
       continue;
     }
     if (holder !== 'being-taken' && !announced) {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { takeFileLock } from '../../src/build/file-lock.ts';
+import { removeStaleLock, takeFileLock } from '../../src/build/file-lock.ts';
 
 /** Every test's lock lives in one scratch folder, removed at the end. */
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'bayegan-lock-'));
@@ -41,6 +41,23 @@ describe('takeFileLock: one holder at a time, a dead holder taken over', () => {
     writeFileSync(file, String(deadPid()));
     expect(await settled(takeFileLock(file, { pollMs: 10 }), 500)).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+  });
+
+  it("removes a dead holder's lock only while it is still that one: not the lock another waiter took since", () => {
+    const dead = String(deadPid());
+    const file = lockFile();
+    writeFileSync(file, dead);
+    removeStaleLock(file, dead);
+    expect(existsSync(file)).toBe(false);
+    // Two builds found the same dead holder; the other one removed its lock and took its own first.
+    const taken = lockFile();
+    const other = process.pid; // a live process
+    writeFileSync(taken, String(other));
+    removeStaleLock(taken, dead);
+    expect(readFileSync(taken, 'utf8')).toBe(String(other));
+    // Nothing is left aside, and a lock already gone is no error.
+    removeStaleLock(lockFile(), dead);
+    expect(readdirSync(scratch).filter((name) => name.endsWith('.stale'))).toEqual([]);
   });
 
   it('waits for a lock taken a moment ago whose id is not written yet', async () => {
