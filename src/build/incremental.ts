@@ -38,12 +38,11 @@ export function incrementalPagesIntegration(): AstroIntegration {
         const writer = siteWriter(outDir);
         // Start from the site the previous build replaced, when there is one: what Astro wrote
         // this time moves into it, and only the carried files that differ there are placed again.
-        const recycled = recycledSite && registry.recycledFiles ? takeRecycled(recycledSite, outDir) : undefined;
+        const recycled = recycledSite && registry.recycled ? takeRecycled(recycledSite, outDir) : undefined;
         if (recycled) {
           for (const file of filesUnder(recycled)) writer.move(path.join(recycled, file), file);
           rmSync(recycled, { recursive: true, force: true });
         } else {
-          registry.recycledFiles = undefined;
           registry.recycled = undefined;
           for (const file of filesUnder(outDir)) writer.keep(file);
         }
@@ -165,7 +164,7 @@ export function incrementalManifestIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const writer = siteWriter(outDir);
         // What the recycled site held that this one does not (deleted stories, replaced index files).
-        if (registry.recycledFiles) writer.removeAllBut(registry.recycledFiles);
+        if (registry.recycled) writer.removeAllBut(registry.recycled.files);
         const manifest: PageManifest = {
           version: MANIFEST_VERSION,
           buildDigest: registry.buildDigest,

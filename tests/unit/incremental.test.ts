@@ -63,7 +63,11 @@ describe('reusablePages, recycledSite and carriedFrom', () => {
     const recycled = recycledSite(older, 'b1');
     expect(recycled?.files.has('n/1/index.html')).toBe(true);
     expect(recycled?.derived).toEqual({ step: { 'a/index.html': 'x' } });
-    expect(recycledSite(older, 'b2')).toBeUndefined();
+    // Built from other inputs: its files are known, its pages are not taken as this build's.
+    const otherInputs = recycledSite(older, 'b2');
+    expect(otherInputs?.files.has('a/index.html')).toBe(true);
+    expect(otherInputs?.pages).toEqual({});
+    expect(otherInputs?.derived).toEqual({});
     expect(recycledSite({ version: 1, buildDigest: 'b1', siteStamp: 's0', pages: older.pages }, 'b1')).toBeUndefined();
     expect(recycledSite(undefined, 'b1')).toBeUndefined();
 
@@ -78,9 +82,11 @@ describe('reusablePages, recycledSite and carriedFrom', () => {
     // A page listed with its fingerprint but missing from the recycled site's files is not held.
     const listedOnly = { ...recycled!, files: new Set<string>() };
     expect(carriedFrom('a/index.html', 'f1', previous, inode, listedOnly)).toBe(7);
+    // A recycled site of other inputs holds no page as this build would write it.
+    expect(carriedFrom('a/index.html', 'f1', previous, inode, otherInputs)).toBe(7);
     // Changed now: rendered, whatever the recycled site holds.
     expect(carriedFrom('a/index.html', 'f2', { 'a/index.html': 'f2x' }, inode, recycled)).toBeUndefined();
-    expect(looked).toEqual(['b/index.html', 'c/index.html', 'a/index.html']);
+    expect(looked).toEqual(['b/index.html', 'c/index.html', 'a/index.html', 'a/index.html']);
   });
 });
 

@@ -59,19 +59,29 @@ export function reusablePages(
 
 /**
  * The site a build continues in (see src/lib/link-files.ts), the one the previous build replaced,
- * when its manifest says it was built from the same inputs: its pages' fingerprints and its files.
+ * as its manifest describes it.
  */
 export interface RecycledSite {
-  pages: Record<string, string>;
+  /** Every file it has. */
   files: ReadonlySet<string>;
+  /** Its pages' fingerprints: empty when it was built from other inputs (code, settings, day). */
+  pages: Record<string, string>;
+  /** What its build's steps recorded (`PageManifest.derived`): empty when built from other inputs. */
   derived: Record<string, Record<string, string>>;
 }
 
-/** The recycled site of `manifest`, when it was built from the same inputs as this build. */
+/**
+ * The recycled site `manifest` describes, when it lists the site's files; what it says of its pages
+ * only when it was built from the same inputs as this build (`buildDigest`).
+ */
 export function recycledSite(manifest: PageManifest | undefined, buildDigest: string): RecycledSite | undefined {
-  if (!manifest?.files || manifest.version !== MANIFEST_VERSION || manifest.buildDigest !== buildDigest)
-    return undefined;
-  return { pages: manifest.pages, files: new Set(manifest.files), derived: manifest.derived ?? {} };
+  if (!manifest?.files) return undefined;
+  const sameInputs = manifest.version === MANIFEST_VERSION && manifest.buildDigest === buildDigest;
+  return {
+    files: new Set(manifest.files),
+    pages: sameInputs ? manifest.pages : {},
+    derived: sameInputs ? (manifest.derived ?? {}) : {},
+  };
 }
 
 /**

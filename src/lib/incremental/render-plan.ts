@@ -61,12 +61,11 @@ export interface RenderRegistry {
   derived: Map<string, Map<string, string>>;
   /** The same, recorded by the previous build (empty when its pages are not reused). */
   previousDerived: Record<string, Record<string, string>>;
-  /** The files of the recycled site, when this build starts from it. */
-  recycledFiles: string[] | undefined;
   /**
-   * Its pages' fingerprints and its files, when it was built from the same inputs: a page with the
-   * same fingerprint there is already in place once the build continues in it. Both are dropped when
-   * the build cannot continue there (src/build/incremental.ts).
+   * The recycled site, when this build starts from it: its files, and its pages' fingerprints when
+   * it was built from the same inputs (a page with the same fingerprint there is already in place
+   * once the build continues in it). Dropped when the build cannot continue there
+   * (src/build/incremental.ts).
    */
   recycled: RecycledSite | undefined;
 }
@@ -124,10 +123,7 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
     previous === manifest?.pages && settings.recycledSite && settings.recycledManifestFile
       ? readManifest(settings.recycledManifestFile)
       : undefined;
-  const recycledFiles =
-    recycled?.files && recycled.siteStamp && recycled.siteStamp === siteStamp(settings.recycledSite!)
-      ? recycled.files
-      : undefined;
+  const describesRecycled = recycled?.siteStamp && recycled.siteStamp === siteStamp(settings.recycledSite!);
   return registered.set({
     settings,
     buildDigest,
@@ -136,8 +132,7 @@ function startRegistry(settings: IncrementalSettings, buildWide: unknown): Rende
     previous,
     derived: new Map(),
     previousDerived,
-    recycledFiles,
-    recycled: recycledFiles ? recycledSite(recycled, buildDigest) : undefined,
+    recycled: describesRecycled ? recycledSite(recycled, buildDigest) : undefined,
   });
 }
 
