@@ -14,6 +14,7 @@ import { recordPageProblems, sharedChromium } from '../helpers/browser';
 import { fixtureArchive, sharedBuild } from '../helpers/shared-build';
 import { serveStatic, serveWithCloudflare, type StaticServer } from '../helpers/static-server';
 import { ui } from '../../src/i18n/fa';
+import { inOrder } from '../../src/lib/in-order';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
@@ -89,16 +90,19 @@ async function open(
 /** The page types (all by default) without a CSP violation or console error, and the short link. */
 async function expectNoBrokenPage(origin: string, names = Object.keys(pages)) {
   const context = await browser.newContext({ viewport: PHONE });
-  for (const name of names) {
-    const urlPath = pages[name]!;
+  // Four pages open at a time: each waits half a second of network quiet, which need not be in a row.
+  const opened = inOrder(names, 4, async (name) => {
     const page = await context.newPage();
-    const errors = await open(page, urlPath, origin);
+    const errors = await open(page, pages[name]!, origin);
+    await page.close();
+    return { name, errors };
+  });
+  for await (const { name, errors } of opened) {
     // The 404 page is served with status 404, which Chromium logs as a failed resource.
     expect(
       errors.filter((e) => !(name === 'not found' && /404/.test(e))),
       name,
     ).toEqual([]);
-    await page.close();
   }
   const page = await context.newPage();
   await page.goto(`${origin}/n/7/`);
@@ -218,8 +222,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     it(`has no violations on any page type: ${viewportName}, light and dark mode`, async () => {
       // axe is injected as a script, which the site's own CSP rightly refuses: bypass it here.
       const context = await browser.newContext({ viewport, bypassCSP: true });
-      const found: string[] = [];
-      for (const [name, urlPath] of Object.entries(pages)) {
+      // Three pages at a time: a page's load and axe's run in Chromium overlap the others' waits.
+      const checked = inOrder(Object.entries(pages), 3, async ([name, urlPath]) => {
+        const found: string[] = [];
         const page = await context.newPage();
         await open(page, urlPath, server.origin, 'load');
         await page.evaluate(axeSource);
@@ -247,8 +252,13 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
             }
           }
         }
-        expect(backgrounds.size, `${name}: the dark scheme took effect`).toBe(2);
         await page.close();
+        return { name, found, schemes: backgrounds.size };
+      });
+      const found: string[] = [];
+      for await (const page of checked) {
+        expect(page.schemes, `${page.name}: the dark scheme took effect`).toBe(2);
+        found.push(...page.found);
       }
       await context.close();
       expect(found).toEqual([]);
