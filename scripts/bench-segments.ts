@@ -2,10 +2,12 @@
  * `npm run bench -- <N> --segments <S> [--whole]`: the segmented mode of the build benchmark
  * (scripts/bench.ts). Builds the corpus as S segments one after another, cold, each with its own
  * output and cache, as S CI runners would (`npm run build -- --segment K/S`); merges them
- * (`npm run merge`); then adds one story and builds every segment again with its cache, and merges
- * again. Prints each segment's time, peak memory and steps, the merge's time and peak memory, and
- * the pages each segment rendered for the story. With `--whole` it also builds the corpus whole,
- * cold, and compares the merged site with it file for file, byte for byte. Asserts nothing.
+ * (`npm run merge`); then adds one story, plans which segments it touches
+ * (`npm run build -- --plan S`), builds those again with their caches, and merges them with the
+ * others as they are (`npm run merge -- --plan`). Prints each segment's time, peak memory and steps,
+ * the plan's, the merge's time and peak memory, and the pages each built segment rendered for the
+ * story. With `--whole` it also builds the corpus whole, cold and again after the story, and
+ * compares the merged site with it each time, file for file, byte for byte. Asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
 import { filesUnder } from '../src/lib/link-files.ts';
+import { describePlan, type SegmentReusePlan } from '../src/lib/segment-reuse.ts';
 import {
   extraArticle,
   extraReporter,
@@ -105,10 +108,10 @@ export async function benchSegments({ count, segments, whole, skipStory, content
       }),
     );
   };
-  const merge = async (name: string) => {
+  const merge = async (name: string, planFile?: string) => {
     console.log(`merge, ${name}…`);
     const figures = await measuredMerge(
-      Array.from({ length: segments }, (_, at) => dirOf(at + 1)),
+      [...(planFile ? ['--plan', planFile] : []), ...Array.from({ length: segments }, (_, at) => dirOf(at + 1))],
       path.join(root, 'dist'),
       path.join(root, 'merge-cache'),
     );
@@ -120,36 +123,57 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   for (let index = 1; index <= segments; index++) cold.push(await segmentBuild(index, 'cold'));
   const coldMerge = await merge('cold');
 
-  let comparison = '';
-  if (whole) {
-    const wholeDir = path.join(root, 'whole-dist');
+  /** Builds the corpus whole (cold the first time, then incrementally) and compares the merged site with it. */
+  const wholeDir = path.join(root, 'whole-dist');
+  const compareWithWhole = async (name: string) => {
     await oldSitesDeleted();
-    console.log('whole build, cold…');
+    console.log(`whole build, ${name}…`);
     const figures = reported(
       await measuredBuild({
         contentDir,
         outDir: wholeDir,
         cacheDir: path.join(root, 'whole-cache'),
-        log: log('whole'),
+        log: log(`whole-${name}`),
       }),
     );
     const started = performance.now();
     const { compared, differing } = siteDifferences(wholeDir, path.join(root, 'dist'));
-    comparison =
-      `whole build ${secs(figures.wallSeconds)}, peak ${gb(figures.peakBytes)}; merged site against it: ${compared} files compared in ` +
+    const comparison =
+      `whole build (${name}) ${secs(figures.wallSeconds)}, peak ${gb(figures.peakBytes)}; merged site against it: ${compared} files compared in ` +
       `${secs((performance.now() - started) / 1000)}, ${differing.length === 0 ? 'byte for byte the same' : `DIFFERENT: ${differing.join(', ')}`}`;
     console.log(`  ${comparison}`);
-  }
+    return comparison;
+  };
+  const comparisons: string[] = [];
+  if (whole) comparisons.push(await compareWithWhole('cold'));
 
   const extra = path.join(collectionFolder('articles', contentDir), 'bench-extra.md');
   const reporter = extraReporter(contentDir);
-  const story: BuildFigures[] = [];
+  /** The story's round: the segments the plan built (the others are reused as merged). */
+  const story = new Map<number, BuildFigures>();
+  let plan: { figures: BuildFigures; planned: SegmentReusePlan } | undefined;
   let storyMerge: MergeFigures | undefined;
   if (!skipStory) {
     try {
       writeFileSync(extra, extraArticle(count + 1, reporter));
-      for (let index = 1; index <= segments; index++) story.push(await segmentBuild(index, 'plus-one'));
-      storyMerge = await merge('+1 story');
+      await oldSitesDeleted();
+      console.log(`plan of ${segments} segments…`);
+      const planFile = path.join(root, 'segment-plan.json');
+      const figures = reported(
+        await measuredBuild({
+          contentDir,
+          outDir: path.join(root, 'plan-dist'),
+          cacheDir: path.join(root, 'merge-cache'),
+          log: log('plan'),
+          args: ['--plan', String(segments)],
+          env: { BAYEGAN_PLAN_FILE: planFile },
+        }),
+      );
+      plan = { figures, planned: JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan };
+      console.log(`  ${describePlan(plan.planned)}`);
+      for (const index of plan.planned.build) story.set(index, await segmentBuild(index, 'plus-one'));
+      storyMerge = await merge('+1 story', planFile);
+      if (whole) comparisons.push(await compareWithWhole('plus-one'));
     } finally {
       rmSync(extra, { force: true });
     }
@@ -165,11 +189,21 @@ export async function benchSegments({ count, segments, whole, skipStory, content
     'segment  cold: time  peak     sync     bundle   pages    search   pages rendered | +1 story: time  pages rendered',
   );
   for (let at = 0; at < segments; at++) {
-    const [c, s] = [cold[at]!, story[at]];
+    const [c, s] = [cold[at]!, story.get(at + 1)];
+    const reused = plan !== undefined && !s;
     console.log(
       `${String(at + 1).padStart(7)}  ${secs(c.wallSeconds).padStart(10)}  ${gb(c.peakBytes).padStart(7)}  ` +
         `${['sync', 'bundle', 'pages', 'search'].map((id) => step(c, id).padStart(7)).join('  ')}  ${String(c.pages).padStart(14)} | ` +
-        `${(s ? secs(s.wallSeconds) : '—').padStart(14)}  ${(s ? String(s.pages) : '—').padStart(14)}`,
+        `${(s ? secs(s.wallSeconds) : reused ? 'reused' : '—').padStart(14)}  ${(s ? String(s.pages) : '—').padStart(14)}`,
+    );
+  }
+  if (plan) {
+    const slowestBuilt = Math.max(0, ...[...story.values()].map((run) => run.wallSeconds));
+    console.log(
+      `plan after the story: ${secs(plan.figures.wallSeconds)}, peak ${gb(plan.figures.peakBytes)} ` +
+        `(sync ${step(plan.figures, 'sync')}, bundle ${step(plan.figures, 'bundle')}, fingerprints ${step(plan.figures, 'pages')}); ` +
+        `built ${plan.planned.build.length} of ${segments} segments (${plan.planned.build.join(', ')}); side by side: ` +
+        `plan ${secs(plan.figures.wallSeconds)} + slowest built segment ${secs(slowestBuilt)} + merge ${secs(storyMerge?.seconds ?? 0)}`,
     );
   }
   const slowest = Math.max(...cold.map((run) => run.wallSeconds));
@@ -180,7 +214,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   console.log(
     `as ${segments} runners side by side: slowest segment ${secs(slowest)} + merge ${secs(coldMerge.seconds)} = ${secs(slowest + coldMerge.seconds)} (cold)`,
   );
-  if (comparison) console.log(comparison);
+  for (const comparison of comparisons) console.log(comparison);
   console.log(`Logs: ${root}/*.log`);
   if (!existsSync(path.join(root, 'dist'))) throw new Error('no merged site');
 }

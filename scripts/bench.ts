@@ -120,12 +120,15 @@ export function measuredBuild({
   cacheDir,
   log,
   args = [],
+  env = {},
 }: {
   contentDir: string;
   outDir: string;
   cacheDir: string;
   log: string;
   args?: string[];
+  /** More of the build's environment (BAYEGAN_PLAN_FILE). */
+  env?: Record<string, string>;
 }): Promise<BuildFigures> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -141,6 +144,7 @@ export function measuredBuild({
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
         FORCE_COLOR: '0',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -14,13 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { buildMemoryLimit } from '../src/lib/build-memory.ts';
 import { collectionFolder } from '../src/lib/content/content-dir.ts';
 import { BUILD_NOW_ENV } from '../src/lib/content/publication.ts';
-import { parseSegment, SEGMENT_FOLDER, segmentName, type SegmentChoice } from '../src/lib/segments.ts';
+import { MANIFEST_FILE } from '../src/lib/incremental/page-plan.ts';
+import { SEGMENT_FOLDER, segmentName } from '../src/lib/segments.ts';
 import { searchJobFile } from '../src/build/build-folders.ts';
 import { addToManifest } from '../src/build/incremental.ts';
 import { runDeferredSearch, SEARCH_JOB_ENV } from '../src/build/search-index.ts';
 import type { SegmentSettings } from '../src/lib/segment-registry.ts';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
 import { holdsArticles } from './lib/content-files.ts';
+import { outputReused, planOption, planSegments, reuseOption, segmentOption } from './lib/segment-builds.ts';
 import {
   clearStoppedBuilds,
   pendingManifest,
@@ -35,31 +37,17 @@ import './check-node.mjs';
 
 const projectRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
 
-/**
- * `--segment K/N` (or `--segment=K/N`): build only segment K of N (src/lib/segments.ts) into a
- * folder of its own, never into the site's. Undefined for a whole build.
- */
-function segmentOption(args: readonly string[]): { segment: SegmentChoice | undefined; rest: string[] } {
-  const rest: string[] = [];
-  let segment: SegmentChoice | undefined;
-  for (let at = 0; at < args.length; at++) {
-    const arg = args[at]!;
-    const value = arg === '--segment' ? args[++at] : arg.startsWith('--segment=') ? arg.slice(10) : undefined;
-    if (value === undefined && arg !== '--segment') {
-      rest.push(arg);
-      continue;
-    }
-    try {
-      segment = parseSegment(value ?? '');
-    } catch (error) {
-      console.error((error as Error).message);
-      process.exit(1);
-    }
-  }
-  return { segment, rest };
+const { plan: planCount, rest: afterPlan } = planOption(process.argv.slice(2));
+const { reuse: reuseFile, rest: afterReuse } = reuseOption(afterPlan);
+const { segment, rest: givenArgs } = segmentOption(afterReuse);
+if (planCount && segment) {
+  console.error('--plan plans the segments of a build; --segment builds one of them: give one or the other.');
+  process.exit(1);
 }
-
-const { segment, rest: givenArgs } = segmentOption(process.argv.slice(2));
+if (reuseFile && !segment) {
+  console.error("--reuse goes with --segment K/N: it keeps that segment's output when the plan reuses it.");
+  process.exit(1);
+}
 const outDir = path.resolve(process.env.BAYEGAN_OUT_DIR || (segment ? `dist-segment-${segmentName(segment)}` : 'dist'));
 if (segment && (outDir === path.resolve('dist') || outDir === path.join(projectRoot, 'dist'))) {
   console.error(
@@ -67,9 +55,9 @@ if (segment && (outDir === path.resolve('dist') || outDir === path.join(projectR
   );
   process.exit(1);
 }
-if (segment && !process.env[BUILD_NOW_ENV]) {
+if ((segment || planCount) && !process.env[BUILD_NOW_ENV]) {
   console.error(
-    `--segment needs ${BUILD_NOW_ENV}: every segment of one site must build on the same "now" (the day in the header, the scheduled stories). Set it once for all segments, e.g. ${BUILD_NOW_ENV}=$(date -u +%Y-%m-%dT%H:%M:%SZ).`,
+    `${planCount ? '--plan' : '--segment'} needs ${BUILD_NOW_ENV}: every segment of one site must build on the same "now" (the day in the header, the scheduled stories). Set it once for all segments, e.g. ${BUILD_NOW_ENV}=$(date -u +%Y-%m-%dT%H:%M:%SZ).`,
   );
   process.exit(1);
 }
@@ -86,7 +74,7 @@ const cacheDir = path.resolve(
   process.env.BAYEGAN_CACHE_DIR ||
     path.join(projectRoot, segment ? `node_modules/.astro-segment-${segmentName(segment)}` : 'node_modules/.astro'),
 );
-const folders = siteFolders(projectRoot, outDir, path.join(cacheDir, 'bayegan-pages.json'));
+const folders = siteFolders(projectRoot, outDir, path.join(cacheDir, MANIFEST_FILE));
 const { stagingDir, shownOutDir } = folders;
 
 /**
@@ -152,8 +140,6 @@ function codeDigest(args: readonly string[]): string {
   return hash.digest('base64url');
 }
 
-await takeSiteLock(folders);
-clearStoppedBuilds(folders);
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
 const nodeOptions = buildNodeOptions(
@@ -165,10 +151,28 @@ const fullBuild = givenArgs.includes('--full') || process.env.BAYEGAN_FULL_BUILD
 // merged segments' manifests describe the merged site as a whole build's would.
 const astroArgs = givenArgs.filter((arg) => arg !== '--full');
 const { manifestFile } = folders;
+const settingsDigest = codeDigest(astroArgs);
+
+// A plan touches no site: it needs no site lock.
+if (planCount) {
+  process.exit(
+    planSegments(planCount, {
+      projectRoot,
+      cacheDir,
+      manifestFile,
+      astroArgs,
+      nodeOptions,
+      codeDigest: settingsDigest,
+    }),
+  );
+}
+if (segment && reuseFile && outputReused(segment, reuseFile, outDir, shownOutDir)) process.exit(0);
+
+await takeSiteLock(folders);
+clearStoppedBuilds(folders);
 const pending = pendingManifest(folders);
 rmSync(pending, { force: true });
 if (fullBuild) rmSync(manifestFile, { force: true });
-const settingsDigest = codeDigest(astroArgs);
 const segmentSettings: SegmentSettings | undefined = segment && {
   ...segment,
   commit: commitOf(projectRoot),

@@ -6,7 +6,15 @@
  */
 import { hash } from 'node:crypto';
 import { pageFile } from '#lib/incremental/page-plan.ts';
-import { recordSegmentRun, segmentSettings, type SegmentRun } from '#lib/segment-registry.ts';
+import { buildDigestOf, pageFingerprint, type StaticPath } from '#lib/incremental/render-plan.ts';
+import {
+  planSettings,
+  recordPlanRun,
+  recordSegmentRun,
+  segmentSettings,
+  type PlanRun,
+  type SegmentRun,
+} from '#lib/segment-registry.ts';
 import { archiveYearPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
 import { CORRECTIONS_UNIT, listUnit, ownerOfFile, planSegments, type SegmentIndex } from '#lib/segments.ts';
 import site from '#site.config.ts';
@@ -40,6 +48,12 @@ function indexDigest(archive: Archive): string {
   return hash('sha256', lines.join('\n'), 'base64url');
 }
 
+/** The whole site's plan in `count` segments, from the archive's index. */
+function planOf(archive: Archive, count: number) {
+  const articles = archive.articles.map((article) => ({ id: article.id, path: article.path, date: article.date }));
+  return { articles, plan: planSegments({ articles, lists: listsOf(archive) }, site.search, count) };
+}
+
 let run: Promise<SegmentRun | undefined> | undefined;
 
 /** The plan of this segment build, made once; undefined in a whole build. */
@@ -48,17 +62,39 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     const settings = segmentSettings();
     if (!settings) return undefined;
     const archive = await getArchive();
-    const articles = archive.articles.map((article) => ({ id: article.id, path: article.path, date: article.date }));
-    const made: SegmentRun = {
-      settings,
-      plan: planSegments({ articles, lists: listsOf(archive) }, site.search, settings.count),
-      indexDigest: indexDigest(archive),
-      articles,
-    };
+    const { articles, plan } = planOf(archive, settings.count);
+    const made: SegmentRun = { settings, plan, indexDigest: indexDigest(archive), articles };
     recordSegmentRun(made);
     return made;
   })();
   return run;
+}
+
+let planning: Promise<PlanRun> | undefined;
+
+/**
+ * In the plan build of `npm run build -- --plan N` (src/lib/segment-reuse.ts): records the
+ * fingerprint of every page of `route`, as a segment build would take it, for the plan step
+ * (src/build/segment-plan.ts). Undefined (nothing recorded) in any other build.
+ */
+export async function recordPlannedPages<P extends StaticPath>(
+  route: string,
+  paths: P[],
+  buildWide: unknown,
+): Promise<true | undefined> {
+  const settings = planSettings();
+  if (!settings) return undefined;
+  planning ??= getArchive().then((archive) =>
+    recordPlanRun({
+      settings,
+      buildDigest: buildDigestOf(settings.codeDigest, buildWide),
+      pages: new Map(),
+      plan: planOf(archive, settings.count).plan,
+    }),
+  );
+  const { pages } = await planning;
+  for (const entry of paths) pages.set(pageFile(route, entry.params), pageFingerprint(route, entry));
+  return true;
 }
 
 /** The paths of `route` whose page this segment owns (all of them in a whole build). */

@@ -7,6 +7,7 @@
  */
 import type { PageManifest } from './incremental/page-plan.ts';
 import type { SegmentSettings } from './segment-registry.ts';
+import { stampDigest, type SegmentReusePlan } from './segment-reuse.ts';
 
 /** Bump when the stamp or what a segment output holds changes: a merge refuses other formats. */
 export const SEGMENT_FORMAT = 1;
@@ -41,11 +42,17 @@ const SHARED: [keyof SegmentStamp, string][] = [
   ['indexDigest', 'content'],
 ];
 
+/** What a segment output reused from the last merge (src/lib/segment-reuse.ts) shares with the others. */
+const SHARED_WHEN_REUSED = new Set<keyof SegmentStamp>(['format', 'count', 'settings']);
+
 /**
  * Why these inputs cannot be merged into one site, one line each naming the input (empty: they
- * can). The first input with a stamp is the reference the others are compared with.
+ * can). The first input with a stamp is the reference the others are compared with. With the plan
+ * of `npm run build -- --plan N` (src/lib/segment-reuse.ts), a segment the plan reuses must be the
+ * very output the last merge used (its stamp's digest), and shares only the code and settings with
+ * the segments built for this merge (its commit, "now" and index are those of its own build).
  */
-export function mergeRefusals(inputs: readonly MergeInput[]): string[] {
+export function mergeRefusals(inputs: readonly MergeInput[], reusePlan?: SegmentReusePlan): string[] {
   const problems: string[] = [];
   if (inputs.length === 0)
     return ['No segment outputs given: npm run merge -- dist-segment-1-of-2 dist-segment-2-of-2'];
@@ -53,10 +60,29 @@ export function mergeRefusals(inputs: readonly MergeInput[]): string[] {
     if (!stamp) problems.push(`${dir}: not a segment output (no stamp); build it with npm run build -- --segment K/N.`);
   }
   const stamped = inputs.filter((input): input is MergeInput & { stamp: SegmentStamp } => input.stamp !== undefined);
-  const first = stamped[0];
+  // The very output the last merge used, which the plan reuses (a segment the plan reuses may also
+  // have been built again: then it is compared as any other).
+  const reused = (stamp: SegmentStamp) => {
+    const wanted = reusePlan?.reuse[stamp.index];
+    return wanted !== undefined && stampDigest(stamp) === wanted;
+  };
+  if (reusePlan) {
+    for (const { dir, stamp } of stamped) {
+      if (stamp.count !== reusePlan.count) {
+        problems.push(`${dir}: a segment of ${stamp.count}, but the plan is of ${reusePlan.count} segments.`);
+      }
+    }
+  }
+  // The reference is a segment the plan builds (else any not reused); reused ones are compared on what they share.
+  const first =
+    stamped.find(({ stamp }) => reusePlan?.build.includes(stamp.index)) ??
+    stamped.find(({ stamp }) => !reused(stamp)) ??
+    stamped[0];
   if (!first) return problems;
-  for (const { dir, stamp } of stamped.slice(1)) {
+  for (const { dir, stamp } of stamped) {
+    if (stamp === first.stamp) continue;
     for (const [field, words] of SHARED) {
+      if (reused(stamp) && !SHARED_WHEN_REUSED.has(field)) continue;
       if (stamp[field] !== first.stamp[field]) {
         problems.push(
           `${dir}: built from another ${words} than ${first.dir} (${String(stamp[field]) || '(none)'} against ${String(first.stamp[field]) || '(none)'}); build every segment of one site from the same checkout, settings and BAYEGAN_NOW.`,

@@ -2,7 +2,8 @@
  * A segment build's settings and plan, shared inside `astro build` (Node-only) between the data
  * module that decides what is built (src/data/segments.ts, in the bundled pages' module graph) and
  * the build steps (src/build/, in the configuration's), like the incremental build's registry.
- * Only `npm run build -- --segment K/N` turns it on (scripts/build.ts sets BAYEGAN_SEGMENT).
+ * Only `npm run build -- --segment K/N` turns it on (scripts/build.ts sets BAYEGAN_SEGMENT); and
+ * the same for the plan of `npm run build -- --plan N` (BAYEGAN_SEGMENT_PLAN, src/lib/segment-reuse.ts).
  */
 import type { SegmentChoice, SegmentPlan } from './segments.ts';
 import { processWideValue } from './process-wide.ts';
@@ -43,5 +44,47 @@ export function segmentRun(): SegmentRun | undefined {
   if (!segmentSettings()) return undefined;
   const run = registered.get();
   if (!run) throw new Error('A segment build ended without a segment plan: no article route asked for one.');
+  return run;
+}
+
+/** What scripts/build.ts passes in BAYEGAN_SEGMENT_PLAN (JSON) for `npm run build -- --plan N`. */
+export interface PlanSettings {
+  /** The number of segments. */
+  count: number;
+  /** The digest of the code, settings and build options, as the segment builds take it. */
+  codeDigest: string;
+  /** The last merged site's manifest, and the merge's record of its segments. */
+  manifestFile: string;
+  mergedFile: string;
+  /** Where the plan is written. */
+  planFile: string;
+}
+
+/** What the plan build gathers from the routes: every page's fingerprint and the whole site's plan. */
+export interface PlanRun {
+  settings: PlanSettings;
+  /** The build-wide digest the fingerprints are taken with (as the segments' manifests record it). */
+  buildDigest: string;
+  /** Every page of the dynamic routes → its fingerprint. */
+  pages: Map<string, string>;
+  plan: SegmentPlan;
+}
+
+export function planSettings(env: NodeJS.ProcessEnv = process.env): PlanSettings | undefined {
+  const raw = env['BAYEGAN_SEGMENT_PLAN'];
+  return raw ? (JSON.parse(raw) as PlanSettings) : undefined;
+}
+
+const planned = processWideValue<PlanRun>('bayegan.segmentPlanRun');
+
+export function recordPlanRun(run: PlanRun): PlanRun {
+  return planned.set(run);
+}
+
+/** The plan build's pages and plan: undefined outside `--plan`, an error if no route gave its pages. */
+export function planRun(): PlanRun | undefined {
+  if (!planSettings()) return undefined;
+  const run = planned.get();
+  if (!run) throw new Error('A plan build ended without a plan: no article route listed its pages.');
   return run;
 }

@@ -1,21 +1,29 @@
 /**
  * Segmented builds (issue 23): the fixture archive built as three segments
  * (`npm run build -- --segment K/3`), merged with `npm run merge`, is byte for byte the site one
- * build writes (the shared build of the same archive, settings and "now"). Each segment renders
+ * build writes (of the same archive, settings and "now"). Each segment renders
  * only its share, and a segment that does not hold the home page is still built incrementally.
+ * After a new story, `npm run build -- --plan 3` names the segments to build; the others are merged
+ * as the last merge had them, and the site is again byte for byte a whole build's.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PageManifest } from '../../src/lib/incremental/page-plan';
+import { MANIFEST_FILE, type PageManifest } from '../../src/lib/incremental/page-plan';
+import type { SegmentReusePlan } from '../../src/lib/segment-reuse';
 import { SEGMENT_FOLDER, SEGMENT_STAMP } from '../../src/lib/segments';
 import { atLeast } from '../helpers/at-least';
 import { buildSite, runScript, tmpRoot, type BuildResult, type ScriptRun } from '../helpers/build-site';
-import { fixtureArchive, sharedBuild, sharedRoot } from '../helpers/shared-build';
+import { fixtureArchive } from '../helpers/shared-build';
 import { differences, siteFiles } from '../helpers/site-files';
 
 const COUNT = 3;
 const root = path.join(tmpRoot, 'segments');
+/**
+ * A copy of the fixture archive, which the story below is added to. Every build of one site reads
+ * its content from one folder: the path of each file is part of what its pages are made from.
+ */
+const content = path.join(root, 'content');
 const segmentDir = (index: number) => path.join(root, `dist-segment-${index}-of-${COUNT}`);
 /**
  * The odd segments index search after Astro has exited, as a large cold build does
@@ -41,14 +49,12 @@ let merge: ScriptRun;
 
 beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
-  whole = await sharedBuild(fixtureArchive);
+  cpSync(fixtureArchive.content as string, content, { recursive: true });
+  whole = await buildSite('segments-whole', content, fixtureArchive.env);
   if (whole.status !== 0) throw new Error(`whole build failed:\n${whole.output}`);
   segments = [];
   for (let index = 1; index <= COUNT; index++) {
-    const build = await buildSite('segments', fixtureArchive.content as string, segmentEnv(index), [
-      '--segment',
-      `${index}/${COUNT}`,
-    ]);
+    const build = await buildSite('segments', content, segmentEnv(index), ['--segment', `${index}/${COUNT}`]);
     if (build.status !== 0) throw new Error(`segment ${index} failed:\n${build.output}`);
     segments.push(build);
   }
@@ -97,8 +103,8 @@ describe('a site built in segments and merged', () => {
 
   it('joins the segments’ manifests into the one the whole build recorded', () => {
     const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PageManifest;
-    const merged = read(path.join(mergedCache, 'bayegan-pages.json'));
-    const expected = read(path.join(sharedRoot, fixtureArchive.name, 'cache/bayegan-pages.json'));
+    const merged = read(path.join(mergedCache, MANIFEST_FILE));
+    const expected = read(path.join(tmpRoot, 'segments-whole', 'cache', MANIFEST_FILE));
     expect(merged.buildDigest).toBe(expected.buildDigest);
     expect(merged.pages).toEqual(expected.pages);
     expect(merged.derived).toEqual(expected.derived);
@@ -108,9 +114,7 @@ describe('a site built in segments and merged', () => {
   it('builds a segment without the home page again incrementally: nothing rendered, the same files', async () => {
     const index = [1, 2, 3].find((at) => !existsSync(path.join(segmentDir(at), 'index.html')))!;
     const before = siteFiles(segmentDir(index));
-    const again = await buildSite('segments', fixtureArchive.content as string, segmentEnv(index), [
-      `--segment=${index}/${COUNT}`,
-    ]);
+    const again = await buildSite('segments', content, segmentEnv(index), [`--segment=${index}/${COUNT}`]);
     expect(again.status, again.output).toBe(0);
     expect(again.output).toMatch(/Rendered 0 changed archive pages; carried \d+ unchanged pages/);
     // The site files; the manifest the segment carries records the same pages in another order.
@@ -121,7 +125,7 @@ describe('a site built in segments and merged', () => {
 
   it('refuses a segment build with no "now", and a merge of a folder that is no segment', async () => {
     const other = path.join(root, 'other-now');
-    const build = await buildSite('segments', fixtureArchive.content as string, { ...segmentEnv(1), BAYEGAN_NOW: '' }, [
+    const build = await buildSite('segments', content, { ...segmentEnv(1), BAYEGAN_NOW: '' }, [
       '--segment',
       `1/${COUNT}`,
     ]);
@@ -133,5 +137,99 @@ describe('a site built in segments and merged', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`${other}: not a segment output`);
     expect(existsSync(path.join(root, 'refused'))).toBe(false);
+  });
+});
+
+describe('a new story builds only the segments it touches (npm run build -- --plan 3)', () => {
+  const planFile = path.join(root, 'segment-plan.json');
+  /** Plans against the merged site: its manifest and the merge's record, in the merge's cache. */
+  async function plan(): Promise<SegmentReusePlan> {
+    const run = await buildSite(
+      'segments-plan',
+      content,
+      {
+        ...fixtureArchive.env,
+        BAYEGAN_CACHE_DIR: mergedCache,
+        BAYEGAN_PLAN_FILE: planFile,
+      },
+      ['--plan', String(COUNT)],
+    );
+    expect(run.status, run.output).toBe(0);
+    return JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan;
+  }
+  /** The segment that holds the home page (the site unit), which every build renders. */
+  const siteSegment = () => [1, 2, 3].find((at) => existsSync(path.join(segmentDir(at), 'index.html')))!;
+
+  it('builds only the site’s own segment when nothing changed', async () => {
+    const planned = await plan();
+    expect(planned.build).toEqual([siteSegment()]);
+    expect(Object.keys(planned.reuse)).toHaveLength(COUNT - 1);
+  });
+
+  it('after a story, builds the segments it touches; merged with the others as they are, the site is a whole build’s', async () => {
+    // A story of the newsroom in the economy section, tagged «بازار»: its list units and the
+    // newest shard are in two of the three segments.
+    writeFileSync(
+      path.join(content, 'articles/1403/new-story.md'),
+      [
+        '---',
+        'id: 40',
+        "title: 'بازار شب عید شلوغ شد'",
+        "lead: 'خریداران شب عید به بازار آمدند.'",
+        'date: 1404/01/10 09:00',
+        'category: economy',
+        "tags: ['بازار']",
+        "authors: ['newsroom']",
+        '---',
+        '',
+        'بازار امروز شلوغ بود.',
+        '',
+      ].join('\n'),
+    );
+    const planned = await plan();
+    const reused = Object.keys(planned.reuse).map(Number);
+    expect(reused.length, JSON.stringify(planned.reasons)).toBeGreaterThan(0);
+    expect(planned.build).toContain(siteSegment());
+    const stampsBefore = new Map(
+      reused.map((index) => [index, readFileSync(path.join(segmentDir(index), SEGMENT_STAMP), 'utf8')]),
+    );
+    // Every segment is run as the CI workflow runs it: the plan decides which build.
+    for (let index = 1; index <= COUNT; index++) {
+      const run = await buildSite('segments', content, segmentEnv(index), [
+        '--segment',
+        `${index}/${COUNT}`,
+        '--reuse',
+        planFile,
+      ]);
+      expect(run.status, run.output).toBe(0);
+      if (reused.includes(index)) {
+        expect(run.output).toMatch(/nothing it owns changed since the last merge; its output in .* is reused as it is/);
+        expect(run.output).not.toMatch(/Syncing content/);
+      } else {
+        expect(run.output).toContain(`Segment ${index}/${COUNT}: the plan builds it`);
+        expect(run.output).toMatch(/Site written to/);
+      }
+    }
+    const dirs = [1, 2, 3].map(segmentDir);
+    // The reused outputs are of the content before the story: a merge without the plan refuses them.
+    const refused = await runScript('merge.ts', dirs, { BAYEGAN_OUT_DIR: mergedDir, BAYEGAN_CACHE_DIR: mergedCache });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/built from another content/);
+    const merged = await runScript('merge.ts', ['--plan', planFile, ...dirs], {
+      BAYEGAN_OUT_DIR: mergedDir,
+      BAYEGAN_CACHE_DIR: mergedCache,
+    });
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toContain(`${reused.length} of them as the merge before had them`);
+    for (const [index, stamp] of stampsBefore) {
+      expect(readFileSync(path.join(segmentDir(index), SEGMENT_STAMP), 'utf8'), `segment ${index}`).toBe(stamp);
+    }
+    const scratch = await buildSite('segments-scratch', content, fixtureArchive.env);
+    expect(scratch.status, scratch.output).toBe(0);
+    const site = siteFiles(mergedDir);
+    expect([...site.keys()].filter((file) => file.startsWith('news/40/'))).toHaveLength(1);
+    expect(differences(siteFiles(scratch.outDir), site)).toEqual([]);
+    // The next plan compares with this merge: nothing changed since.
+    expect((await plan()).build).toEqual([siteSegment()]);
   });
 });

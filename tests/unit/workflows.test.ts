@@ -126,4 +126,46 @@ describe('GitHub Actions workflows', () => {
       checkSettings({ BAYEGAN_DEPLOY: 'netlify', NETLIFY_AUTH_TOKEN: 'true', NETLIFY_SITE_ID: 'true' }).status,
     ).toBe(0);
   });
+
+  it('hand the plan to every segment and to the merge, and the merge’s record to the next plan (build-segments.yml)', () => {
+    const segmented = parseYaml(readFileSync(path.join(workflowsDir, 'build-segments.yml'), 'utf8')) as Workflow;
+    const steps = (job: string) => segmented.jobs[job]!.steps!;
+    const run = (job: string, pattern: RegExp) => steps(job).find((step) => pattern.test(step.run ?? ''));
+    const uses = (job: string, action: string) => steps(job).filter((step) => step.uses?.startsWith(action));
+    const paths = (step: Step) => step.with!['path']!.trim().split('\n').sort();
+
+    // The plan is made after the merge's record is restored, and uploaded for the other jobs.
+    const plan = steps('plan');
+    const planned = run('plan', /^npm run build -- --plan /)!;
+    const [record, planCache] = uses('plan', 'actions/cache/restore@');
+    expect(plan.indexOf(record!)).toBeLessThan(plan.indexOf(planned));
+    expect(plan.findIndex((step) => step.run === 'npm ci')).toBeLessThan(plan.indexOf(record!));
+    expect(paths(planCache!)).toEqual(['node_modules/.astro/segment-plan']);
+    const [uploaded] = uses('plan', 'actions/upload-artifact@');
+    expect(uploaded!.with!['path']).toBe('segment-plan.json');
+
+    // Every segment reads it, after its own cache (the output a reused segment keeps) is restored.
+    const segment = steps('segment');
+    const [downloaded] = uses('segment', 'actions/download-artifact@');
+    expect(downloaded!.with!['name']).toBe(uploaded!.with!['name']);
+    const build = run('segment', /^npm run build -- --segment /)!;
+    expect(build.run).toMatch(/--reuse segment-plan\.json$/);
+    expect(segment.indexOf(uses('segment', 'actions/cache/restore@')[0]!)).toBeLessThan(segment.indexOf(build));
+
+    // The merge takes it, and saves the record the next plan restores, under the same paths and keys.
+    const merge = steps('merge');
+    expect(uses('merge', 'actions/download-artifact@').map((step) => step.with!['name'])).toContain(
+      uploaded!.with!['name'],
+    );
+    const merged = run('merge', /^npm run merge -- /)!;
+    expect(merged.run).toBe('npm run merge -- --plan segment-plan.json segments/*');
+    const saved = uses('merge', 'actions/cache/save@').find((step) => paths(step).join() === paths(record!).join())!;
+    expect(merge.indexOf(merged)).toBeLessThan(merge.indexOf(saved));
+    expect(paths(saved)).toEqual([
+      'node_modules/.astro/bayegan-pages.json',
+      'node_modules/.astro/bayegan-segments.json',
+    ]);
+    const prefix = record!.with!['restore-keys']!.replace('${{ steps.settings.outputs.count }}', 'N');
+    expect(saved.with!['key']!.replace('${{ needs.plan.outputs.count }}', 'N').startsWith(prefix)).toBe(true);
+  });
 });

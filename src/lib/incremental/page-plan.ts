@@ -27,6 +27,9 @@ export interface PageManifest {
 
 export const MANIFEST_VERSION = 1;
 
+/** The manifest's file in the build cache. */
+export const MANIFEST_FILE = 'bayegan-pages.json';
+
 /**
  * The output file of one path of a route, for `build.format: 'directory'`:
  * `news/[id]/[slug]` with `{ id: '7', slug: 'market' }` → `news/7/market/index.html`; a rest

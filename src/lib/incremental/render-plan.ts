@@ -111,10 +111,19 @@ export function renderRegistry(): RenderRegistry | undefined {
   return registered.get();
 }
 
+/**
+ * The digest of what every page of a build is made from besides its own props: the code, settings
+ * and options (`codeDigest`) and what the pages show of the build (`buildWide`).
+ */
+export const buildDigestOf = (codeDigest: string, buildWide: unknown) => contentDigest([codeDigest, buildWide]);
+
+/** A page's fingerprint: its route, parameters and props. */
+export const pageFingerprint = (route: string, entry: StaticPath) => contentDigest([route, entry.params, entry.props]);
+
 function startRegistry(settings: IncrementalSettings, buildWide: unknown): RenderRegistry {
   const started = registered.get();
   if (started) return started;
-  const buildDigest = contentDigest([settings.codeDigest, buildWide]);
+  const buildDigest = buildDigestOf(settings.codeDigest, buildWide);
   const manifest = readManifest(settings.manifestFile);
   const previous = reusablePages(manifest, buildDigest, siteStamp(settings.previousSite));
   const previousDerived = previous === manifest?.pages ? (manifest.derived ?? {}) : {};
@@ -210,7 +219,7 @@ export function recordDerivation(step: string, file: string, value: string): voi
   values.set(file, value);
 }
 
-interface StaticPath {
+export interface StaticPath {
   params: Record<string, string | number | undefined>;
   props?: unknown;
 }
@@ -227,7 +236,7 @@ export function renderChangedPagesOnly<P extends StaticPath>(route: string, path
   const { previous } = registry;
   return paths.filter((entry) => {
     const file = pageFile(route, entry.params);
-    const fingerprint = contentDigest([route, entry.params, entry.props]);
+    const fingerprint = pageFingerprint(route, entry);
     registry.pages.set(file, fingerprint);
     const previousFile = carriedFrom(
       file,
