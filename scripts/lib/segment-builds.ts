@@ -41,23 +41,26 @@ export interface PlanBuild {
  * folder of its own, never into the site's. Undefined for a whole build.
  */
 export function segmentOption(args: readonly string[]): { segment: SegmentChoice | undefined; rest: string[] } {
-  const rest: string[] = [];
-  let segment: SegmentChoice | undefined;
-  for (let at = 0; at < args.length; at++) {
-    const arg = args[at]!;
-    const value = arg === '--segment' ? args[++at] : arg.startsWith('--segment=') ? arg.slice(10) : undefined;
-    if (value === undefined && arg !== '--segment') {
-      rest.push(arg);
-      continue;
-    }
-    try {
-      segment = parseSegment(value ?? '');
-    } catch (error) {
-      console.error((error as Error).message);
-      process.exit(1);
-    }
+  const { value, rest } = optionValue(args, '--segment');
+  if (value === undefined) return { segment: undefined, rest };
+  try {
+    return { segment: parseSegment(value), rest };
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
   }
-  return { segment, rest };
+}
+
+/**
+ * The value of `--name value` or `--name=value` in `args` (undefined when the option is absent, ''
+ * when it has no value), and the other arguments.
+ */
+function optionValue(args: readonly string[], name: string): { value: string | undefined; rest: string[] } {
+  const at = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  if (at === -1) return { value: undefined, rest: [...args] };
+  const separate = args[at] === name;
+  const value = (separate ? args[at + 1] : args[at]!.slice(name.length + 1)) ?? '';
+  return { value, rest: args.filter((_, index) => index !== at && !(separate && index === at + 1)) };
 }
 
 /**
@@ -65,34 +68,26 @@ export function segmentOption(args: readonly string[]): { segment: SegmentChoice
  * which segments must be built, and which the last merge has as they would be built.
  */
 export function planOption(args: readonly string[]): { plan: number | undefined; rest: string[] } {
-  const at = args.findIndex((arg) => arg === '--plan' || arg.startsWith('--plan='));
-  if (at === -1) return { plan: undefined, rest: [...args] };
-  const value = args[at] === '--plan' ? args[at + 1] : args[at]!.slice('--plan='.length);
-  let plan: number | undefined;
+  const { value, rest } = optionValue(args, '--plan');
+  if (value === undefined) return { plan: undefined, rest };
   try {
-    plan = parseSegment(`1/${value ?? ''}`).count;
+    return { plan: parseSegment(`1/${value}`).count, rest };
   } catch {
     console.error(
-      `--plan "${value ?? ''}" is not a number of segments: for example --plan 4 plans a build of four segments.`,
+      `--plan "${value}" is not a number of segments: for example --plan 4 plans a build of four segments.`,
     );
     process.exit(1);
   }
-  return { plan, rest: args.filter((_, index) => index !== at && !(args[at] === '--plan' && index === at + 1)) };
 }
 
 /** `--reuse <plan file>` (or `--reuse=<file>`): with `--segment`, keep the output in place when the plan reuses it. */
 export function reuseOption(args: readonly string[]): { reuse: string | undefined; rest: string[] } {
-  const at = args.findIndex((arg) => arg === '--reuse' || arg.startsWith('--reuse='));
-  if (at === -1) return { reuse: undefined, rest: [...args] };
-  const value = args[at] === '--reuse' ? args[at + 1] : args[at]!.slice('--reuse='.length);
-  if (!value) {
+  const { value, rest } = optionValue(args, '--reuse');
+  if (value === '') {
     console.error('--reuse names the plan file of npm run build -- --plan N: for example --reuse segment-plan.json.');
     process.exit(1);
   }
-  return {
-    reuse: value,
-    rest: args.filter((_, index) => index !== at && !(args[at] === '--reuse' && index === at + 1)),
-  };
+  return { reuse: value, rest };
 }
 
 /**

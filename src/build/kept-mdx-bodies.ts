@@ -6,15 +6,20 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { keptMdxBodiesDir, keptMdxIndexFile, reusableBody, withoutModules } from '#lib/content/kept-mdx-bodies.ts';
 import { incrementalSettings } from '#lib/incremental/render-plan.ts';
+import { planSettings } from '#lib/segment-registry.ts';
 
-/** Build only, and only in incremental builds. */
+/**
+ * Build only, and only in incremental builds; and in the plan of `npm run build -- --plan N`, which
+ * renders no body (src/data/article-bodies.ts) and so bundles no MDX module at all.
+ */
 export function keptMdxBodiesIntegration(): AstroIntegration {
   return {
     name: 'bayegan:kept-mdx-bodies',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         const settings = incrementalSettings();
-        if (command !== 'build' || !settings) return;
+        const planning = planSettings() !== undefined;
+        if (command !== 'build' || (!settings && !planning)) return;
         const dir = keptMdxBodiesDir(config.cacheDir);
         updateConfig({
           vite: {
@@ -24,7 +29,12 @@ export function keptMdxBodiesIntegration(): AstroIntegration {
                 transform: {
                   filter: { id: /[\\/]content-modules\.mjs$/ },
                   handler(code) {
-                    if (this.environment.name === 'client' || !existsSync(keptMdxIndexFile(dir))) return null;
+                    if (this.environment.name === 'client') return null;
+                    if (planning) {
+                      const result = withoutModules(code, () => true);
+                      return result && { code: result.code, map: { mappings: '' } };
+                    }
+                    if (!settings || !existsSync(keptMdxIndexFile(dir))) return null;
                     const index = JSON.parse(readFileSync(keptMdxIndexFile(dir), 'utf8')) as Record<
                       string,
                       string | number

@@ -12,6 +12,7 @@ import { render } from 'astro:content';
 import { mdxComponents } from '#components/mdx/index.ts';
 import { keepMdxBody, keptMdxBody } from '#lib/content/kept-mdx-bodies.ts';
 import { withRenderedBody } from '#lib/content/rendered-bodies.ts';
+import { planSettings } from '#lib/segment-registry.ts';
 import type { Article } from './articles';
 
 /**
@@ -25,8 +26,13 @@ const RENDERS_PER_CONTAINER = 500;
 let container: Promise<AstroContainer> | undefined;
 let renders = 0;
 
-/** The article body as HTML (images in the body included), as its page shows it. */
+/**
+ * The article body as HTML (images in the body included), as its page shows it. Empty in the plan
+ * of `npm run build -- --plan N`, which writes no page anyone reads and bundles no MDX module
+ * (src/build/kept-mdx-bodies.ts): the pages it renders (feeds among them) are only counted.
+ */
 export async function articleBodyHtml(article: Article): Promise<string> {
+  if (planSettings()) return '';
   const kept = keptMdxBody(article.entry);
   if (kept !== undefined) return kept;
   if (renders++ % RENDERS_PER_CONTAINER === 0 || !container) {
