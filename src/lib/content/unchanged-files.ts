@@ -40,11 +40,21 @@ function statKey(file: string): string | undefined {
   }
 }
 
-function readRecords(file: string): Record<string, FileRecord> {
+/** A collection's records: the folder read (relative to the project) and each file's record. */
+interface Records {
+  folder: string | undefined;
+  files: Record<string, FileRecord>;
+}
+
+function readRecords(file: string): Records {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, FileRecord>;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<Records> | Record<string, FileRecord>;
+    // Records of an earlier version name no folder: only the files.
+    return 'folder' in saved && 'files' in saved
+      ? (saved as Records)
+      : { folder: undefined, files: saved as Record<string, FileRecord> };
   } catch {
-    return {};
+    return { folder: undefined, files: {} };
   }
 }
 
@@ -75,7 +85,17 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       const baseDir = path.resolve(fileURLToPath(context.config.root), options.base);
       const base = pathToFileURL(`${baseDir}${path.sep}`);
       const recordsFile = path.join(fileURLToPath(context.config.cacheDir), 'bayegan-content-files', `${context.collection}.json`);
-      const previous = readRecords(recordsFile);
+      const saved = readRecords(recordsFile);
+      // Where the files are, as Astro names an entry's file: relative to the project.
+      const folder = path.relative(fileURLToPath(context.config.root), baseDir).split(path.sep).join('/');
+      const moved = saved.folder !== undefined && saved.folder !== folder;
+      const previous = moved ? {} : saved.files;
+      if (moved) {
+        // Astro's loader keeps an entry whose file it finds the same bytes with the file path it
+        // had: a picture beside a moved article would be looked for in the old folder.
+        for (const id of [...store.keys()]) store.delete(id);
+        context.logger.info(`${context.collection}: the folder is now ${folder} (was ${saved.folder}); every file is read again.`);
+      }
       // The files Astro's loader would list, listed as it lists them (its options, its library):
       // Node's own globSync took 0.6–2.0 s for 100,000 articles where this takes 0.12 s.
       const files = globSync(options.pattern, { cwd: baseDir, expandDirectories: false });
@@ -126,7 +146,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
         if (key && entry?.digest !== undefined) records[file] = [key, String(entry.digest)];
       }
       mkdirSync(path.dirname(recordsFile), { recursive: true });
-      writeWholeFile(recordsFile, JSON.stringify(records));
+      writeWholeFile(recordsFile, JSON.stringify({ folder, files: records } satisfies Records));
       postponeStoreSave(context);
     },
   };
