@@ -33,7 +33,7 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
     bundlingLockIntegration(),
     // How the build reads the content: the data store from its file, kept MDX bodies.
     dataStoreFromFileIntegration(),
-    keptMdxBodiesIntegration(),
+    keptMdxBodiesIntegration({ search: site.search, feedItems: site.feeds.itemCount }),
   ];
   // `npm run build -- --plan N` renders no page: it reads the content and plans (src/lib/segment-reuse.ts).
   const steps = planSettings()

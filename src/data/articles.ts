@@ -7,30 +7,14 @@ import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '#lib/arc
 import { commentCount, threadComments, type CommentRecord, type CommentThread } from '#lib/comments.ts';
 import { contentProblemsError } from '#lib/content/problems.ts';
 import { futureTimelineProblems } from '#lib/content/timeline.ts';
-import { slugify } from '#lib/persian/slug.ts';
 import site from '#site.config.ts';
-import {
-  compareNewestFirst,
-  isPublished,
-  resolveBuildNow,
-  SHOW_UNPUBLISHED_ENV,
-  type PublicationPolicy,
-} from '#lib/content/publication.ts';
-import { articlePath } from '#lib/paths.ts';
+import { publicationPolicyOf, type PublicationPolicy } from '#lib/content/publication.ts';
+import { publishedArticles, type PublishedArticle } from '#lib/content/published-articles.ts';
 
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
 
-export interface Article extends ArchiveItem {
-  /** The permanent article number. */
-  id: number;
-  /** First publication. */
-  date: Date;
-  /** The last URL segment (from `slug`, else the file name). */
-  slug: string;
-  /** `/news/<id>/<slug>/`, percent-encoded. */
-  path: string;
-  entry: CollectionEntry<'articles'>;
+export interface Article extends ArchiveItem, PublishedArticle<CollectionEntry<'articles'>> {
   data: CollectionEntry<'articles'>['data'];
   category: Category;
   authors: Author[];
@@ -38,22 +22,9 @@ export interface Article extends ArchiveItem {
   commentCount: number;
 }
 
-/** Fixed once per build: every page of a build agrees on what "now" is. */
-export const buildNow: Date = resolveBuildNow(process.env, new Date());
-
-/**
- * Drafts and scheduled articles are shown only when asked for explicitly (`npm run dev` asks), never
- * because of a mode or NODE_ENV that a CI machine may happen to set.
- */
-export const publicationPolicy: PublicationPolicy = {
-  now: buildNow,
-  includeUnpublished: process.env[SHOW_UNPUBLISHED_ENV] === '1',
-};
-
-function fileSlug(entry: CollectionEntry<'articles'>): string {
-  const base = (entry.filePath ?? entry.id).split('/').pop() ?? entry.id;
-  return slugify(base.replace(/\.mdx?$/, ''));
-}
+/** Fixed once per build: every page of a build agrees on what "now" is, and on what is published. */
+export const publicationPolicy: PublicationPolicy = publicationPolicyOf(process.env, new Date());
+export const buildNow: Date = publicationPolicy.now;
 
 interface LoadedArticles {
   /** Published articles, newest first. */
@@ -70,32 +41,19 @@ async function loadArticles(): Promise<LoadedArticles> {
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
-  const publishedEntries = entries.filter((entry) => isPublished(entry.data, publicationPolicy));
+  const published = publishedArticles(entries, publicationPolicy).map((article) => ({
+    ...article,
+    data: article.entry.data,
+    // Existence was checked by the content schema; a miss here is a bug, not bad content.
+    category: categoryById.get(article.categoryId)!,
+    authors: article.authorIds.map((id) => authorById.get(id)!),
+    commentCount: 0,
+  }));
   // A correction or live update dated after "now" would be shown before its time.
-  const problems = publishedEntries.flatMap((entry) =>
-    futureTimelineProblems(entry.data, entry.filePath ?? entry.id, buildNow),
+  const problems = published.flatMap((article) =>
+    futureTimelineProblems(article.data, article.entry.filePath ?? article.entry.id, buildNow),
   );
   if (problems.length > 0) throw contentProblemsError(problems);
-  const published = publishedEntries
-    .map((entry) => {
-      const slug = entry.data.slug ?? (fileSlug(entry) || String(entry.data.id));
-      return {
-        id: entry.data.id,
-        date: entry.data.date,
-        categoryId: entry.data.category.id,
-        authorIds: entry.data.authors.map((ref) => ref.id),
-        tags: entry.data.tags,
-        slug,
-        path: articlePath(entry.data.id, slug),
-        entry,
-        data: entry.data,
-        // Existence was checked by the content schema; a miss here is a bug, not bad content.
-        category: categoryById.get(entry.data.category.id)!,
-        authors: entry.data.authors.map((ref) => authorById.get(ref.id)!),
-        commentCount: 0,
-      };
-    })
-    .sort(compareNewestFirst);
   return { published, allIds: new Set(entries.map((entry) => entry.data.id)) };
 }
 

@@ -47,6 +47,18 @@ export function segmentRun(): SegmentRun | undefined {
   return run;
 }
 
+const bundled = processWideValue<ReadonlySet<number>>('bayegan.segmentBodies');
+
+/** The articles whose MDX bodies this segment's bundle holds, as the bundler reckoned them (src/build/kept-mdx-bodies.ts). */
+export function recordBundledBodies(articles: ReadonlySet<number>): void {
+  bundled.set(articles);
+}
+
+/** The articles whose MDX bodies the bundle holds; undefined when it holds every MDX article. */
+export function bundledBodies(): ReadonlySet<number> | undefined {
+  return bundled.get();
+}
+
 /** What scripts/build.ts passes in BAYEGAN_SEGMENT_PLAN (JSON) for `npm run build -- --plan N`. */
 export interface PlanSettings {
   /** The number of segments. */

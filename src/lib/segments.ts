@@ -194,8 +194,48 @@ export function unitOfFile(plan: Pick<SegmentPlan, 'articleUnits' | 'shards'>, f
 export function ownerOfFile(plan: SegmentPlan, file: string): number | 'shared' | 'merged' {
   if (isSharedFile(file)) return 'shared';
   if (isMergedFile(file)) return 'merged';
-  const unit = unitOfFile(plan, file);
-  return plan.owners.get(unit) ?? hashedSegment(unit, plan.count);
+  return ownerOfUnit(plan, unitOfFile(plan, file));
+}
+
+/** The segment that owns a unit: as dealt, else where its name hashes (every list, listed or not). */
+export const ownerOfUnit = (plan: SegmentPlan, unit: string): number =>
+  plan.owners.get(unit) ?? hashedSegment(unit, plan.count);
+
+/** What decides whether a segment renders a published article's body. */
+export interface BodyArticle {
+  id: number;
+  categoryId: string;
+  authorIds: readonly string[];
+}
+
+/**
+ * The published articles whose bodies segment `index` renders (article numbers): those whose page
+ * it owns, and the `itemCount` newest of each feed it writes: its sections' and its reporters'
+ * feeds, and the site's feeds, which every segment renders (a page of the site unit is rendered
+ * everywhere and kept by its owner: src/build/segment.ts). Every other body is another segment's.
+ */
+export function articlesWithBodies(
+  plan: SegmentPlan,
+  index: number,
+  newestFirst: readonly BodyArticle[],
+  itemCount: number,
+): Set<number> {
+  const bodies = new Set<number>();
+  const shown = new Map<string, number>();
+  /** True while `list` shows fewer than `itemCount` articles: the next one is in its feed. */
+  const inFeed = (list: string) => {
+    const count = shown.get(list) ?? 0;
+    shown.set(list, count + 1);
+    return count < itemCount && ownerOfUnit(plan, list) === index;
+  };
+  for (const [at, article] of newestFirst.entries()) {
+    const unit = plan.articleUnits.get(article.id);
+    let owned = at < itemCount || (unit !== undefined && ownerOfUnit(plan, unit) === index);
+    if (inFeed(listUnit(categoryPath(article.categoryId)))) owned = true;
+    for (const author of article.authorIds) if (inFeed(listUnit(authorPath(author)))) owned = true;
+    if (owned) bodies.add(article.id);
+  }
+  return bodies;
 }
 
 /**

@@ -6,18 +6,32 @@
  * After a new story, `npm run build -- --plan 3` names the segments to build; the others are merged
  * as the last merge had them, and the site is again byte for byte a whole build's.
  */
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type PageManifest } from '../../src/lib/incremental/page-plan';
 import type { SegmentReusePlan } from '../../src/lib/segment-reuse';
 import { SEGMENT_FOLDER, SEGMENT_STAMP } from '../../src/lib/segments';
 import { atLeast } from '../helpers/at-least';
-import { buildSite, runScript, tmpRoot, type BuildResult, type ScriptRun } from '../helpers/build-site';
+import { buildSite, projectRoot, runScript, tmpRoot, type BuildResult, type ScriptRun } from '../helpers/build-site';
 import { fixtureArchive } from '../helpers/shared-build';
 import { differences, siteFiles } from '../helpers/site-files';
 
 const COUNT = 3;
+/**
+ * The fixture archive's "now", with feeds of two items (tests/fixtures/segments-site.config.ts):
+ * a segment renders the bodies of the articles it owns and of the newest few of its feeds only.
+ */
+const env = {
+  ...fixtureArchive.env,
+  BAYEGAN_SITE_CONFIG: path.join(projectRoot, 'tests/fixtures/segments-site.config.ts'),
+};
+/** MDX articles added to the fixture's one, in years of their own: each in the feeds of few segments. */
+const MDX_ARTICLES = [
+  { file: '1398/jashnvareh.mdx', id: 41, date: '1398/02/01 10:00', category: 'culture', author: 'ali-rezaei' },
+  { file: '1401/bourse.mdx', id: 42, date: '1401/06/15 11:00', category: 'economy', author: 'ali-rezaei' },
+  { file: '1402/namayeshgah.mdx', id: 43, date: '1402/03/03 09:30', category: 'culture', author: 'newsroom' },
+];
 const root = path.join(tmpRoot, 'segments');
 /**
  * A copy of the fixture archive, which the story below is added to. Every build of one site reads
@@ -31,7 +45,7 @@ const segmentDir = (index: number) => path.join(root, `dist-segment-${index}-of-
  */
 const indexesAfterAstro = (index: number) => index % 2 === 1;
 const segmentEnv = (index: number) => ({
-  ...fixtureArchive.env,
+  ...env,
   BAYEGAN_OUT_DIR: segmentDir(index),
   BAYEGAN_CACHE_DIR: path.join(root, `cache-${index}`),
   BAYEGAN_SEARCH_AFTER_ASTRO: indexesAfterAstro(index) ? 'always' : 'never',
@@ -50,7 +64,26 @@ let merge: ScriptRun;
 beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
   cpSync(fixtureArchive.content as string, content, { recursive: true });
-  whole = await buildSite('segments-whole', content, fixtureArchive.env);
+  for (const article of MDX_ARTICLES) {
+    mkdirSync(path.dirname(path.join(content, 'articles', article.file)), { recursive: true });
+    writeFileSync(
+      path.join(content, 'articles', article.file),
+      [
+        '---',
+        `id: ${article.id}`,
+        `title: 'گزارش شمارهٔ ${article.id}'`,
+        "lead: 'گزارشی با جعبهٔ خبر.'",
+        `date: ${article.date}`,
+        `category: ${article.category}`,
+        `authors: ['${article.author}']`,
+        '---',
+        '',
+        `<FactBox title="در یک نگاه">گزارش شمارهٔ ${article.id} در یک نگاه.</FactBox>`,
+        '',
+      ].join('\n'),
+    );
+  }
+  whole = await buildSite('segments-whole', content, env);
   if (whole.status !== 0) throw new Error(`whole build failed:\n${whole.output}`);
   segments = [];
   for (let index = 1; index <= COUNT; index++) {
@@ -69,6 +102,13 @@ describe('a site built in segments and merged', () => {
     atLeast(50, [...expected.keys()], 'files of the whole build');
     expect(differences(expected, siteFiles(mergedDir))).toEqual([]);
     expect(merge.stdout).toMatch(/Merged 3 segments/);
+    // Some segment left out of its bundle the MDX articles only others render, and still the site is the same.
+    expect(segments.some((build) => /MDX articles only other segments render are not bundled/.test(build.output))).toBe(
+      true,
+    );
+    expect(readFileSync(path.join(mergedDir, 'news/42/bourse/index.html'), 'utf8')).toContain(
+      'گزارش شمارهٔ 42 در یک نگاه.',
+    );
     expect(segments.map((build) => /\(after Astro had exited\)/.test(build.output))).toEqual(
       segments.map((_, at) => indexesAfterAstro(at + 1)),
     );
@@ -148,7 +188,7 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
       'segments-plan',
       content,
       {
-        ...fixtureArchive.env,
+        ...env,
         BAYEGAN_CACHE_DIR: mergedCache,
         BAYEGAN_PLAN_FILE: planFile,
       },
@@ -218,7 +258,7 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
     for (const [index, stamp] of stampsBefore) {
       expect(readFileSync(path.join(segmentDir(index), SEGMENT_STAMP), 'utf8'), `segment ${index}`).toBe(stamp);
     }
-    const scratch = await buildSite('segments-scratch', content, fixtureArchive.env);
+    const scratch = await buildSite('segments-scratch', content, env);
     expect(scratch.status, scratch.output).toBe(0);
     const site = siteFiles(mergedDir);
     expect([...site.keys()].filter((file) => file.startsWith('news/40/'))).toHaveLength(1);

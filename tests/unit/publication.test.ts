@@ -4,8 +4,11 @@ import {
   compareNewestFirst,
   groupBy,
   isPublished,
+  publicationPolicyOf,
   resolveBuildNow,
+  SHOW_UNPUBLISHED_ENV,
 } from '../../src/lib/content/publication';
+import { publishedArticles } from '../../src/lib/content/published-articles';
 
 const now = new Date('2024-11-23T12:00:00Z');
 const production = { now, includeUnpublished: false };
@@ -153,5 +156,50 @@ describe('groupBy', () => {
     const groups = groupBy(new Set([1, 2, 3, 4]), (n) => n % 2);
     expect(groups.get(1)).toEqual([1, 3]);
     expect(groups.get(0)).toEqual([2, 4]);
+  });
+});
+
+describe('publishedArticles', () => {
+  const entry = (id: number, file: string, date: Date, extra: { draft?: boolean; slug?: string } = {}) => ({
+    id: file.replace(/\.mdx?$/, ''),
+    filePath: `content/articles/1403/${file}`,
+    data: {
+      id,
+      date,
+      draft: extra.draft ?? false,
+      slug: extra.slug,
+      category: { id: 'economy' },
+      authors: [{ id: 'sara' }, { id: 'reza' }],
+      tags: ['نفت'],
+    },
+  });
+  const entries = [
+    entry(1, 'bazar-shab-eid.md', new Date('2024-11-20T08:00:00Z')),
+    entry(2, 'گزارش ویژه.mdx', new Date('2024-11-22T08:00:00Z')),
+    entry(3, 'draft.md', before, { draft: true }),
+    entry(4, 'scheduled.md', after),
+    entry(5, 'renamed.md', new Date('2024-11-22T08:00:00Z'), { slug: 'nam-e-digar' }),
+    entry(6, '---.md', new Date('2024-11-01T08:00:00Z')),
+  ];
+
+  it('keeps the published ones, newest first (the number breaks ties), with their facts and URL', () => {
+    const published = publishedArticles(entries, production);
+    expect(published.map((article) => article.id)).toEqual([5, 2, 1, 6]);
+    expect(published[0]).toMatchObject({ slug: 'nam-e-digar', path: '/news/5/nam-e-digar/', categoryId: 'economy' });
+    expect(published[0]!.authorIds).toEqual(['sara', 'reza']);
+    expect(published[1]).toMatchObject({ slug: 'گزارش-ویژه', path: `/news/2/${encodeURIComponent('گزارش-ویژه')}/` });
+    // A file name with nothing to make a slug of: the article number.
+    expect(published[3]).toMatchObject({ slug: '6', path: '/news/6/6/' });
+    expect(published[2]!.entry).toBe(entries[0]);
+  });
+
+  it('takes drafts and scheduled ones only when unpublished articles are asked for', () => {
+    expect(publishedArticles(entries, preview).map((article) => article.id)).toEqual([4, 3, 5, 2, 1, 6]);
+    const policy = publicationPolicyOf(
+      { [BUILD_NOW_ENV]: '2024-11-23T15:30:00+03:30', [SHOW_UNPUBLISHED_ENV]: '1' },
+      after,
+    );
+    expect(policy).toEqual({ now, includeUnpublished: true });
+    expect(publicationPolicyOf({}, after)).toEqual({ now: after, includeUnpublished: false });
   });
 });

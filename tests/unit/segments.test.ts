@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fromTehranWallTime } from '../../src/lib/dates/tehran';
 import { planSearchTiers } from '../../src/lib/search/shards';
 import {
+  articlesWithBodies,
   dealInOrder,
   hashedSegment,
   HIGHLIGHT_FILE,
@@ -15,7 +16,7 @@ import {
   unitOfFile,
   type SegmentIndex,
 } from '../../src/lib/segments';
-import { categoryPath, tagPath } from '../../src/lib/paths';
+import { authorJsonFeedPath, categoryFeedPath, categoryPath, siteFeedPath, tagPath } from '../../src/lib/paths';
 import { atLeast } from '../helpers/at-least';
 
 const tiers = { shardArticles: 40, recentArticles: 20, latestArticles: 5 };
@@ -196,4 +197,55 @@ describe('dealInOrder and hashedSegment', () => {
     expect(Math.min(...counts)).toBeGreaterThan(900);
     expect(Math.max(...counts)).toBeLessThan(1100);
   });
+});
+
+describe('articlesWithBodies', () => {
+  const sections = ['economy', 'culture', 'sport'];
+  const reporters = ['sara', 'reza', 'mina', 'ali'];
+  // Newest first, as the archive lists them; each in one section, with one or two reporters.
+  const articles = [...index.articles].reverse().map((article) => ({
+    ...article,
+    categoryId: sections[article.id % 3]!,
+    authorIds: [reporters[article.id % 4]!, ...(article.id % 5 === 0 ? [reporters[(article.id + 1) % 4]!] : [])],
+  }));
+  const file = (sitePath: string) => sitePath.slice(1);
+
+  for (const [count, itemCount] of [
+    [3, 4],
+    [5, 10],
+    [8, 2],
+  ] as const) {
+    it(`names the bodies each of ${count} segments renders: its article pages and the feeds it writes (${itemCount} items)`, () => {
+      const plan = planSegments(index, tiers, count);
+      // What each feed shows, reckoned the way the feed routes do: the list, newest first, cut.
+      const feeds: [string, typeof articles][] = [
+        [file(siteFeedPath), articles.slice(0, itemCount)],
+        ...sections.map((id): [string, typeof articles] => [
+          file(categoryFeedPath(id)),
+          articles.filter((article) => article.categoryId === id).slice(0, itemCount),
+        ]),
+        ...reporters.map((id): [string, typeof articles] => [
+          file(authorJsonFeedPath(id)),
+          articles.filter((article) => article.authorIds.includes(id)).slice(0, itemCount),
+        ]),
+      ];
+      const all = new Set<number>();
+      for (let segment = 1; segment <= count; segment++) {
+        const expected = new Set(
+          articles.filter(({ path }) => ownerOfFile(plan, `${file(path)}index.html`) === segment).map(({ id }) => id),
+        );
+        for (const [feed, shown] of feeds) {
+          // The site's feeds are rendered by every segment, and kept by one.
+          if (feed === file(siteFeedPath) || ownerOfFile(plan, feed) === segment) {
+            for (const { id } of shown) expected.add(id);
+          }
+        }
+        const bodies = articlesWithBodies(plan, segment, articles, itemCount);
+        expect([...bodies].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
+        expect(bodies.size).toBeLessThan(articles.length);
+        for (const id of bodies) all.add(id);
+      }
+      expect(all.size).toBe(articles.length);
+    });
+  }
 });

@@ -23,6 +23,14 @@ export function keepLiveCollection(collection: string, store: LiveCollection): v
   registry().set(collection, store);
 }
 
+/** The entries of one collection as this process's content sync left them; undefined if it did not sync it. */
+export function liveEntries(collection: string): unknown[] | undefined {
+  return registry()
+    .get(collection)
+    ?.entries()
+    .map(([, entry]) => entry);
+}
+
 /**
  * The order of ids Astro writes its store in (astro/dist/content/data-store-writer.js sorts them
  * with `localeCompare`, whose collation this is), and so the order of `getCollection()` when the

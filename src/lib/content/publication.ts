@@ -56,6 +56,15 @@ export function resolveBuildNow(env: Record<string, string | undefined>, clock: 
   }
 }
 
+/**
+ * The policy of a build: its "now" (`resolveBuildNow`), and drafts and scheduled articles only when
+ * asked for explicitly (`npm run dev` asks), never because of a mode or NODE_ENV that a CI machine
+ * may happen to set.
+ */
+export function publicationPolicyOf(env: Record<string, string | undefined>, clock: Date): PublicationPolicy {
+  return { now: resolveBuildNow(env, clock), includeUnpublished: env[SHOW_UNPUBLISHED_ENV] === '1' };
+}
+
 /** Groups items by a key once, keeping the input order inside each group. */
 export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K | K[]): Map<K, T[]> {
   const groups = new Map<K, T[]>();

@@ -1,0 +1,71 @@
+/**
+ * The published articles of a list of content entries, with the facts lists, feeds and URLs are made
+ * from (pure). The pages take their entries from `getCollection()` (src/data/articles.ts); a segment
+ * build's bundler takes them from the store its content sync left (src/build/kept-mdx-bodies.ts),
+ * and both must decide alike. Apart from publication.ts, whose rules the browser's scripts share:
+ * slugs would add Persian script tables to their bundle.
+ */
+import { slugify } from '#lib/persian/slug.ts';
+import { articlePath, compareNewestFirst, isPublished, type PublicationPolicy, type Publishable } from './publication.ts';
+
+/**
+ * What the site reads of an article's content entry, whether the pages' `getCollection()` gave it
+ * or the content sync's own store (a segment build's bundler, src/build/kept-mdx-bodies.ts).
+ */
+export interface ArticleEntryLike {
+  id: string;
+  filePath?: string | undefined;
+  data: Publishable & {
+    id: number;
+    slug?: string | undefined;
+    category: { id: string };
+    authors: readonly { id: string }[];
+    tags: string[];
+  };
+}
+
+/** A published article's facts: what lists, feeds and URLs are made from. */
+export interface PublishedArticle<E extends ArticleEntryLike> {
+  /** The permanent article number. */
+  id: number;
+  /** First publication. */
+  date: Date;
+  categoryId: string;
+  authorIds: readonly string[];
+  tags: readonly string[];
+  /** The last URL segment (from `slug`, else the file name). */
+  slug: string;
+  /** `/news/<id>/<slug>/`, percent-encoded. */
+  path: string;
+  entry: E;
+}
+
+/** The slug of an article without `slug:` in its frontmatter: its file name, else its number. */
+function fileSlug(entry: ArticleEntryLike): string {
+  const base = (entry.filePath ?? entry.id).split('/').pop() ?? entry.id;
+  return slugify(base.replace(/\.mdx?$/, '')) || String(entry.data.id);
+}
+
+/** The published articles of `entries`, newest first: the one decision of what the site shows. */
+export function publishedArticles<E extends ArticleEntryLike>(
+  entries: Iterable<E>,
+  policy: PublicationPolicy,
+): PublishedArticle<E>[] {
+  const published: PublishedArticle<E>[] = [];
+  for (const entry of entries) {
+    if (!isPublished(entry.data, policy)) continue;
+    const slug = entry.data.slug ?? fileSlug(entry);
+    published.push({
+      id: entry.data.id,
+      date: entry.data.date,
+      categoryId: entry.data.category.id,
+      authorIds: entry.data.authors.map((ref) => ref.id),
+      tags: entry.data.tags,
+      slug,
+      path: articlePath(entry.data.id, slug),
+      entry,
+    });
+  }
+  return published.sort(compareNewestFirst);
+}
+
