@@ -66,7 +66,7 @@ function placeSegments(inputs: readonly (MergeInput & { stamp: SegmentStamp })[]
       if (isMergedFile(file)) throw new MergeError(`${dir}: holds ${file}, which only the merge makes.`);
       const other = from.get(file);
       if (other === undefined) {
-        writer.link(source, file);
+        writer.linkNew(source, file);
         from.set(file, dir);
       } else if (!isSharedFile(file)) {
         throw new MergeError(`${dir} and ${other} both hold ${file}: segments of one site never overlap.`);

@@ -35,6 +35,7 @@ function segmentMdxFiles(settings: BodySettings): Set<string> | undefined {
   const entries = segment && (liveEntries('articles') as (ArticleEntryLike & MdxEntry)[] | undefined);
   if (!segment || !entries) return undefined;
   const articles = publishedArticles(entries, publicationPolicyOf(process.env, new Date()));
+  // The lists are left out: a list is owned where its name hashes, listed or not (`ownerOfUnit`).
   const plan = planSegments({ articles, lists: [] }, settings.search, segment.count);
   const bodies = articlesWithBodies(plan, segment.index, articles, settings.feedItems);
   recordBundledBodies(bodies);
@@ -82,10 +83,14 @@ export function keptMdxBodiesIntegration(bodySettings: BodySettings): AstroInteg
                     let others = 0;
                     let kept = 0;
                     const result = withoutModules(code, (file) => {
-                      if (ours && !ours.has(file)) return ++others > 0;
+                      if (ours && !ours.has(file)) {
+                        others++;
+                        return true;
+                      }
                       const digest = index?.[file];
-                      const reusable = digest !== undefined && reusableBody(dir, settings!, digest) !== undefined;
-                      return reusable && ++kept > 0;
+                      if (digest === undefined || reusableBody(dir, settings!, digest) === undefined) return false;
+                      kept++;
+                      return true;
                     });
                     if (!result) return null;
                     if (kept > 0)

@@ -10,6 +10,7 @@
  * served site's (a copy when it is on another disk); a link that is already there is kept.
  */
 import {
+  constants,
   copyFileSync,
   linkSync,
   lstatSync,
@@ -72,6 +73,24 @@ export class SiteWriter {
       copyFileSync(from, next);
     }
     renameSync(next, file);
+  }
+
+  /**
+   * Makes `relative` the file `from` in a site folder this writer found empty and alone fills (the
+   * merge's staging folder): nothing can be in place there, so the link is the one system call,
+   * without the look-up, temporary name and rename of `link`. A name given twice is an error.
+   */
+  linkNew(from: string, relative: string): void {
+    if (this.placed.has(relative)) throw new Error(`${relative} is placed twice in ${this.root}.`);
+    const file = path.join(this.root, relative);
+    this.folderOf(file);
+    try {
+      linkSync(from, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      copyFileSync(from, file, constants.COPYFILE_EXCL);
+    }
+    this.placed.add(relative);
   }
 
   /** Writes `relative` with new contents, replacing (never overwriting) what was there. */

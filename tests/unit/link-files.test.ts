@@ -58,6 +58,22 @@ describe('SiteWriter', () => {
     expect(writer.placed).toEqual(new Set(['other.html']));
   });
 
+  it('links into a folder it alone fills: one link per file, its folders made, a name given twice refused', () => {
+    const { served, page } = sites();
+    const staged = path.join(root, `staged-${folders}`);
+    const writer = new SiteWriter(staged);
+    writer.linkNew(path.join(served, page), page);
+    writer.linkNew(path.join(served, page), 'n/1/index.html');
+    expect(statSync(path.join(staged, page)).ino).toBe(statSync(path.join(served, page)).ino);
+    expect(readFileSync(path.join(staged, 'n/1/index.html'), 'utf8')).toBe('page one');
+    expect(writer.placed).toEqual(new Set([page, 'n/1/index.html']));
+    expect(() => writer.linkNew(path.join(served, page), page)).toThrow(/placed twice/);
+    // A file already there that this writer did not place is never written over.
+    writeFileSync(path.join(staged, 'other.html'), 'not ours');
+    expect(() => writer.linkNew(path.join(served, page), 'other.html')).toThrow(/EEXIST/);
+    expect(readFileSync(path.join(staged, 'other.html'), 'utf8')).toBe('not ours');
+  });
+
   it('moves a file in, making its folders', () => {
     const { recycled } = sites();
     const fresh = path.join(root, `fresh-${folders}.html`);
