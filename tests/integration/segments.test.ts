@@ -62,7 +62,14 @@ let segments: BuildResult[];
 let merge: ScriptRun;
 
 beforeAll(async () => {
-  rmSync(root, { recursive: true, force: true });
+  // Every build of this file starts cold, however often it is run: a whole build left by an
+  // earlier run would be incremental and render nothing to compare with.
+  for (const dir of [
+    root,
+    ...['segments-whole', 'segments-plan', 'segments-scratch'].map((name) => path.join(tmpRoot, name)),
+  ]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
   cpSync(fixtureArchive.content as string, content, { recursive: true });
   for (const article of MDX_ARTICLES) {
     mkdirSync(path.dirname(path.join(content, 'articles', article.file)), { recursive: true });
