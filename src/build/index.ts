@@ -18,6 +18,7 @@ import { pageWorkersIntegration } from './page-workers.ts';
 import { pagefindIntegration } from './search-index.ts';
 import { siteConfigOverride, type SiteSettings } from './site-settings.ts';
 import { segmentIntegration } from './segment.ts';
+import { segmentBodiesIntegration } from './segment-bodies.ts';
 import { segmentPlanIntegration } from './segment-plan.ts';
 import { planSettings } from '#lib/segment-registry.ts';
 import { shortLinksIntegration } from './short-links.ts';
@@ -26,6 +27,7 @@ export { loadSiteSettings } from './site-settings.ts';
 
 export function bayegan({ file, site }: SiteSettings): AstroIntegration {
   const markdown = articleMarkdown(site.base);
+  const bodySettings = { search: site.search, feedItems: site.feeds.itemCount };
   const reading = [
     mdx(),
     markdown.integration,
@@ -33,7 +35,9 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
     bundlingLockIntegration(),
     // How the build reads the content: the data store from its file, kept MDX bodies.
     dataStoreFromFileIntegration(),
-    keptMdxBodiesIntegration({ search: site.search, feedItems: site.feeds.itemCount }),
+    // A segment's (or the plan's) content sync renders only the bodies it shows.
+    segmentBodiesIntegration(bodySettings),
+    keptMdxBodiesIntegration(bodySettings),
   ];
   // `npm run build -- --plan N` renders no page: it reads the content and plans (src/lib/segment-reuse.ts).
   const steps = planSettings()

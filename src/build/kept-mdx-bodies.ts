@@ -6,42 +6,24 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import { keptMdxBodiesDir, keptMdxIndexFile, reusableBody, withoutModules } from '#lib/content/kept-mdx-bodies.ts';
-import { liveEntries } from '#lib/content/live-store.ts';
-import { publicationPolicyOf } from '#lib/content/publication.ts';
-import { publishedArticles, type ArticleEntryLike } from '#lib/content/published-articles.ts';
-import { incrementalSettings } from '#lib/incremental/render-plan.ts';
-import type { SearchTiers } from '#lib/search/shards.ts';
-import { planSettings, recordBundledBodies, segmentSettings } from '#lib/segment-registry.ts';
-import { articlesWithBodies, planSegments } from '#lib/segments.ts';
 import type { MdxEntry } from '#lib/content/kept-mdx-bodies.ts';
-
-/** The site settings that decide which bodies a segment renders. */
-export interface BodySettings {
-  search: SearchTiers;
-  /** Items in a feed (`feeds.itemCount`). */
-  feedItems: number;
-}
+import { liveEntries } from '#lib/content/live-store.ts';
+import type { ArticleEntryLike } from '#lib/content/published-articles.ts';
+import { incrementalSettings } from '#lib/incremental/render-plan.ts';
+import { planSettings, segmentSettings } from '#lib/segment-registry.ts';
+import { segmentBodyEntries, type BodySettings } from './segment-bodies.ts';
 
 /**
- * In a segment build, the MDX files whose bodies this segment renders (`articlesWithBodies`), from
- * the content this process synced: a segment of a large archive bundled every other segment's MDX
- * articles too, 12–13 s of a 30 s story build at 100,000 articles in eight segments. The pages
- * make the same plan from the archive they read (src/data/segments.ts) and stop the build if it
- * names a body left out here. Undefined outside a segment build, or when this process synced no
- * articles: then every module is bundled.
+ * In a segment build, the MDX files whose bodies this segment shows (src/build/segment-bodies.ts),
+ * from the content this process synced: a segment of a large archive bundled every other segment's
+ * MDX articles too, 12–13 s of a 30 s story build at 100,000 articles in eight segments. Undefined
+ * outside a segment build, or when this process synced no articles: then every module is bundled.
  */
 function segmentMdxFiles(settings: BodySettings): Set<string> | undefined {
-  const segment = segmentSettings();
-  const entries = segment && (liveEntries('articles') as (ArticleEntryLike & MdxEntry)[] | undefined);
-  if (!segment || !entries) return undefined;
-  const articles = publishedArticles(entries, publicationPolicyOf(process.env, new Date()));
-  // The lists are left out: a list is owned where its name hashes, listed or not (`ownerOfUnit`).
-  const plan = planSegments({ articles, lists: [] }, settings.search, segment.count);
-  const bodies = articlesWithBodies(plan, segment.index, articles, settings.feedItems);
-  recordBundledBodies(bodies);
-  const files = new Set<string>();
-  for (const { id, entry } of articles) if (bodies.has(id) && entry.filePath) files.add(entry.filePath);
-  return files;
+  const entries = liveEntries('articles') as (ArticleEntryLike & MdxEntry)[] | undefined;
+  const shown = entries && segmentBodyEntries(entries, settings);
+  if (!shown) return undefined;
+  return new Set(shown.flatMap((entry) => (entry.filePath ? [entry.filePath] : [])));
 }
 
 /**

@@ -7,6 +7,7 @@ import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '#lib/arc
 import { commentCount, threadComments, type CommentRecord, type CommentThread } from '#lib/comments.ts';
 import { contentProblemsError } from '#lib/content/problems.ts';
 import { futureTimelineProblems } from '#lib/content/timeline.ts';
+import { fingerprintAs } from '#lib/incremental/page-digest.ts';
 import site from '#site.config.ts';
 import { publicationPolicyOf, type PublicationPolicy } from '#lib/content/publication.ts';
 import { publishedArticles, type PublishedArticle } from '#lib/content/published-articles.ts';
@@ -41,6 +42,7 @@ async function loadArticles(): Promise<LoadedArticles> {
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
+  for (const entry of entries) fingerprintAs(entry, fingerprintedEntry(entry));
   const published = publishedArticles(entries, publicationPolicy).map((article) => ({
     ...article,
     data: article.entry.data,
@@ -56,6 +58,20 @@ async function loadArticles(): Promise<LoadedArticles> {
   if (problems.length > 0) throw contentProblemsError(problems);
   return { published, allIds: new Set(entries.map((entry) => entry.data.id)) };
 }
+
+/**
+ * What a page's fingerprint takes of an article's entry: its file and what was read from it, not
+ * how its body was rendered. The digest of the file and the code already decide the body, and a
+ * segment build leaves the bodies it does not show unrendered (src/lib/content/shown-bodies.ts):
+ * its list pages must have the fingerprints a whole build gives them.
+ */
+const fingerprintedEntry = ({ id, collection, filePath, digest, data }: CollectionEntry<'articles'>) => ({
+  id,
+  collection,
+  filePath,
+  digest,
+  data,
+});
 
 let loaded: Promise<LoadedArticles> | undefined;
 const loadedArticles = () => (loaded ??= loadArticles());

@@ -32,6 +32,12 @@ const MDX_ARTICLES = [
   { file: '1401/bourse.mdx', id: 42, date: '1401/06/15 11:00', category: 'economy', author: 'ali-rezaei' },
   { file: '1402/namayeshgah.mdx', id: 43, date: '1402/03/03 09:30', category: 'culture', author: 'newsroom' },
 ];
+/**
+ * A Markdown article with a picture in its body and one in its frontmatter, in a year of its own:
+ * the segments that do not show its body leave it unrendered at content sync, and the one that
+ * does renders it after, pictures included.
+ */
+const PICTURED = { file: '1400/tasvir.md', id: 44, page: 'news/44/tasvir/index.html' };
 const root = path.join(tmpRoot, 'segments');
 /**
  * A copy of the fixture archive, which the story below is added to. Every build of one site reads
@@ -90,6 +96,31 @@ beforeAll(async () => {
       ].join('\n'),
     );
   }
+  const pictured = path.join(content, 'articles', PICTURED.file);
+  mkdirSync(path.join(path.dirname(pictured), 'images'), { recursive: true });
+  for (const picture of ['bazaar-entrance.jpg', 'carpets.jpg']) {
+    cpSync(path.join(content, 'articles/1399/images', picture), path.join(path.dirname(pictured), 'images', picture));
+  }
+  writeFileSync(
+    pictured,
+    [
+      '---',
+      `id: ${PICTURED.id}`,
+      "title: 'بازار در تصویر'",
+      "lead: 'گزارشی تصویری از بازار.'",
+      'date: 1400/08/20 12:00',
+      'category: economy',
+      "authors: ['newsroom']",
+      'image: ./images/carpets.jpg',
+      "imageAlt: 'فرش‌ها'",
+      '---',
+      '',
+      'ورودی بازار در صبح:',
+      '',
+      '![ورودی بازار](./images/bazaar-entrance.jpg)',
+      '',
+    ].join('\n'),
+  );
   whole = await buildSite('segments-whole', content, env);
   if (whole.status !== 0) throw new Error(`whole build failed:\n${whole.output}`);
   segments = [];
@@ -115,6 +146,16 @@ describe('a site built in segments and merged', () => {
     );
     expect(readFileSync(path.join(mergedDir, 'news/42/bourse/index.html'), 'utf8')).toContain(
       'گزارش شمارهٔ 42 در یک نگاه.',
+    );
+    // Markdown bodies too: the segments that do not show a body left it unrendered at content sync.
+    const unrendered = segments.map((build) =>
+      Number(/bodies this build shows were rendered; (\d+) others are left unrendered/.exec(build.output)?.[1]),
+    );
+    expect(unrendered.every((count) => count >= 1)).toBe(true);
+    const pictured = readFileSync(path.join(mergedDir, PICTURED.page), 'utf8');
+    expect(pictured).toContain('ورودی بازار در صبح');
+    expect(pictured).toMatch(
+      /<img[^>]+alt="ورودی بازار"[^>]+src="\/_astro\/bazaar-entrance\.[^"]+"|<img[^>]+src="\/_astro\/bazaar-entrance\.[^"]+"[^>]+alt="ورودی بازار"/,
     );
     expect(segments.map((build) => /\(after Astro had exited\)/.test(build.output))).toEqual(
       segments.map((_, at) => indexesAfterAstro(at + 1)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDigest } from '../../src/lib/incremental/page-digest';
+import { contentDigest, fingerprintAs } from '../../src/lib/incremental/page-digest';
 import {
   carriedFrom,
   filesByFolder,
@@ -129,6 +129,18 @@ describe('contentDigest', () => {
     expect(contentDigest(page('بازار'))).toBe(contentDigest(structuredClone(page('بازار'))));
     expect(contentDigest(page('بازار'))).not.toBe(contentDigest(page('بازارها')));
     expect(contentDigest({ a: lead, b: 'x' })).not.toBe(contentDigest({ a: `${lead}x`, b: '' }));
+  });
+
+  it('fingerprints an object as its stand-in: what the stand-in leaves out does not count', () => {
+    const entry = (rendered: object) => ({ id: '1403/a', digest: 'd1', data: { title: 'بازار' }, rendered });
+    const whole = entry({ html: '' });
+    const segment = entry({ html: '', metadata: { bayeganUnrendered: true } });
+    expect(contentDigest({ page: [whole] })).not.toBe(contentDigest({ page: [segment] }));
+    for (const one of [whole, segment]) fingerprintAs(one, { id: one.id, digest: one.digest, data: one.data });
+    expect(contentDigest({ page: [whole] })).toBe(contentDigest({ page: [segment] }));
+    const edited = entry({ html: '' });
+    fingerprintAs(edited, { id: edited.id, digest: 'd2', data: edited.data });
+    expect(contentDigest({ page: [edited] })).not.toBe(contentDigest({ page: [whole] }));
   });
 
   it('tells values apart whose parts only the separators would tell apart', () => {

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
+import { isUnrendered, renderShownBodies, shownBodies, unrenderedEntryTypes, type GlobLoaderContext } from './shown-bodies.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */
@@ -61,26 +62,37 @@ export function adoptRenderedBodyFolders(folders: Iterable<[string, string]>): v
 
 /** True when the store holds only a stand-in for the entry's body, kept in its own file. */
 const bodyKeptOutside = (entry: EntryWithBody) =>
-  !entry.deferredRender && entry.rendered !== undefined && entry.rendered.html === '' && entry.digest !== undefined;
+  !entry.deferredRender &&
+  entry.rendered !== undefined &&
+  entry.rendered.html === '' &&
+  entry.digest !== undefined &&
+  !isUnrendered(entry);
 
 /**
  * Wraps a loader (Astro's glob) so that the Markdown it renders is written to one file per entry
  * and the data store keeps only the entry's data. Entries whose file has gone missing (a cache
  * restored in part, a store from before this change) are dropped first, so the loader renders
  * them again; files of entries that no longer exist are removed after the load.
+ *
+ * A build that shows only some bodies (a segment, the plan: src/lib/content/shown-bodies.ts) has
+ * the loader leave every body it reads unrendered, then renders the ones it shows. A build that
+ * shows them all reads an unrendered body's file again.
  */
 export function bodiesOutsideStore(loader: Loader): Loader {
   return {
     ...loader,
-    load: async (context) => {
+    load: async (loaderContext) => {
+      // Astro's content layer passes its entry types to every loader; its types do not say so.
+      const context = loaderContext as GlobLoaderContext;
       const dir = renderedBodiesDir(context.config.cacheDir, context.collection);
       mkdirSync(dir, { recursive: true });
       registry().set(context.collection, dir);
       const { store } = context;
+      const shown = shownBodies();
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
       const kept = new Set(readdirSync(dir));
       for (const entry of store.values()) {
-        if (entry.rendered && !(bodyKeptOutside(entry) && kept.has(path.basename(bodyFile(dir, entry.digest!))))) {
+        if (isUnrendered(entry) ? !shown : entry.rendered && !(bodyKeptOutside(entry) && kept.has(path.basename(bodyFile(dir, entry.digest!))))) {
           store.delete(entry.id);
         }
       }
@@ -88,7 +100,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       // after the other held a cold content sync up for about 5 s); all are on disk before it ends.
       const writes: Promise<void>[] = [];
       const set = (entry: StoredEntry) => {
-        if (!entry.rendered || entry.digest === undefined) return store.set(entry);
+        if (!entry.rendered || entry.digest === undefined || isUnrendered(entry)) return store.set(entry);
         const file = bodyFile(dir, entry.digest);
         kept.add(path.basename(file));
         const written = writeWholeFileAsync(file, JSON.stringify(entry.rendered));
@@ -101,7 +113,16 @@ export function bodiesOutsideStore(loader: Loader): Loader {
         get: (target, property) => (property === 'set' ? set : Reflect.get(target, property, target)),
       });
       try {
-        await loader.load({ ...context, store: scopedStore });
+        if (shown) {
+          const entryTypes = unrenderedEntryTypes(context.entryTypes);
+          await loader.load({ ...context, store: scopedStore, entryTypes } as GlobLoaderContext);
+          const { rendered, unrendered } = await renderShownBodies(context, set, shown(store.values()));
+          context.logger.info(
+            `${rendered} bodies this build shows were rendered; ${unrendered} others are left unrendered.`,
+          );
+        } else {
+          await loader.load({ ...context, store: scopedStore });
+        }
       } finally {
         await Promise.allSettled(writes);
       }
@@ -123,6 +144,12 @@ export function bodiesOutsideStore(loader: Loader): Loader {
  * Astro renders itself (MDX) are returned as they are.
  */
 export function withRenderedBody<T extends EntryWithBody & { collection: string }>(entry: T): T {
+  if (isUnrendered(entry)) {
+    // The build reckoned it would not show this body (src/build/segment-bodies.ts), and a page does.
+    throw new Error(
+      `The body of ${entry.filePath ?? entry.id} was left unrendered at content sync, as a body this build does not show, yet a page shows it. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+    );
+  }
   if (!bodyKeptOutside(entry)) return entry;
   const dir = registry().get(entry.collection);
   if (!dir) {

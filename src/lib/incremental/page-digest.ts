@@ -15,6 +15,8 @@ import { hash as oneShotHash } from 'node:crypto';
 const INLINE_LIMIT = 256;
 
 const remembered = new WeakMap<object, string>();
+/** Objects fingerprinted as another value (`fingerprintAs`). */
+const standIns = new WeakMap<object, unknown>();
 /** The objects being encoded, outermost first: a value met again inside itself is a cycle. */
 const open: object[] = [];
 
@@ -45,6 +47,11 @@ function encode(value: unknown): string {
   const object = value as object;
   const known = remembered.get(object);
   if (known !== undefined) return known;
+  if (standIns.has(object)) {
+    const encoded = encode(standIns.get(object));
+    remembered.set(object, encoded);
+    return encoded;
+  }
   // A cycle cannot change the content of what holds it; it adds nothing.
   if (open.includes(object)) return 'c';
   open.push(object);
@@ -83,4 +90,15 @@ function encodeObject(object: object): string {
 /** A digest of `value`'s content: equal values give equal digests, whatever object holds them. */
 export function contentDigest(value: unknown): string {
   return hash(encode(value));
+}
+
+/**
+ * From now on `object` is fingerprinted as `standIn` is: for a value of which a page's fingerprint
+ * must leave something out (a content entry's rendered body, which a segment build leaves
+ * unrendered when it does not show it). Remembered as long as `object` lives; call it before any
+ * value that holds `object` is fingerprinted, since those remember their own encodings.
+ */
+export function fingerprintAs(object: object, standIn: unknown): void {
+  standIns.set(object, standIn);
+  remembered.delete(object);
 }

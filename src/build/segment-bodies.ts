@@ -1,0 +1,61 @@
+/**
+ * The article bodies a segment build shows (Node-only): those of its own article pages and of the
+ * newest items of the feeds it writes (`articlesWithBodies`, src/lib/segments.ts), reckoned from the
+ * content its sync read. Content sync renders only these Markdown bodies
+ * (src/lib/content/shown-bodies.ts) and the bundle holds only these MDX modules
+ * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows none. The pages make
+ * the same reckoning from the archive they read (src/data/segments.ts) and stop the build, naming
+ * the articles, if a body they show was left out.
+ */
+import type { AstroIntegration } from 'astro';
+import { publicationPolicyOf } from '#lib/content/publication.ts';
+import { publishedArticles, type ArticleEntryLike } from '#lib/content/published-articles.ts';
+import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
+import type { SearchTiers } from '#lib/search/shards.ts';
+import { planSettings, recordBundledBodies, segmentSettings } from '#lib/segment-registry.ts';
+import { articlesWithBodies, planSegments } from '#lib/segments.ts';
+
+/** The site settings that decide which bodies a segment shows. */
+export interface BodySettings {
+  search: SearchTiers;
+  /** Items in a feed (`feeds.itemCount`). */
+  feedItems: number;
+}
+
+/**
+ * The article entries (of every entry of the articles collection) whose bodies this segment shows;
+ * undefined outside a segment build. Records the articles for the pages' check.
+ */
+export function segmentBodyEntries<E extends ArticleEntryLike>(
+  entries: readonly E[],
+  settings: BodySettings,
+): E[] | undefined {
+  const segment = segmentSettings();
+  if (!segment) return undefined;
+  const articles = publishedArticles(entries, publicationPolicyOf(process.env, new Date()));
+  // The lists are left out: a list is owned where its name hashes, listed or not (`ownerOfUnit`).
+  const plan = planSegments({ articles, lists: [] }, settings.search, segment.count);
+  const bodies = articlesWithBodies(plan, segment.index, articles, settings.feedItems);
+  recordBundledBodies(bodies);
+  return articles.filter((article) => bodies.has(article.id)).map((article) => article.entry);
+}
+
+/** Build only: in a segment build or the plan, content sync renders only the bodies the build shows. */
+export function segmentBodiesIntegration(settings: BodySettings): AstroIntegration {
+  return {
+    name: 'bayegan:segment-bodies',
+    hooks: {
+      // Before content sync, which reads the reckoning.
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return;
+        if (planSettings()) showOnlyBodies(() => new Set());
+        else if (segmentSettings()) {
+          showOnlyBodies(
+            (entries) =>
+              new Set(segmentBodyEntries(entries as ArticleEntryLike[], settings)?.map((entry) => entry.id) ?? []),
+          );
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * A build that shows only some bodies (a segment, the plan): content sync reads every file, renders
+ * only the bodies the build shows, keeps the others unrendered across builds until a build shows
+ * them, and a whole build reads an unrendered one again. The loader here reads files and renders
+ * through the context's entry types, as Astro's glob loader does.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
+import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownBodies } from '../../src/lib/content/shown-bodies';
+import { processWideValue } from '../../src/lib/process-wide';
+
+type Entry = {
+  id: string;
+  digest?: string;
+  filePath?: string;
+  data: Record<string, unknown>;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+  assetImports?: string[];
+  imageImports?: unknown;
+};
+
+let root: string;
+let renders: string[];
+let logs: string[];
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'bayegan-shown-'));
+  mkdirSync(path.join(root, 'content'), { recursive: true });
+  mkdirSync(path.join(root, 'cache'), { recursive: true });
+  renders = [];
+  logs = [];
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+  processWideValue<ShownBodies>('bayegan.shownBodies').set(undefined as unknown as ShownBodies);
+});
+
+/** Writes an article file: frontmatter with a picture, a body with another. */
+const write = (id: string, text: string) =>
+  writeFileSync(path.join(root, 'content', `${id}.md`), `---\ntitle: ${id}\n---\n\n${text}\n`);
+
+const digestOf = (contents: string) => `digest:${contents.length}:${contents}`;
+
+/** The Markdown entry type: a body's HTML names the body, its pictures are `./<id>.jpg`. */
+const markdownType = {
+  getEntryInfo: ({ contents }: { contents: string }) => {
+    const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(contents) ?? [];
+    return { data: { title: frontmatter.replace('title: ', '') }, body: body.trim() };
+  },
+  getRenderFunction: async () => async (entry: { id: string; body?: string | undefined }) => {
+    renders.push(entry.id);
+    return { html: `<p>${entry.body}</p>`, metadata: { imagePaths: [`./${entry.id}.jpg`] } };
+  },
+};
+
+/** Astro's glob loader in small: reads every file, renders the changed ones, stores them (with the frontmatter's picture). */
+const globLike: Loader = {
+  name: 'glob-like',
+  load: async (context) => {
+    const { store, entryTypes } = context as LoaderContext & { entryTypes: Map<string, typeof markdownType> };
+    const type = entryTypes.get('.md')!;
+    const render = await type.getRenderFunction();
+    for (const name of readdirSync(path.join(root, 'content'))) {
+      const id = name.replace(/\.md$/, '');
+      const contents = (await import('node:fs')).readFileSync(path.join(root, 'content', name), 'utf8');
+      const digest = digestOf(contents);
+      if (store.get(id)?.digest === digest) continue;
+      const { data, body } = type.getEntryInfo({ contents });
+      const rendered = await render({ id, body });
+      store.set({
+        id,
+        data,
+        digest,
+        filePath: `content/${name}`,
+        rendered,
+        // What Astro's store adds for the frontmatter's picture.
+        assetImports: [...(rendered.metadata?.imagePaths ?? []), `./cover-${id}.jpg`],
+        imageImports: [['image']],
+      } as Parameters<typeof store.set>[0]);
+    }
+  },
+};
+
+function memoryStore() {
+  const entries = new Map<string, Entry>();
+  return {
+    entries,
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: Entry) => {
+        if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
+        entries.set(entry.id, entry);
+        return true;
+      },
+      delete: (id: string) => void entries.delete(id),
+      has: (id: string) => entries.has(id),
+      keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
+      entries: () => [...entries.entries()],
+      clear: () => entries.clear(),
+    },
+  };
+}
+
+async function sync(store: ReturnType<typeof memoryStore>['store']) {
+  await bodiesOutsideStore(globLike).load({
+    collection: 'articles',
+    store,
+    meta: new Map<string, string>(),
+    config: { cacheDir: pathToFileURL(`${root}/cache/`), root: pathToFileURL(`${root}/`) },
+    entryTypes: new Map([['.md', markdownType]]),
+    generateDigest: digestOf,
+    logger: { info: (line: string) => logs.push(line), error: (line: string) => logs.push(line) },
+  } as unknown as LoaderContext);
+}
+
+const body = (entries: Map<string, Entry>, id: string) =>
+  withRenderedBody({ ...entries.get(id)!, collection: 'articles' }).rendered?.html;
+
+describe('a build that shows only some bodies', () => {
+  it('renders only those, stored as Astro stores a rendered body; the others stay unrendered', async () => {
+    for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
+    showOnlyBodies((all) => new Set((all as Entry[]).filter((entry) => entry.id !== 'b').map((entry) => entry.id)));
+    const { store, entries } = memoryStore();
+    await sync(store);
+
+    expect(renders.sort()).toEqual(['a', 'c']);
+    expect(body(entries, 'a')).toBe('<p>متن a</p>');
+    // The body's picture first, then the frontmatter's, as a whole build's store has them.
+    expect(entries.get('a')).toMatchObject({ assetImports: ['./a.jpg', './cover-a.jpg'], imageImports: [['image']] });
+    expect(entries.get('b')!.rendered).toEqual(UNRENDERED);
+    expect(entries.get('b')!.assetImports).toEqual(['./cover-b.jpg']);
+    expect(readdirSync(renderedBodiesDir(path.join(root, 'cache'), 'articles'))).toHaveLength(2);
+    expect(logs).toContain('2 bodies this build shows were rendered; 1 others are left unrendered.');
+    // A page that showed it anyway would show nothing: it stops the build instead.
+    expect(() => body(entries, 'b')).toThrow(/content\/b\.md was left unrendered .* bug of Bayegan's segment plan/);
+  });
+
+  it('keeps an unrendered body so until a build shows it, and a whole build renders it again', async () => {
+    for (const id of ['a', 'b']) write(id, `متن ${id}`);
+    const { store, entries } = memoryStore();
+    let shown = new Set(['a']);
+    showOnlyBodies(() => shown);
+    await sync(store);
+    renders = [];
+    await sync(store);
+    expect(renders).toEqual([]);
+    expect(isUnrendered(entries.get('b')!)).toBe(true);
+
+    shown = new Set(['a', 'b']);
+    await sync(store);
+    expect(renders).toEqual(['b']);
+    expect(body(entries, 'b')).toBe('<p>متن b</p>');
+
+    // A build that shows everything, over a cache where a body was left unrendered.
+    showOnlyBodies(() => new Set(['a']));
+    write('c', 'متن c');
+    await sync(store);
+    expect(isUnrendered(entries.get('c')!)).toBe(true);
+    processWideValue<ShownBodies>('bayegan.shownBodies').set(undefined as unknown as ShownBodies);
+    renders = [];
+    await sync(store);
+    expect(renders).toEqual(['c']);
+    expect(body(entries, 'c')).toBe('<p>متن c</p>');
+  });
+
+  it('refuses to render a body whose file changed since it was read', async () => {
+    write('a', 'متن a');
+    const { store } = memoryStore();
+    showOnlyBodies(() => {
+      write('a', 'متن دیگر');
+      return new Set(['a']);
+    });
+    await expect(sync(store)).rejects.toThrow(/content\/a\.md changed while the build read it: build again/);
+  });
+});
