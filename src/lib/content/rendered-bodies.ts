@@ -92,9 +92,11 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
       const kept = new Set(readdirSync(dir));
       for (const entry of store.values()) {
-        if (isUnrendered(entry) ? !shown : entry.rendered && !(bodyKeptOutside(entry) && kept.has(path.basename(bodyFile(dir, entry.digest!))))) {
-          store.delete(entry.id);
-        }
+        // An unrendered body stays so while the build shows only some: it renders the ones it shows.
+        const readAgain = isUnrendered(entry)
+          ? !shown
+          : entry.rendered && !(bodyKeptOutside(entry) && kept.has(path.basename(bodyFile(dir, entry.digest!))));
+        if (readAgain) store.delete(entry.id);
       }
       // The files are written while the loader renders the next entries (10,000 of them written one
       // after the other held a cold content sync up for about 5 s); all are on disk before it ends.

@@ -20,6 +20,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { inOrder } from '#lib/in-order.ts';
 import { processWideValue } from '#lib/process-wide.ts';
 import type { EntryWithBody, RenderedBody } from './rendered-bodies.ts';
+import { postponeStoreSave } from './unchanged-files.ts';
 
 /** Which of a collection's entries (ids) the build shows the bodies of, reckoned from all of them. */
 export type ShownBodies = (entries: readonly unknown[]) => ReadonlySet<string>;
@@ -143,6 +144,9 @@ export async function renderShownBodies(
     } as Parameters<LoaderContext['store']['set']>[0]);
   };
   // Read ahead in order: the results are nothing, each entry is stored as it is rendered.
+  // The reckoning of `ids` was long synchronous work: without this, Astro's overdue timer would
+  // save the whole store (3.5 s at 100,000 articles) at the first wait below, and again at the end.
+  postponeStoreSave(context);
   for await (const done of inOrder(waiting, AT_ONCE, renderOne)) void done;
   const unrendered = entries.filter((entry) => isUnrendered(entry) && !ids.has(entry.id)).length;
   return { rendered: waiting.length, unrendered };
