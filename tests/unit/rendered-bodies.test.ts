@@ -10,29 +10,11 @@ import {
   withRenderedBody,
   type EntryWithBody,
 } from '../../src/lib/content/rendered-bodies';
+import { memoryStore as storeOf } from '../helpers/memory-store';
 
 type Entry = EntryWithBody & { data: Record<string, unknown> };
 
-/** The part of Astro's scoped data store a glob loader uses, over a Map. */
-function memoryStore(initial: Entry[] = []) {
-  const entries = new Map(initial.map((entry) => [entry.id, entry]));
-  return {
-    entries,
-    store: {
-      get: (id: string) => entries.get(id),
-      set: (entry: Entry) => {
-        entries.set(entry.id, entry);
-        return true;
-      },
-      delete: (id: string) => void entries.delete(id),
-      has: (id: string) => entries.has(id),
-      keys: () => [...entries.keys()],
-      values: () => [...entries.values()],
-      entries: () => [...entries.entries()],
-      clear: () => entries.clear(),
-    },
-  };
-}
+const memoryStore = (initial: Entry[] = []) => storeOf<Entry>(initial);
 
 /** A loader that renders the given entries the way the glob loader does: unchanged ones are skipped. */
 const renderingLoader = (files: Entry[], rendered: string[]): Loader => ({

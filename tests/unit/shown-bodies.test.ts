@@ -4,7 +4,7 @@
  * them, and a whole build reads an unrendered one again. The loader here reads files and renders
  * through the context's entry types, as Astro's glob loader does.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
 import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownBodies } from '../../src/lib/content/shown-bodies';
 import { processWideValue } from '../../src/lib/process-wide';
+import { memoryStore as storeOf } from '../helpers/memory-store';
 
 type Entry = {
   id: string;
@@ -66,7 +67,7 @@ const globLike: Loader = {
     const render = await type.getRenderFunction();
     for (const name of readdirSync(path.join(root, 'content'))) {
       const id = name.replace(/\.md$/, '');
-      const contents = (await import('node:fs')).readFileSync(path.join(root, 'content', name), 'utf8');
+      const contents = readFileSync(path.join(root, 'content', name), 'utf8');
       const digest = digestOf(contents);
       if (store.get(id)?.digest === digest) continue;
       const { data, body } = type.getEntryInfo({ contents });
@@ -85,26 +86,7 @@ const globLike: Loader = {
   },
 };
 
-function memoryStore() {
-  const entries = new Map<string, Entry>();
-  return {
-    entries,
-    store: {
-      get: (id: string) => entries.get(id),
-      set: (entry: Entry) => {
-        if (entry.digest && entries.get(entry.id)?.digest === entry.digest) return false;
-        entries.set(entry.id, entry);
-        return true;
-      },
-      delete: (id: string) => void entries.delete(id),
-      has: (id: string) => entries.has(id),
-      keys: () => [...entries.keys()],
-      values: () => [...entries.values()],
-      entries: () => [...entries.entries()],
-      clear: () => entries.clear(),
-    },
-  };
-}
+const memoryStore = () => storeOf<Entry>();
 
 async function sync(store: ReturnType<typeof memoryStore>['store']) {
   await bodiesOutsideStore(globLike).load({
