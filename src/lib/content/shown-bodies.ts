@@ -143,10 +143,10 @@ export async function renderShownBodies(
       ...(entry.imageImports ? { imageImports: entry.imageImports } : {}),
     } as Parameters<LoaderContext['store']['set']>[0]);
   };
-  // Read ahead in order: the results are nothing, each entry is stored as it is rendered.
   // The reckoning of `ids` was long synchronous work: without this, Astro's overdue timer would
   // save the whole store (3.5 s at 100,000 articles) at the first wait below, and again at the end.
   postponeStoreSave(context);
+  // Read ahead in order: the results are nothing, each entry is stored as it is rendered.
   for await (const done of inOrder(waiting, AT_ONCE, renderOne)) void done;
   const unrendered = entries.filter((entry) => isUnrendered(entry) && !ids.has(entry.id)).length;
   return { rendered: waiting.length, unrendered };
