@@ -10,7 +10,7 @@ import type { MdxEntry } from '#lib/content/kept-mdx-bodies.ts';
 import { liveEntries } from '#lib/content/live-store.ts';
 import type { ArticleEntryLike } from '#lib/content/published-articles.ts';
 import { incrementalSettings } from '#lib/incremental/render-plan.ts';
-import { planSettings, segmentSettings } from '#lib/segment-registry.ts';
+import { bundledBodies, planSettings, segmentSettings } from '#lib/segment-registry.ts';
 import { segmentBodyEntries, type BodySettings } from './segment-bodies.ts';
 
 /**
@@ -21,7 +21,13 @@ import { segmentBodyEntries, type BodySettings } from './segment-bodies.ts';
  */
 function segmentMdxFiles(settings: BodySettings): Set<string> | undefined {
   const entries = liveEntries('articles') as (ArticleEntryLike & MdxEntry)[] | undefined;
-  const shown = entries && segmentBodyEntries(entries, settings);
+  if (!entries || !segmentSettings()) return undefined;
+  // Content sync reckoned them for the Markdown bodies it rendered (0.6–0.8 s at 100,000
+  // articles): the same entries, the same articles.
+  const reckoned = bundledBodies();
+  const shown = reckoned
+    ? entries.filter((entry) => reckoned.has(entry.data.id))
+    : segmentBodyEntries(entries, settings);
   if (!shown) return undefined;
   return new Set(shown.flatMap((entry) => (entry.filePath ? [entry.filePath] : [])));
 }
