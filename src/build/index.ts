@@ -27,7 +27,6 @@ export { loadSiteSettings } from './site-settings.ts';
 
 export function bayegan({ file, site }: SiteSettings): AstroIntegration {
   const markdown = articleMarkdown(site.base);
-  const bodySettings = { search: site.search, feedItems: site.feeds.itemCount };
   const reading = [
     mdx(),
     markdown.integration,
@@ -36,8 +35,8 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
     // How the build reads the content: the data store from its file, kept MDX bodies.
     dataStoreFromFileIntegration(),
     // A segment's (or the plan's) content sync renders only the bodies it shows.
-    segmentBodiesIntegration(bodySettings),
-    keptMdxBodiesIntegration(bodySettings),
+    segmentBodiesIntegration({ search: site.search, feedItems: site.feeds.itemCount }),
+    keptMdxBodiesIntegration(),
   ];
   // `npm run build -- --plan N` renders no page: it reads the content and plans (src/lib/segment-reuse.ts).
   const steps = planSettings()

@@ -10,33 +10,26 @@ import type { MdxEntry } from '#lib/content/kept-mdx-bodies.ts';
 import { liveEntries } from '#lib/content/live-store.ts';
 import type { ArticleEntryLike } from '#lib/content/published-articles.ts';
 import { incrementalSettings } from '#lib/incremental/render-plan.ts';
-import { bundledBodies, planSettings, segmentSettings } from '#lib/segment-registry.ts';
-import { segmentBodyEntries, type BodySettings } from './segment-bodies.ts';
+import { planSettings, segmentSettings, shownArticles } from '#lib/segment-registry.ts';
 
 /**
- * In a segment build, the MDX files whose bodies this segment shows (src/build/segment-bodies.ts),
- * from the content this process synced: a segment of a large archive bundled every other segment's
- * MDX articles too, 12–13 s of a 30 s story build at 100,000 articles in eight segments. Undefined
- * outside a segment build, or when this process synced no articles: then every module is bundled.
+ * In a segment build, the MDX files whose bodies this segment shows, as this process's content
+ * sync reckoned them (src/build/segment-bodies.ts): a segment of a large archive bundled every
+ * other segment's MDX articles too, 12–13 s of a 30 s story build at 100,000 articles in eight
+ * segments. Undefined when no content sync reckoned them: then every module is bundled.
  */
-function segmentMdxFiles(settings: BodySettings): Set<string> | undefined {
+function segmentMdxFiles(): Set<string> | undefined {
+  const shown = shownArticles();
   const entries = liveEntries('articles') as (ArticleEntryLike & MdxEntry)[] | undefined;
-  if (!entries || !segmentSettings()) return undefined;
-  // Content sync reckoned them for the Markdown bodies it rendered (0.6–0.8 s at 100,000
-  // articles): the same entries, the same articles.
-  const reckoned = bundledBodies();
-  const shown = reckoned
-    ? entries.filter((entry) => reckoned.has(entry.data.id))
-    : segmentBodyEntries(entries, settings);
-  if (!shown) return undefined;
-  return new Set(shown.flatMap((entry) => (entry.filePath ? [entry.filePath] : [])));
+  if (!shown || !entries) return undefined;
+  return new Set(entries.flatMap((entry) => (shown.has(entry.data.id) && entry.filePath ? [entry.filePath] : [])));
 }
 
 /**
  * Build only: in incremental builds, in segment builds, and in the plan of `npm run build -- --plan
  * N`, which renders no body (src/data/article-bodies.ts) and so bundles no MDX module at all.
  */
-export function keptMdxBodiesIntegration(bodySettings: BodySettings): AstroIntegration {
+export function keptMdxBodiesIntegration(): AstroIntegration {
   return {
     name: 'bayegan:kept-mdx-bodies',
     hooks: {
@@ -61,7 +54,7 @@ export function keptMdxBodiesIntegration(bodySettings: BodySettings): AstroInteg
                       const result = withoutModules(code, () => true);
                       return result && { code: result.code, map: { mappings: '' } };
                     }
-                    segmentFiles ??= { files: segment ? segmentMdxFiles(bodySettings) : undefined };
+                    segmentFiles ??= { files: segment ? segmentMdxFiles() : undefined };
                     const ours = segmentFiles.files;
                     const index =
                       settings && existsSync(keptMdxIndexFile(dir))

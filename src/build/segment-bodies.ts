@@ -12,7 +12,7 @@ import { publicationPolicyOf } from '#lib/content/publication.ts';
 import { publishedArticles, type ArticleEntryLike } from '#lib/content/published-articles.ts';
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import type { SearchTiers } from '#lib/search/shards.ts';
-import { planSettings, recordBundledBodies, segmentSettings } from '#lib/segment-registry.ts';
+import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
 import { articlesWithBodies, planSegments } from '#lib/segments.ts';
 
 /** The site settings that decide which bodies a segment shows. */
@@ -23,21 +23,16 @@ export interface BodySettings {
 }
 
 /**
- * The article entries (of every entry of the articles collection) whose bodies this segment shows;
- * undefined outside a segment build. Records the articles for the pages' check.
+ * The ids of the article entries (of every entry of the articles collection) whose bodies
+ * `segment` shows. Records the articles for the bundler and the pages' check.
  */
-export function segmentBodyEntries<E extends ArticleEntryLike>(
-  entries: readonly E[],
-  settings: BodySettings,
-): E[] | undefined {
-  const segment = segmentSettings();
-  if (!segment) return undefined;
+function shownEntryIds(entries: readonly ArticleEntryLike[], segment: SegmentSettings, settings: BodySettings) {
   const articles = publishedArticles(entries, publicationPolicyOf(process.env, new Date()));
   // The lists are left out: a list is owned where its name hashes, listed or not (`ownerOfUnit`).
   const plan = planSegments({ articles, lists: [] }, settings.search, segment.count);
   const bodies = articlesWithBodies(plan, segment.index, articles, settings.feedItems);
-  recordBundledBodies(bodies);
-  return articles.filter((article) => bodies.has(article.id)).map((article) => article.entry);
+  recordShownArticles(bodies);
+  return new Set(articles.flatMap((article) => (bodies.has(article.id) ? [article.entry.id] : [])));
 }
 
 /** Build only: in a segment build or the plan, content sync renders only the bodies the build shows. */
@@ -48,13 +43,9 @@ export function segmentBodiesIntegration(settings: BodySettings): AstroIntegrati
       // Before content sync, which reads the reckoning.
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
+        const segment = segmentSettings();
         if (planSettings()) showOnlyBodies(() => new Set());
-        else if (segmentSettings()) {
-          showOnlyBodies(
-            (entries) =>
-              new Set(segmentBodyEntries(entries as ArticleEntryLike[], settings)?.map((entry) => entry.id) ?? []),
-          );
-        }
+        else if (segment) showOnlyBodies((entries) => shownEntryIds(entries as ArticleEntryLike[], segment, settings));
       },
     },
   };

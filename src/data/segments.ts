@@ -8,12 +8,12 @@ import { hash } from 'node:crypto';
 import { pageFile } from '#lib/incremental/page-plan.ts';
 import { buildDigestOf, pageFingerprint, type StaticPath } from '#lib/incremental/render-plan.ts';
 import {
-  bundledBodies,
   planSettings,
   recordPlanRun,
   recordSegmentRun,
   segmentSettings,
   type PlanRun,
+  shownArticles,
   type SegmentRun,
 } from '#lib/segment-registry.ts';
 import { archiveYearPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
@@ -63,18 +63,18 @@ function planOf(archive: Archive, count: number) {
 }
 
 /**
- * The bundler left out the MDX modules of the bodies it reckoned other segments render, from the
- * content it synced (src/build/kept-mdx-bodies.ts); the pages must agree, from the archive they
- * read, or a page would lack its body. They always do unless the two reckonings drift apart: a bug,
- * stopped here rather than built.
+ * Content sync left unrendered, and the bundler left out, the bodies it reckoned other segments
+ * show, from the content it synced (src/build/segment-bodies.ts); the pages must agree, from the
+ * archive they read, or a page would lack its body. They always do unless the two reckonings drift
+ * apart: a bug, stopped here rather than built.
  */
-function checkBundledBodies(needed: ReadonlySet<number>): void {
-  const bundled = bundledBodies();
-  if (!bundled) return;
-  const missing = [...needed].filter((id) => !bundled.has(id));
+function checkShownBodies(needed: ReadonlySet<number>): void {
+  const shown = shownArticles();
+  if (!shown) return;
+  const missing = [...needed].filter((id) => !shown.has(id));
   if (missing.length > 0) {
     throw new Error(
-      `This segment renders the bodies of articles ${missing.slice(0, 10).join(', ')}, which its bundle left out as other segments'. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+      `This segment renders the bodies of articles ${missing.slice(0, 10).join(', ')}, which its content sync and bundle left out as other segments'. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
     );
   }
 }
@@ -88,7 +88,7 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     if (!settings) return undefined;
     const archive = await getArchive();
     const { articles, plan } = planOf(archive, settings.count);
-    checkBundledBodies(articlesWithBodies(plan, settings.index, archive.articles, site.feeds.itemCount));
+    checkShownBodies(articlesWithBodies(plan, settings.index, archive.articles, site.feeds.itemCount));
     const made: SegmentRun = { settings, plan, indexDigest: indexDigest(archive), articles };
     recordSegmentRun(made);
     return made;

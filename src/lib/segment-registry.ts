@@ -47,16 +47,19 @@ export function segmentRun(): SegmentRun | undefined {
   return run;
 }
 
-const bundled = processWideValue<ReadonlySet<number>>('bayegan.segmentBodies');
+const shown = processWideValue<ReadonlySet<number>>('bayegan.segmentBodies');
 
-/** The articles whose MDX bodies this segment's bundle holds, as the bundler reckoned them (src/build/kept-mdx-bodies.ts). */
-export function recordBundledBodies(articles: ReadonlySet<number>): void {
-  bundled.set(articles);
+/**
+ * The articles whose bodies this segment shows, as its content sync reckoned them
+ * (src/build/segment-bodies.ts): the Markdown bodies it rendered, the MDX modules its bundle holds.
+ */
+export function recordShownArticles(articles: ReadonlySet<number>): void {
+  shown.set(articles);
 }
 
-/** The articles whose MDX bodies the bundle holds; undefined when it holds every MDX article. */
-export function bundledBodies(): ReadonlySet<number> | undefined {
-  return bundled.get();
+/** The articles whose bodies this segment shows; undefined when no content sync reckoned them (every body is there). */
+export function shownArticles(): ReadonlySet<number> | undefined {
+  return shown.get();
 }
 
 /** What scripts/build.ts passes in BAYEGAN_SEGMENT_PLAN (JSON) for `npm run build -- --plan N`. */
