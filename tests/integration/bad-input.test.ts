@@ -231,6 +231,14 @@ const mistakes: Mistake[] = [
       'm',
     ),
   },
+  {
+    // A data file goes through another reader of Astro's (YAML, not Markdown): checked all the same.
+    name: 'section file saved in UTF-16',
+    files: { 'categories/economy.yml': Buffer.from('\uFEFFname: اقتصاد\n', 'utf16le') },
+    file: 'categories/economy.yml',
+    message:
+      /categories\/economy\.yml(?::1: file)?: is not UTF-8 text but most likely UTF-16 little-endian [^\n]*--fix --write \S*categories\/economy\.yml$/m,
+  },
 ];
 
 describe.concurrent('bad content stops the build', () => {

@@ -54,7 +54,7 @@ type RenderFunction = (entry: {
 }) => Promise<RenderedBody & { metadata?: { imagePaths?: string[] } }>;
 
 /** The part of Astro's content entry type (a file extension's reader) used here. */
-interface EntryType {
+export interface EntryType {
   getEntryInfo(params: {
     fileUrl: URL;
     contents: string;

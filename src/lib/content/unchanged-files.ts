@@ -18,7 +18,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { writeWholeFile } from '#lib/whole-file.ts';
-import { refuseFilesNotUtf8 } from './utf8-files.ts';
+import type { GlobLoaderContext } from './shown-bodies.ts';
+import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -121,7 +122,6 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           changed.push(file);
         }
       }
-      refuseFilesNotUtf8(baseDir, changed); // Before Astro's loader reads them as UTF-8 (issue 17).
       // After this long synchronous work the save timer would fire at the first file read below.
       postponeStoreSave(context);
       if (unchanged.size > 0) {
@@ -138,7 +138,10 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
               : Reflect.get(target, property, target),
         });
         const pattern = changed.length > LIST_LIMIT ? options.pattern : changed.map(escapeGlob);
-        await glob({ ...options, pattern }).load({ ...context, store: keepUnchanged });
+        // Astro's loader reads each file as UTF-8; one that is not is named (issue 17).
+        const checked = refusingFilesNotUtf8({ ...(context as GlobLoaderContext), store: keepUnchanged });
+        await glob({ ...options, pattern }).load(checked.context);
+        checked.refuse();
       }
       for (const file of changed) {
         const key = keys.get(file);
