@@ -348,8 +348,9 @@ async function runSearchJob(
 /**
  * Whether the shards to index wait until Astro has exited, when `npm run build` is there to run them
  * (not a plain `astro build`): in a segment build, always (its Astro process holds the whole
- * archive's index, its shards are a share: indexed beside that process, segment 3/8 of 100,000
- * articles peaked at 4.42–4.45 GB, search 38–43 s; after it, 3.71 GB, search 25–28 s); otherwise
+ * archive's index, its shards are a share: made to index beside that process, segment 3/8 of
+ * 100,000 articles peaked at 4.42–4.45 GB, search 38–43 s; after it, 3.71 GB, search 25–28 s;
+ * the rule below chose the same there, but not for one large shard or a larger memory); otherwise
  * when more of them could then be indexed side by side (a large cold build, whose pages and index
  * Astro's process still holds); or when a test asks for it.
  */
