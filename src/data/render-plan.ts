@@ -9,13 +9,35 @@
 import { toTehranJalali } from '#lib/dates/jalali.ts';
 import { renderChangedPagesOnly } from '#lib/incremental/render-plan.ts';
 import { buildNow, publicationPolicy } from './articles';
+import { planSettings } from '#lib/segment-registry.ts';
 import { ownedPaths, recordPlannedPages } from './segments';
 
-export async function changedPagesOnly<
-  P extends { params: Record<string, string | number | undefined>; props?: unknown },
->(route: string, paths: P[]): Promise<P[]> {
-  const buildWide = [toTehranJalali(buildNow).year, publicationPolicy.includeUnpublished];
+type Params = Record<string, string | number | undefined>;
+
+/** What is the same on every page of the build, and so part of every page's fingerprint. */
+const buildWide = () => [toTehranJalali(buildNow).year, publicationPolicy.includeUnpublished];
+
+export async function changedPagesOnly<P extends { params: Params; props?: unknown }>(
+  route: string,
+  paths: P[],
+): Promise<P[]> {
   // The plan of `npm run build -- --plan N` renders no page: it only compares their fingerprints.
-  if (await recordPlannedPages(route, paths, buildWide)) return [];
-  return renderChangedPagesOnly(route, await ownedPaths(route, paths), buildWide);
+  if (await recordPlannedPages(route, paths, buildWide())) return [];
+  return renderChangedPagesOnly(route, await ownedPaths(route, paths), buildWide());
+}
+
+/**
+ * `changedPagesOnly` for a route whose props cost something to make for each page (an article's
+ * related stories and neighbours): `propsOf` is called only for the pages this build may render,
+ * not for those another segment owns (seven of eight articles' in eight segments).
+ */
+export async function changedPagesOnlyWithProps<E extends { params: Params }, Props>(
+  route: string,
+  pages: E[],
+  propsOf: (page: E) => Props,
+): Promise<{ params: E['params']; props: Props }[]> {
+  const withProps = (some: E[]) => some.map((page) => ({ params: page.params, props: propsOf(page) }));
+  // The plan takes every page's fingerprint, props included.
+  if (planSettings()) return changedPagesOnly(route, withProps(pages));
+  return renderChangedPagesOnly(route, withProps(await ownedPaths(route, pages)), buildWide());
 }
