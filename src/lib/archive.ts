@@ -4,6 +4,7 @@
  * is one pass over the articles, and every per-article lookup is bounded, so a build grows
  * linearly with the archive.
  */
+import { boundedMemo } from './bounded-memo.ts';
 import { toTehranJalali } from './dates/jalali.ts';
 import { persianComparisonKey } from './persian/normalize.ts';
 import { slugify } from './persian/slug.ts';
@@ -41,19 +42,11 @@ export interface YearSummary {
   months: { month: number; count: number }[];
 }
 
-/** Segments already computed: an archive has a few hundred tags, written on every article. Bounded. */
-const tagSlugs = new Map<string, string>();
-
-/** The URL segment of a tag: every spelling variant of one tag gives the same segment. */
-export function tagSlug(tag: string): string {
-  let slug = tagSlugs.get(tag);
-  if (slug === undefined) {
-    slug = slugify(persianComparisonKey(tag));
-    if (tagSlugs.size >= 100_000) tagSlugs.clear();
-    tagSlugs.set(tag, slug);
-  }
-  return slug;
-}
+/**
+ * The URL segment of a tag: every spelling variant of one tag gives the same segment. Remembered:
+ * an archive has a few hundred tags, written on every article.
+ */
+export const tagSlug: (tag: string) => string = boundedMemo((tag) => slugify(persianComparisonKey(tag)));
 
 export interface ArchiveIndex<T extends ArchiveItem> {
   /** Newest first. */

@@ -3,6 +3,7 @@
  * Each error message says what to write instead, in plain words: reporters read them.
  */
 import { z } from 'astro/zod';
+import { boundedMemo } from '#lib/bounded-memo.ts';
 import { cleanReaderText } from '#lib/comments.ts';
 import { parseArticleDate } from '#lib/dates/parse-article-date.ts';
 import { normalizePersianLetters, persianComparisonKey } from '#lib/persian/normalize.ts';
@@ -90,19 +91,8 @@ export const articleId = z
   .int({ error: 'must be a whole number without decimals, e.g. id: 1042' })
   .positive({ error: 'must be a positive number, e.g. id: 1042' });
 
-/** Keys already computed: an archive has a few hundred tags, written on every article. Bounded. */
-const tagKeys = new Map<string, string>();
-
 /** A tag's comparison key, computed once per spelling: about 1 s of content sync at 100,000 articles otherwise. */
-function tagKey(tag: string): string {
-  let key = tagKeys.get(tag);
-  if (key === undefined) {
-    key = persianComparisonKey(tag);
-    if (tagKeys.size >= 100_000) tagKeys.clear();
-    tagKeys.set(tag, key);
-  }
-  return key;
-}
+const tagKey = boundedMemo(persianComparisonKey);
 
 /** Tags: letters normalised, spaces collapsed, spelling variants of one tag kept once. */
 export const tagList = z
