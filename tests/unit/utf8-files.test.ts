@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EntryType } from '../../src/lib/content/shown-bodies';
+import type { EntryType } from '../../src/lib/content/entry-types';
 import { refusingFilesNotUtf8 } from '../../src/lib/content/utf8-files';
 
 let root: string;

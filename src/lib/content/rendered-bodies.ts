@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
-import { isUnrendered, renderShownBodies, shownBodies, unrenderedEntryTypes, type GlobLoaderContext } from './shown-bodies.ts';
+import type { GlobLoaderContext } from './entry-types.ts';
+import { isUnrendered, renderShownBodies, shownBodies, unrenderedEntryTypes } from './shown-bodies.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */

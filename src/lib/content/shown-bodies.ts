@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { inOrder } from '#lib/in-order.ts';
 import { processWideValue } from '#lib/process-wide.ts';
+import { mapEntryTypes, type EntryType, type GlobLoaderContext, type RenderFunction } from './entry-types.ts';
 import type { EntryWithBody, RenderedBody } from './rendered-bodies.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
@@ -44,37 +45,11 @@ export const UNRENDERED = { html: '', metadata: { bayeganUnrendered: true } } as
 export const isUnrendered = (entry: EntryWithBody) =>
   (entry.rendered?.metadata as { bayeganUnrendered?: unknown } | undefined)?.bayeganUnrendered === true;
 
-/** What Astro's `getRenderFunction` returns: renders one entry's body. */
-type RenderFunction = (entry: {
-  id: string;
-  data: Record<string, unknown>;
-  body?: string | undefined;
-  filePath?: string;
-  digest?: string | number;
-}) => Promise<RenderedBody & { metadata?: { imagePaths?: string[] } }>;
-
-/** The part of Astro's content entry type (a file extension's reader) used here. */
-export interface EntryType {
-  getEntryInfo(params: {
-    fileUrl: URL;
-    contents: string;
-  }):
-    | { data: Record<string, unknown>; body?: string | undefined }
-    | Promise<{ data: Record<string, unknown>; body?: string | undefined }>;
-  getRenderFunction?(config: LoaderContext['config']): Promise<RenderFunction>;
-}
-
-/** The loader context as Astro's content layer passes it: with the entry types its glob loader reads. */
-export type GlobLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
-
 /** The entry types with every renderer swapped for one that leaves the body unrendered. */
-export function unrenderedEntryTypes(entryTypes: Map<string, EntryType>): Map<string, EntryType> {
+export function unrenderedEntryTypes(entryTypes: ReadonlyMap<string, EntryType>): Map<string, EntryType> {
   const leaveUnrendered: RenderFunction = async () => UNRENDERED;
-  return new Map(
-    [...entryTypes].map(([extension, type]) => [
-      extension,
-      type.getRenderFunction ? { ...type, getRenderFunction: async () => leaveUnrendered } : type,
-    ]),
+  return mapEntryTypes(entryTypes, (type) =>
+    type.getRenderFunction ? { ...type, getRenderFunction: async () => leaveUnrendered } : type,
   );
 }
 

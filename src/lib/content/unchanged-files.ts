@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { writeWholeFile } from '#lib/whole-file.ts';
-import type { GlobLoaderContext } from './shown-bodies.ts';
+import type { GlobLoaderContext } from './entry-types.ts';
 import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];

@@ -16,7 +16,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { displayPath } from './content-dir.ts';
 import { detectEncoding, notUtf8Problem } from './encoding.ts';
 import { contentProblemsError, type ContentProblem } from './problems.ts';
-import type { EntryType } from './shown-bodies.ts';
+import { mapEntryTypes, type EntryType } from './entry-types.ts';
 
 /** A character that UTF-8 text read as UTF-8 never holds unless it was written so: U+FFFD or U+0000. */
 const NOT_UTF8_SIGN = /[\uFFFD\0]/;
@@ -32,25 +32,20 @@ type CheckedContext = Pick<LoaderContext, 'parseData'> & { entryTypes: Map<strin
  */
 export function refusingFilesNotUtf8<C extends CheckedContext>(context: C): { context: C; refuse: () => void } {
   const problems = new Map<string, ContentProblem>();
-  const entryTypes = new Map(
-    [...context.entryTypes].map(([extension, type]): [string, EntryType] => [
-      extension,
-      {
-        ...type,
-        getEntryInfo: (params) => {
-          if (NOT_UTF8_SIGN.test(params.contents)) {
-            const filePath = fileURLToPath(params.fileUrl);
-            const encoding = detectEncoding(readFileSync(filePath));
-            if (encoding !== 'utf-8') {
-              problems.set(filePath, notUtf8Problem(displayPath(filePath), encoding));
-              return { data: {}, body: '' };
-            }
-          }
-          return type.getEntryInfo(params);
-        },
-      },
-    ]),
-  );
+  const entryTypes = mapEntryTypes(context.entryTypes, (type) => ({
+    ...type,
+    getEntryInfo: (params) => {
+      if (NOT_UTF8_SIGN.test(params.contents)) {
+        const filePath = fileURLToPath(params.fileUrl);
+        const encoding = detectEncoding(readFileSync(filePath));
+        if (encoding !== 'utf-8') {
+          problems.set(filePath, notUtf8Problem(displayPath(filePath), encoding));
+          return { data: {}, body: '' };
+        }
+      }
+      return type.getEntryInfo(params);
+    },
+  }));
   const parseData: LoaderContext['parseData'] = async (props) =>
     props.filePath !== undefined && problems.has(props.filePath) ? props.data : context.parseData(props);
   return {
