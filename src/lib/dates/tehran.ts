@@ -2,7 +2,6 @@
  * Instants in the Asia/Tehran zone. The IANA zone is required (not a fixed +03:30): Tehran kept
  * daylight saving time (+04:30) every summer until 2022. Nothing here reads the machine's zone.
  */
-import { boundedMemo } from '#lib/bounded-memo.ts';
 
 export const TEHRAN_TIME_ZONE = 'Asia/Tehran';
 
@@ -53,12 +52,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * year, and none since 2022) every instant of that day is read by arithmetic. Clocks never
  * changed twice in one day. Bounded.
  */
-const steadyOffset = boundedMemo((dayStart: number): number | null => {
-  const dayEnd = dayStart + DAY_MS - 1000;
-  const atStart = wallTimeAsUtcMs(intlWallTime(new Date(dayStart))) - dayStart;
-  const atEnd = wallTimeAsUtcMs(intlWallTime(new Date(dayEnd))) - dayEnd;
-  return atStart === atEnd ? atStart : null;
-});
+const dayOffsets = new Map<number, number | null>();
+const DAY_OFFSETS_LIMIT = 100_000;
+
+function steadyOffset(dayStart: number): number | null {
+  let offset = dayOffsets.get(dayStart);
+  if (offset === undefined) {
+    const dayEnd = dayStart + DAY_MS - 1000;
+    const atStart = wallTimeAsUtcMs(intlWallTime(new Date(dayStart))) - dayStart;
+    const atEnd = wallTimeAsUtcMs(intlWallTime(new Date(dayEnd))) - dayEnd;
+    offset = atStart === atEnd ? atStart : null;
+    if (dayOffsets.size >= DAY_OFFSETS_LIMIT) dayOffsets.clear();
+    dayOffsets.set(dayStart, offset);
+  }
+  return offset;
+}
 
 /** The Gregorian wall-clock time in Tehran at `instant`. */
 export function tehranWallTime(instant: Date): WallTime {
