@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reusedBodyAssets } from '#lib/content/kept-mdx-bodies.ts';
 import { filesUnder, siteWriter, type SiteWriter } from '#lib/link-files.ts';
-import { assetsNamedIn, joinAssets, splitAssets } from '#lib/incremental/page-assets.ts';
+import { assetsNamedIn, joinAssets, originalsOnlyResized, splitAssets } from '#lib/incremental/page-assets.ts';
 import { HELD, MANIFEST_VERSION, type PageManifest } from '#lib/incremental/page-plan.ts';
 import { renderRegistry, siteStamp, type RenderRegistry } from '#lib/incremental/render-plan.ts';
 
@@ -63,6 +63,9 @@ export function incrementalPagesIntegration(): AstroIntegration {
         const needed = assetsOfPages(registry, writer, outDir);
         // The images of MDX bodies rendered by an earlier build (src/lib/content/kept-mdx-bodies.ts).
         for (const asset of reusedBodyAssets()) needed.add(asset);
+        // Astro deletes an original picture once it has made its resized copies, unless a page
+        // names it; it makes no copies for a carried page, so the original its bundle wrote stays.
+        for (const original of originalsOnlyResized(writer.placed, needed)) writer.remove(original);
         let assets = 0;
         for (const asset of needed) {
           if (writer.placed.has(asset)) continue;

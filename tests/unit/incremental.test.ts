@@ -9,7 +9,7 @@ import {
   reusablePages,
   type PageManifest,
 } from '../../src/lib/incremental/page-plan';
-import { assetsNamedIn, joinAssets, splitAssets } from '../../src/lib/incremental/page-assets';
+import { assetsNamedIn, joinAssets, originalsOnlyResized, splitAssets } from '../../src/lib/incremental/page-assets';
 
 describe('pageFile', () => {
   it('names the file a path of a route is written to', () => {
@@ -158,6 +158,34 @@ describe('contentDigest', () => {
     const category: { id: string; self?: unknown } = { id: 'economy' };
     category.self = category;
     expect(contentDigest(category)).toMatch(/^[\w-]+$/);
+  });
+});
+
+describe('originalsOnlyResized', () => {
+  it('names the originals no page names whose resized copies a page names, as Astro leaves them out', () => {
+    const files = [
+      '_astro/bazaar-entrance.DM3yFHiE.jpg',
+      '_astro/bazaar-entrance.DM3yFHiE_1iXXU9.webp',
+      '_astro/carpets.DdltxCJ-.jpg',
+      '_astro/carpets.DdltxCJ-_ZgRVuj.webp',
+      '_astro/چای.Ab_c-9.png',
+      '_astro/چای.Ab_c-9_Zx9.avif',
+      '_astro/lanterns.Q1w2E3.jpg',
+      '_astro/index.B7x.css',
+      'news/7/x/bazaar-entrance.DM3yFHiE.jpg',
+    ];
+    const named = new Set([
+      '_astro/bazaar-entrance.DM3yFHiE_1iXXU9.webp',
+      '_astro/carpets.DdltxCJ-.jpg',
+      '_astro/carpets.DdltxCJ-_ZgRVuj.webp',
+      '_astro/چای.Ab_c-9_Zx9.avif',
+    ]);
+    // The carpets' original is named (a link to the full picture); the lanterns' has no resized copy.
+    expect(originalsOnlyResized(files, named)).toEqual([
+      '_astro/bazaar-entrance.DM3yFHiE.jpg',
+      '_astro/چای.Ab_c-9.png',
+    ]);
+    expect(originalsOnlyResized(files, new Set())).toEqual([]);
   });
 });
 

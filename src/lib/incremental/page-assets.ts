@@ -41,3 +41,30 @@ export function assetsNamedIn(page: Buffer): string[] {
 /** One line per asset, as recorded in the manifest; and back. */
 export const joinAssets = (assets: readonly string[]): string => assets.join('\n');
 export const splitAssets = (recorded: string): string[] => (recorded ? recorded.split('\n') : []);
+
+/** A picture Astro's image pipeline reads or writes. */
+const PICTURE = /\.(avif|gif|jpe?g|png|svg|tiff?|webp)$/i;
+/** A resized copy: the original's name without its extension, `_`, Astro's short hash, a format. */
+const RESIZED = /^(_astro\/.+)_[0-9A-Za-z]+\.[a-z]+$/;
+
+/**
+ * The original pictures among `files` that a build from scratch would not hold: Astro deletes an
+ * original once it has made its resized copies, unless something else names it. A build that
+ * carries over the pages showing a picture makes no copies, so the original its bundle wrote stays
+ * behind; these are the ones no page names while a page names a resized copy of them.
+ * @param files the site's files (relative, with `/`)
+ * @param named every `_astro/` file the site's pages name (`assetsNamedIn`)
+ */
+export function originalsOnlyResized(files: Iterable<string>, named: ReadonlySet<string>): string[] {
+  const resized = new Set<string>();
+  for (const asset of named) {
+    const stem = PICTURE.test(asset) ? RESIZED.exec(asset)?.[1] : undefined;
+    if (stem) resized.add(stem);
+  }
+  const originals: string[] = [];
+  for (const file of files) {
+    if (!file.startsWith('_astro/') || named.has(file) || !PICTURE.test(file)) continue;
+    if (resized.has(file.slice(0, file.lastIndexOf('.')))) originals.push(file);
+  }
+  return originals;
+}
