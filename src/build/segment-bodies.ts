@@ -28,8 +28,8 @@ export interface BodySettings {
  */
 function shownEntryIds(entries: readonly ArticleEntryLike[], segment: SegmentSettings, settings: BodySettings) {
   const articles = publishedArticles(entries, publicationPolicyOf(process.env, new Date()));
-  // The lists are left out: a list is owned where its name hashes, listed or not (`ownerOfUnit`).
-  const plan = planSegments({ articles, lists: [] }, settings.search, segment.count);
+  // The lists are left out: their pages show no body, and their feeds are the site unit's.
+  const plan = planSegments({ articles }, settings.search, segment.count);
   const bodies = articlesWithBodies(plan, segment.index, articles, settings.feedItems);
   recordShownArticles(bodies);
   return new Set(articles.flatMap((article) => (bodies.has(article.id) ? [article.entry.id] : [])));

@@ -16,26 +16,19 @@ import {
   shownArticles,
   type SegmentRun,
 } from '#lib/segment-registry.ts';
-import { archiveYearPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
-import {
-  articlesWithBodies,
-  CORRECTIONS_UNIT,
-  listUnit,
-  ownerOfFile,
-  planSegments,
-  type SegmentIndex,
-} from '#lib/segments.ts';
+import { archiveMonthPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
+import { articlesWithBodies, ownerOfFile, planSegments, type PagedList } from '#lib/segments.ts';
 import site from '#site.config.ts';
-import { getArchive, type Archive } from './articles';
+import { getArchive, type Archive, type Article } from './articles';
 
-/** The lists of the archive, each a unit of its own (src/lib/segments.ts). */
-function listsOf(archive: Archive): SegmentIndex['lists'] {
+/** The paged lists of the archive, as their routes page them: their settled pages go with their stories. */
+function listsOf(archive: Archive): PagedList[] {
+  const list = (path: string, articles: readonly Article[]) => ({ path, articles: articles.map(({ id }) => id) });
   return [
-    ...[...archive.categories.keys()].map((id) => listUnit(categoryPath(id))),
-    ...[...archive.byTag.values()].map((tag) => listUnit(tagPath(tag.slug))),
-    ...[...archive.byAuthor.keys()].map((id) => listUnit(authorPath(id))),
-    ...archive.years.map((year) => listUnit(archiveYearPath(year.year))),
-    CORRECTIONS_UNIT,
+    ...[...archive.categories.keys()].map((id) => list(categoryPath(id), archive.byCategory.get(id) ?? [])),
+    ...[...archive.byTag.values()].map((tag) => list(tagPath(tag.slug), tag.articles)),
+    ...[...archive.authors.keys()].map((id) => list(authorPath(id), archive.byAuthor.get(id) ?? [])),
+    ...[...archive.byMonth.values()].map((month) => list(archiveMonthPath(month.year, month.month), month.articles)),
   ];
 }
 
@@ -59,7 +52,8 @@ function indexDigest(archive: Archive): string {
 /** The whole site's plan in `count` segments, from the archive's index. */
 function planOf(archive: Archive, count: number) {
   const articles = archive.articles.map((article) => ({ id: article.id, path: article.path, date: article.date }));
-  return { articles, plan: planSegments({ articles, lists: listsOf(archive) }, site.search, count) };
+  const lists = { pageSize: site.pageSize, paged: listsOf(archive) };
+  return { articles, plan: planSegments({ articles, lists }, site.search, count) };
 }
 
 /**

@@ -30,6 +30,32 @@ export interface ListingPage<T> {
   oldest?: string;
 }
 
+const checkPageSize = (pageSize: number) => {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive whole number`);
+};
+
+/**
+ * The first numbered page the front page of a list of `total` stories shows (a list of more than
+ * one page): the newest, or also the one before it when the newest holds less than half a page.
+ */
+function frontPageFrom(total: number, pageSize: number): number {
+  const pages = Math.ceil(total / pageSize);
+  const onNewest = total - (pages - 1) * pageSize;
+  return 2 * onNewest >= pageSize ? pages : pages - 1;
+}
+
+/**
+ * How many numbered pages of a list, counted from the oldest, no newer story can change: pages 1 to
+ * this one are full and none of them links to the front page. One more story adds itself to the
+ * newest page or starts a new one, and moves the front page up by at most one page, changing only
+ * the "newer" link of the page below what the front page showed (src/lib/segments.ts owns these
+ * pages by the stories they show, not with the list).
+ */
+export function settledPages(total: number, pageSize: number): number {
+  checkPageSize(pageSize);
+  return total <= pageSize ? 0 : Math.max(0, frontPageFrom(total, pageSize) - 2);
+}
+
 /**
  * The pages of one list: the front page first, then the numbered pages from the oldest. A list
  * that fits on one page has only its front page.
@@ -38,15 +64,12 @@ export interface ListingPage<T> {
  * @param basePath the list's front page path, e.g. `/category/economy/`
  */
 export function listingPages<T>(newestFirst: readonly T[], pageSize: number, basePath: string): ListingPage<T>[] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive whole number`);
+  checkPageSize(pageSize);
   const total = newestFirst.length;
   if (total <= pageSize) return [{ number: 0, items: [...newestFirst], url: basePath, newest: basePath }];
 
   const pages = Math.ceil(total / pageSize);
-  const onNewest = total - (pages - 1) * pageSize;
-  // The first numbered page the front page shows: the newest, or also the one before it when the
-  // newest holds less than half a page.
-  const frontFrom = 2 * onNewest >= pageSize ? pages : pages - 1;
+  const frontFrom = frontPageFrom(total, pageSize);
   const oldest = listingPagePath(basePath, 1);
   // Page n (1-based from the oldest) holds, newest first, the stories at these places of the list.
   const slice = (number: number) =>

@@ -129,6 +129,14 @@ export function segmentsToBuild({
   for (const file of Object.keys(manifest.pages)) {
     if (!pages.has(file)) touch(heldBy.get(file) ?? ownerOfFile(plan, file), `${file} is gone`);
   }
+  // A page may change hands unchanged: an article whose story sealed into a year shard of the
+  // same name in another segment, a list page that settled with it. Both segments build.
+  for (const [file, holder] of heldBy) {
+    const owner = ownerOfFile(plan, file);
+    if (owner === holder || !pages.has(file)) continue;
+    touch(holder, `${file} moved to segment ${String(owner)}`);
+    touch(owner, `${file} moved here from segment ${holder}`);
+  }
   for (const file of unfingerprinted) touch(ownerOfFile(plan, file), `${file} is made by every build`);
   for (const index of ascending(count)) {
     const owned = [...plan.owners].filter(([, owner]) => owner === index).map(([unit]) => unit);

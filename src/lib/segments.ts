@@ -8,16 +8,22 @@
  * - **Articles go with their search shard** (src/lib/search/shards.ts: `latest`, `newer`, then
  *   Jalali years): the article page, its short link and the shard's index files. A shard is indexed
  *   from the built pages of its articles, so the segment that indexes it must have built them all.
- * - **Lists go as a whole**: a section (its pages and feeds), a tag, a reporter, a Jalali year of the
- *   archive (its months), the corrections, and the rest of the site (home, search page, site feeds,
- *   sitemaps, `_headers`, `_redirects`, public files): one unit each.
- * - **Search shards are balanced, lists are hashed**, so that a new story moves (almost) nothing:
+ * - **A list's settled pages go with the stories they show**: a numbered page of a section, tag,
+ *   reporter or month that no newer story can change (src/lib/listing-pages.ts, `settledPages`)
+ *   and whose stories are all in year shards goes with the year shard of its newest story. A page
+ *   shows a fixed stretch of time, so the segment of a stretch of years renders the lists of those
+ *   years, not the lists whose names hash to it.
+ * - **What a new story changes is one unit**, the rest of the site: home, search page, site feeds,
+ *   sitemaps, `_headers`, `_redirects`, public files, and every list's front page, feeds and newest
+ *   numbered pages (those not settled). So a story changes pages of two segments, its shard's and
+ *   this one's, not those of its section's, tags', reporter's and month's segments besides; a page
+ *   that settles moves to its shard's segment once.
+ * - **Search shards are balanced, the rest is hashed**, so that a new story moves (almost) nothing:
  *   the year shards (which change only when 2,000 more stories seal the newest one) go oldest first,
  *   then `newer` and `latest`, each to the segment with the fewest of their articles so far; a
  *   change of a shard never moves one dealt before it, so a new story can move only `latest` (fewer
- *   than 100 articles, when `newer` grows, once every 100 stories). Every list and the site unit go
- *   to the segment their name hashes to, whatever their size, so they stay put however the archive
- *   grows; many and small, they spread evenly.
+ *   than 100 articles, when `newer` grows, once every 100 stories). The rest of the site and the
+ *   corrections go where their names hash.
  * - `_astro/` files are named by their content, and several segments' pages may name one picture:
  *   they are shared, and the merge checks that two copies of one name are the same bytes.
  * - The search routing table (`pagefind/routes*`) is made from every year shard's words, so the
@@ -36,6 +42,7 @@ import {
   siteFolder,
   tagPath,
 } from './paths.ts';
+import { listingPages, settledPages } from './listing-pages.ts';
 import { planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
 
 /** The first folder of a site path in the built site: `/category/x/` → `category`. */
@@ -73,12 +80,23 @@ export function parseSegment(text: string): SegmentChoice {
 /** `2-of-4`: how a segment names its output folder and its cache. */
 export const segmentName = ({ index, count }: SegmentChoice) => `${index}-of-${count}`;
 
-/** What the plan needs to know of the archive: the published articles and the lists. */
+/** A list of the archive shown on numbered pages: a section, a tag, a reporter, a month. */
+export interface PagedList {
+  /** Its front page's path (`/category/economy/`, from src/lib/paths.ts). */
+  path: string;
+  /** Its articles' numbers, newest first, as its pages show them. */
+  articles: readonly number[];
+}
+
+/** What the plan needs to know of the archive: the published articles and the paged lists. */
 export interface SegmentIndex {
   /** Every published article: its number, its URL path (`/news/7/…/`) and publication date. */
   articles: readonly { id: number; path: string; date: Date }[];
-  /** Every list unit (`category:economy`, `tag:…`, `author:…`, `archive:1403`, `corrections`). */
-  lists: readonly string[];
+  /**
+   * Every paged list and the stories on a page (the site setting `pageSize`): the settled pages of
+   * each go with the stories they show. Without them, every list page is the site unit's.
+   */
+  lists?: { pageSize: number; paged: readonly PagedList[] };
 }
 
 /** The unit of everything that is neither an article nor a list: home, search page, site feeds, sitemaps… */
@@ -92,14 +110,10 @@ export interface SegmentPlan {
   owners: ReadonlyMap<string, number>;
   /** article number → its unit (`shard:<id>`). */
   articleUnits: ReadonlyMap<number, string>;
+  /** A settled list page's file (`tag/نفت/3/index.html`) → the unit of its newest story's year shard. */
+  listPages: ReadonlyMap<string, string>;
   /** Every search shard id, newest first, as the whole archive's search index has them. */
   shards: readonly string[];
-}
-
-/** The unit of a list (`categoryPath('economy')` → `category:economy`): its pages and its feeds. */
-export function listUnit(listPath: string): string {
-  const [family, key] = siteFolder(listPath).split('/');
-  return `${family}:${key}`;
 }
 
 /** The unit of a search shard and of its articles. */
@@ -147,9 +161,22 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
       .map((shard) => ({ unit: shardUnit(shard.id), pages: shard.pages.length })),
     count,
   );
-  const hashed = [...index.lists, SITE_UNIT];
-  for (const unit of hashed) owners.set(unit, hashedSegment(unit, count));
-  return { count, owners, articleUnits, shards: shards.map((shard) => shard.id) };
+  for (const unit of [SITE_UNIT, CORRECTIONS_UNIT]) owners.set(unit, hashedSegment(unit, count));
+  const sealed = new Set(shards.filter((shard) => routedShard(shard.id)).map((shard) => shardUnit(shard.id)));
+  const listPages = new Map<string, string>();
+  const { pageSize, paged } = index.lists ?? { pageSize: 1, paged: [] };
+  for (const list of paged) {
+    const settled = settledPages(list.articles.length, pageSize);
+    if (settled === 0) continue;
+    for (const page of listingPages(list.articles, pageSize, list.path)) {
+      if (page.number < 1 || page.number > settled) continue;
+      const units = page.items.map((id) => articleUnits.get(id));
+      if (units.every((unit) => unit !== undefined && sealed.has(unit))) {
+        listPages.set(`${siteFolder(page.url)}/index.html`, units[0]!);
+      }
+    }
+  }
+  return { count, owners, articleUnits, listPages, shards: shards.map((shard) => shard.id) };
 }
 
 /** Files that every segment may hold, the same bytes under the same name: `_astro/` is named by content. */
@@ -169,18 +196,19 @@ export const segmentTermsFile = (shard: string) => `${SEGMENT_FOLDER}/terms/${sh
 export const HIGHLIGHT_FILE = siteFolder(searchIndexPath('pagefind-highlight.js'));
 
 /**
- * The unit a site file (relative, with `/`) belongs to. Lists are `<family>/<key>/…` (a list's
- * own folder); `tag/index.html` and the like are pages of the site unit.
+ * The unit a site file (relative, with `/`) belongs to. A list's settled pages are their stories'
+ * shard's; every other file of a list's folder (`category/economy/…`), and `tag/index.html` and the
+ * like, are the site unit's.
  */
-export function unitOfFile(plan: Pick<SegmentPlan, 'articleUnits' | 'shards'>, file: string): string {
+export function unitOfFile(plan: Pick<SegmentPlan, 'articleUnits' | 'listPages' | 'shards'>, file: string): string {
   const parts = file.split('/');
   const [family, key] = parts;
   // The highlighter is copied from any shard's index: the segment of the newest shard has one.
   if (file === HIGHLIGHT_FILE && plan.shards[0]) return shardUnit(plan.shards[0]);
+  if (LIST_FAMILIES.has(family!)) return plan.listPages.get(file) ?? SITE_UNIT;
   if (parts.length >= 3 && key) {
     if (family === ARTICLES || family === SHORT_LINKS) return plan.articleUnits.get(Number(key)) ?? SITE_UNIT;
     if (family === SEARCH) return shardUnit(key);
-    if (LIST_FAMILIES.has(family!)) return `${family}:${key}`;
   }
   if (family === CORRECTIONS) return CORRECTIONS_UNIT;
   return SITE_UNIT;
@@ -197,7 +225,7 @@ export function ownerOfFile(plan: SegmentPlan, file: string): number | 'shared' 
   return ownerOfUnit(plan, unitOfFile(plan, file));
 }
 
-/** The segment that owns a unit: as dealt, else where its name hashes (every list, listed or not). */
+/** The segment that owns a unit: as dealt, else where its name hashes (a shard the plan does not know). */
 export const ownerOfUnit = (plan: SegmentPlan, unit: string): number =>
   plan.owners.get(unit) ?? hashedSegment(unit, plan.count);
 
@@ -210,9 +238,10 @@ export interface BodyArticle {
 
 /**
  * The published articles whose bodies segment `index` renders (article numbers): those whose page
- * it owns, and the `itemCount` newest of each feed it writes: its sections' and its reporters'
- * feeds, and the site's feeds, which every segment renders (a page of the site unit is rendered
- * everywhere and kept by its owner: src/build/segment.ts). Every other body is another segment's.
+ * it owns, and the `itemCount` newest of each feed it writes: the site's feeds, which every segment
+ * renders (a page of the site unit is rendered everywhere and kept by its owner:
+ * src/build/segment.ts), and the sections' and reporters' feeds, in the segment of the site unit.
+ * Every other body is another segment's.
  */
 export function articlesWithBodies(
   plan: SegmentPlan,
@@ -222,17 +251,18 @@ export function articlesWithBodies(
 ): Set<number> {
   const bodies = new Set<number>();
   const shown = new Map<string, number>();
-  /** True while `list` shows fewer than `itemCount` articles: the next one is in its feed. */
-  const inFeed = (list: string) => {
-    const count = shown.get(list) ?? 0;
-    shown.set(list, count + 1);
-    return count < itemCount && ownerOfUnit(plan, list) === index;
+  const listFeedsHere = ownerOfUnit(plan, SITE_UNIT) === index;
+  /** True while the list at `listPath` shows fewer than `itemCount` articles: the next one is in its feed. */
+  const inFeed = (listPath: string) => {
+    const count = shown.get(listPath) ?? 0;
+    shown.set(listPath, count + 1);
+    return count < itemCount && listFeedsHere;
   };
   for (const [at, article] of newestFirst.entries()) {
     const unit = plan.articleUnits.get(article.id);
     let owned = at < itemCount || (unit !== undefined && ownerOfUnit(plan, unit) === index);
-    if (inFeed(listUnit(categoryPath(article.categoryId)))) owned = true;
-    for (const author of article.authorIds) if (inFeed(listUnit(authorPath(author)))) owned = true;
+    if (inFeed(categoryPath(article.categoryId))) owned = true;
+    for (const author of article.authorIds) if (inFeed(authorPath(author))) owned = true;
     if (owned) bodies.add(article.id);
   }
   return bodies;

@@ -196,6 +196,11 @@ describe('a site built in segments and merged', () => {
     }
     expect(new Set(held.values()).size).toBe(COUNT);
     expect(existsSync(path.join(mergedDir, SEGMENT_FOLDER))).toBe(false);
+    // The lists' settled pages are spread with their stories: the front pages are the home page's.
+    const listOwners = (pattern: RegExp) =>
+      new Set([...held].filter(([file]) => pattern.test(file)).map(([, index]) => index));
+    expect(listOwners(/^(category|tag|author|archive)\/[^/]+\/\d+\/index\.html$/).size).toBeGreaterThan(1);
+    expect(listOwners(/^(category|tag|author)\/[^/]+\/index\.html$|^index\.html$/).size).toBe(1);
   });
 
   it('joins the segments’ manifests into the one the whole build recorded', () => {
@@ -258,22 +263,25 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
   const siteSegment = () => [1, 2, 3].find((at) => existsSync(path.join(segmentDir(at), 'index.html')))!;
 
   it('after a story, builds the segments it touches; merged with the others as they are, the site is a whole build’s', async () => {
-    // A story of the newsroom in the economy section, tagged «بازار»: its list units and the
-    // newest shard are in two of the three segments.
+    // A story by a new reporter in a new section, with a new tag: no list it is in has a page
+    // that settles with it (one that does moves to its stories' year shard, src/lib/segments.ts),
+    // so it changes pages of the site unit and of the newest shards (its own, its neighbour's).
+    writeFileSync(path.join(content, 'categories/sport.yml'), "name: 'ورزشی'\ndescription: 'خبرهای ورزشی.'\n");
+    writeFileSync(path.join(content, 'authors/mina-ahmadi.yml'), "name: 'مینا احمدی'\n");
     writeFileSync(
       path.join(content, 'articles/1403/new-story.md'),
       [
         '---',
         'id: 40',
-        "title: 'بازار شب عید شلوغ شد'",
-        "lead: 'خریداران شب عید به بازار آمدند.'",
+        "title: 'تیم ملی به جام رسید'",
+        "lead: 'تیم ملی پس از پیروزی دیروز به جام رسید.'",
         'date: 1404/01/10 09:00',
-        'category: economy',
-        "tags: ['بازار']",
-        "authors: ['newsroom']",
+        'category: sport',
+        "tags: ['فوتبال']",
+        "authors: ['mina-ahmadi']",
         '---',
         '',
-        'بازار امروز شلوغ بود.',
+        'تیم ملی امروز به جام رسید.',
         '',
       ].join('\n'),
     );

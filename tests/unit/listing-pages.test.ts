@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listingPages, type ListingPage } from '../../src/lib/listing-pages';
+import { listingPages, settledPages, type ListingPage } from '../../src/lib/listing-pages';
 
 const BASE = '/category/economy/';
 /** Stories 1..n, newest (n) first. */
@@ -97,5 +97,38 @@ describe('listingPages', () => {
 
   it('refuses a page size that is not a positive whole number', () => {
     expect(() => listingPages(stories(3), 0, BASE)).toThrow(/pageSize/);
+  });
+});
+
+describe('settledPages', () => {
+  /** The numbered pages of a list of `total` stories, by number. */
+  const numbered = (total: number, pageSize: number) =>
+    new Map(listingPages(stories(total), pageSize, BASE).map((page) => [page.number, page]));
+
+  it('names the numbered pages no newer story changes, and no more', () => {
+    let checked = 0;
+    for (let pageSize = 1; pageSize <= 6; pageSize++) {
+      for (let total = 0; total <= 40; total++) {
+        const settled = settledPages(total, pageSize);
+        const now = numbered(total, pageSize);
+        const later = Array.from({ length: 3 * pageSize }, (_, more) => numbered(total + more + 1, pageSize));
+        for (let number = 1; number <= settled; number++) {
+          for (const pages of later) expect(pages.get(number)).toEqual(now.get(number));
+          checked += 1;
+        }
+        // The next page, when there is one, changes with the stories that come soon after.
+        const next = now.get(settled + 1);
+        if (next)
+          expect(later.some((pages) => JSON.stringify(pages.get(settled + 1)) !== JSON.stringify(next))).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('settles nothing in a list of one page or two', () => {
+    expect(settledPages(3, 3)).toBe(0);
+    expect(settledPages(6, 3)).toBe(0);
+    expect(settledPages(9, 3)).toBe(1);
+    expect(() => settledPages(3, 0)).toThrow(/pageSize/);
   });
 });

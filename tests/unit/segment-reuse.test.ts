@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listingPages } from '../../src/lib/listing-pages';
 import type { PageManifest } from '../../src/lib/incremental/page-plan';
 import { mergeRefusals, segmentStamp, type MergeInput } from '../../src/lib/segment-merge';
 import {
@@ -11,22 +12,28 @@ import {
   type ReuseInputs,
 } from '../../src/lib/segment-reuse';
 import { ownerOfFile, planSegments, SITE_UNIT, type SegmentPlan } from '../../src/lib/segments';
+import { atLeast } from '../helpers/at-least';
 
 const COUNT = 4;
 const tiers = { shardArticles: 4, recentArticles: 2, latestArticles: 1 };
-const noon = (day: number) => new Date(Date.UTC(2024, 0, day, 9));
+/** One article a year, in Jalali years 1395 to 1408: year shards of four years each. */
 const articles = Array.from({ length: 14 }, (_, at) => ({
   id: at + 1,
   path: `/news/${at + 1}/s/`,
-  date: noon(at + 1),
+  date: new Date(Date.UTC(2016 + at, 5, 1, 9)),
 }));
-const lists = ['category:economy', 'tag:نفت', 'tag:باران', 'author:sara', 'archive:1402', 'corrections'];
+/** The economy section holds every article, two a page: its old pages are the year shards'. */
+const economy = { path: '/category/economy/', articles: articles.map(({ id }) => id).reverse() };
+const lists = { pageSize: 2, paged: [economy] };
 const plan: SegmentPlan = planSegments({ articles, lists }, tiers, COUNT);
 
 /** The pages of the dynamic routes: every article, and the lists; fingerprint "1" each. */
 const pages = new Map<string, string>([
   ...articles.map(({ id }): [string, string] => [`news/${id}/s/index.html`, '1']),
-  ['category/economy/index.html', '1'],
+  ...listingPages(economy.articles, lists.pageSize, economy.path).map(({ url }): [string, string] => [
+    `${url.slice(1)}index.html`,
+    '1',
+  ]),
   ['tag/نفت/index.html', '1'],
   ['tag/باران/index.html', '1'],
   ['author/sara/index.html', '1'],
@@ -85,14 +92,17 @@ describe('segmentsToBuild', () => {
   });
 
   it('builds the segment of a changed, a new and a removed page, and no other', () => {
-    const changed = new Map(pages);
-    changed.set('tag/نفت/index.html', '2');
-    const tagOwner = ownerOf('tag/نفت/index.html');
-    const planned = segmentsToBuild(inputs({ pages: changed }));
-    expect(planned.build).toEqual([...new Set([siteSegment, tagOwner])].sort());
-    expect(planned.reasons[tagOwner]).toBe(
-      tagOwner === siteSegment ? 'index.html is made by every build' : 'tag/نفت/index.html changed',
+    // A settled page of the section, held by a segment other than the site unit's.
+    const [settled] = atLeast(
+      1,
+      [...plan.listPages.keys()].filter((file) => ownerOf(file) !== siteSegment && pages.has(file)),
+      'settled pages outside the site unit’s segment',
     );
+    const changed = new Map(pages);
+    changed.set(settled!, '2');
+    const planned = segmentsToBuild(inputs({ pages: changed }));
+    expect(planned.build).toEqual([siteSegment, ownerOf(settled!)].sort());
+    expect(planned.reasons[ownerOf(settled!)]).toBe(`${settled} changed`);
 
     // A page the last merge had, gone now: the segment that held it builds (and removes it).
     const gone = new Map(pages);
@@ -102,8 +112,8 @@ describe('segmentsToBuild', () => {
 
     // A page that is new: its owner builds.
     const added = new Map(pages);
-    added.set('tag/باران/2/index.html', '1');
-    expect(segmentsToBuild(inputs({ pages: added })).build).toContain(ownerOf('tag/باران/index.html'));
+    added.set('tag/تازه/index.html', '1');
+    expect(segmentsToBuild(inputs({ pages: added })).build).toContain(ownerOf('tag/تازه/index.html'));
   });
 
   it('builds a segment whose units moved, even when its pages did not change', () => {
@@ -113,6 +123,19 @@ describe('segmentsToBuild', () => {
     const planned = segmentsToBuild(inputs({ previous: { manifest, merged } }));
     expect(planned.build).toContain(other.stamp.index);
     expect(planned.reasons[other.stamp.index]).toBe('its units changed (tag:moved-here-before)');
+  });
+
+  it('builds both segments of a page that changed hands unchanged', () => {
+    const { manifest, merged } = lastMerge();
+    const [from, to] = merged.segments.filter(({ stamp }) => stamp.index !== siteSegment);
+    const [file] = atLeast(1, from!.pages, `pages of segment ${from!.stamp.index}`);
+    // The last merge had the page in another segment than the plan gives it to now.
+    from!.pages = from!.pages.filter((held) => held !== file);
+    to!.pages = [...to!.pages, file!];
+    const planned = segmentsToBuild(inputs({ previous: { manifest, merged } }));
+    expect(planned.build).toEqual([siteSegment, from!.stamp.index, to!.stamp.index].sort());
+    expect(planned.reasons[to!.stamp.index]).toBe(`${file} moved to segment ${from!.stamp.index}`);
+    expect(planned.reasons[from!.stamp.index]).toBe(`${file} moved here from segment ${to!.stamp.index}`);
   });
 
   it('builds every segment without a record, or when the code, the count or the merged site differ', () => {

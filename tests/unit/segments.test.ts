@@ -7,16 +7,25 @@ import {
   dealInOrder,
   hashedSegment,
   HIGHLIGHT_FILE,
-  listUnit,
   ownerOfFile,
   parseSegment,
   planSegments,
   SITE_UNIT,
   shardUnit,
   unitOfFile,
+  type PagedList,
   type SegmentIndex,
 } from '../../src/lib/segments';
-import { authorJsonFeedPath, categoryFeedPath, categoryPath, siteFeedPath, tagPath } from '../../src/lib/paths';
+import { listingPages, settledPages } from '../../src/lib/listing-pages';
+import {
+  authorJsonFeedPath,
+  authorPath,
+  categoryFeedPath,
+  categoryPath,
+  siteFeedPath,
+  siteFolder,
+  tagPath,
+} from '../../src/lib/paths';
 import { atLeast } from '../helpers/at-least';
 
 const tiers = { shardArticles: 40, recentArticles: 20, latestArticles: 5 };
@@ -35,23 +44,29 @@ function archive(from: number, to: number, perYear: number): SegmentIndex['artic
   return articles;
 }
 
-const index: SegmentIndex = {
-  articles: archive(1390, 1403, 23),
-  lists: [
-    listUnit(categoryPath('economy')),
-    listUnit(categoryPath('culture')),
-    listUnit(tagPath('نفت')),
-    'author:sara',
-    'archive:1402',
-    'corrections',
-  ],
-};
+const articles = archive(1390, 1403, 23);
+/** A list of the articles whose number passes `keep`, newest first. */
+const pagedList = (path: string, keep: (id: number) => boolean): PagedList => ({
+  path,
+  articles: articles.flatMap(({ id }) => (keep(id) ? [id] : [])).reverse(),
+});
+const PAGE_SIZE = 4;
+const paged = [
+  pagedList(categoryPath('economy'), (id) => id % 2 === 0),
+  pagedList(categoryPath('culture'), (id) => id % 3 === 0),
+  pagedList(tagPath('نفت'), (id) => id % 7 === 0),
+  pagedList(authorPath('sara'), (id) => id % 5 === 0),
+];
+const index: SegmentIndex = { articles, lists: { pageSize: PAGE_SIZE, paged } };
+/** The file of a list page (`/tag/نفت/3/` → `tag/نفت/3/index.html`). */
+const pageFileOf = (url: string) => `${siteFolder(url)}/index.html`;
 
 /** Every kind of file a site has: article pages, short links, lists, feeds, search, site files. */
 function siteFiles(articles: SegmentIndex['articles'], shards: readonly string[]): string[] {
   return [
     ...articles.flatMap(({ id }) => [`news/${id}/s${id}/index.html`, `n/${id}/index.html`]),
     ...shards.flatMap((id) => [`pagefind/${id}/pagefind-entry.json`, `pagefind/${id}/fragment/x.pf_fragment`]),
+    ...paged.flatMap((list) => listingPages(list.articles, PAGE_SIZE, list.path).map((page) => pageFileOf(page.url))),
     'category/economy/index.html',
     'category/economy/3/index.html',
     'category/economy/rss.xml',
@@ -121,12 +136,31 @@ describe('planSegments', () => {
     expect(plan.shards).toEqual(shards.map((shard) => shard.id));
   });
 
-  it('keeps a list with its numbered pages and its feeds', () => {
+  it('gives a list’s settled pages to the year shard of their newest story, the rest of it to the site unit', () => {
     const plan = planSegments(index, tiers, 3);
-    const economy = ['category/economy/index.html', 'category/economy/3/index.html', 'category/economy/rss.xml'];
-    expect(new Set(economy.map((file) => ownerOfFile(plan, file))).size).toBe(1);
-    expect(unitOfFile(plan, 'archive/1402/05/2/index.html')).toBe('archive:1402');
-    expect(unitOfFile(plan, 'tag/نفت/index.html')).toBe('tag:نفت');
+    const owners = new Set<number | string>();
+    for (const list of paged) {
+      const settled = settledPages(list.articles.length, PAGE_SIZE);
+      for (const page of listingPages(list.articles, PAGE_SIZE, list.path)) {
+        const file = pageFileOf(page.url);
+        const shards = new Set(page.items.map((id) => plan.articleUnits.get(id)));
+        const sealed = ![...shards].some((unit) => unit === shardUnit('latest') || unit === shardUnit('recent'));
+        if (page.number >= 1 && page.number <= settled && sealed) {
+          expect(unitOfFile(plan, file), file).toBe(plan.articleUnits.get(page.items[0]!));
+          owners.add(ownerOfFile(plan, file));
+        } else {
+          expect(unitOfFile(plan, file), file).toBe(SITE_UNIT);
+        }
+      }
+    }
+    // The lists' old pages are spread over every segment, not held by one per list.
+    expect(owners.size).toBe(3);
+    expect(atLeast(30, [...plan.listPages.keys()], 'settled pages').length).toBeLessThan(
+      paged.reduce((sum, list) => sum + Math.ceil(list.articles.length / PAGE_SIZE), 0),
+    );
+    for (const file of ['category/economy/index.html', 'category/economy/rss.xml', 'archive/1402/05/2/index.html']) {
+      expect(unitOfFile(plan, file), file).toBe(SITE_UNIT);
+    }
     expect(unitOfFile(plan, 'tag/index.html')).toBe(SITE_UNIT);
   });
 
@@ -150,7 +184,7 @@ describe('planSegments', () => {
     expect(Math.min(...load)).toBeGreaterThan(0);
   });
 
-  it('moves no unit when a story is added: only the newest shards change hands', () => {
+  it('moves no unit when a story is added, and the pages it changes are its shard’s and the site unit’s', () => {
     const before = planSegments(index, tiers, 4);
     const { gy, gm, gd } = toGregorian(1403, 12, 20);
     const story = {
@@ -158,19 +192,55 @@ describe('planSegments', () => {
       path: '/news/9999/new/',
       date: fromTehranWallTime({ year: gy, month: gm, day: gd, hour: 9, minute: 0, second: 0 }),
     };
-    const after = planSegments({ articles: [...index.articles, story], lists: [...index.lists, 'tag:تازه'] }, tiers, 4);
+    // The story is in every list but the culture section, and in a new tag.
+    const withStory = paged.map((list) =>
+      list.path === categoryPath('culture') ? list : { ...list, articles: [story.id, ...list.articles] },
+    );
+    const fresh = { path: tagPath('تازه'), articles: [story.id] };
+    const after = planSegments(
+      { articles: [...articles, story], lists: { pageSize: PAGE_SIZE, paged: [...withStory, fresh] } },
+      tiers,
+      4,
+    );
     const moved = [...before.owners].filter(
       ([unit, owner]) => after.owners.has(unit) && after.owners.get(unit) !== owner,
     );
     expect(moved).toEqual([]);
-    for (const unit of atLeast(5, index.lists, 'lists')) expect(after.owners.get(unit)).toBe(before.owners.get(unit));
-    expect(after.owners.get('tag:تازه')).toBe(hashedSegment('tag:تازه', 4));
+    // A settled page stays where it was.
+    for (const [file, unit] of atLeast(30, [...before.listPages], 'settled pages')) {
+      expect(after.listPages.get(file), file).toBe(unit);
+    }
+    // Every list page the story changes or adds is the site unit's, but a page that settles with it
+    // (its "newer" link changes once more, and it moves to its stories' shard): with the story's own
+    // page, two segments' pages change, and at most one settling page a list.
+    const changed: string[] = [];
+    for (const [at, list] of [...withStory, fresh].entries()) {
+      const old = new Map(
+        listingPages(paged[at]?.articles ?? [], PAGE_SIZE, list.path).map((page) => [page.url, JSON.stringify(page)]),
+      );
+      for (const page of listingPages(list.articles, PAGE_SIZE, list.path)) {
+        if (old.get(page.url) !== JSON.stringify(page)) changed.push(pageFileOf(page.url));
+      }
+    }
+    const settling = changed.filter((file) => after.listPages.has(file));
+    for (const file of settling) expect(before.listPages.has(file), file).toBe(false);
+    expect(settling.length).toBeLessThanOrEqual(withStory.length);
+    expect(atLeast(1, settling, 'settling pages')).toContain('category/economy/39/index.html');
+    for (const file of atLeast(
+      4,
+      changed.filter((file) => !settling.includes(file)),
+      'changed list pages',
+    )) {
+      expect(unitOfFile(after, file), file).toBe(SITE_UNIT);
+    }
+    expect(unitOfFile(after, `${siteFolder(story.path)}/index.html`)).toBe(shardUnit('latest'));
   });
 
-  it('gives units the index does not list to the segment their name hashes to', () => {
+  it('gives files the index does not account for to the site unit', () => {
     const plan = planSegments(index, tiers, 5);
     expect(ownerOfFile(plan, 'news/99999/x/index.html')).toBe(plan.owners.get(SITE_UNIT));
-    expect(ownerOfFile(plan, 'category/unknown/index.html')).toBe(hashedSegment('category:unknown', 5));
+    expect(ownerOfFile(plan, 'category/unknown/5/index.html')).toBe(plan.owners.get(SITE_UNIT));
+    expect(ownerOfFile(plan, 'pagefind/1380/x')).toBe(hashedSegment(shardUnit('1380'), 5));
   });
 });
 
