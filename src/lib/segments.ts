@@ -37,6 +37,7 @@ import {
   authorPath,
   categoryPath,
   correctionsPath,
+  pageFile,
   searchIndexPath,
   shortPath,
   siteFolder,
@@ -51,7 +52,7 @@ const ARTICLES = topFolder(articlesPath);
 const SHORT_LINKS = topFolder(shortPath(1));
 const SEARCH = topFolder(searchIndexPath(''));
 const CORRECTIONS = topFolder(correctionsPath);
-/** The folders whose sub-folders are lists: `category/economy/…` is the unit `category:economy`. */
+/** The folders of the lists (`category/economy/…`): their settled pages go with their stories, the rest with the site unit. */
 const LIST_FAMILIES = new Set([categoryPath, tagPath, authorPath].map((list) => topFolder(list('x'))));
 LIST_FAMILIES.add(topFolder(archiveYearPath(1400)));
 
@@ -163,20 +164,30 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
   );
   for (const unit of [SITE_UNIT, CORRECTIONS_UNIT]) owners.set(unit, hashedSegment(unit, count));
   const sealed = new Set(shards.filter((shard) => routedShard(shard.id)).map((shard) => shardUnit(shard.id)));
+  const listPages = index.lists ? settledListPages(index.lists, articleUnits, sealed) : new Map<string, string>();
+  return { count, owners, articleUnits, listPages, shards: shards.map((shard) => shard.id) };
+}
+
+/**
+ * Each settled page of the lists whose stories are all in sealed year shards (`sealed` units) →
+ * the unit of its newest story's shard.
+ */
+function settledListPages(
+  { pageSize, paged }: NonNullable<SegmentIndex['lists']>,
+  articleUnits: ReadonlyMap<number, string>,
+  sealed: ReadonlySet<string>,
+): Map<string, string> {
   const listPages = new Map<string, string>();
-  const { pageSize, paged } = index.lists ?? { pageSize: 1, paged: [] };
   for (const list of paged) {
     const settled = settledPages(list.articles.length, pageSize);
     if (settled === 0) continue;
     for (const page of listingPages(list.articles, pageSize, list.path)) {
       if (page.number < 1 || page.number > settled) continue;
       const units = page.items.map((id) => articleUnits.get(id));
-      if (units.every((unit) => unit !== undefined && sealed.has(unit))) {
-        listPages.set(`${siteFolder(page.url)}/index.html`, units[0]!);
-      }
+      if (units.every((unit) => unit !== undefined && sealed.has(unit))) listPages.set(pageFile(page.url), units[0]!);
     }
   }
-  return { count, owners, articleUnits, listPages, shards: shards.map((shard) => shard.id) };
+  return listPages;
 }
 
 /** Files that every segment may hold, the same bytes under the same name: `_astro/` is named by content. */
@@ -216,8 +227,8 @@ export function unitOfFile(plan: Pick<SegmentPlan, 'articleUnits' | 'listPages' 
 
 /**
  * The segment that owns a site file; `shared` for `_astro/` files, `merged` for the files the
- * merge makes. A unit the index does not list (a page no list of the index accounts for) goes where
- * its name hashes, like every unit but the year shards, so that it still has exactly one owner.
+ * merge makes. A unit the plan did not deal (a search shard the index does not account for) goes
+ * where its name hashes, so that its files still have exactly one owner.
  */
 export function ownerOfFile(plan: SegmentPlan, file: string): number | 'shared' | 'merged' {
   if (isSharedFile(file)) return 'shared';
@@ -251,18 +262,21 @@ export function articlesWithBodies(
 ): Set<number> {
   const bodies = new Set<number>();
   const shown = new Map<string, number>();
-  const listFeedsHere = ownerOfUnit(plan, SITE_UNIT) === index;
   /** True while the list at `listPath` shows fewer than `itemCount` articles: the next one is in its feed. */
   const inFeed = (listPath: string) => {
     const count = shown.get(listPath) ?? 0;
     shown.set(listPath, count + 1);
-    return count < itemCount && listFeedsHere;
+    return count < itemCount;
   };
+  // The sections' and reporters' feeds are the site unit's: only its segment counts them.
+  const listFeedsHere = ownerOfUnit(plan, SITE_UNIT) === index;
   for (const [at, article] of newestFirst.entries()) {
     const unit = plan.articleUnits.get(article.id);
     let owned = at < itemCount || (unit !== undefined && ownerOfUnit(plan, unit) === index);
-    if (inFeed(categoryPath(article.categoryId))) owned = true;
-    for (const author of article.authorIds) if (inFeed(authorPath(author))) owned = true;
+    if (listFeedsHere) {
+      if (inFeed(categoryPath(article.categoryId))) owned = true;
+      for (const author of article.authorIds) if (inFeed(authorPath(author))) owned = true;
+    }
     if (owned) bodies.add(article.id);
   }
   return bodies;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listingPages } from '../../src/lib/listing-pages';
+import { pageFile } from '../../src/lib/paths';
 import type { PageManifest } from '../../src/lib/incremental/page-plan';
 import { mergeRefusals, segmentStamp, type MergeInput } from '../../src/lib/segment-merge';
 import {
@@ -31,7 +32,7 @@ const plan: SegmentPlan = planSegments({ articles, lists }, tiers, COUNT);
 const pages = new Map<string, string>([
   ...articles.map(({ id }): [string, string] => [`news/${id}/s/index.html`, '1']),
   ...listingPages(economy.articles, lists.pageSize, economy.path).map(({ url }): [string, string] => [
-    `${url.slice(1)}index.html`,
+    pageFile(url),
     '1',
   ]),
   ['tag/نفت/index.html', '1'],

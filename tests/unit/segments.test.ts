@@ -22,8 +22,8 @@ import {
   authorPath,
   categoryFeedPath,
   categoryPath,
+  pageFile,
   siteFeedPath,
-  siteFolder,
   tagPath,
 } from '../../src/lib/paths';
 import { atLeast } from '../helpers/at-least';
@@ -58,15 +58,13 @@ const paged = [
   pagedList(authorPath('sara'), (id) => id % 5 === 0),
 ];
 const index: SegmentIndex = { articles, lists: { pageSize: PAGE_SIZE, paged } };
-/** The file of a list page (`/tag/نفت/3/` → `tag/نفت/3/index.html`). */
-const pageFileOf = (url: string) => `${siteFolder(url)}/index.html`;
 
 /** Every kind of file a site has: article pages, short links, lists, feeds, search, site files. */
 function siteFiles(articles: SegmentIndex['articles'], shards: readonly string[]): string[] {
   return [
     ...articles.flatMap(({ id }) => [`news/${id}/s${id}/index.html`, `n/${id}/index.html`]),
     ...shards.flatMap((id) => [`pagefind/${id}/pagefind-entry.json`, `pagefind/${id}/fragment/x.pf_fragment`]),
-    ...paged.flatMap((list) => listingPages(list.articles, PAGE_SIZE, list.path).map((page) => pageFileOf(page.url))),
+    ...paged.flatMap((list) => listingPages(list.articles, PAGE_SIZE, list.path).map((page) => pageFile(page.url))),
     'category/economy/index.html',
     'category/economy/3/index.html',
     'category/economy/rss.xml',
@@ -142,7 +140,7 @@ describe('planSegments', () => {
     for (const list of paged) {
       const settled = settledPages(list.articles.length, PAGE_SIZE);
       for (const page of listingPages(list.articles, PAGE_SIZE, list.path)) {
-        const file = pageFileOf(page.url);
+        const file = pageFile(page.url);
         const shards = new Set(page.items.map((id) => plan.articleUnits.get(id)));
         const sealed = ![...shards].some((unit) => unit === shardUnit('latest') || unit === shardUnit('recent'));
         if (page.number >= 1 && page.number <= settled && sealed) {
@@ -219,7 +217,7 @@ describe('planSegments', () => {
         listingPages(paged[at]?.articles ?? [], PAGE_SIZE, list.path).map((page) => [page.url, JSON.stringify(page)]),
       );
       for (const page of listingPages(list.articles, PAGE_SIZE, list.path)) {
-        if (old.get(page.url) !== JSON.stringify(page)) changed.push(pageFileOf(page.url));
+        if (old.get(page.url) !== JSON.stringify(page)) changed.push(pageFile(page.url));
       }
     }
     const settling = changed.filter((file) => after.listPages.has(file));
@@ -233,7 +231,7 @@ describe('planSegments', () => {
     )) {
       expect(unitOfFile(after, file), file).toBe(SITE_UNIT);
     }
-    expect(unitOfFile(after, `${siteFolder(story.path)}/index.html`)).toBe(shardUnit('latest'));
+    expect(unitOfFile(after, pageFile(story.path))).toBe(shardUnit('latest'));
   });
 
   it('gives files the index does not account for to the site unit', () => {
