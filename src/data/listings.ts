@@ -1,29 +1,80 @@
 /**
- * The static paths of a list's pages (section, tag, reporter, month): its front page at the list's
- * own path (`[...page]` left empty) and its numbered pages, counted from the oldest
- * (src/lib/listing-pages.ts). Only the pages whose inputs changed are rendered.
+ * The archive's paged lists (sections, tags, reporters, months), each with the static paths of its
+ * pages: its front page at the list's own path (`[...page]` left empty) and its numbered pages,
+ * counted from the oldest (src/lib/listing-pages.ts). One home for which lists the site pages and
+ * where: their routes render them, and the segment plan gives their settled pages to the segments
+ * of the stories they show (./segments.ts). Only the pages whose inputs changed are rendered.
  */
 import { listingPages, type ListingPage } from '#lib/listing-pages.ts';
+import { archiveMonthPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
 import site from '#site.config.ts';
-import type { Article } from './articles';
+import type { Archive, Article } from './articles';
+
+/** One paged list: its front page's path, its stories newest first, and its route's params and props. */
+export interface PagedArchiveList<Params, Props> {
+  path: string;
+  articles: readonly Article[];
+  params: Params;
+  props: Props;
+}
 
 export interface ListingPath<Params, Props> {
   params: Params & { page: string | undefined };
   props: Props & { page: ListingPage<Article> };
 }
 
-/**
- * @param articles the list, newest first
- * @param listPath the list's front page path (from src/lib/paths.ts)
- */
-export function listingPaths<Params extends Record<string, string>, Props extends object>(
-  articles: readonly Article[],
-  listPath: string,
-  params: Params,
-  props: Props,
-): ListingPath<Params, Props>[] {
-  return listingPages(articles, site.pageSize, listPath).map((page) => ({
-    params: { ...params, page: page.number === 0 ? undefined : String(page.number) },
-    props: { ...props, page },
+/** Every section's list (`/category/<id>/`), empty ones included. */
+export const categoryLists = (archive: Archive) =>
+  [...archive.categories.values()].map((category) => ({
+    path: categoryPath(category.id),
+    articles: archive.byCategory.get(category.id) ?? [],
+    params: { category: category.id },
+    props: { category },
   }));
+
+/** Every tag's list (`/tag/<slug>/`). */
+export const tagLists = (archive: Archive) =>
+  [...archive.byTag.values()].map((tag) => ({
+    path: tagPath(tag.slug),
+    articles: tag.articles,
+    params: { tag: tag.slug },
+    props: { tag },
+  }));
+
+/** Every reporter's list (`/author/<id>/`), empty ones included. */
+export const authorLists = (archive: Archive) =>
+  [...archive.authors.values()].map((author) => ({
+    path: authorPath(author.id),
+    articles: archive.byAuthor.get(author.id) ?? [],
+    params: { author: author.id },
+    props: { author },
+  }));
+
+/** Every Jalali month's list (`/archive/<year>/<month>/`). */
+export const monthLists = (archive: Archive) =>
+  [...archive.byMonth.values()].map((month) => ({
+    path: archiveMonthPath(month.year, month.month),
+    articles: month.articles,
+    params: { year: String(month.year), month: String(month.month).padStart(2, '0') },
+    props: { month },
+  }));
+
+/** Every paged list of the archive, whatever its route. */
+export const pagedLists = (archive: Archive): PagedArchiveList<unknown, unknown>[] => [
+  ...categoryLists(archive),
+  ...tagLists(archive),
+  ...authorLists(archive),
+  ...monthLists(archive),
+];
+
+/** The static paths of the pages of `lists` (one route's). */
+export function listingPaths<Params extends Record<string, string>, Props extends object>(
+  lists: readonly PagedArchiveList<Params, Props>[],
+): ListingPath<Params, Props>[] {
+  return lists.flatMap((list) =>
+    listingPages(list.articles, site.pageSize, list.path).map((page) => ({
+      params: { ...list.params, page: page.number === 0 ? undefined : String(page.number) },
+      props: { ...list.props, page },
+    })),
+  );
 }

@@ -16,21 +16,10 @@ import {
   shownArticles,
   type SegmentRun,
 } from '#lib/segment-registry.ts';
-import { archiveMonthPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
-import { articlesWithBodies, ownerOfFile, planSegments, type PagedList } from '#lib/segments.ts';
+import { articlesWithBodies, ownerOfFile, planSegments } from '#lib/segments.ts';
 import site from '#site.config.ts';
-import { getArchive, type Archive, type Article } from './articles';
-
-/** The paged lists of the archive, as their routes page them: their settled pages go with their stories. */
-function listsOf(archive: Archive): PagedList[] {
-  const list = (path: string, articles: readonly Article[]) => ({ path, articles: articles.map(({ id }) => id) });
-  return [
-    ...[...archive.categories.keys()].map((id) => list(categoryPath(id), archive.byCategory.get(id) ?? [])),
-    ...[...archive.byTag.values()].map((tag) => list(tagPath(tag.slug), tag.articles)),
-    ...[...archive.authors.keys()].map((id) => list(authorPath(id), archive.byAuthor.get(id) ?? [])),
-    ...[...archive.byMonth.values()].map((month) => list(archiveMonthPath(month.year, month.month), month.articles)),
-  ];
-}
+import { getArchive, type Archive } from './articles';
+import { pagedLists } from './listings';
 
 /**
  * What segments of one site must agree on besides code and settings: every published article (its
@@ -52,7 +41,8 @@ function indexDigest(archive: Archive): string {
 /** The whole site's plan in `count` segments, from the archive's index. */
 function planOf(archive: Archive, count: number) {
   const articles = archive.articles.map((article) => ({ id: article.id, path: article.path, date: article.date }));
-  const lists = { pageSize: site.pageSize, paged: listsOf(archive) };
+  const paged = pagedLists(archive).map((list) => ({ path: list.path, articles: list.articles.map(({ id }) => id) }));
+  const lists = { pageSize: site.pageSize, paged };
   return { articles, plan: planSegments({ articles, lists }, site.search, count) };
 }
 
