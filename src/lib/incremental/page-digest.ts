@@ -27,7 +27,7 @@ const hash = (text: string) => oneShotHash('sha1', text, 'base64url');
  * An unambiguous text of `value`: a string is its JSON (quoted), a number `n5`, an object its
  * members' encodings in braces, or `#` and a hash of that text when it is long. Equal values give
  * equal texts; different values, different texts (or hashes of different texts). Loops rather than
- * `map` and `join`: an archive of 100,000 articles encodes about a million objects a build.
+ * `map`: an archive of 100,000 articles encodes about a million objects a build.
  */
 function encode(value: unknown): string {
   switch (typeof value) {
@@ -66,15 +66,24 @@ function encode(value: unknown): string {
   return encoded;
 }
 
-/** `start`, the encodings of `items` separated by commas, `end`. */
+/**
+ * `start`, the encodings of `items` separated by commas, `end`, as one flat string. An encoding is
+ * remembered as long as its object lives, and one built by `+=` is a rope in V8 that keeps every
+ * piece it was made of (`"id":`, each value, each comma). A segment build of 30,000 articles held
+ * 1.5 million such pieces once its pages were built, most of them in the encodings of the articles'
+ * entries (a heap snapshot); flat, its heap there fell from 291 to 246 MB. `join` copies the pieces
+ * into one string, as fast as `+=` (measured on 100,000 entries).
+ */
 function encodeList<T>(start: string, items: Iterable<T>, encodeItem: (item: T) => string, end: string): string {
-  let text = start;
+  const parts = [start];
   let first = true;
   for (const item of items) {
-    text += first ? encodeItem(item) : `,${encodeItem(item)}`;
+    if (!first) parts.push(',');
+    parts.push(encodeItem(item));
     first = false;
   }
-  return text + end;
+  parts.push(end);
+  return parts.join('');
 }
 
 function encodeObject(object: object): string {
