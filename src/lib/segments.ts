@@ -103,7 +103,7 @@ export interface SegmentIndex {
 /** The unit of everything that is neither an article nor a list: home, search page, site feeds, sitemaps… */
 export const SITE_UNIT = 'site';
 /** The unit of the corrections page. */
-export const CORRECTIONS_UNIT = 'corrections';
+const CORRECTIONS_UNIT = 'corrections';
 
 export interface SegmentPlan {
   count: number;
@@ -237,7 +237,7 @@ export function ownerOfFile(plan: SegmentPlan, file: string): number | 'shared' 
 }
 
 /** The segment that owns a unit: as dealt, else where its name hashes (a shard the plan does not know). */
-export const ownerOfUnit = (plan: SegmentPlan, unit: string): number =>
+const ownerOfUnit = (plan: SegmentPlan, unit: string): number =>
   plan.owners.get(unit) ?? hashedSegment(unit, plan.count);
 
 /** What decides whether a segment renders a published article's body. */
