@@ -13,6 +13,7 @@ import { COLLECTIONS, DATA_FILE_GLOB, dataEntryId, type Collection } from './lib
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { contentProblemsError, type ContentProblem } from './lib/content/problems';
 import { keepLiveCollection } from './lib/content/live-store';
+import { withOwnStrings } from './lib/content/own-strings';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import { prepareCommentFile } from './lib/content/staticman-entry';
 import { globChangedFiles } from './lib/content/unchanged-files';
@@ -63,7 +64,8 @@ function checkedGlob(
           const problems = [...checkRaw(props.data, filePath), ...prepared.problems];
           if (problems.length > 0) fail(problems);
           // The schema checks the prepared data; Astro's generic only carries the raw data's type.
-          return context.parseData({ ...props, data: prepared.data as typeof props.data });
+          // Its strings are copied out of the file's text, which they would otherwise keep alive.
+          return context.parseData({ ...props, data: withOwnStrings(prepared.data) as typeof props.data });
         },
       });
       const entries = context.store.values().map((entry) => ({
