@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildArchiveIndex,
   monthKey,
-  positionsIn,
+  positionIn,
   relatedArticles,
   sectionNeighbours,
   tagSlug,
@@ -93,13 +93,13 @@ describe('buildArchiveIndex: sections and reporters', () => {
     expect(total).toBe(7); // six articles, one of them with two reporters
   });
 
-  it('records each article’s position in its section', () => {
-    const politics = index.positions.byCategory.get('politics')!;
-    expect(politics.get(6)).toBe(0);
-    expect(politics.get(4)).toBe(1);
-    expect(politics.get(2)).toBe(2);
-    expect(politics.has(5)).toBe(false);
-    expect(index.positions.byCategory.get('economy')!.get(3)).toBe(0);
+  it('finds each article’s position in its section', () => {
+    const politics = index.byCategory.get('politics')!;
+    expect(positionIn(politics, byId(articles, 6))).toBe(0);
+    expect(positionIn(politics, byId(articles, 4))).toBe(1);
+    expect(positionIn(politics, byId(articles, 2))).toBe(2);
+    expect(positionIn(politics, byId(articles, 5))).toBeUndefined();
+    expect(positionIn(index.byCategory.get('economy')!, byId(articles, 3))).toBe(0);
   });
 });
 
@@ -194,15 +194,9 @@ describe('buildArchiveIndex: tags', () => {
     expect(built.tagSlugsOf(list[0]!)).toEqual(['ورزش']);
   });
 
-  it('records each article’s position in each tag group', () => {
-    const positions = index.positions.byTag.get(cooperation)!;
-    expect([...positions]).toEqual([
-      [8, 0],
-      [7, 1],
-      [6, 2],
-      [5, 3],
-      [3, 4],
-    ]);
+  it('finds each article’s position in each tag group', () => {
+    const group = index.byTag.get(cooperation)!.articles;
+    expect([8, 7, 6, 5, 3].map((id) => positionIn(group, byId(articles, id)))).toEqual([0, 1, 2, 3, 4]);
   });
 });
 
@@ -283,7 +277,7 @@ describe('buildArchiveIndex: Tehran calendar months', () => {
   });
 });
 
-describe('positionsIn and sectionNeighbours', () => {
+describe('positionIn and sectionNeighbours', () => {
   const articles = [
     item(5, '2024-11-23T10:00:00Z', 'politics'),
     item(4, '2024-11-22T10:00:00Z', 'sport'),
@@ -293,15 +287,20 @@ describe('positionsIn and sectionNeighbours', () => {
   ];
   const index = buildArchiveIndex(articles);
 
-  it('maps ids to their index in a list', () => {
-    expect([...positionsIn(articles)]).toEqual([
-      [5, 0],
-      [4, 1],
-      [3, 2],
-      [2, 3],
-      [1, 4],
-    ]);
-    expect(positionsIn([]).size).toBe(0);
+  it('finds an article’s index in a newest-first list, or undefined', () => {
+    expect(articles.map((article) => positionIn(articles, article))).toEqual([0, 1, 2, 3, 4]);
+    expect(positionIn([], byId(articles, 3))).toBeUndefined();
+    // Another article of the same moment is not it, whichever side of it the search lands.
+    expect(positionIn(articles, item(6, '2024-11-21T10:00:00Z', 'politics'))).toBeUndefined();
+    expect(positionIn(articles, item(2, '2024-11-21T10:00:00Z', 'politics'))).toBeUndefined();
+  });
+
+  it('tells apart articles of the same moment by number, the higher first', () => {
+    const sameMoment = [9, 8, 7].map((id) => item(id, '2024-11-23T10:00:00Z', 'politics'));
+    expect(sameMoment.map((article) => positionIn(sameMoment, article))).toEqual([0, 1, 2]);
+    const index = buildArchiveIndex([...sameMoment].reverse());
+    expect(ids(index.articles)).toEqual([9, 8, 7]);
+    expect(sectionNeighbours(index, byId(sameMoment, 8))).toEqual({ newer: sameMoment[0], older: sameMoment[2] });
   });
 
   it('gives the newer and older article in the same section', () => {
