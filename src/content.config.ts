@@ -13,7 +13,7 @@ import { COLLECTIONS, DATA_FILE_GLOB, dataEntryId, type Collection } from './lib
 import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/fields';
 import { contentProblemsError, type ContentProblem } from './lib/content/problems';
 import { keepLiveCollection } from './lib/content/live-store';
-import { withOwnStrings } from './lib/content/own-strings';
+import { ownString, withOwnStrings } from './lib/content/own-strings';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import { prepareCommentFile } from './lib/content/staticman-entry';
 import { globChangedFiles } from './lib/content/unchanged-files';
@@ -50,24 +50,32 @@ function checkedGlob(
   ) => { data: Record<string, unknown>; problems: ContentProblem[] } = (data) => ({ data, problems: [] }),
 ): Loader {
   const inner = globChangedFiles(options);
+  /** The short strings met so far in the files of the load under way (see withOwnStrings). */
+  let sharedStrings: Map<string, string> | undefined;
   const fail = (problems: ContentProblem[]) => {
     throw contentProblemsError(problems);
   };
   return {
     name: inner.name,
     load: async (context) => {
-      await inner.load({
-        ...context,
-        parseData: async (props) => {
-          const filePath = props.filePath ?? props.id;
-          const prepared = prepare(props.data, props.id, displayPath(filePath));
-          const problems = [...checkRaw(props.data, filePath), ...prepared.problems];
-          if (problems.length > 0) fail(problems);
-          // The schema checks the prepared data; Astro's generic only carries the raw data's type.
-          // Its strings are copied out of the file's text, which they would otherwise keep alive.
-          return context.parseData({ ...props, data: withOwnStrings(prepared.data) as typeof props.data });
-        },
-      });
+      sharedStrings = new Map();
+      try {
+        await inner.load({
+          ...context,
+          parseData: async (props) => {
+            const filePath = props.filePath ?? props.id;
+            const prepared = prepare(props.data, props.id, displayPath(filePath));
+            const problems = [...checkRaw(props.data, filePath), ...prepared.problems];
+            if (problems.length > 0) fail(problems);
+            // The schema checks the prepared data; Astro's generic only carries the raw data's type.
+            // Its strings are copied out of the file's text, which they would otherwise keep alive.
+            const data = withOwnStrings(prepared.data, sharedStrings);
+            return context.parseData({ ...props, data: data as typeof props.data });
+          },
+        });
+      } finally {
+        sharedStrings = undefined;
+      }
       const entries = context.store.values().map((entry) => ({
         id: entry.id,
         data: entry.data,
@@ -94,8 +102,9 @@ const zonelessDates =
 
 /** Data entries (categories, authors) are named by their file: `economy.yml` is the category `economy`. */
 const dataEntry = (folder: string) =>
-  checkedGlob({ pattern: DATA_FILE_GLOB, base: folder, generateId: ({ entry }) => dataEntryId(entry) }, (entries) =>
-    entries.flatMap((entry) => dataFileNameProblem(entry.id, entry.filePath) ?? []),
+  checkedGlob(
+    { pattern: DATA_FILE_GLOB, base: folder, generateId: ({ entry }) => ownString(dataEntryId(entry)) },
+    (entries) => entries.flatMap((entry) => dataFileNameProblem(entry.id, entry.filePath) ?? []),
   );
 
 const categories = defineCollection({ loader: dataEntry(folders.categories), schema: categorySchema });
@@ -164,7 +173,8 @@ const articles = defineCollection({
           base: folders.articles,
           // The file path is the entry id, so two files can never silently replace each other
           // (Astro's default would key entries by their `slug` field).
-          generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+          // A copy: a slice of the file's path would keep the path alive beside it.
+          generateId: ({ entry }) => ownString(entry.replace(/\.mdx?$/, '')),
           // Pages and feeds use the HTML rendered at sync; keeping each raw body too would double the
           // data store held in memory and in the build cache (issue 8: large archives).
           retainBody: false,
@@ -187,7 +197,7 @@ const comments = defineCollection({
     {
       pattern: `*/${DATA_FILE_GLOB}`,
       base: folders.comments,
-      generateId: ({ entry }) => dataEntryId(entry),
+      generateId: ({ entry }) => ownString(dataEntryId(entry)),
     },
     (entries) => entries.flatMap((entry) => commentPlacementProblems(entry.id, entry.data, entry.filePath)),
     zonelessDates(DATE_FIELDS.comment),

@@ -42,7 +42,7 @@ async function loadArticles(): Promise<LoadedArticles> {
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
-  for (const entry of entries) fingerprintAs(entry, fingerprintedEntry(entry));
+  for (const entry of entries) fingerprintAs(entry, fingerprintedEntry);
   const published = publishedArticles(entries, publicationPolicy).map((article) => ({
     ...article,
     data: article.entry.data,

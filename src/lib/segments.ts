@@ -153,7 +153,11 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
     tiers,
   );
   const articleUnits = new Map<number, string>();
-  for (const shard of shards) for (const page of shard.pages) articleUnits.set(page.id, shardUnit(shard.id));
+  for (const shard of shards) {
+    // One string for the shard's unit, not one an article.
+    const unit = shardUnit(shard.id);
+    for (const page of shard.pages) articleUnits.set(page.id, unit);
+  }
   // Oldest first, `newer` and `latest` last: what changes is dealt after what does not.
   const owners = dealInOrder(
     [...shards]

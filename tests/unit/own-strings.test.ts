@@ -44,3 +44,24 @@ describe('withOwnStrings', () => {
     expect(heapKeptBy((id) => withOwnStrings({ authors: [id] }).authors[0]!)).toBeLessThan(5 * MB);
   });
 });
+
+describe('withOwnStrings: shared short strings', () => {
+  it('gives the files of one load one copy of a string they repeat', () => {
+    // 100,000 articles naming one of two reporters, each name a fresh string of 30 characters.
+    const names = (i: number) => `${'خبرنگار-'.repeat(3)}${i % 2 === 0 ? 'الف' : 'ب'}ها`.slice(0, 30);
+    const keptBy = (shared: () => Map<string, string>) => {
+      collectGarbage();
+      const before = process.memoryUsage().heapUsed;
+      const kept = Array.from({ length: 100_000 }, (_, i) => withOwnStrings({ authors: [names(i)] }, shared()));
+      collectGarbage();
+      expect(kept[3]!.authors[0]).toBe(names(3));
+      return process.memoryUsage().heapUsed - before;
+    };
+    const one = new Map<string, string>();
+    const separate = keptBy(() => new Map());
+    const shared = keptBy(() => one);
+    expect(one.size).toBe(2);
+    // The objects and arrays are the same; 100,000 strings of 30 two-byte characters are not.
+    expect(separate - shared).toBeGreaterThan(5 * MB);
+  });
+});
