@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stringify } from 'devalue';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataStoreFromFileIntegration } from '../../src/build/data-store-from-file.ts';
 import { keepLiveCollection, liveDataStore } from '../../src/lib/content/live-store.ts';
@@ -53,6 +54,23 @@ describe('the content data store module of a build', () => {
     expect(code).toContain('liveDataStore(["articles","categories","authors","comments"])');
     expect(code).toContain(JSON.stringify(path.join(cacheDir, 'data-store.json')));
     expect(load.handler.call({ environment: { name: 'client' } }, MODULE)).toBeNull();
+  });
+
+  it('hands Astro the store hydrated from the file, dates and all, without keeping the parsed file', async () => {
+    const store = new Map<string, Map<string, unknown>>([
+      ['articles', new Map([['1403/market', { id: '1403/market', data: { date: new Date('2024-11-23T10:00:00Z') } }]])],
+      ['authors', new Map([['sara', { id: 'sara', data: { name: 'سارا' } }]])],
+    ]);
+    writeFileSync(path.join(cacheDir, 'data-store.json'), stringify(store));
+    const code = pluginsFor('build')[0]!.load.handler.call({ environment: { name: 'prerender' } }, MODULE)!.code;
+    const modulePath = path.join(cacheDir, 'data-layer-content.mjs');
+    writeFileSync(modulePath, code);
+    // This process synced no collection (as a page thread): the file is read.
+    const loaded = ((await import(pathToFileURL(modulePath).href)) as { default: unknown }).default;
+    // A Map, which Astro takes as the store itself (ImmutableDataStore.fromModule), not a parsed file
+    // that the module would go on holding.
+    expect(loaded).toBeInstanceOf(Map);
+    expect(loaded).toEqual(store);
   });
 
   it('is Astro’s own in the dev server and with a chunked store', () => {
