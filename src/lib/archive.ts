@@ -59,8 +59,6 @@ export interface ArchiveIndex<T extends ArchiveItem> {
   byMonth: Map<string, MonthGroup<T>>;
   /** Newest year first. */
   years: YearSummary[];
-  /** The tag slugs of each article, in the article's own order. */
-  tagSlugsOf(article: T): string[];
 }
 
 export const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
@@ -137,7 +135,6 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
     byTag: new Map(sortedTags.map((group) => [group.slug, group])),
     byMonth,
     years: [...years.values()].sort((a, b) => b.year - a.year),
-    tagSlugsOf,
   };
 }
 
@@ -204,7 +201,7 @@ export function relatedArticles<T extends ArchiveItem>(
       else if (sharesTag) entry.shared += 1;
     }
   };
-  for (const slug of index.tagSlugsOf(article)) visit(index.byTag.get(slug)!.articles, true);
+  for (const slug of tagSlugsOf(article)) visit(index.byTag.get(slug)!.articles, true);
   visit(index.byCategory.get(article.categoryId) ?? [], false);
   // Most shared tags, then the same section, then newest, then the higher number: a total order.
   const before = (a: Candidate, b: Candidate) =>

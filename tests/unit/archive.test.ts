@@ -6,6 +6,7 @@ import {
   relatedArticles,
   sectionNeighbours,
   tagSlug,
+  tagSlugsOf,
   type ArchiveItem,
 } from '../../src/lib/archive';
 import { ZWNJ } from '../../src/lib/persian/script';
@@ -181,17 +182,17 @@ describe('buildArchiveIndex: tags', () => {
   });
 
   it('gives each article its tag slugs in its own order, without duplicates', () => {
-    expect(index.tagSlugsOf(byId(articles, 8))).toEqual([cooperation, 'پزشکی']);
-    expect(index.tagSlugsOf(byId(articles, 6))).toEqual([cooperation]);
-    expect(index.tagSlugsOf(byId(articles, 2))).toEqual(['تهران']);
-    expect(index.tagSlugsOf(byId(articles, 1))).toEqual([]);
+    expect(tagSlugsOf(byId(articles, 8))).toEqual([cooperation, 'پزشکی']);
+    expect(tagSlugsOf(byId(articles, 6))).toEqual([cooperation]);
+    expect(tagSlugsOf(byId(articles, 2))).toEqual(['تهران']);
+    expect(tagSlugsOf(byId(articles, 1))).toEqual([]);
   });
 
   it('skips tags that slugify to nothing', () => {
     const list = [item(1, '2024-11-23T10:00:00Z', 'a', ['  ', 'ورزش'])];
     const built = buildArchiveIndex(list);
     expect([...built.byTag.keys()]).toEqual(['ورزش']);
-    expect(built.tagSlugsOf(list[0]!)).toEqual(['ورزش']);
+    expect(tagSlugsOf(list[0]!)).toEqual(['ورزش']);
   });
 
   it('finds each article’s position in each tag group', () => {
@@ -470,7 +471,7 @@ describe('relatedArticles', () => {
     const index = buildArchiveIndex(articles);
     expect(index.byCategory.size).toBe(categories);
     expect(index.byTag.size).toBe(tagCount);
-    expect(index.tagSlugsOf(index.articles[0]!)).toHaveLength(3);
+    expect(tagSlugsOf(index.articles[0]!)).toHaveLength(3);
 
     let checked = 0;
     for (const article of index.articles) {
