@@ -32,13 +32,18 @@ export const categoryLists = (archive: Archive) =>
     props: { category },
   }));
 
-/** Every tag's list (`/tag/<slug>/`). */
+/**
+ * Every tag's list (`/tag/<slug>/`). Its pages' props name the tag, not its stories: props are a
+ * page's fingerprint (./render-plan.ts), and with the whole list in them every page of a tag was
+ * rendered again for each new story of the tag, its full numbered pages too; a page's own stories
+ * are in its `page`.
+ */
 export const tagLists = (archive: Archive) =>
   [...archive.byTag.values()].map((tag) => ({
     path: tagPath(tag.slug),
     articles: tag.articles,
     params: { tag: tag.slug },
-    props: { tag },
+    props: { tag: { slug: tag.slug, label: tag.label } },
   }));
 
 /** Every reporter's list (`/author/<id>/`), empty ones included. */
@@ -50,13 +55,13 @@ export const authorLists = (archive: Archive) =>
     props: { author },
   }));
 
-/** Every Jalali month's list (`/archive/<year>/<month>/`). */
+/** Every Jalali month's list (`/archive/<year>/<month>/`); its pages' props name the month only, as a tag's. */
 export const monthLists = (archive: Archive) =>
   [...archive.byMonth.values()].map((month) => ({
     path: archiveMonthPath(month.year, month.month),
     articles: month.articles,
     params: { year: String(month.year), month: String(month.month).padStart(2, '0') },
-    props: { month },
+    props: { month: { year: month.year, month: month.month } },
   }));
 
 /** Every paged list of the archive, whatever its route. */
