@@ -48,12 +48,17 @@ export interface NewsItem {
   published: Date;
 }
 
-/** Articles published in the window before `now`, newest first, at most NEWS_MAX_ITEMS. */
-export function newsWindow<T extends { published: Date }>(items: readonly T[], now: Date): T[] {
+/**
+ * The items published (`publishedOf`) in the window before `now`, newest first, at most
+ * NEWS_MAX_ITEMS: the window is taken of the archive's articles themselves, before anything is made
+ * for each (the news sitemap is rendered in every build, and in every segment, of any archive).
+ */
+export function newsWindow<T>(items: readonly T[], now: Date, publishedOf: (item: T) => Date): T[] {
   const since = now.getTime() - NEWS_WINDOW_HOURS * 3_600_000;
+  const time = (item: T) => publishedOf(item).getTime();
   return items
-    .filter((item) => item.published.getTime() >= since && item.published.getTime() <= now.getTime())
-    .sort((a, b) => b.published.getTime() - a.published.getTime())
+    .filter((item) => time(item) >= since && time(item) <= now.getTime())
+    .sort((a, b) => time(b) - time(a))
     .slice(0, NEWS_MAX_ITEMS);
 }
 
