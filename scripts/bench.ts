@@ -22,6 +22,7 @@ import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
 import { benchIndex, benchSegments } from './bench-segments.ts';
 import { writeCorpus } from './corpus.ts';
 import { CATEGORIES } from './corpus/words.ts';
+import { yamlQuote } from './lib/frontmatter.ts';
 import { buildWorkDir, OLD_SITE_PREFIX } from '../src/build/build-folders.ts';
 import { countByKind, diffSnapshots, FILE_KINDS, snapshotSite, type SiteSnapshot } from './lib/site-diff.ts';
 import './check-node.mjs';
@@ -284,7 +285,7 @@ lead: 'یک خبر تازه که پس از ساخت کامل بایگانی اف
 date: 1405/09/05 10:00
 category: economy
 authors: ['${reporter}']
-tags: [${EXTRA_TAGS.map((tag) => `'${tag}'`).join(', ')}]
+tags: [${EXTRA_TAGS.map(yamlQuote).join(', ')}]
 ---
 
 متن خبر تازه، برای اندازه‌گیری زمان بازسازی پس از افزودن یک خبر.
