@@ -88,24 +88,26 @@ export function tagSlugsOf(article: { tags: readonly string[] }): string[] {
 export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: readonly T[]): ArchiveIndex<T> {
   // Sorted (in linear time when already in order) so that every list can be searched by date.
   const articles = [...articlesNewestFirst].sort(compareNewestFirst);
-  const labelCounts = new Map<string, Map<string, number>>();
+  // One pass over each article's tags: its groups, and how often each spelling names each tag.
+  const tagGroups = new Map<string, { articles: T[]; spellings: Map<string, number> }>();
   for (const article of articles) {
     for (const [slug, tag] of firstSpellings(article)) {
-      const counts = labelCounts.get(slug) ?? new Map<string, number>();
-      counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      labelCounts.set(slug, counts);
+      const group = tagGroups.get(slug) ?? { articles: [], spellings: new Map<string, number>() };
+      group.articles.push(article);
+      group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1);
+      tagGroups.set(slug, group);
     }
   }
 
   const byTag = new Map<string, TagGroup<T>>();
-  for (const [slug, group] of groupBy(articles, tagSlugsOf)) {
+  for (const [slug, group] of tagGroups) {
     // Map iteration is insertion order: the first form met (newest article) wins a tie.
     let label = '';
     let best = 0;
-    for (const [form, count] of labelCounts.get(slug)!) {
+    for (const [form, count] of group.spellings) {
       if (count > best) [label, best] = [form, count];
     }
-    byTag.set(slug, { slug, label, articles: group });
+    byTag.set(slug, { slug, label, articles: group.articles });
   }
   const sortedTags = [...byTag.values()].sort((a, b) => a.label.localeCompare(b.label, 'fa'));
 
