@@ -60,12 +60,12 @@ export function dataStoreFromFileIntegration(): AstroIntegration {
                       code:
                         "import { readFileSync } from 'node:fs';\n" +
                         `import { unflatten } from ${JSON.stringify(DEVALUE_MODULE)};\n` +
-                        `import { liveDataStore } from ${JSON.stringify(LIVE_STORE_MODULE)};\n` +
+                        `import { keepFileStore, liveDataStore } from ${JSON.stringify(LIVE_STORE_MODULE)};\n` +
                         // Hydrated here, not by Astro: Astro would hydrate this module's export, and
                         // the module would keep the file's parsed form (an array of 1.6 million
                         // values at 100,000 articles) beside the store for the whole build.
                         `export default liveDataStore(${JSON.stringify(COLLECTIONS)}) ??\n` +
-                        `  unflatten(JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8')));\n`,
+                        `  keepFileStore(unflatten(JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'))));\n`,
                       map: { mappings: '' },
                     };
                   },

@@ -11,6 +11,8 @@ import { fingerprintAs } from '#lib/incremental/page-digest.ts';
 import site from '#site.config.ts';
 import { publicationPolicyOf, type PublicationPolicy } from '#lib/content/publication.ts';
 import { publishedArticles, type PublishedArticle } from '#lib/content/published-articles.ts';
+import { heldEntries } from '#lib/content/live-store.ts';
+import { isPackedData, packedData } from '#lib/content/packed-data.ts';
 
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
@@ -65,16 +67,45 @@ async function loadArticles(): Promise<LoadedArticles> {
  * segment build leaves the bodies it does not show unrendered (src/lib/content/shown-bodies.ts):
  * its list pages must have the fingerprints a whole build gives them.
  */
-const fingerprintedEntry = ({ id, collection, filePath, digest, data }: CollectionEntry<'articles'>) => ({
-  id,
-  collection,
-  filePath,
-  digest,
-  data,
-});
+const fingerprintedEntry = ({ id, collection, filePath, digest, data }: CollectionEntry<'articles'>) => {
+  // A packed article's fingerprint would silently lack its left-out fields.
+  if (isPackedData(data)) {
+    throw new Error(
+      `Article ${data.id} is packed in this segment build, yet a page it owns is fingerprinted with it. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+    );
+  }
+  return { id, collection, filePath, digest, data };
+};
 
 let loaded: Promise<LoadedArticles> | undefined;
 const loadedArticles = () => (loaded ??= loadArticles());
+
+/**
+ * Packs the frontmatter of every published article not in `shown` (src/lib/content/packed-data.ts):
+ * a segment build holds in full only the articles its own pages show, and an index record of the
+ * rest. The same article's entry in this thread's data store is packed too, and loses its digest:
+ * should Astro save that store again, the next content sync would read those files again rather
+ * than take the packed entries for their content. Returns how many articles stay in full.
+ */
+export async function packArticlesNotShown(shown: ReadonlySet<number>): Promise<number> {
+  const { published } = await loadedArticles();
+  const packedById = new Map<string, { full: object; packed: object }>();
+  for (const article of published) {
+    if (shown.has(article.id)) continue;
+    const packed = packedData(article.data);
+    packedById.set(article.entry.id, { full: article.data, packed });
+    article.data = packed;
+    article.entry.data = packed;
+  }
+  for (const entry of (heldEntries('articles') ?? []) as { id: string; data: object; digest?: unknown }[]) {
+    const packing = packedById.get(entry.id);
+    if (!packing) continue;
+    // The data of an entry with a picture is Astro's copy, with the picture resolved.
+    entry.data = entry.data === packing.full ? packing.packed : packedData(entry.data);
+    delete entry.digest;
+  }
+  return published.length - packedById.size;
+}
 
 /** Every published article, newest first. Loaded once per build. */
 export async function getPublishedArticles(): Promise<Article[]> {

@@ -16,9 +16,12 @@ import {
   shownArticles,
   type SegmentRun,
 } from '#lib/segment-registry.ts';
-import { articlesWithBodies, ownerOfFile, planSegments } from '#lib/segments.ts';
+import { articlesOnOwnedListPages, articlesWithBodies, ownerOfFile, ownsArticle, planSegments } from '#lib/segments.ts';
+import { newsWindow } from '#lib/sitemaps.ts';
 import site from '#site.config.ts';
-import { getArchive, type Archive } from './articles';
+import { articlePageProps } from './article-page';
+import { buildNow, getArchive, packArticlesNotShown, type Archive, type Article } from './articles';
+import { homePage } from './home-page';
 import { pagedLists } from './listings';
 
 /**
@@ -43,7 +46,44 @@ function planOf(archive: Archive, count: number) {
   const articles = archive.articles.map((article) => ({ id: article.id, path: article.path, date: article.date }));
   const paged = pagedLists(archive).map((list) => ({ path: list.path, articles: list.articles.map(({ id }) => id) }));
   const lists = { pageSize: site.pageSize, paged };
-  return { articles, plan: planSegments({ articles, lists }, site.search, count) };
+  return { articles, lists, plan: planSegments({ articles, lists }, site.search, count) };
+}
+
+/**
+ * The published articles whose frontmatter segment `index`'s pages read beyond the index (numbers):
+ * the articles whose bodies it renders (its own and its feeds' newest), the related stories and
+ * section neighbours of its own, the stories on the list pages it owns, and what the pages every
+ * segment renders show: the home page's, the news sitemap's and the corrections page's (and the
+ * live stories, whose updates the sitemaps date). Every other article is held packed.
+ */
+function articlesShownBy(
+  archive: Archive,
+  { plan, lists }: Pick<ReturnType<typeof planOf>, 'plan' | 'lists'>,
+  index: number,
+): Set<number> {
+  const shown = articlesWithBodies(plan, index, archive.articles, site.feeds.itemCount);
+  const add = (article: Article | undefined) => article && shown.add(article.id);
+  for (const id of articlesOnOwnedListPages(plan, index, lists)) shown.add(id);
+  for (const article of archive.articles) {
+    if (ownsArticle(plan, index, article.id)) {
+      const { related, newer, older } = articlePageProps(archive, article);
+      related.forEach(add);
+      add(newer);
+      add(older);
+    }
+    if (article.data.corrections.length > 0 || article.data.updates.length > 0) add(article);
+  }
+  const home = homePage(archive);
+  for (const list of [
+    home.latest,
+    home.featured,
+    home.siteNews,
+    home.breaking,
+    ...home.sections.map((s) => s.articles),
+  ])
+    list.forEach(add);
+  newsWindow(archive.articles, buildNow, (article) => article.date).forEach(add);
+  return shown;
 }
 
 /**
@@ -71,9 +111,11 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     const settings = segmentSettings();
     if (!settings) return undefined;
     const archive = await getArchive();
-    const { articles, plan } = planOf(archive, settings.count);
+    const { articles, lists, plan } = planOf(archive, settings.count);
     checkShownBodies(articlesWithBodies(plan, settings.index, archive.articles, site.feeds.itemCount));
-    const made: SegmentRun = { settings, plan, indexDigest: indexDigest(archive), articles };
+    const digest = indexDigest(archive);
+    const articlesInFull = await packArticlesNotShown(articlesShownBy(archive, { plan, lists }, settings.index));
+    const made: SegmentRun = { settings, plan, indexDigest: digest, articles, articlesInFull };
     recordSegmentRun(made);
     return made;
   })();

@@ -26,6 +26,8 @@ export interface SegmentRun {
   indexDigest: string;
   /** Every published article's URL path and date, for the search index's layout. */
   articles: readonly { path: string; date: Date }[];
+  /** How many published articles this segment's pages show, which it holds in full; the rest it holds packed. */
+  articlesInFull: number;
 }
 
 export function segmentSettings(env: NodeJS.ProcessEnv = process.env): SegmentSettings | undefined {

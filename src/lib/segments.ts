@@ -275,8 +275,7 @@ export function articlesWithBodies(
   // The sections' and reporters' feeds are the site unit's: only its segment counts them.
   const listFeedsHere = ownerOfUnit(plan, SITE_UNIT) === index;
   for (const [at, article] of newestFirst.entries()) {
-    const unit = plan.articleUnits.get(article.id);
-    let owned = at < itemCount || (unit !== undefined && ownerOfUnit(plan, unit) === index);
+    let owned = at < itemCount || ownsArticle(plan, index, article.id);
     if (listFeedsHere) {
       if (inFeed(categoryPath(article.categoryId))) owned = true;
       for (const author of article.authorIds) if (inFeed(authorPath(author))) owned = true;
@@ -284,6 +283,27 @@ export function articlesWithBodies(
     if (owned) bodies.add(article.id);
   }
   return bodies;
+}
+
+/** Whether segment `index` owns the page of the published article `id`. */
+export function ownsArticle(plan: SegmentPlan, index: number, id: number): boolean {
+  const unit = plan.articleUnits.get(id);
+  return unit !== undefined && ownerOfUnit(plan, unit) === index;
+}
+
+/** The articles on the pages of `lists` that segment `index` owns (article numbers). */
+export function articlesOnOwnedListPages(
+  plan: SegmentPlan,
+  index: number,
+  { pageSize, paged }: NonNullable<SegmentIndex['lists']>,
+): Set<number> {
+  const shown = new Set<number>();
+  for (const list of paged) {
+    for (const page of listingPages(list.articles, pageSize, list.path)) {
+      if (ownerOfFile(plan, pageFile(page.url)) === index) for (const id of page.items) shown.add(id);
+    }
+  }
+  return shown;
 }
 
 /**

@@ -157,6 +157,13 @@ describe('a site built in segments and merged', () => {
     expect(pictured).toMatch(
       /<img[^>]+alt="ورودی بازار"[^>]+src="\/_astro\/bazaar-entrance\.[^"]+"|<img[^>]+src="\/_astro\/bazaar-entrance\.[^"]+"[^>]+alt="ورودی بازار"/,
     );
+    // Each segment held in full only the articles its pages show, the others packed: the site is the same.
+    const heldInFull = segments.map((build) => {
+      const [, held, published] = /held (\d+) of (\d+) published articles in full/.exec(build.output) ?? [];
+      return Number(held) / Number(published);
+    });
+    expect(heldInFull.every((share) => share > 0 && share <= 1)).toBe(true);
+    expect(heldInFull.some((share) => share < 1)).toBe(true);
     // A segment that owns no search shard has nothing to index, and so nothing to leave until later.
     const shardsIndexed = (output: string) => {
       const found = /Indexed \d+ articles for search in [\d.]+ s: (\d+) shard\(s\) \((\d+) of them in place/.exec(

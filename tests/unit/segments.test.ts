@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { fromTehranWallTime } from '../../src/lib/dates/tehran';
 import { planSearchTiers } from '../../src/lib/search/shards';
 import {
+  articlesOnOwnedListPages,
   articlesWithBodies,
   dealInOrder,
   hashedSegment,
   HIGHLIGHT_FILE,
   ownerOfFile,
+  ownsArticle,
   parseSegment,
   planSegments,
   SITE_UNIT,
@@ -316,4 +318,33 @@ describe('articlesWithBodies', () => {
       expect(all.size).toBe(articles.length);
     });
   }
+});
+
+describe('ownsArticle and articlesOnOwnedListPages', () => {
+  for (const count of [3, 8]) {
+    it(`name, for each of ${count} segments, the articles of its pages and of its list pages`, () => {
+      const plan = planSegments(index, tiers, count);
+      const pages = index.lists!.paged.flatMap((list) => listingPages(list.articles, PAGE_SIZE, list.path));
+      const listed = new Set<number>();
+      for (let segment = 1; segment <= count; segment++) {
+        expect(articles.filter(({ id }) => ownsArticle(plan, segment, id))).toEqual(
+          articles.filter(
+            ({ id, path }) => ownerOfFile(plan, `news/${id}/${path.split('/')[3]}/index.html`) === segment,
+          ),
+        );
+        const onPages = articlesOnOwnedListPages(plan, segment, index.lists!);
+        const expected = pages
+          .filter((page) => ownerOfFile(plan, pageFile(page.url)) === segment)
+          .flatMap((page) => page.items);
+        expect([...onPages].sort((a, b) => a - b)).toEqual([...new Set(expected)].sort((a, b) => a - b));
+        for (const id of onPages) listed.add(id);
+      }
+      // Every listed article is on some segment's list page; none is the whole archive's.
+      expect(listed).toEqual(new Set(index.lists!.paged.flatMap((list) => list.articles)));
+    });
+  }
+  it('owns no article the plan does not know', () => {
+    const plan = planSegments(index, tiers, 3);
+    expect([1, 2, 3].some((segment) => ownsArticle(plan, segment, 999_999))).toBe(false);
+  });
 });

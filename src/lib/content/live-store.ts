@@ -9,7 +9,7 @@
  * that did not sync every collection (a page thread, a build whose sync was skipped) gets undefined
  * and reads the file.
  */
-import { processWideMap } from '#lib/process-wide.ts';
+import { processWideMap, processWideValue } from '#lib/process-wide.ts';
 
 /** What a loader's store gives: its entries, id → entry. */
 export interface LiveCollection {
@@ -29,6 +29,23 @@ export function liveEntries(collection: string): unknown[] | undefined {
     .get(collection)
     ?.entries()
     .map(([, entry]) => entry);
+}
+
+/** The store a thread that did not sync read from its file (src/build/data-store-from-file.ts). */
+const fileStore = () => processWideValue<ReadonlyMap<string, ReadonlyMap<string, unknown>>>('bayegan.fileContentStore');
+
+/** Called with the store read from its file, which is returned. */
+export function keepFileStore<S extends ReadonlyMap<string, ReadonlyMap<string, unknown>>>(store: S): S {
+  return fileStore().set(store) as S;
+}
+
+/**
+ * The entries of one collection as this thread's pages read them: the ones its content sync left,
+ * else the ones read from the store's file; undefined before either.
+ */
+export function heldEntries(collection: string): unknown[] | undefined {
+  const fromFile = fileStore().get()?.get(collection);
+  return liveEntries(collection) ?? (fromFile && [...fromFile.values()]);
 }
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * An article's frontmatter packed to what every page of a build reads of every article (pure): its
+ * number, dates, section, reporters, tags, flags, slug and timeline. A segment build keeps in full
+ * only the articles its own pages show and packs the others (src/data/segments.ts), so that what it
+ * holds of the rest of the archive is an index, not the archive.
+ *
+ * A packed article must never be shown silently wrong: reading a field it left out throws, naming
+ * the article and the field. Only fields the article had are guarded; one it never had reads as
+ * `undefined`, as it did before.
+ */
+
+/** What a packed article keeps: what lists, feeds' choice, the home page's choice and sitemaps read of every article. */
+export const PACKED_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'date',
+  'updated',
+  'category',
+  'authors',
+  'tags',
+  'featured',
+  'breaking',
+  'draft',
+  'slug',
+  'live',
+  'liveEnded',
+  'corrections',
+  'updates',
+]);
+
+const PACKED = Symbol.for('bayegan.packedArticleData');
+
+/** One prototype per set of left-out fields (a handful: optional fields vary), shared by every packed article. */
+const prototypes = new Map<string, object>();
+
+function prototypeLeavingOut(fields: readonly string[]): object {
+  const key = fields.join(' ');
+  let prototype = prototypes.get(key);
+  if (!prototype) {
+    prototype = Object.create(Object.prototype, {
+      [PACKED]: { value: true },
+      ...Object.fromEntries(
+        fields.map((field) => [
+          field,
+          {
+            get(this: { id?: unknown }) {
+              throw new Error(
+                `Article ${String(this.id)}: its field "${field}" was read, but this segment build left it out as another segment's (it keeps only ${[...PACKED_FIELDS].join(', ')} of articles its pages do not show). This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+              );
+            },
+          },
+        ]),
+      ),
+    }) as object;
+    prototypes.set(key, prototype);
+  }
+  return prototype;
+}
+
+/** `data` packed: the same values of the kept fields (same objects), and a loud failure for the others. */
+export function packedData<T extends object>(data: T): T {
+  if (isPackedData(data)) return data;
+  const leftOut = Object.keys(data).filter((field) => !PACKED_FIELDS.has(field));
+  const packed = Object.create(prototypeLeavingOut(leftOut)) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(data)) if (PACKED_FIELDS.has(field)) packed[field] = value;
+  return packed as T;
+}
+
+/** Whether `data` is a packed article's (whose left-out fields cannot be read). */
+export function isPackedData(data: object): boolean {
+  return (data as Record<symbol, unknown>)[PACKED] === true;
+}

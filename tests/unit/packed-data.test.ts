@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { isPackedData, packedData, PACKED_FIELDS } from '../../src/lib/content/packed-data';
+
+const tags = ['نفت', 'بورس'];
+const date = new Date('2026-11-30T08:00:00Z');
+const full = () => ({
+  id: 7,
+  title: 'افتتاح کتابخانهٔ مرکزی',
+  lead: 'کتابخانهٔ مرکزی امروز افتتاح شد.',
+  date,
+  category: { collection: 'categories', id: 'culture' },
+  authors: [{ collection: 'authors', id: 'sara' }],
+  tags,
+  featured: false,
+  breaking: true,
+  draft: false,
+  comments: true,
+  live: false,
+  corrections: [],
+  updates: [],
+});
+
+describe('packedData', () => {
+  it('keeps the index fields, as the same values', () => {
+    const data = full();
+    const packed = packedData(data);
+    for (const field of PACKED_FIELDS)
+      if (field in data) expect(packed[field as keyof typeof data]).toBe(data[field as keyof typeof data]);
+    expect(packed.tags).toBe(tags);
+    expect(packed.date).toBe(date);
+    expect(Object.keys(packed).sort()).toEqual(
+      Object.keys(data)
+        .filter((field) => PACKED_FIELDS.has(field))
+        .sort(),
+    );
+  });
+
+  it('fails loudly, naming the article and the field, when a left-out field is read', () => {
+    const packed = packedData(full());
+    expect(() => packed.title).toThrow(/Article 7: its field "title" was read/);
+    expect(() => packed.lead).toThrow(/"lead"/);
+    expect(() => packed.comments).toThrow(/build without --segment/);
+  });
+
+  it('reads a field the article never had as it did before: undefined', () => {
+    const packed = packedData(full()) as ReturnType<typeof full> & { image?: string; updated?: Date };
+    expect(packed.image).toBeUndefined();
+    expect(packed.updated).toBeUndefined();
+  });
+
+  it('is recognised, and packing it again gives it back', () => {
+    const data = full();
+    const packed = packedData(data);
+    expect(isPackedData(packed)).toBe(true);
+    expect(isPackedData(data)).toBe(false);
+    expect(packedData(packed)).toBe(packed);
+  });
+
+  it('shares one prototype between articles with the same fields', () => {
+    const one = packedData(full());
+    const other = packedData({ ...full(), id: 8, title: 'دیگر' });
+    expect(Object.getPrototypeOf(one)).toBe(Object.getPrototypeOf(other));
+    expect(() => other.title).toThrow(/Article 8/);
+  });
+});
