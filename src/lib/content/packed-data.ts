@@ -9,23 +9,47 @@
  * `undefined`, as it did before.
  */
 
-/** What a packed article keeps: what lists, feeds' choice, the home page's choice and sitemaps read of every article. */
-export const PACKED_FIELDS: ReadonlySet<string> = new Set([
-  'id',
-  'date',
-  'updated',
-  'category',
-  'authors',
-  'tags',
-  'featured',
-  'breaking',
-  'draft',
-  'slug',
-  'live',
-  'liveEnded',
-  'corrections',
-  'updates',
-]);
+/** The fields of an article's frontmatter that a packed article keeps. */
+type PackedFields =
+  | 'id'
+  | 'date'
+  | 'updated'
+  | 'category'
+  | 'authors'
+  | 'tags'
+  | 'featured'
+  | 'breaking'
+  | 'draft'
+  | 'slug'
+  | 'live'
+  | 'liveEnded'
+  | 'corrections'
+  | 'updates';
+
+/**
+ * What a packed article keeps: what lists, feeds' choice, the home page's choice and sitemaps read
+ * of every article. One object literal with every field, the prototype that guards the others
+ * given with it: every packed article has the same shape whichever optional fields it has.
+ */
+const packedRecord = (data: Partial<Record<PackedFields, unknown>>, prototype: object) => ({
+  __proto__: prototype,
+  id: data.id,
+  date: data.date,
+  updated: data.updated,
+  category: data.category,
+  authors: data.authors,
+  tags: data.tags,
+  featured: data.featured,
+  breaking: data.breaking,
+  draft: data.draft,
+  slug: data.slug,
+  live: data.live,
+  liveEnded: data.liveEnded,
+  corrections: data.corrections,
+  updates: data.updates,
+});
+
+export const PACKED_FIELDS: ReadonlySet<string> = new Set(Object.keys(packedRecord({}, Object.prototype)));
 
 const PACKED = Symbol.for('bayegan.packedArticleData');
 
@@ -56,13 +80,14 @@ function prototypeLeavingOut(fields: readonly string[]): object {
   return prototype;
 }
 
-/** `data` packed: the same values of the kept fields (same objects), and a loud failure for the others. */
+/**
+ * `data` packed: the same values of the kept fields (same objects; a field it lacks is there as
+ * `undefined`), and a loud failure for the others.
+ */
 export function packedData<T extends object>(data: T): T {
   if (isPackedData(data)) return data;
   const leftOut = Object.keys(data).filter((field) => !PACKED_FIELDS.has(field));
-  const packed = Object.create(prototypeLeavingOut(leftOut)) as Record<string, unknown>;
-  for (const [field, value] of Object.entries(data)) if (PACKED_FIELDS.has(field)) packed[field] = value;
-  return packed as T;
+  return packedRecord(data, prototypeLeavingOut(leftOut)) as unknown as T;
 }
 
 /** Whether `data` is a packed article's (whose left-out fields cannot be read). */
