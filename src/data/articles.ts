@@ -71,7 +71,7 @@ const fingerprintedEntry = ({ id, collection, filePath, digest, data }: Collecti
   // A packed article's fingerprint would silently lack its left-out fields.
   if (isPackedData(data)) {
     throw new Error(
-      `Article ${data.id} is packed in this segment build, yet a page it owns is fingerprinted with it. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+      `Article ${data.id} is packed in this segment build, yet a page this segment owns was fingerprinted with it. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
     );
   }
   return { id, collection, filePath, digest, data };

@@ -53,8 +53,8 @@ function planOf(archive: Archive, count: number) {
  * The published articles whose frontmatter segment `index`'s pages read beyond the index (numbers):
  * the articles whose bodies it renders (its own and its feeds' newest), the related stories and
  * section neighbours of its own, the stories on the list pages it owns, and what the pages every
- * segment renders show: the home page's, the news sitemap's and the corrections page's (and the
- * live stories, whose updates the sitemaps date). Every other article is held packed.
+ * segment renders show: the home page's, the news sitemap's and the corrections page's. Every other
+ * article is held packed (src/lib/content/packed-data.ts), with what those pages read of all.
  */
 function articlesShownBy(
   archive: Archive,
@@ -71,18 +71,13 @@ function articlesShownBy(
       add(newer);
       add(older);
     }
-    if (article.data.corrections.length > 0 || article.data.updates.length > 0) add(article);
+    // The corrections page, which every segment reckons, shows the story's headline.
+    if (article.data.corrections.length > 0) add(article);
   }
-  const home = homePage(archive);
-  for (const list of [
-    home.latest,
-    home.featured,
-    home.siteNews,
-    home.breaking,
-    ...home.sections.map((s) => s.articles),
-  ])
-    list.forEach(add);
-  newsWindow(archive.articles, buildNow, (article) => article.date).forEach(add);
+  const { latest, featured, siteNews, breaking, sections } = homePage(archive);
+  for (const article of [latest, featured, siteNews, breaking, ...sections.map((section) => section.articles)].flat())
+    add(article);
+  for (const article of newsWindow(archive.articles, buildNow, (item) => item.date)) add(article);
   return shown;
 }
 

@@ -33,9 +33,18 @@ const MDX_ARTICLES = [
   { file: '1402/namayeshgah.mdx', id: 43, date: '1402/03/03 09:30', category: 'culture', author: 'newsroom' },
 ];
 /**
+ * Three stories of the last two days before "now" (1404/01/12 12:00): all three are in the news
+ * sitemap, which every segment renders, but only the newest two on the home page and in the feeds.
+ */
+const LAST_DAYS = [
+  { file: '1404/khabar-yek.md', id: 45, date: '1404/01/11 09:00' },
+  { file: '1404/khabar-do.md', id: 46, date: '1404/01/11 17:00' },
+  { file: '1404/khabar-seh.md', id: 47, date: '1404/01/12 08:00' },
+];
+/**
  * A Markdown article with a picture in its body and one in its frontmatter, in a year of its own:
  * the segments that do not show its body leave it unrendered at content sync, and the one that
- * does renders it after, pictures included.
+ * does renders it after, pictures included. It has a correction: the corrections page shows it.
  */
 const PICTURED = { file: '1400/tasvir.md', id: 44, page: 'news/44/tasvir/index.html' };
 const root = path.join(tmpRoot, 'segments');
@@ -96,6 +105,25 @@ beforeAll(async () => {
       ].join('\n'),
     );
   }
+  for (const article of LAST_DAYS) {
+    mkdirSync(path.dirname(path.join(content, 'articles', article.file)), { recursive: true });
+    writeFileSync(
+      path.join(content, 'articles', article.file),
+      [
+        '---',
+        `id: ${article.id}`,
+        `title: 'خبر شمارهٔ ${article.id}'`,
+        "lead: 'خبری از دو روز گذشته.'",
+        `date: ${article.date}`,
+        'category: economy',
+        "authors: ['newsroom']",
+        '---',
+        '',
+        `متن خبر شمارهٔ ${article.id}.`,
+        '',
+      ].join('\n'),
+    );
+  }
   const pictured = path.join(content, 'articles', PICTURED.file);
   mkdirSync(path.join(path.dirname(pictured), 'images'), { recursive: true });
   for (const picture of ['bazaar-entrance.jpg', 'carpets.jpg']) {
@@ -113,6 +141,10 @@ beforeAll(async () => {
       "authors: ['newsroom']",
       'image: ./images/carpets.jpg',
       "imageAlt: 'فرش‌ها'",
+      // Its headline is on the corrections page, which every segment renders: held in full by all.
+      'corrections:',
+      '  - date: 1400/08/21 09:00',
+      "    text: 'نام بازار در نسخهٔ نخست نادرست آمده بود.'",
       '---',
       '',
       'ورودی بازار در صبح:',
