@@ -40,12 +40,13 @@ export function keepFileStore<S extends ReadonlyMap<string, ReadonlyMap<string, 
 }
 
 /**
- * The entries of one collection as this thread's pages read them: the ones its content sync left,
- * else the ones read from the store's file; undefined before either.
+ * The entries of one collection as this thread's pages read them: the ones read from the store's
+ * file when the pages read it (a page thread; a build that did not sync every collection), else the
+ * ones its content sync left; undefined before either.
  */
 export function heldEntries(collection: string): unknown[] | undefined {
   const fromFile = fileStore().get()?.get(collection);
-  return liveEntries(collection) ?? (fromFile && [...fromFile.values()]);
+  return fromFile ? [...fromFile.values()] : liveEntries(collection);
 }
 
 /**
