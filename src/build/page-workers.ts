@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteData } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteData } from 'astro';
 import { keptMdxBodiesFolder, noteReusedMdxAssets } from '#lib/content/kept-mdx-bodies.ts';
 import { renderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import { fillImageStandIns, pageWorkerHeapBytes, PAGE_WORKER_MIN_PAGES, routeKey } from '#lib/parallel-pages.ts';
@@ -73,7 +73,7 @@ const WORKER_QUEUE = 2;
 /** The part of Astro's build options (astro/dist/core/build/types.d.ts) the worker needs. */
 interface BuildOptions {
   allPages: Record<string, { key: string; styles: unknown[] }>;
-  settings: { scripts: { stage: string; content: string }[] };
+  settings: { scripts: { stage: string; content: string }[]; config: AstroConfig };
   logger: { options: { destination: { write(event: unknown): boolean } } };
 }
 
@@ -84,8 +84,26 @@ type AstrosPrerenderer = AstroPrerenderer & { app?: { getOptions(): BuildOptions
 interface AstroAssets {
   addStaticImage?: (options: unknown, hashProperties: string[], originalPath: string) => string;
   referencedImages?: Set<string>;
+  imageService?: unknown;
 }
 const astroAssets = () => (globalThis as { astroAsset?: AstroAssets }).astroAsset;
+
+/**
+ * Loads the site's image service where Astro's image step looks for it, once the pages are rendered.
+ * A page rendered on this thread loads it, with its first picture (Astro's `getImage`, in the
+ * bundle); the step that writes the optimised images after the pages only reads it, and the module
+ * it would import instead resolves only inside the bundle. When the second thread renders every
+ * page with a picture (`BAYEGAN_SECOND_THREAD=all` always does), no page here loaded it, and a cold
+ * build failed with «There was an error loading the configured image service». Not before the pages
+ * are done: the bundle's `getImage` would take this copy, loaded outside the bundle, for its own.
+ */
+async function loadImageService(config: AstroConfig): Promise<void> {
+  const assets = ((globalThis as { astroAsset?: AstroAssets }).astroAsset ??= {});
+  if (assets.imageService) return;
+  const { entrypoint } = config.image.service;
+  const url = /^\.{0,2}\//.test(entrypoint) ? new URL(entrypoint, config.root).href : import.meta.resolve(entrypoint);
+  assets.imageService = ((await import(url)) as { default: unknown }).default;
+}
 
 class PageWorker {
   #worker: Worker;
@@ -252,6 +270,8 @@ function withPageWorker(
     async teardown() {
       if (worker) {
         await worker.stop();
+        const config = astros.app?.getOptions().settings.config;
+        if (config) await loadImageService(config);
         logger.info(`${worker.rendered} pages were rendered by the second thread.`);
         // The site is right either way; a page that fails only there would silently cost time.
         if (worker.failed > 0) {
