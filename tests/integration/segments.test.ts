@@ -66,6 +66,13 @@ const segmentEnv = (index: number) => ({
   ...(indexesAfterAstro(index) ? {} : { BAYEGAN_SEARCH_AFTER_ASTRO: 'never' }),
 });
 const mergedDir = path.join(root, 'dist');
+
+/** Writes an article of the copy of the archive (`file` under its articles): frontmatter lines, then body lines. */
+function writeArticle(file: string, frontmatter: string[], body: string[]) {
+  const at = path.join(content, 'articles', file);
+  mkdirSync(path.dirname(at), { recursive: true });
+  writeFileSync(at, ['---', ...frontmatter, '---', '', ...body, ''].join('\n'));
+}
 const mergedCache = path.join(root, 'merge-cache');
 
 /** How many archive pages a build rendered, from what it printed. */
@@ -87,41 +94,31 @@ beforeAll(async () => {
   }
   cpSync(fixtureArchive.content as string, content, { recursive: true });
   for (const article of MDX_ARTICLES) {
-    mkdirSync(path.dirname(path.join(content, 'articles', article.file)), { recursive: true });
-    writeFileSync(
-      path.join(content, 'articles', article.file),
+    writeArticle(
+      article.file,
       [
-        '---',
         `id: ${article.id}`,
         `title: 'گزارش شمارهٔ ${article.id}'`,
         "lead: 'گزارشی با جعبهٔ خبر.'",
         `date: ${article.date}`,
         `category: ${article.category}`,
         `authors: ['${article.author}']`,
-        '---',
-        '',
-        `<FactBox title="در یک نگاه">گزارش شمارهٔ ${article.id} در یک نگاه.</FactBox>`,
-        '',
-      ].join('\n'),
+      ],
+      [`<FactBox title="در یک نگاه">گزارش شمارهٔ ${article.id} در یک نگاه.</FactBox>`],
     );
   }
   for (const article of LAST_DAYS) {
-    mkdirSync(path.dirname(path.join(content, 'articles', article.file)), { recursive: true });
-    writeFileSync(
-      path.join(content, 'articles', article.file),
+    writeArticle(
+      article.file,
       [
-        '---',
         `id: ${article.id}`,
         `title: 'خبر شمارهٔ ${article.id}'`,
         "lead: 'خبری از دو روز گذشته.'",
         `date: ${article.date}`,
         'category: economy',
         "authors: ['newsroom']",
-        '---',
-        '',
-        `متن خبر شمارهٔ ${article.id}.`,
-        '',
-      ].join('\n'),
+      ],
+      [`متن خبر شمارهٔ ${article.id}.`],
     );
   }
   const pictured = path.join(content, 'articles', PICTURED.file);
@@ -129,10 +126,9 @@ beforeAll(async () => {
   for (const picture of ['bazaar-entrance.jpg', 'carpets.jpg']) {
     cpSync(path.join(content, 'articles/1399/images', picture), path.join(path.dirname(pictured), 'images', picture));
   }
-  writeFileSync(
-    pictured,
+  writeArticle(
+    PICTURED.file,
     [
-      '---',
       `id: ${PICTURED.id}`,
       "title: 'بازار در تصویر'",
       "lead: 'گزارشی تصویری از بازار.'",
@@ -145,13 +141,8 @@ beforeAll(async () => {
       'corrections:',
       '  - date: 1400/08/21 09:00',
       "    text: 'نام بازار در نسخهٔ نخست نادرست آمده بود.'",
-      '---',
-      '',
-      'ورودی بازار در صبح:',
-      '',
-      '![ورودی بازار](./images/bazaar-entrance.jpg)',
-      '',
-    ].join('\n'),
+    ],
+    ['ورودی بازار در صبح:', '', '![ورودی بازار](./images/bazaar-entrance.jpg)'],
   );
   whole = await buildSite('segments-whole', content, env);
   if (whole.status !== 0) throw new Error(`whole build failed:\n${whole.output}`);
