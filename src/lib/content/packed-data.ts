@@ -9,29 +9,12 @@
  * `undefined`, as it did before.
  */
 
-/** The fields of an article's frontmatter that a packed article keeps. */
-type PackedFields =
-  | 'id'
-  | 'date'
-  | 'updated'
-  | 'category'
-  | 'authors'
-  | 'tags'
-  | 'featured'
-  | 'breaking'
-  | 'draft'
-  | 'slug'
-  | 'live'
-  | 'liveEnded'
-  | 'corrections'
-  | 'updates';
-
 /**
  * What a packed article keeps: what lists, feeds' choice, the home page's choice and sitemaps read
  * of every article. One object literal with every field, the prototype that guards the others
  * given with it: every packed article has the same shape whichever optional fields it has.
  */
-const packedRecord = (data: Partial<Record<PackedFields, unknown>>, prototype: object) => ({
+const packedRecord = (data: Readonly<Record<string, unknown>>, prototype: object) => ({
   __proto__: prototype,
   id: data.id,
   date: data.date,
@@ -49,6 +32,7 @@ const packedRecord = (data: Partial<Record<PackedFields, unknown>>, prototype: o
   updates: data.updates,
 });
 
+/** The fields a packed article keeps, named once: the record's own. */
 export const PACKED_FIELDS: ReadonlySet<string> = new Set(Object.keys(packedRecord({}, Object.prototype)));
 
 const PACKED = Symbol.for('bayegan.packedArticleData');
@@ -87,7 +71,7 @@ function prototypeLeavingOut(fields: readonly string[]): object {
 export function packedData<T extends object>(data: T): T {
   if (isPackedData(data)) return data;
   const leftOut = Object.keys(data).filter((field) => !PACKED_FIELDS.has(field));
-  return packedRecord(data, prototypeLeavingOut(leftOut)) as unknown as T;
+  return packedRecord(data as Record<string, unknown>, prototypeLeavingOut(leftOut)) as unknown as T;
 }
 
 /** Whether `data` is a packed article's (whose left-out fields cannot be read). */
