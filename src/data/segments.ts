@@ -51,7 +51,7 @@ function planOf(archive: Archive, count: number) {
 
 /**
  * The published articles whose frontmatter segment `index`'s pages read beyond the index (numbers):
- * the articles whose bodies it renders (its own and its feeds' newest), the related stories and
+ * the articles whose bodies it renders (`withBodies`: its own and its feeds' newest), the related stories and
  * section neighbours of its own, the stories on the list pages it owns, and what the pages every
  * segment renders show: the home page's, the news sitemap's and the corrections page's. Every other
  * article is held packed (src/lib/content/packed-data.ts), with what those pages read of all.
@@ -60,8 +60,9 @@ function articlesShownBy(
   archive: Archive,
   { plan, lists }: Pick<ReturnType<typeof planOf>, 'plan' | 'lists'>,
   index: number,
+  withBodies: ReadonlySet<number>,
 ): Set<number> {
-  const shown = articlesWithBodies(plan, index, archive.articles, site.feeds.itemCount);
+  const shown = new Set(withBodies);
   const add = (article: Article | undefined) => article && shown.add(article.id);
   for (const id of articlesOnOwnedListPages(plan, index, lists)) shown.add(id);
   for (const article of archive.articles) {
@@ -107,9 +108,11 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     if (!settings) return undefined;
     const archive = await getArchive();
     const { articles, lists, plan } = planOf(archive, settings.count);
-    checkShownBodies(articlesWithBodies(plan, settings.index, archive.articles, site.feeds.itemCount));
+    const withBodies = articlesWithBodies(plan, settings.index, archive.articles, site.feeds.itemCount);
+    checkShownBodies(withBodies);
     const digest = indexDigest(archive);
-    const articlesInFull = await packArticlesNotShown(articlesShownBy(archive, { plan, lists }, settings.index));
+    const shown = articlesShownBy(archive, { plan, lists }, settings.index, withBodies);
+    const articlesInFull = await packArticlesNotShown(shown);
     const made: SegmentRun = { settings, plan, indexDigest: digest, articles, articlesInFull };
     recordSegmentRun(made);
     return made;
