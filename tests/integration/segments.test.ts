@@ -6,7 +6,7 @@
  * After a new story, `npm run build -- --plan 3` names the segments to build; the others are merged
  * as the last merge had them, and the site is again byte for byte a whole build's.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type PageManifest } from '../../src/lib/incremental/page-plan';
@@ -59,11 +59,18 @@ const segmentDir = (index: number) => path.join(root, `dist-segment-${index}-of-
  * (src/build/search-index.ts); the even one is made to index inside it: the merged site must be the same.
  */
 const indexesAfterAstro = (index: number) => index % 2 === 1;
+/**
+ * This segment renders every page on the second thread a large build uses (src/build/page-workers.ts),
+ * the others none: it owns the pictured story, whose optimised images Astro's image step writes
+ * after the pages, on the build's own thread, where no page loaded the image service then.
+ */
+const PAGES_ON_SECOND_THREAD = 2;
 const segmentEnv = (index: number) => ({
   ...env,
   BAYEGAN_OUT_DIR: segmentDir(index),
   BAYEGAN_CACHE_DIR: path.join(root, `cache-${index}`),
   ...(indexesAfterAstro(index) ? {} : { BAYEGAN_SEARCH_AFTER_ASTRO: 'never' }),
+  ...(index === PAGES_ON_SECOND_THREAD ? { BAYEGAN_SECOND_THREAD: 'all' } : {}),
 });
 const mergedDir = path.join(root, 'dist');
 
@@ -180,6 +187,11 @@ describe('a site built in segments and merged', () => {
     expect(pictured).toMatch(
       /<img[^>]+alt="ورودی بازار"[^>]+src="\/_astro\/bazaar-entrance\.[^"]+"|<img[^>]+src="\/_astro\/bazaar-entrance\.[^"]+"[^>]+alt="ورودی بازار"/,
     );
+    // The segment whose pages the second thread rendered wrote the pictured story's optimised images.
+    const secondThreadOutput = segments[PAGES_ON_SECOND_THREAD - 1]!.output;
+    expect(secondThreadOutput).toMatch(/[1-9]\d* pages were rendered by the second thread/);
+    const optimised = readdirSync(path.join(segmentDir(PAGES_ON_SECOND_THREAD), '_astro'));
+    expect(optimised.filter((file) => /^bazaar-entrance\.[^.]+\.webp$/.test(file))).not.toEqual([]);
     // Each segment held in full only the articles its pages show, the others packed: the site is the same.
     const heldInFull = segments.map((build) => {
       const [, held, published] = /held (\d+) of (\d+) published articles in full/.exec(build.output) ?? [];
