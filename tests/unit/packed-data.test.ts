@@ -25,12 +25,28 @@ describe('packedData', () => {
     const data = full();
     const packed = packedData(data);
     for (const field of PACKED_FIELDS)
-      if (field in data) expect(packed[field as keyof typeof data]).toBe(data[field as keyof typeof data]);
+      if (field in data) expect(packed[field as keyof typeof data]).toEqual(data[field as keyof typeof data]);
     expect(packed.tags).toBe(tags);
     expect(packed.date).toBe(date);
     // Every kept field is the record's own, those the article lacks as undefined.
     expect(Object.keys(packed).sort()).toEqual([...PACKED_FIELDS].sort());
     expect(PACKED_FIELDS.has('title')).toBe(false);
+  });
+
+  it('shares one frozen copy of each reference and of an empty list between articles', () => {
+    const one = packedData(full());
+    const other = packedData({ ...full(), id: 8, category: { collection: 'categories', id: 'culture' } });
+    expect(other.category).toBe(one.category);
+    expect(other.authors).toBe(one.authors);
+    expect(other.corrections).toBe(one.corrections);
+    expect(other.updates).toBe(one.corrections);
+    expect(() => (one.corrections as unknown[]).push({})).toThrow(TypeError);
+    expect(() => Object.assign(one.category, { id: 'economy' })).toThrow(TypeError);
+    // Another section is another value; a list with content is the article's own.
+    const economy = packedData({ ...full(), category: { collection: 'categories', id: 'economy' } });
+    expect(economy.category).toEqual({ collection: 'categories', id: 'economy' });
+    const corrections = [{ date, text: 'اصلاح' }];
+    expect(packedData({ ...full(), corrections }).corrections).toBe(corrections);
   });
 
   it('fails loudly, naming the article and the field, when a left-out field is read', () => {

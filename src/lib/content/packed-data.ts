@@ -19,8 +19,8 @@ const packedRecord = (data: Readonly<Record<string, unknown>>, prototype: object
   id: data.id,
   date: data.date,
   updated: data.updated,
-  category: data.category,
-  authors: data.authors,
+  category: shared(data.category),
+  authors: shared(data.authors),
   tags: data.tags,
   featured: data.featured,
   breaking: data.breaking,
@@ -28,9 +28,40 @@ const packedRecord = (data: Readonly<Record<string, unknown>>, prototype: object
   slug: data.slug,
   live: data.live,
   liveEnded: data.liveEnded,
-  corrections: data.corrections,
-  updates: data.updates,
+  corrections: shared(data.corrections),
+  updates: shared(data.updates),
 });
+
+/**
+ * One frozen copy of each section or reporters reference and of an empty list, shared by every
+ * packed article that has it: about 16 MB a thread at 100,000 articles were copies of a few hundred
+ * values (`{ collection: 'categories', id: 'economy' }`, `[]`). Other values are kept as they are.
+ */
+const sharedValues = new Map<string, unknown>();
+
+function shared(value: unknown): unknown {
+  if (!isReference(value) && !(Array.isArray(value) && (value.length === 0 || value.every(isReference)))) {
+    return value;
+  }
+  const key = JSON.stringify(value);
+  let one = sharedValues.get(key);
+  if (one === undefined) {
+    one = Object.freeze(Array.isArray(value) ? value.map((ref) => Object.freeze({ ...ref })) : { ...value });
+    sharedValues.set(key, one);
+  }
+  return one;
+}
+
+/** A content reference as Astro's `reference()` gives it: `{ collection, id }` and nothing else. */
+function isReference(value: unknown): value is { collection: string; id: string } {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  return (
+    keys.length === 2 &&
+    typeof (value as { collection?: unknown }).collection === 'string' &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
+}
 
 /** The fields a packed article keeps, named once: the record's own. */
 export const PACKED_FIELDS: ReadonlySet<string> = new Set(Object.keys(packedRecord({}, Object.prototype)));
