@@ -44,13 +44,24 @@ async function loadArticles(): Promise<LoadedArticles> {
   ]);
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
+  // One frozen list of reporters per list of their ids (shared by the articles they wrote together).
+  const authorLists = new Map<readonly string[], Author[]>();
+  const authorsOf = (ids: readonly string[]) => {
+    let list = authorLists.get(ids);
+    if (!list) {
+      // Existence was checked by the content schema; a miss here is a bug, not bad content.
+      list = Object.freeze(ids.map((id) => authorById.get(id)!)) as Author[];
+      authorLists.set(ids, list);
+    }
+    return list;
+  };
   for (const entry of entries) fingerprintAs(entry, fingerprintedEntry);
   const published = publishedArticles(entries, publicationPolicy).map((article) => ({
     ...article,
     data: article.entry.data,
     // Existence was checked by the content schema; a miss here is a bug, not bad content.
     category: categoryById.get(article.categoryId)!,
-    authors: article.authorIds.map((id) => authorById.get(id)!),
+    authors: authorsOf(article.authorIds),
     commentCount: 0,
   }));
   // A correction or live update dated after "now" would be shown before its time.

@@ -193,6 +193,17 @@ describe('publishedArticles', () => {
     expect(published[2]!.entry).toBe(entries[0]);
   });
 
+  it('shares one frozen list of reporter ids between the articles they wrote together', () => {
+    const published = publishedArticles(entries, production);
+    expect(published[1]!.authorIds).toBe(published[0]!.authorIds);
+    expect(Object.isFrozen(published[0]!.authorIds)).toBe(true);
+    const alone = publishedArticles(
+      [{ ...entries[0]!, data: { ...entries[0]!.data, authors: [{ id: 'sara' }] } }],
+      production,
+    );
+    expect(alone[0]!.authorIds).toEqual(['sara']);
+  });
+
   it('takes drafts and scheduled ones only when unpublished articles are asked for', () => {
     expect(publishedArticles(entries, preview).map((article) => article.id)).toEqual([4, 3, 5, 2, 1, 6]);
     const policy = publicationPolicyOf(
