@@ -8,6 +8,7 @@
  * the article and the field. Only fields the article had are guarded; one it never had reads as
  * `undefined`, as it did before.
  */
+import { boundedMemo } from '#lib/bounded-memo.ts';
 
 /**
  * What a packed article keeps: what lists, feeds' choice, the home page's choice and sitemaps read
@@ -37,19 +38,14 @@ const packedRecord = (data: Readonly<Record<string, unknown>>, prototype: object
  * packed article that has it: about 16 MB a thread at 100,000 articles were copies of a few hundred
  * values (`{ collection: 'categories', id: 'economy' }`, `[]`). Other values are kept as they are.
  */
-const sharedValues = new Map<string, unknown>();
+const sharedCopy = boundedMemo((json: string): unknown => {
+  const value = JSON.parse(json) as object;
+  return Object.freeze(Array.isArray(value) ? value.map((ref: object) => Object.freeze(ref)) : value);
+});
 
 function shared(value: unknown): unknown {
-  if (!isReference(value) && !(Array.isArray(value) && (value.length === 0 || value.every(isReference)))) {
-    return value;
-  }
-  const key = JSON.stringify(value);
-  let one = sharedValues.get(key);
-  if (one === undefined) {
-    one = Object.freeze(Array.isArray(value) ? value.map((ref) => Object.freeze({ ...ref })) : { ...value });
-    sharedValues.set(key, one);
-  }
-  return one;
+  const shareable = isReference(value) || (Array.isArray(value) && (value.length === 0 || value.every(isReference)));
+  return shareable ? sharedCopy(JSON.stringify(value)) : value;
 }
 
 /** A content reference as Astro's `reference()` gives it: `{ collection, id }` and nothing else. */

@@ -5,6 +5,7 @@
  * and both must decide alike. Apart from publication.ts, whose rules the browser's scripts share:
  * slugs would add Persian script tables to their bundle.
  */
+import { boundedMemo } from '#lib/bounded-memo.ts';
 import { slugify } from '#lib/persian/slug.ts';
 import { articlePath, compareNewestFirst, isPublished, type PublicationPolicy, type Publishable } from './publication.ts';
 
@@ -50,17 +51,8 @@ function fileSlug(entry: ArticleEntryLike): string {
  * One frozen list per set of reporters, shared by every article they wrote together: a list per
  * article was about 5 MB at 100,000 articles, of a few hundred different lists.
  */
-const idLists = new Map<string, readonly string[]>();
-
-function sharedIdList(refs: readonly { id: string }[]): readonly string[] {
-  const key = refs.map((ref) => ref.id).join('\n');
-  let ids = idLists.get(key);
-  if (!ids) {
-    ids = Object.freeze(refs.map((ref) => ref.id));
-    idLists.set(key, ids);
-  }
-  return ids;
-}
+const idListOf = boundedMemo((ids: string) => Object.freeze(ids.split('\n')));
+const sharedIdList = (refs: readonly { id: string }[]) => idListOf(refs.map((ref) => ref.id).join('\n'));
 
 /** The published articles of `entries`, newest first: the one decision of what the site shows. */
 export function publishedArticles<E extends ArticleEntryLike>(
