@@ -86,7 +86,9 @@ interface AstroAssets {
   referencedImages?: Set<string>;
   imageService?: unknown;
 }
-const astroAssets = () => (globalThis as { astroAsset?: AstroAssets }).astroAsset;
+/** Where Astro keeps its image state, in every module graph of the thread. */
+const assetsHolder = globalThis as { astroAsset?: AstroAssets };
+const astroAssets = () => assetsHolder.astroAsset;
 
 /**
  * Loads the site's image service where Astro's image step looks for it, once the pages are rendered.
@@ -98,7 +100,7 @@ const astroAssets = () => (globalThis as { astroAsset?: AstroAssets }).astroAsse
  * are done: the bundle's `getImage` would take this copy, loaded outside the bundle, for its own.
  */
 async function loadImageService(config: AstroConfig): Promise<void> {
-  const assets = ((globalThis as { astroAsset?: AstroAssets }).astroAsset ??= {});
+  const assets = (assetsHolder.astroAsset ??= {});
   if (assets.imageService) return;
   const { entrypoint } = config.image.service;
   const url = /^\.{0,2}\//.test(entrypoint) ? new URL(entrypoint, config.root).href : import.meta.resolve(entrypoint);
