@@ -4,7 +4,7 @@
  * Open Graph's `article:*` data, `NewsArticle` JSON-LD). The page's components only lay these out.
  */
 import type { ArticleMeta, SocialImage } from '#layouts/BaseLayout.astro';
-import { relatedArticles, sectionNeighbours } from '#lib/archive.ts';
+import { storiesBeside } from '#lib/archive.ts';
 import { bodyImages } from '#lib/body-images.ts';
 import { correctionsNewestFirst, lastModified, liveUpdatesNewestFirst, paragraphsOf } from '#lib/article-timeline.ts';
 import { toTehranIsoString } from '#lib/dates/tehran.ts';
@@ -27,11 +27,12 @@ export type ArticlePageProps = {
 
 /** The props of an article's page. They are also its fingerprint for incremental builds. */
 export function articlePageProps(archive: Archive, article: Article): ArticlePageProps {
+  const { related, ...neighbours } = storiesBeside(archive, article, site.article.relatedCount);
   return {
     article,
-    related: relatedArticles(archive, article, { count: site.article.relatedCount }),
+    related,
     comments: archive.comments.get(article.id) ?? [],
-    ...sectionNeighbours(archive, article),
+    ...neighbours,
   };
 }
 

@@ -2,8 +2,9 @@
  * The archive's paged lists (sections, tags, reporters, months), each with the static paths of its
  * pages: its front page at the list's own path (`[...page]` left empty) and its numbered pages,
  * counted from the oldest (src/lib/listing-pages.ts). One home for which lists the site pages and
- * where: their routes render them, and the segment plan gives their settled pages to the segments
- * of the stories they show (./segments.ts). Only the pages whose inputs changed are rendered.
+ * where: their routes render them. The segment plan reads the same lists from the archive's index
+ * (`pagedListIndex`, src/lib/shown-articles.ts) to give their settled pages to the segments of the
+ * stories they show. Only the pages whose inputs changed are rendered.
  */
 import { listingPages, type ListingPage } from '#lib/listing-pages.ts';
 import { archiveMonthPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
@@ -63,14 +64,6 @@ export const monthLists = (archive: Archive) =>
     params: { year: String(month.year), month: String(month.month).padStart(2, '0') },
     props: { month: { year: month.year, month: month.month } },
   }));
-
-/** Every paged list of the archive, whatever its route. */
-export const pagedLists = (archive: Archive): PagedArchiveList<unknown, unknown>[] => [
-  ...categoryLists(archive),
-  ...tagLists(archive),
-  ...authorLists(archive),
-  ...monthLists(archive),
-];
 
 /** The static paths of the pages of `lists` (one route's). */
 export function listingPaths<Params extends Record<string, string>, Props extends object>(

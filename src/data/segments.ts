@@ -16,13 +16,12 @@ import {
   shownArticles,
   type SegmentRun,
 } from '#lib/segment-registry.ts';
-import { articlesOnOwnedListPages, articlesWithBodies, ownerOfFile, ownsArticle, planSegments } from '#lib/segments.ts';
-import { newsWindow } from '#lib/sitemaps.ts';
+import { articlesWithBodies, ownerOfFile, planSegments } from '#lib/segments.ts';
+import { articlesShownBy, pagedListIndex, type ShownSettings } from '#lib/shown-articles.ts';
 import site from '#site.config.ts';
-import { articlePageProps } from './article-page';
-import { buildNow, getArchive, packArticlesNotShown, type Archive, type Article } from './articles';
-import { homePage } from './home-page';
-import { pagedLists } from './listings';
+import { buildNow, getArchive, packArticlesNotShown, type Archive } from './articles';
+
+const shownSettings: ShownSettings = { relatedCount: site.article.relatedCount, home: site.home };
 
 /**
  * What segments of one site must agree on besides code and settings: every published article (its
@@ -45,42 +44,8 @@ function indexDigest(archive: Archive): string {
 function planOf(archive: Archive, count: number) {
   // The archive's own articles (number, path and date are what the plan reads): a copy of each took 5 MB at 100,000.
   const { articles } = archive;
-  const paged = pagedLists(archive).map((list) => ({ path: list.path, articles: list.articles.map(({ id }) => id) }));
-  const lists = { pageSize: site.pageSize, paged };
+  const lists = { pageSize: site.pageSize, paged: pagedListIndex(archive) };
   return { articles, lists, plan: planSegments({ articles, lists }, site.search, count) };
-}
-
-/**
- * The published articles whose frontmatter segment `index`'s pages read beyond the index (numbers):
- * the articles whose bodies it renders (`withBodies`: its own and its feeds' newest), the related stories and
- * section neighbours of its own, the stories on the list pages it owns, and what the pages every
- * segment renders show: the home page's, the news sitemap's and the corrections page's. Every other
- * article is held packed (src/lib/content/packed-data.ts), with what those pages read of all.
- */
-function articlesShownBy(
-  archive: Archive,
-  { plan, lists }: Pick<ReturnType<typeof planOf>, 'plan' | 'lists'>,
-  index: number,
-  withBodies: ReadonlySet<number>,
-): Set<number> {
-  const shown = new Set(withBodies);
-  const add = (article: Article | undefined) => article && shown.add(article.id);
-  for (const id of articlesOnOwnedListPages(plan, index, lists)) shown.add(id);
-  for (const article of archive.articles) {
-    if (ownsArticle(plan, index, article.id)) {
-      const { related, newer, older } = articlePageProps(archive, article);
-      related.forEach(add);
-      add(newer);
-      add(older);
-    }
-    // The corrections page, which every segment reckons, shows the story's headline.
-    if (article.data.corrections.length > 0) add(article);
-  }
-  const { latest, featured, siteNews, breaking, sections } = homePage(archive);
-  for (const article of [latest, featured, siteNews, breaking, ...sections.map((section) => section.articles)].flat())
-    add(article);
-  for (const article of newsWindow(archive.articles, buildNow, (item) => item.date)) add(article);
-  return shown;
 }
 
 /**
@@ -112,7 +77,7 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     const withBodies = articlesWithBodies(plan, settings.index, archive.articles, site.feeds.itemCount);
     checkShownBodies(withBodies);
     const digest = indexDigest(archive);
-    const shown = articlesShownBy(archive, { plan, lists }, settings.index, withBodies);
+    const shown = articlesShownBy(archive, { plan, lists }, settings.index, withBodies, shownSettings, buildNow);
     const articlesInFull = await packArticlesNotShown(shown);
     const made: SegmentRun = { settings, plan, indexDigest: digest, articles, articlesInFull };
     recordSegmentRun(made);

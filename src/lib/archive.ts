@@ -223,3 +223,17 @@ export function relatedArticles<T extends ArchiveItem>(
   }
   return best.map((entry) => entry.article);
 }
+
+/**
+ * The stories an article's page links to: its related stories (`relatedCount`, most related first)
+ * and the next newer and older story of its section. One home for what a page shows of others: the
+ * page (src/data/article-page.ts) and a segment's reckoning of what it keeps in full
+ * (src/lib/shown-articles.ts) both ask here.
+ */
+export function storiesBeside<T extends ArchiveItem>(
+  index: ArchiveIndex<T>,
+  article: T,
+  relatedCount: number,
+): { related: T[]; newer?: T; older?: T } {
+  return { related: relatedArticles(index, article, { count: relatedCount }), ...sectionNeighbours(index, article) };
+}

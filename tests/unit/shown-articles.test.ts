@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Archive } from '../../src/data/articles';
+import { authorLists, categoryLists, monthLists, tagLists } from '../../src/data/listings';
+import { buildArchiveIndex, storiesBeside } from '../../src/lib/archive';
+import { fromTehranWallTime } from '../../src/lib/dates/tehran';
+import { homeArticles, homeChoice, type HomeSettings } from '../../src/lib/home-choice';
+import { ownsArticle, planSegments, SITE_UNIT } from '../../src/lib/segments';
+import { articlesShownBy, pagedListIndex, type ShownArticle } from '../../src/lib/shown-articles';
+import { NEWS_WINDOW_HOURS } from '../../src/lib/sitemaps';
+
+const now = fromTehranWallTime({ year: 2026, month: 12, day: 1, hour: 12, minute: 0, second: 0 });
+const DAY = 86_400_000;
+const sections = ['economy', 'culture', 'sport', 'site'];
+const tags = ['نفت', 'بورس', 'سینما', 'فوتبال', 'كتاب'];
+
+/** 400 stories, one every 3 days back from `now`, spread over sections, reporters and tags. */
+const articles = Array.from({ length: 400 }, (_, at) => {
+  const id = 400 - at;
+  return {
+    id,
+    date: new Date(now.getTime() - at * 3 * DAY - 3_600_000),
+    categoryId: sections[id % sections.length]!,
+    authorIds: id % 7 === 0 ? ['sara', 'reza'] : [id % 2 === 0 ? 'sara' : 'ali'],
+    tags: [tags[id % tags.length]!, ...(id % 3 === 0 ? [tags[(id + 1) % tags.length]!] : [])],
+    path: `/news/${id}/s/`,
+    data: { featured: id % 50 === 0, breaking: id % 97 === 0, corrections: id === 13 ? [{}] : [] },
+  };
+}) satisfies (ShownArticle & { path: string })[];
+const index = buildArchiveIndex(articles);
+
+const home: HomeSettings = {
+  latestCount: 6,
+  featuredCount: 2,
+  siteNewsCategory: 'site',
+  siteNewsCount: 3,
+  sections: [{ category: 'sport', count: 2 }],
+  breakingHours: 24,
+};
+const tiers = { shardArticles: 60, recentArticles: 30, latestArticles: 10 };
+const lists = { pageSize: 5, paged: pagedListIndex(index) };
+const settings = { relatedCount: 3, home };
+
+describe('pagedListIndex', () => {
+  it('names every list the routes page that has stories, with its stories newest first', () => {
+    const archive = {
+      ...index,
+      categories: new Map([...sections, 'empty'].map((id) => [id, { id }])),
+      authors: new Map(['sara', 'ali', 'reza', 'nobody'].map((id) => [id, { id }])),
+    } as unknown as Archive;
+    const routes = [categoryLists, tagLists, authorLists, monthLists].flatMap((lists) =>
+      lists(archive).flatMap((list) =>
+        list.articles.length > 0 ? [{ path: list.path, articles: list.articles.map(({ id }) => id) }] : [],
+      ),
+    );
+    const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+    expect([...pagedListIndex(index)].sort(byPath)).toEqual(routes.sort(byPath));
+    expect(routes.length).toBe(sections.length + tags.length + 3 + index.byMonth.size);
+  });
+});
+
+describe('articlesShownBy', () => {
+  const count = 4;
+  const plan = planSegments({ articles, lists }, tiers, count);
+  const shownBy = (segment: number) => articlesShownBy(index, { plan, lists }, segment, new Set(), settings, now);
+
+  it('keeps what every segment’s pages show: the home page’s stories, the news sitemap’s and the corrected', () => {
+    const everywhere = [
+      ...homeArticles(homeChoice(index, home, now)).map(({ id }) => id),
+      ...articles
+        .filter(({ date }) => now.getTime() - date.getTime() <= NEWS_WINDOW_HOURS * 3_600_000)
+        .map(({ id }) => id),
+      13,
+    ];
+    expect(everywhere).toContain(400); // the newest, on the home page
+    expect(everywhere).toContain(350); // featured
+    for (let segment = 1; segment <= count; segment++) {
+      const shown = shownBy(segment);
+      for (const id of everywhere) expect(shown.has(id), `segment ${segment}, article ${id}`).toBe(true);
+    }
+  });
+
+  it('keeps each of its own stories’ related stories and neighbours, and not the whole archive', () => {
+    for (let segment = 1; segment <= count; segment++) {
+      const shown = shownBy(segment);
+      const own = articles.filter(({ id }) => ownsArticle(plan, segment, id));
+      expect(own.length).toBeGreaterThan(0);
+      for (const article of own) {
+        const { related, newer, older } = storiesBeside(index, article, settings.relatedCount);
+        for (const other of [...related, newer, older]) if (other) expect(shown.has(other.id)).toBe(true);
+      }
+      // The site unit's segment renders the lists' newest pages, most of a small archive.
+      if (plan.owners.get(SITE_UNIT) !== segment) expect(shown.size).toBeLessThan(articles.length * 0.6);
+    }
+  });
+
+  it('adds the bodies it is given and the stories of the list pages it owns', () => {
+    const shown = articlesShownBy(index, { plan, lists }, 2, new Set([1, 2]), settings, now);
+    expect(shown.has(1) && shown.has(2)).toBe(true);
+    const oneSegment = planSegments({ articles, lists }, tiers, 1);
+    expect(articlesShownBy(index, { plan: oneSegment, lists }, 1, new Set(), settings, now).size).toBe(articles.length);
+  });
+});
