@@ -35,7 +35,7 @@ export function bayegan({ file, site }: SiteSettings): AstroIntegration {
     // How the build reads the content: the data store from its file, kept MDX bodies.
     dataStoreFromFileIntegration(),
     // A segment's (or the plan's) content sync renders only the bodies it shows.
-    segmentBodiesIntegration({ search: site.search, feedItems: site.feeds.itemCount }),
+    segmentBodiesIntegration(site),
     keptMdxBodiesIntegration(),
   ];
   // `npm run build -- --plan N` renders no page: it reads the content and plans (src/lib/segment-reuse.ts).

@@ -1,42 +1,55 @@
 /**
- * The article bodies a segment build shows (Node-only): those of its own article pages and of the
- * newest items of the feeds it writes (`articlesWithBodies`, src/lib/segments.ts), reckoned from the
- * content its sync read. Content sync renders only these Markdown bodies
- * (src/lib/content/shown-bodies.ts) and the bundle holds only these MDX modules
- * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows none. The pages make
- * the same reckoning from the archive they read (src/data/segments.ts) and stop the build, naming
- * the articles, if a body they show was left out.
+ * What a segment build shows of the articles (Node-only), reckoned from the content its sync read:
+ * the bodies of its own article pages and of the newest items of the feeds it writes
+ * (`articlesWithBodies`, src/lib/segments.ts), and the articles its pages read in full
+ * (`articlesShownBy`, src/lib/shown-articles.ts). Content sync renders only these Markdown bodies
+ * and keeps only these articles' frontmatter in full, the others packed
+ * (src/lib/content/shown-bodies.ts); the bundle holds only these MDX modules
+ * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows no body and keeps
+ * every article in full. The pages make the same reckoning from the archive they read
+ * (src/data/segments.ts) and stop the build, naming the articles, if a body or an article they show
+ * was left out.
  */
 import type { AstroIntegration } from 'astro';
 import { publicationPolicyOf } from '#lib/content/publication.ts';
 import { publishedArticles, type ArticleEntryLike } from '#lib/content/published-articles.ts';
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
-import type { SearchTiers } from '#lib/search/shards.ts';
+import { buildArchiveIndex } from '#lib/archive.ts';
+import type { SiteConfig } from '#lib/site-config.ts';
 import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
 import { articlesWithBodies, planSegments } from '#lib/segments.ts';
+import { articlesShownBy, pagedListIndex, type ShownArticle } from '#lib/shown-articles.ts';
 
-/** The site settings that decide which bodies a segment shows. */
-export interface BodySettings {
-  search: SearchTiers;
-  /** Items in a feed (`feeds.itemCount`). */
-  feedItems: number;
-}
+/** The site settings that decide what a segment shows. */
+export type ShownSiteSettings = Pick<SiteConfig, 'search' | 'feeds' | 'pageSize' | 'home' | 'article'>;
 
 /**
- * The ids of the article entries (of every entry of the articles collection) whose bodies
- * `segment` shows. Records the articles for the bundler and the pages' check.
+ * What `segment` shows of the articles collection (entry ids, of every entry of it): the bodies of
+ * its own article pages and of the newest items of the feeds it writes, and the articles it keeps
+ * in full (src/lib/shown-articles.ts), reckoned from the entries content sync read, packed ones
+ * included (they keep what the reckoning reads). Records the bodies for the bundler and the pages'
+ * check.
  */
-function shownEntryIds(entries: readonly ArticleEntryLike[], segment: SegmentSettings, settings: BodySettings) {
-  const articles = publishedArticles(entries, publicationPolicyOf(process.env, new Date()));
-  // The lists are left out: their pages show no body, and their feeds are the site unit's.
-  const plan = planSegments({ articles }, settings.search, segment.count);
-  const bodies = articlesWithBodies(plan, segment.index, articles, settings.feedItems);
+function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShownSiteSettings) {
+  const policy = publicationPolicyOf(process.env, new Date());
+  const published = publishedArticles(entries, policy).map((article) => ({
+    ...article,
+    data: article.entry.data as ArticleEntryLike['data'] & ShownArticle['data'],
+  }));
+  const archive = buildArchiveIndex(published);
+  const lists = { pageSize: site.pageSize, paged: pagedListIndex(archive) };
+  const plan = planSegments({ articles: archive.articles, lists }, site.search, segment.count);
+  const bodies = articlesWithBodies(plan, segment.index, archive.articles, site.feeds.itemCount);
   recordShownArticles(bodies);
-  return new Set(articles.flatMap((article) => (bodies.has(article.id) ? [article.entry.id] : [])));
+  const settings = { relatedCount: site.article.relatedCount, home: site.home };
+  const inFull = articlesShownBy(archive, { plan, lists }, segment.index, bodies, settings, policy.now);
+  const entryIds = (ids: ReadonlySet<number>) =>
+    new Set(archive.articles.flatMap((article) => (ids.has(article.id) ? [article.entry.id] : [])));
+  return { bodies: entryIds(bodies), inFull: entryIds(inFull) };
 }
 
 /** Build only: in a segment build or the plan, content sync renders only the bodies the build shows. */
-export function segmentBodiesIntegration(settings: BodySettings): AstroIntegration {
+export function segmentBodiesIntegration(site: ShownSiteSettings): AstroIntegration {
   return {
     name: 'bayegan:segment-bodies',
     hooks: {
@@ -44,8 +57,10 @@ export function segmentBodiesIntegration(settings: BodySettings): AstroIntegrati
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
         const segment = segmentSettings();
-        if (planSettings()) showOnlyBodies(() => new Set());
-        else if (segment) showOnlyBodies((entries) => shownEntryIds(entries as ArticleEntryLike[], segment, settings));
+        if (planSettings()) showOnlyBodies(() => ({ bodies: new Set() }));
+        else if (segment) {
+          showOnlyBodies((entries) => shownEntries(entries as ArticleEntryLike[], segment, site), { packs: true });
+        }
       },
     },
   };

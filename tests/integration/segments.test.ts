@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type PageManifest } from '../../src/lib/incremental/page-plan';
 import type { SegmentReusePlan } from '../../src/lib/segment-reuse';
 import { SEGMENT_FOLDER, SEGMENT_STAMP } from '../../src/lib/segments';
+import { LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
 import { atLeast } from '../helpers/at-least';
 import { buildSite, projectRoot, runScript, tmpRoot, type BuildResult, type ScriptRun } from '../helpers/build-site';
 import { fixtureArchive } from '../helpers/shared-build';
@@ -199,6 +200,15 @@ describe('a site built in segments and merged', () => {
     });
     expect(heldInFull.every((share) => share > 0 && share <= 1)).toBe(true);
     expect(heldInFull.some((share) => share < 1)).toBe(true);
+    // Content sync packed them already, from the same reckoning: its data store holds the same share in full.
+    for (const [at, build] of segments.entries()) {
+      const [, keptAtSync, packedAtSync] =
+        /(\d+) articles are kept in full \(\d+ read again\), (\d+) packed/.exec(build.output) ?? [];
+      expect(Number(keptAtSync)).toBe(Number(/held (\d+) of/.exec(build.output)?.[1]));
+      expect(Number(packedAtSync)).toBeGreaterThan(0);
+      const store = readFileSync(path.join(root, `cache-${at + 1}`, 'data-store.json'), 'utf8');
+      expect(store).toContain(LEFT_OUT_FIELD);
+    }
     // A segment that owns no search shard has nothing to index, and so nothing to leave until later.
     const shardsIndexed = (output: string) => {
       const found = /Indexed \d+ articles for search in [\d.]+ s: (\d+) shard\(s\) \((\d+) of them in place/.exec(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPackedData, packedData, PACKED_FIELDS } from '../../src/lib/content/packed-data';
+import {
+  isPackedData,
+  LEFT_OUT_FIELD,
+  packedData,
+  PACKED_FIELDS,
+  storedPackedData,
+} from '../../src/lib/content/packed-data';
 
 const tags = ['نفت', 'بورس'];
 const date = new Date('2026-11-30T08:00:00Z');
@@ -75,5 +81,24 @@ describe('packedData', () => {
     const other = packedData({ ...full(), id: 8, title: 'دیگر' });
     expect(Object.getPrototypeOf(one)).toBe(Object.getPrototypeOf(other));
     expect(() => other.title).toThrow(/Article 8/);
+  });
+});
+
+describe('storedPackedData', () => {
+  it('keeps the fields it has and names the others, as plain data a store can save', () => {
+    const stored = storedPackedData(full());
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(stored).not.toHaveProperty('title');
+    expect(stored).not.toHaveProperty('updated');
+    expect(stored[LEFT_OUT_FIELD]).toEqual(['title', 'lead', 'comments']);
+    expect(isPackedData(stored)).toBe(true);
+    // What the store gives back (no prototype, the same values) is guarded again by packedData.
+    const saved = structuredClone(stored);
+    const guarded = packedData(saved);
+    expect(() => guarded.title).toThrow(/Article 7: its field "title" was read/);
+    expect(guarded.date).toEqual(date);
+    expect(guarded.updated).toBeUndefined();
+    expect(Object.keys(guarded).sort()).toEqual([...PACKED_FIELDS].sort());
+    expect(storedPackedData(guarded)).toEqual(stored);
   });
 });

@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
-import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownBodies } from '../../src/lib/content/shown-bodies';
+import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownReckoning } from '../../src/lib/content/shown-bodies';
+import { isPackedData, LEFT_OUT_FIELD, packedData } from '../../src/lib/content/packed-data';
 import { processWideValue } from '../../src/lib/process-wide';
 import { memoryStore as storeOf } from '../helpers/memory-store';
 
@@ -27,17 +28,19 @@ type Entry = {
 
 let root: string;
 let renders: string[];
+let parses: unknown[];
 let logs: string[];
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'bayegan-shown-'));
   mkdirSync(path.join(root, 'content'), { recursive: true });
   mkdirSync(path.join(root, 'cache'), { recursive: true });
   renders = [];
+  parses = [];
   logs = [];
 });
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });
-  processWideValue<ShownBodies>('bayegan.shownBodies').set(undefined as unknown as ShownBodies);
+  processWideValue<ShownReckoning>('bayegan.shownBodies').set(undefined as unknown as ShownReckoning);
 });
 
 /** Writes an article file: frontmatter with a picture, a body with another. */
@@ -74,7 +77,7 @@ const globLike: Loader = {
       const rendered = await render({ id, body });
       store.set({
         id,
-        data,
+        data: await context.parseData({ id, data, filePath: path.join(root, 'content', name) }),
         digest,
         filePath: `content/${name}`,
         rendered,
@@ -96,6 +99,12 @@ async function sync(store: ReturnType<typeof memoryStore>['store']) {
     config: { cacheDir: pathToFileURL(`${root}/cache/`), root: pathToFileURL(`${root}/`) },
     entryTypes: new Map([['.md', markdownType]]),
     generateDigest: digestOf,
+    // The schema's output: what the store keeps of the frontmatter.
+    parseData: async ({ data }: { data: Record<string, unknown> }) => ({
+      ...data,
+      id: parses.push(data.title),
+      tags: [],
+    }),
     logger: { info: (line: string) => logs.push(line), error: (line: string) => logs.push(line) },
   } as unknown as LoaderContext);
 }
@@ -106,7 +115,9 @@ const body = (entries: Map<string, Entry>, id: string) =>
 describe('a build that shows only some bodies', () => {
   it('renders only those, stored as Astro stores a rendered body; the others stay unrendered', async () => {
     for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
-    showOnlyBodies((all) => new Set((all as Entry[]).filter((entry) => entry.id !== 'b').map((entry) => entry.id)));
+    showOnlyBodies((all) => ({
+      bodies: new Set((all as Entry[]).filter((entry) => entry.id !== 'b').map((entry) => entry.id)),
+    }));
     const { store, entries } = memoryStore();
     await sync(store);
 
@@ -126,7 +137,7 @@ describe('a build that shows only some bodies', () => {
     for (const id of ['a', 'b']) write(id, `متن ${id}`);
     const { store, entries } = memoryStore();
     let shown = new Set(['a']);
-    showOnlyBodies(() => shown);
+    showOnlyBodies(() => ({ bodies: shown }));
     await sync(store);
     renders = [];
     await sync(store);
@@ -139,11 +150,11 @@ describe('a build that shows only some bodies', () => {
     expect(body(entries, 'b')).toBe('<p>متن b</p>');
 
     // A build that shows everything, over a cache where a body was left unrendered.
-    showOnlyBodies(() => new Set(['a']));
+    showOnlyBodies(() => ({ bodies: new Set(['a']) }));
     write('c', 'متن c');
     await sync(store);
     expect(isUnrendered(entries.get('c')!)).toBe(true);
-    processWideValue<ShownBodies>('bayegan.shownBodies').set(undefined as unknown as ShownBodies);
+    processWideValue<ShownReckoning>('bayegan.shownBodies').set(undefined as unknown as ShownReckoning);
     renders = [];
     await sync(store);
     expect(renders).toEqual(['c']);
@@ -155,8 +166,62 @@ describe('a build that shows only some bodies', () => {
     const { store } = memoryStore();
     showOnlyBodies(() => {
       write('a', 'متن دیگر');
-      return new Set(['a']);
+      return { bodies: new Set(['a']) };
     });
     await expect(sync(store)).rejects.toThrow(/content\/a\.md changed while the build read it: build again/);
+  });
+});
+
+describe('a segment build, which keeps only some entries in full', () => {
+  const keep = (inFull: string[], bodies: string[]) =>
+    showOnlyBodies(() => ({ bodies: new Set(bodies), inFull: new Set(inFull) }), { packs: true });
+
+  it('packs every entry it reads, then reads again in full those it keeps', async () => {
+    for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
+    keep(['a', 'b'], ['a']);
+    const { store, entries } = memoryStore();
+    await sync(store);
+
+    expect(renders).toEqual(['a']);
+    expect(body(entries, 'a')).toBe('<p>متن a</p>');
+    expect(entries.get('b')!.data).toMatchObject({ title: 'b', tags: [] });
+    expect(isUnrendered(entries.get('b')!)).toBe(true);
+    // Read once each, and again for the two it keeps, through the schema each time.
+    expect(parses.sort()).toEqual(['a', 'a', 'b', 'b', 'c']);
+    const packed = entries.get('c')!;
+    expect(isPackedData(packed.data)).toBe(true);
+    expect(packed.data).toEqual({ id: expect.any(Number), tags: [], [LEFT_OUT_FIELD]: ['title'] });
+    // No frontmatter picture to resolve: the field is gone. The body's pictures are its own.
+    expect(packed.imageImports).toBeUndefined();
+    expect(packed.digest).toBe(digestOf(readFileSync(path.join(root, 'content', 'c.md'), 'utf8')));
+    expect(logs).toContain('2 articles are kept in full (2 read again), 1 packed.');
+    // The pages give a packed entry's data its guard back.
+    expect(() => (packedData(packed.data) as { title?: unknown }).title).toThrow(/"title" was read/);
+  });
+
+  it('reads a packed entry again when a later build keeps it, and packs one it no longer keeps', async () => {
+    for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
+    const { store, entries } = memoryStore();
+    keep(['a', 'b'], ['a']);
+    await sync(store);
+    renders = [];
+    parses = [];
+
+    keep(['a', 'c'], ['a']);
+    await sync(store);
+    expect(parses).toEqual(['c']);
+    expect(renders).toEqual([]);
+    expect(entries.get('c')!.data).toMatchObject({ title: 'c' });
+    expect(isPackedData(entries.get('b')!.data)).toBe(true);
+    expect(body(entries, 'a')).toBe('<p>متن a</p>');
+    expect(logs).toContain('2 articles are kept in full (1 read again), 1 packed.');
+
+    // A build that shows every entry in full reads the packed one again (and c, left unrendered).
+    processWideValue<ShownReckoning>('bayegan.shownBodies').set(undefined as unknown as ShownReckoning);
+    parses = [];
+    await sync(store);
+    expect(parses.sort()).toEqual(['b', 'c']);
+    expect(entries.get('b')!.data).toMatchObject({ title: 'b' });
+    expect(body(entries, 'b')).toBe('<p>متن b</p>');
   });
 });

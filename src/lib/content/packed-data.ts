@@ -1,8 +1,10 @@
 /**
  * An article's frontmatter packed to what every page of a build reads of every article (pure): its
  * number, dates, section, reporters, tags, flags, slug and timeline. A segment build keeps in full
- * only the articles its own pages show and packs the others (src/data/segments.ts), so that what it
- * holds of the rest of the archive is an index, not the archive.
+ * only the articles its own pages show and packs the others, in its content store from the moment
+ * content sync reads them (src/lib/content/shown-bodies.ts) and in the pages' archive
+ * (src/data/articles.ts), so that what it holds of the rest of the archive is an index, not the
+ * archive.
  *
  * A packed article must never be shown silently wrong: reading a field it left out throws, naming
  * the article and the field. Only fields the article had are guarded; one it never had reads as
@@ -64,6 +66,22 @@ export const PACKED_FIELDS: ReadonlySet<string> = new Set(Object.keys(packedReco
 
 const PACKED = Symbol.for('bayegan.packedArticleData');
 
+/** Where a packed article's prototype names the fields it left out. */
+const LEFT_OUT = Symbol.for('bayegan.packedArticleLeftOut');
+
+/**
+ * The field of a packed article's data as the content store keeps it, naming the fields it left
+ * out: the store keeps plain data, no prototype (content sync packs what a segment does not show,
+ * src/lib/content/packed-entries.ts). The schema refuses any field it does not know, so no
+ * article's frontmatter has it.
+ */
+export const LEFT_OUT_FIELD = 'bayeganLeftOut';
+
+/** One frozen list of left-out fields per set of them (a handful), shared by every packed article. */
+const fieldList = boundedMemo((fields: string): readonly string[] =>
+  Object.freeze(fields === '' ? [] : fields.split(' ')),
+);
+
 /** One prototype per set of left-out fields (a handful: optional fields vary), shared by every packed article. */
 const prototypes = new Map<string, object>();
 
@@ -73,6 +91,7 @@ function prototypeLeavingOut(fields: readonly string[]): object {
   if (!prototype) {
     prototype = Object.create(Object.prototype, {
       [PACKED]: { value: true },
+      [LEFT_OUT]: { value: fieldList(key) },
       ...Object.fromEntries(
         fields.map((field) => [
           field,
@@ -91,17 +110,37 @@ function prototypeLeavingOut(fields: readonly string[]): object {
   return prototype;
 }
 
-/**
- * `data` packed: the same values of the kept fields (same objects; a field it lacks is there as
- * `undefined`), and a loud failure for the others.
- */
-export function packedData<T extends object>(data: T): T {
-  if (isPackedData(data)) return data;
-  const leftOut = Object.keys(data).filter((field) => !PACKED_FIELDS.has(field));
-  return packedRecord(data as Record<string, unknown>, prototypeLeavingOut(leftOut)) as unknown as T;
+/** The fields `data` leaves out, or would leave out once packed. */
+function leftOutFields(data: object): readonly string[] {
+  const named = (data as Record<string | symbol, unknown>)[LEFT_OUT] ?? (data as Record<string, unknown>)[LEFT_OUT_FIELD];
+  if (Array.isArray(named)) return named as string[];
+  return fieldList(Object.keys(data).filter((field) => !PACKED_FIELDS.has(field)).join(' '));
 }
 
-/** Whether `data` is a packed article's (whose left-out fields cannot be read). */
+/**
+ * `data` packed: the same values of the kept fields (same objects; a field it lacks is there as
+ * `undefined`), and a loud failure for the others. Data packed as the store keeps it
+ * (`storedPackedData`) is given its guard back.
+ */
+export function packedData<T extends object>(data: T): T {
+  if ((data as Record<symbol, unknown>)[PACKED] === true) return data;
+  return packedRecord(data as Record<string, unknown>, prototypeLeavingOut(leftOutFields(data))) as unknown as T;
+}
+
+/**
+ * `data` packed as the content store keeps it: a plain object of the kept fields it has, and the
+ * names of the fields it left out under `LEFT_OUT_FIELD`.
+ */
+export function storedPackedData(data: object): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  const record = packedRecord(data as Record<string, unknown>, Object.prototype) as Record<string, unknown>;
+  for (const field of PACKED_FIELDS) if (record[field] !== undefined) stored[field] = record[field];
+  stored[LEFT_OUT_FIELD] = leftOutFields(data);
+  return stored;
+}
+
+/** Whether `data` is a packed article's (whose left-out fields cannot be read), guarded or as the store keeps it. */
 export function isPackedData(data: object): boolean {
-  return (data as Record<symbol, unknown>)[PACKED] === true;
+  const record = data as Record<string | symbol, unknown>;
+  return record[PACKED] === true || Array.isArray(record[LEFT_OUT_FIELD]);
 }

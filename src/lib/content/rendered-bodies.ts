@@ -20,7 +20,14 @@ import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
-import { isUnrendered, renderShownBodies, shownBodies, unrenderedEntryTypes } from './shown-bodies.ts';
+import { isPackedData } from './packed-data.ts';
+import {
+  completeShownEntries,
+  isUnrendered,
+  packedEntry,
+  shownBodies,
+  unrenderedEntryTypes,
+} from './shown-bodies.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */
@@ -93,10 +100,12 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
       const kept = new Set(readdirSync(dir));
       for (const entry of store.values()) {
-        // An unrendered body stays so while the build shows only some: it renders the ones it shows.
-        const readAgain = isUnrendered(entry)
-          ? !shown
-          : entry.rendered && !(bodyKeptOutside(entry) && kept.has(path.basename(bodyFile(dir, entry.digest!))));
+        // An unrendered body or packed data stays so while the build shows only some: it completes
+        // the entries it shows. A build that shows every entry in full reads them again.
+        const readAgain =
+          isUnrendered(entry) || isPackedData(entry.data)
+            ? !shown
+            : entry.rendered && !(bodyKeptOutside(entry) && kept.has(path.basename(bodyFile(dir, entry.digest!))));
         if (readAgain) store.delete(entry.id);
       }
       // The files are written while the loader renders the next entries (10,000 of them written one
@@ -118,11 +127,24 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       try {
         if (shown) {
           const entryTypes = unrenderedEntryTypes(context.entryTypes);
-          await loader.load({ ...context, store: scopedStore, entryTypes } as GlobLoaderContext);
-          const { rendered, unrendered } = await renderShownBodies(context, set, shown(store.values()));
+          // A segment build packs every entry it reads: it keeps in full only the share it shows,
+          // which it can reckon only once every entry is read (and then reads again).
+          const loaderStore = shown.packs
+            ? new Proxy(store, {
+                get: (target, property) =>
+                  property === 'set' ? (entry: StoredEntry) => set(packedEntry(entry)) : Reflect.get(target, property, target),
+              })
+            : scopedStore;
+          await loader.load({ ...context, store: loaderStore, entryTypes } as GlobLoaderContext);
+          const done = await completeShownEntries(context, set, shown.reckon(store.values()));
           context.logger.info(
-            `${rendered} bodies this build shows were rendered; ${unrendered} others are left unrendered.`,
+            `${done.rendered} bodies this build shows were rendered; ${done.unrendered} others are left unrendered.`,
           );
+          if (shown.packs) {
+            context.logger.info(
+              `${store.values().length - done.packed} articles are kept in full (${done.restored} read again), ${done.packed} packed.`,
+            );
+          }
         } else {
           await loader.load({ ...context, store: scopedStore });
         }

@@ -1,17 +1,20 @@
 /**
- * Markdown bodies rendered only where the build shows them (Node-only). Astro's glob loader renders
- * every Markdown body it reads at content sync; a segment build (`--segment K/N`) shows the bodies
- * of its own articles and of its feeds' newest items only, an eighth of the archive in eight
- * segments, and the plan (`--plan N`) shows none. Rendering the rest took about 40 % of a cold
- * content sync at 100,000 articles, in every segment, whatever N: the part of the build that does
- * not shrink with more runners.
+ * Markdown bodies rendered, and frontmatter kept in full, only where the build shows them
+ * (Node-only). Astro's glob loader renders every Markdown body it reads at content sync; a segment
+ * build (`--segment K/N`) shows the bodies of its own articles and of its feeds' newest items only,
+ * an eighth of the archive in eight segments, and the plan (`--plan N`) shows none. Rendering the
+ * rest took about 40 % of a cold content sync at 100,000 articles, in every segment, whatever N: the
+ * part of the build that does not shrink with more runners. Likewise a segment's pages read the
+ * frontmatter of a share of the articles only; of the others, the index (src/lib/content/packed-data.ts).
  *
- * When the build says which bodies it shows (`showOnlyBodies`, src/build/segment-bodies.ts), the
- * loader reads every file as before but the bodies come back unrendered (`UNRENDERED`); once the
- * collection is loaded and the build's reckoning can be made from its entries, the bodies it shows
- * are rendered (`renderShownBodies`) by the very function Astro's loader uses, from the same file,
- * and stored as Astro's loader would have stored them. An unrendered body stays so in the build
- * cache until a build shows it (or a whole build, which renders every body, reads it again).
+ * When the build says what it shows (`showOnlyBodies`, src/build/segment-bodies.ts), the loader
+ * reads every file as before but the bodies come back unrendered (`UNRENDERED`), and in a segment
+ * build every entry's data is packed as it is stored. Once the collection is loaded and the
+ * build's reckoning can be made from its entries (packed data keeps what it reads), the bodies it
+ * shows are rendered and the entries it keeps in full parsed again (`completeShownEntries`), by
+ * the very functions Astro's loader uses, from the same file, and stored as Astro's loader would
+ * have stored them; the others are packed. An unrendered body or packed entry stays so in the
+ * build cache until a build shows it (or a whole build, which shows everything, reads it again).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,20 +24,40 @@ import { inOrder } from '#lib/in-order.ts';
 import { processWideValue } from '#lib/process-wide.ts';
 import { mapEntryTypes, type EntryType, type GlobLoaderContext, type RenderFunction } from './entry-types.ts';
 import type { EntryWithBody, RenderedBody } from './rendered-bodies.ts';
+import { isPackedData, storedPackedData } from './packed-data.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
-/** Which of a collection's entries (ids) the build shows the bodies of, reckoned from all of them. */
-export type ShownBodies = (entries: readonly unknown[]) => ReadonlySet<string>;
-
-const shown = processWideValue<ShownBodies>('bayegan.shownBodies');
-
-/** Called by the build before content sync: render only the bodies `which` names. */
-export function showOnlyBodies(which: ShownBodies): void {
-  shown.set(which);
+/** What a build shows of a collection's entries (ids), reckoned from all of them once loaded. */
+export interface ShownEntries {
+  /** The entries whose bodies it renders. */
+  bodies: ReadonlySet<string>;
+  /**
+   * The entries whose data it reads in full; the others' data is packed in the store
+   * (src/lib/content/packed-data.ts). Undefined when it reads every entry's in full.
+   */
+  inFull?: ReadonlySet<string> | undefined;
 }
 
-/** The build's reckoning of the bodies it shows; undefined when it shows (and renders) them all. */
-export function shownBodies(): ShownBodies | undefined {
+/** The build's reckoning, and whether content sync packs each entry it reads until the reckoning restores it. */
+export interface ShownReckoning {
+  reckon: (entries: readonly unknown[]) => ShownEntries;
+  /** True in a segment build, whose reckoning keeps a share of the entries in full. */
+  packs: boolean;
+}
+
+const shown = processWideValue<ShownReckoning>('bayegan.shownBodies');
+
+/**
+ * Called by the build before content sync: render only the bodies `reckon` names, and, when
+ * `packs`, keep in full only the entries it names in `inFull` (packed as they are read, the named
+ * ones read again once the collection is loaded).
+ */
+export function showOnlyBodies(reckon: ShownReckoning['reckon'], { packs = false }: { packs?: boolean } = {}): void {
+  shown.set({ reckon, packs });
+}
+
+/** The build's reckoning of what it shows; undefined when it shows (and renders) every entry in full. */
+export function shownBodies(): ShownReckoning | undefined {
   return shown.get();
 }
 
@@ -56,6 +79,9 @@ export function unrenderedEntryTypes(entryTypes: ReadonlyMap<string, EntryType>)
 /** Bodies rendered at once: Astro's glob loader reads ten files at a time, which keeps the second thread fed. */
 const AT_ONCE = 10;
 
+/** An entry as the store's `set` takes it. */
+type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
+
 /** A stored entry as Astro's loader gives it, with what is put back when its body is rendered. */
 type StoredEntry = EntryWithBody & {
   data: Record<string, unknown>;
@@ -63,20 +89,33 @@ type StoredEntry = EntryWithBody & {
   imageImports?: unknown;
 };
 
+/** An entry as the store keeps it when its data is packed: no frontmatter pictures, the rest as it was. */
+export function packedEntry<E extends { data: Record<string, unknown>; imageImports?: unknown }>(entry: E): E {
+  const kept = { ...entry, data: storedPackedData(entry.data) };
+  delete kept.imageImports;
+  return kept;
+}
+
 /**
- * Renders the bodies `ids` names that were left unrendered, as Astro's glob loader renders a body
- * (its entry type's renderer, given the file's frontmatter and trimmed body), and stores each entry
- * again through `set`: with its body and its pictures (the body's first, then the frontmatter's,
- * as Astro's store lists them). Returns how many it rendered and how many stay unrendered.
+ * Completes the entries the build shows, once the collection is loaded: the bodies `shown` names
+ * that were left unrendered are rendered as Astro's glob loader renders a body (its entry type's
+ * renderer, given the file's frontmatter and trimmed body), and the entries it reads in full whose
+ * data is packed are parsed again, from the same file (its digest checked), as the loader parses
+ * it. Each is stored again, a rendered one through `set`: with its body and its pictures (the
+ * body's first, then the frontmatter's, as Astro's store lists them). Then every other entry is
+ * packed, when `shown` keeps only some in full. Returns how many bodies it rendered, how many
+ * entries it read again in full, how many stay unrendered and how many are packed.
  */
-export async function renderShownBodies(
+export async function completeShownEntries(
   context: GlobLoaderContext,
-  set: (entry: Parameters<LoaderContext['store']['set']>[0]) => boolean,
-  ids: ReadonlySet<string>,
-): Promise<{ rendered: number; unrendered: number }> {
+  set: (entry: StoreEntry) => boolean,
+  { bodies, inFull }: ShownEntries,
+): Promise<{ rendered: number; restored: number; unrendered: number; packed: number }> {
   const { store, config, logger } = context;
   const entries = store.values() as StoredEntry[];
-  const waiting = entries.filter((entry) => isUnrendered(entry) && ids.has(entry.id));
+  const needsBody = (entry: StoredEntry) => isUnrendered(entry) && bodies.has(entry.id);
+  const needsData = (entry: StoredEntry) => isPackedData(entry.data) && (!inFull || inFull.has(entry.id));
+  const waiting = entries.filter((entry) => needsBody(entry) || needsData(entry));
   const renderers = new Map<string, Promise<RenderFunction | undefined>>();
   const rendererOf = (extension: string) => {
     let renderer = renderers.get(extension);
@@ -88,7 +127,7 @@ export async function renderShownBodies(
     return renderer;
   };
   const root = fileURLToPath(config.root);
-  const renderOne = async (entry: StoredEntry) => {
+  const completeOne = async (entry: StoredEntry) => {
     const filePath = path.resolve(root, entry.filePath!);
     const fileUrl = pathToFileURL(filePath);
     const contents = await readFile(filePath, 'utf8');
@@ -97,8 +136,16 @@ export async function renderShownBodies(
     }
     const extension = path.extname(filePath);
     const type = context.entryTypes.get(extension)!;
-    const render = await rendererOf(extension);
     const { data, body } = await type.getEntryInfo({ contents, fileUrl });
+    // What Astro's glob loader stores of the file's frontmatter (its schema's output).
+    const parsed = needsData(entry) ? await context.parseData({ id: entry.id, data, filePath }) : entry.data;
+    // The same digest would make the store keep the entry as it is.
+    store.delete(entry.id);
+    if (!needsBody(entry)) {
+      store.set({ ...entry, data: parsed } as StoreEntry);
+      return;
+    }
+    const render = await rendererOf(extension);
     let rendered: Awaited<ReturnType<RenderFunction>> | undefined;
     try {
       rendered = await render?.({ id: entry.id, data, body, filePath, digest: entry.digest! });
@@ -106,23 +153,30 @@ export async function renderShownBodies(
       // What Astro's glob loader does with a body it cannot render.
       logger.error(`Error rendering ${entry.filePath}: ${(error as Error).message}`);
     }
-    // The same digest would make the store keep the unrendered entry.
-    store.delete(entry.id);
     set({
       id: entry.id,
-      data: entry.data,
+      data: parsed,
       filePath: entry.filePath!,
       digest: entry.digest!,
       ...(rendered ? { rendered } : {}),
       assetImports: [...new Set([...(rendered?.metadata?.imagePaths ?? []), ...(entry.assetImports ?? [])])],
       ...(entry.imageImports ? { imageImports: entry.imageImports } : {}),
-    } as Parameters<LoaderContext['store']['set']>[0]);
+    } as StoreEntry);
   };
-  // The reckoning of `ids` was long synchronous work: without this, Astro's overdue timer would
-  // save the whole store (3.5 s at 100,000 articles) at the first wait below, and again at the end.
+  // The reckoning was long synchronous work: without this, Astro's overdue timer would save the
+  // whole store (3.5 s at 100,000 articles) at the first wait below, and again at the end.
   postponeStoreSave(context);
-  // Read ahead in order: the results are nothing, each entry is stored as it is rendered.
-  for await (const done of inOrder(waiting, AT_ONCE, renderOne)) void done;
-  const unrendered = entries.filter((entry) => isUnrendered(entry) && !ids.has(entry.id)).length;
-  return { rendered: waiting.length, unrendered };
+  // Read ahead in order: the results are nothing, each entry is stored as it is completed.
+  for await (const done of inOrder(waiting, AT_ONCE, completeOne)) void done;
+  let packed = 0;
+  for (const entry of store.values() as StoredEntry[]) {
+    if (!inFull || inFull.has(entry.id)) continue;
+    packed += 1;
+    if (isPackedData(entry.data)) continue;
+    store.delete(entry.id);
+    store.set(packedEntry(entry) as StoreEntry);
+  }
+  postponeStoreSave(context);
+  const unrendered = entries.filter((entry) => isUnrendered(entry) && !bodies.has(entry.id)).length;
+  return { rendered: waiting.filter(needsBody).length, restored: waiting.filter(needsData).length, unrendered, packed };
 }
