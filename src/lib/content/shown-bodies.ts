@@ -24,6 +24,7 @@ import { inOrder } from '#lib/in-order.ts';
 import { processWideValue } from '#lib/process-wide.ts';
 import { mapEntryTypes, type EntryType, type GlobLoaderContext, type RenderFunction } from './entry-types.ts';
 import type { EntryWithBody, RenderedBody } from './rendered-bodies.ts';
+import { withOwnStrings } from './own-strings.ts';
 import { isPackedData, storedPackedData } from './packed-data.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
@@ -127,6 +128,8 @@ export async function completeShownEntries(
     return renderer;
   };
   const root = fileURLToPath(config.root);
+  /** The short strings met so far in the files read again (see withOwnStrings). */
+  const sharedStrings = new Map<string, string>();
   const completeOne = async (entry: StoredEntry) => {
     const filePath = path.resolve(root, entry.filePath!);
     const fileUrl = pathToFileURL(filePath);
@@ -137,8 +140,12 @@ export async function completeShownEntries(
     const extension = path.extname(filePath);
     const type = context.entryTypes.get(extension)!;
     const { data, body } = await type.getEntryInfo({ contents, fileUrl });
-    // What Astro's glob loader stores of the file's frontmatter (its schema's output).
-    const parsed = needsData(entry) ? await context.parseData({ id: entry.id, data, filePath }) : entry.data;
+    // What Astro's glob loader stores of the file's frontmatter (its schema's output), with strings
+    // of its own, as the articles' loader gives it (src/content.config.ts): a slice of the file's
+    // text would keep the whole text alive.
+    const parsed = needsData(entry)
+      ? await context.parseData({ id: entry.id, data: withOwnStrings(data, sharedStrings), filePath })
+      : entry.data;
     // The same digest would make the store keep the entry as it is.
     store.delete(entry.id);
     if (!needsBody(entry)) {
