@@ -13,6 +13,8 @@ import { publicationPolicyOf, type PublicationPolicy } from '#lib/content/public
 import { publishedArticles, type PublishedArticle } from '#lib/content/published-articles.ts';
 import { heldEntries } from '#lib/content/live-store.ts';
 import { isPackedData, packedData } from '#lib/content/packed-data.ts';
+import { packedEntries } from '#lib/content/packed-entries.ts';
+import { bodiesFolderOf } from '#lib/content/rendered-bodies.ts';
 
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
@@ -37,11 +39,13 @@ interface LoadedArticles {
 }
 
 async function loadArticles(): Promise<LoadedArticles> {
-  const [entries, categories, authors] = await Promise.all([
+  const [inStore, categories, authors] = await Promise.all([
     getCollection('articles'),
     getCollection('categories'),
     getCollection('authors'),
   ]);
+  // A segment build's content sync kept the articles it packed beside the store (src/lib/content/packed-entries.ts).
+  const entries = [...inStore, ...packedArticleEntries()];
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
   // One frozen list of reporters per list of their ids (shared by the articles they wrote together).
@@ -91,6 +95,14 @@ const fingerprintedEntry = ({ id, collection, filePath, digest, data }: Collecti
   }
   return { id, collection, filePath, digest, data };
 };
+
+/** The articles a segment's content sync packed, as entries of the collection (none in any other build). */
+function packedArticleEntries(): CollectionEntry<'articles'>[] {
+  const entries = packedEntries('articles', bodiesFolderOf('articles')) as CollectionEntry<'articles'>[];
+  // In place: the process that synced holds these entries already.
+  for (const entry of entries) entry.collection = 'articles';
+  return entries;
+}
 
 let loaded: Promise<LoadedArticles> | undefined;
 const loadedArticles = () => (loaded ??= loadArticles());

@@ -4,7 +4,7 @@
  * them, and a whole build reads an unrendered one again. The loader here reads files and renders
  * through the context's entry types, as Astro's glob loader does.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
 import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownReckoning } from '../../src/lib/content/shown-bodies';
 import { isPackedData, LEFT_OUT_FIELD, packedData } from '../../src/lib/content/packed-data';
+import { packedEntries, packedEntriesFile } from '../../src/lib/content/packed-entries';
 import { processWideValue } from '../../src/lib/process-wide';
 import { memoryStore as storeOf } from '../helpers/memory-store';
 
@@ -98,11 +99,18 @@ const globLike: Loader = {
 
 const memoryStore = () => storeOf<Entry>();
 
+/** Each store's meta, kept with it as Astro keeps it (and clears it with the store). */
+const metas = new WeakMap<object, Map<string, string>>();
+const metaOf = (store: object) => {
+  if (!metas.has(store)) metas.set(store, new Map());
+  return metas.get(store)!;
+};
+
 async function sync(store: ReturnType<typeof memoryStore>['store']) {
   await bodiesOutsideStore(globLike).load({
     collection: 'articles',
     store,
-    meta: new Map<string, string>(),
+    meta: metaOf(store),
     config: { cacheDir: pathToFileURL(`${root}/cache/`), root: pathToFileURL(`${root}/`) },
     entryTypes: new Map([['.md', markdownType]]),
     generateDigest: digestOf,
@@ -181,8 +189,12 @@ describe('a build that shows only some bodies', () => {
 describe('a segment build, which keeps only some entries in full', () => {
   const keep = (inFull: string[], bodies: string[]) =>
     showOnlyBodies(() => ({ bodies: new Set(bodies), inFull: new Set(inFull) }), { packs: true });
+  const dir = () => renderedBodiesDir(path.join(root, 'cache'), 'articles');
+  /** The packed entries as a page thread reads them: from the file beside the store. */
+  const packedOnFile = () =>
+    new Map((packedEntries('read from the file', dir()) as Entry[]).map((entry) => [entry.id, entry]));
 
-  it('packs every entry it reads, then reads again in full those it keeps', async () => {
+  it('packs every entry it reads, reads again in full those it keeps, and keeps the others beside the store', async () => {
     for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
     keep(['a', 'b'], ['a']);
     const { store, entries } = memoryStore();
@@ -198,13 +210,16 @@ describe('a segment build, which keeps only some entries in full', () => {
     // file's text would keep it alive (src/lib/content/own-strings.ts). This loader stands for
     // Astro's, whose files the articles' loader copies the same way.
     expect(parsedAsRead.sort()).toEqual(['a', 'b', 'c']);
-    const packed = entries.get('c')!;
+    expect(logs).toContain('2 articles are kept in full (2 read again), 1 packed.');
+    // The store Astro writes as one string holds the share in full only; the packed entry is beside it.
+    expect([...entries.keys()].sort()).toEqual(['a', 'b']);
+    expect([...packedOnFile().keys()]).toEqual(['c']);
+    const packed = packedOnFile().get('c')!;
     expect(isPackedData(packed.data)).toBe(true);
     expect(packed.data).toEqual({ id: expect.any(Number), tags: [], [LEFT_OUT_FIELD]: ['title'] });
     // No frontmatter picture to resolve: the field is gone. The body's pictures are its own.
     expect(packed.imageImports).toBeUndefined();
     expect(packed.digest).toBe(digestOf(readFileSync(path.join(root, 'content', 'c.md'), 'utf8')));
-    expect(logs).toContain('2 articles are kept in full (2 read again), 1 packed.');
     // The pages give a packed entry's data its guard back.
     expect(() => (packedData(packed.data) as { title?: unknown }).title).toThrow(/"title" was read/);
   });
@@ -217,21 +232,36 @@ describe('a segment build, which keeps only some entries in full', () => {
     renders = [];
     parses = [];
 
+    // Unchanged files are not read again: the packed entry is taken from beside the store.
+    await sync(store);
+    expect(parses).toEqual([]);
+    expect([...packedOnFile().keys()]).toEqual(['c']);
+
     keep(['a', 'c'], ['a']);
     await sync(store);
     expect(parses).toEqual(['c']);
     expect(renders).toEqual([]);
     expect(entries.get('c')!.data).toMatchObject({ title: 'c' });
-    expect(isPackedData(entries.get('b')!.data)).toBe(true);
+    expect(entries.has('b')).toBe(false);
+    expect(isPackedData(packedOnFile().get('b')!.data)).toBe(true);
     expect(body(entries, 'a')).toBe('<p>متن a</p>');
     expect(logs).toContain('2 articles are kept in full (1 read again), 1 packed.');
 
-    // A build that shows every entry in full reads the packed one again (and c, left unrendered).
+    // A store Astro cleared (its settings changed) does not take the file's entries for its own.
+    metaOf(store).clear();
+    for (const id of [...entries.keys()]) store.delete(id);
+    parses = [];
+    await sync(store);
+    expect(parses.sort()).toEqual(['a', 'a', 'b', 'c', 'c']);
+
+    // A build that shows every entry in full reads the packed one again (and b, left unrendered),
+    // and leaves no file of packed entries.
     processWideValue<ShownReckoning>('bayegan.shownBodies').set(undefined as unknown as ShownReckoning);
     parses = [];
     await sync(store);
     expect(parses.sort()).toEqual(['b', 'c']);
     expect(entries.get('b')!.data).toMatchObject({ title: 'b' });
     expect(body(entries, 'b')).toBe('<p>متن b</p>');
+    expect(existsSync(packedEntriesFile(dir()))).toBe(false);
   });
 });

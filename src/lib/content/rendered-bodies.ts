@@ -13,6 +13,7 @@
  * compiles it as a module and never keeps its HTML in the store.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,13 @@ import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
 import { isPackedData } from './packed-data.ts';
+import {
+  handOverPackedEntries,
+  packedEntriesFile,
+  readPackedEntries,
+  removePackedEntries,
+  writePackedEntries,
+} from './packed-entries.ts';
 import {
   completeShownEntries,
   isUnrendered,
@@ -97,8 +105,12 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       registry().set(context.collection, dir);
       const { store } = context;
       const shown = shownBodies();
+      // The entries a segment build packed were kept beside the store: back in it while it loads.
+      if (shown?.packs) {
+        for (const entry of readPackedEntries(dir, context.meta.get(PACKED_TOKEN)) ?? []) store.set(entry as StoredEntry);
+      }
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
-      const kept = new Set(readdirSync(dir));
+      const kept = new Set(readdirSync(dir).filter((name) => name !== path.basename(packedEntriesFile(dir))));
       for (const entry of store.values()) {
         // An unrendered body or packed data stays so while the build shows only some: it completes
         // the entries it shows. A build that shows every entry in full reads them again.
@@ -159,10 +171,33 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       for (const name of kept) {
         if (!inUse.has(name)) rmSync(path.join(dir, name), { force: true });
       }
+      if (shown?.packs) keepPackedEntriesBeside(context, dir);
+      else removePackedEntries(dir);
       postponeStoreSave(context);
     },
   };
 }
+
+/** The collection's meta key of the token that ties the file of packed entries to the store. */
+const PACKED_TOKEN = 'bayegan:packed-entries';
+
+/**
+ * Takes the packed entries out of the store into their file (src/lib/content/packed-entries.ts),
+ * under a new token the store's meta keeps: Astro clears the meta with the store, and a file whose
+ * token the store does not hold is not read.
+ */
+function keepPackedEntriesBeside(context: GlobLoaderContext, dir: string): void {
+  const { store } = context;
+  const packed = store.values().filter((entry) => isPackedData(entry.data));
+  const token = randomUUID();
+  writePackedEntries(dir, token, packed);
+  context.meta.set(PACKED_TOKEN, token);
+  for (const entry of packed) store.delete(entry.id);
+  handOverPackedEntries(context.collection, packed);
+}
+
+/** The folder of `collection`'s bodies and packed entries in this build, once its loader ran (or a page thread adopted it). */
+export const bodiesFolderOf = (collection: string): string | undefined => registry().get(collection);
 
 /**
  * The entry with its rendered body put back, ready for Astro's `render()`. Entries whose body

@@ -1,0 +1,98 @@
+/**
+ * The entries a segment build packed, kept beside Astro's content store instead of inside it
+ * (Node-only). Astro writes its whole store as one string, at most 2^29 − 24 characters: with every
+ * article's entry in it, packed or not, content sync of a segment stops at about 900,000 articles
+ * (about 590 characters an article in segment 3 of 8 of 100,000), whatever the number of segments.
+ * Kept apart, the store holds the segment's share in full and grows with the share; the packed
+ * entries (src/lib/content/packed-data.ts) go to one file of structured-clone parts, written and
+ * read a part at a time.
+ *
+ * While content sync runs they are in the store as before (src/lib/content/rendered-bodies.ts puts
+ * them back at the start, so that unchanged files are known as unchanged, and takes them out at the
+ * end). The pages add them to the collection (`packedEntries`): the process that synced is handed
+ * them, a page thread reads the file.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { processWideMap } from '#lib/process-wide.ts';
+import { writeWholeFileInParts } from '#lib/whole-file.ts';
+
+/** The file of packed entries in a collection's folder of bodies (renderedBodiesDir). */
+export const packedEntriesFile = (dir: string) => path.join(dir, 'packed-entries.bin');
+
+/** Entries a part: each part is one structured clone, so values shared inside it are written once. */
+const PART_SIZE = 10_000;
+
+/** What the file starts with: the store it belongs to (a token kept in the collection's meta) and the count. */
+interface Header {
+  token: string;
+  count: number;
+}
+
+/** Length-prefixed parts: a header, then the entries `PART_SIZE` at a time. */
+function* parts(header: Header, entries: readonly object[]): Generator<Uint8Array> {
+  const framed = (value: unknown) => {
+    const body = serialize(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(body.length);
+    return [length, body];
+  };
+  yield* framed(header);
+  for (let at = 0; at < entries.length; at += PART_SIZE) yield* framed(entries.slice(at, at + PART_SIZE));
+}
+
+/** Writes `entries` as the packed entries of the store whose token is `token`. */
+export function writePackedEntries(dir: string, token: string, entries: readonly object[]): void {
+  writeWholeFileInParts(packedEntriesFile(dir), parts({ token, count: entries.length }, entries));
+}
+
+/** The file's header and entries; undefined when there is no file. */
+function readFile(dir: string): { header: Header; entries: unknown[] } | undefined {
+  const file = packedEntriesFile(dir);
+  if (!existsSync(file)) return undefined;
+  const bytes = readFileSync(file);
+  let at = 0;
+  const next = () => {
+    const length = bytes.readUInt32LE(at);
+    const value = deserialize(bytes.subarray(at + 4, at + 4 + length)) as unknown;
+    at += 4 + length;
+    return value;
+  };
+  const header = next() as Header;
+  const entries: unknown[] = [];
+  while (at < bytes.length) for (const entry of next() as unknown[]) entries.push(entry);
+  if (entries.length !== header.count) throw new Error(`${file} is damaged: delete it and build again.`);
+  return { header, entries };
+}
+
+/**
+ * The packed entries of the store whose token is `token`, from the file; undefined when there is
+ * none, or it belongs to another store (Astro cleared the store since, when its settings changed).
+ */
+export function readPackedEntries(dir: string, token: string | undefined): unknown[] | undefined {
+  const read = token === undefined ? undefined : readFile(dir);
+  return read?.header.token === token ? read?.entries : undefined;
+}
+
+/** Removes the file: a build that keeps every entry in the store has none. */
+export function removePackedEntries(dir: string): void {
+  rmSync(packedEntriesFile(dir), { force: true });
+}
+
+/** The packed entries content sync left, per collection, for the pages of the same process. */
+const handedOver = () => processWideMap<string, readonly unknown[]>('bayegan.packedEntries');
+
+/** Called by the loader once a collection's packed entries are final. */
+export function handOverPackedEntries(collection: string, entries: readonly unknown[]): void {
+  handedOver().set(collection, entries);
+}
+
+/**
+ * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
+ * it kept every entry in the store): handed over in the process that synced, else read from the
+ * file, which this build's content sync wrote.
+ */
+export function packedEntries(collection: string, dir: string | undefined): readonly unknown[] {
+  return handedOver().get(collection) ?? (dir ? readFile(dir)?.entries : undefined) ?? [];
+}
