@@ -290,6 +290,16 @@ describe('findDuplicateArticleIds', () => {
     });
   });
 
+  it('reads an archive of a million articles (no call with an argument per article)', () => {
+    const articles = Array.from({ length: 1_000_000 }, (_, at) => ({
+      articleId: at + 1,
+      filePath: `a/${String(at).padStart(7, '0')}.md`,
+    }));
+    articles.push({ articleId: 500, filePath: 'b/again.md' });
+    const problems = findDuplicateArticleIds(articles);
+    expect(problems.map(({ file, fix }) => `${file}: ${fix.slice(-12)}`)).toEqual(['b/again.md: id: 1000001.']);
+  });
+
   it('reports every later file that reuses an id against the first one', () => {
     const problems = findDuplicateArticleIds([
       { articleId: 3, filePath: 'a.md' },

@@ -166,7 +166,9 @@ export interface ArticleLocation {
 export function findDuplicateArticleIds(articles: Iterable<ArticleLocation>): ContentProblem[] {
   // Sorted by file, so the message is the same whatever order the loader read the files in.
   const list = [...articles].sort((a, b) => a.filePath.localeCompare(b.filePath));
-  const nextFreeId = Math.max(0, ...list.map((a) => a.articleId)) + 1;
+  // A loop, not `Math.max(...ids)`: a million arguments overflow the call stack.
+  let nextFreeId = 1;
+  for (const { articleId } of list) if (articleId >= nextFreeId) nextFreeId = articleId + 1;
   const firstFile = new Map<number, string>();
   const problems: ContentProblem[] = [];
   for (const { articleId: id, filePath } of list) {
