@@ -119,15 +119,13 @@ const loadedArticles = () => (loaded ??= loadArticles());
  */
 export async function packArticlesNotShown(shown: ReadonlySet<number>): Promise<number> {
   const { published } = await loadedArticles();
-  const packedAtSync = published.filter((article) => shown.has(article.id) && isPackedData(article.data));
+  const packedAtSync = published.flatMap((article) =>
+    shown.has(article.id) && isPackedData(article.data) ? [article.id] : [],
+  );
   if (packedAtSync.length > 0) {
+    const named = packedAtSync.slice(0, 10).join(', ');
     throw new Error(
-      `This segment shows articles ${packedAtSync
-        .slice(0, 10)
-        .map((article) => article.id)
-        .join(
-          ', ',
-        )}, which its content sync packed as other segments'. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+      `This segment shows articles ${named}, which its content sync packed as other segments'. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
     );
   }
   const packedById = new Map<string, { full: object; packed: object }>();
