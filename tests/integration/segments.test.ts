@@ -276,6 +276,9 @@ describe('a site built in segments and merged', () => {
     const again = await buildSite('segments', content, segmentEnv(index), [`--segment=${index}/${COUNT}`]);
     expect(again.status, again.output).toBe(0);
     expect(again.output).toMatch(/Rendered 0 changed archive pages; carried \d+ unchanged pages/);
+    // No file is read again, those of the articles it keeps packed beside its store included.
+    expect(again.output).toMatch(/articles: 0 of \d+ files changed since the last build/);
+    expect(again.output).toMatch(/\d+ articles are kept in full \(0 read again\), [1-9]\d* packed/);
     // The site files; the manifest the segment carries records the same pages in another order.
     const site = (files: Map<string, Buffer>) =>
       new Map([...files].filter(([file]) => !file.startsWith(`${SEGMENT_FOLDER}/manifest`)));

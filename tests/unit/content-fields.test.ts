@@ -297,7 +297,7 @@ describe('findDuplicateArticleIds', () => {
     }));
     articles.push({ articleId: 500, filePath: 'b/again.md' });
     const problems = findDuplicateArticleIds(articles);
-    expect(problems.map(({ file, fix }) => `${file}: ${fix.slice(-12)}`)).toEqual(['b/again.md: id: 1000001.']);
+    expect(problems.map(({ file, fix }) => `${file}: ${fix?.slice(-12)}`)).toEqual(['b/again.md: id: 1000001.']);
   });
 
   it('reports every later file that reuses an id against the first one', () => {

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
 import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownReckoning } from '../../src/lib/content/shown-bodies';
 import { isPackedData, LEFT_OUT_FIELD, packedData } from '../../src/lib/content/packed-data';
-import { packedEntries, packedEntriesFile } from '../../src/lib/content/packed-entries';
+import { packedEntries, packedEntriesFile, type WithPackedEntries } from '../../src/lib/content/packed-entries';
 import { processWideValue } from '../../src/lib/process-wide';
 import { memoryStore as storeOf } from '../helpers/memory-store';
 
@@ -80,7 +80,9 @@ const globLike: Loader = {
       const id = name.replace(/\.md$/, '');
       const contents = readFileSync(path.join(root, 'content', name), 'utf8');
       const digest = digestOf(contents);
-      if (store.get(id)?.digest === digest) continue;
+      // Unchanged: in the store, or packed beside it (as src/lib/content/unchanged-files.ts checks).
+      const known = store.get(id) ?? (context as LoaderContext & WithPackedEntries).packedBeside?.get(id);
+      if (known?.digest === digest) continue;
       const { data, body } = type.getEntryInfo({ contents });
       const rendered = await render({ id, body });
       store.set({

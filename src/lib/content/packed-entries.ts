@@ -7,16 +7,29 @@
  * entries (src/lib/content/packed-data.ts) go to one file of structured-clone parts, written and
  * read a part at a time.
  *
- * While content sync runs they are in the store as before (src/lib/content/rendered-bodies.ts puts
- * them back at the start, so that unchanged files are known as unchanged, and takes them out at the
- * end). The pages add them to the collection (`packedEntries`): the process that synced is handed
+ * Content sync never puts them in Astro's store, which Astro writes 500 ms after its last change
+ * (in the middle of a long sync, too): its loaders keep them in a Map beside it (`WithPackedEntries`),
+ * which the check for unchanged files reads as it reads the store (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the process that synced is handed
  * them, a page thread reads the file.
  */
+import type { LoaderContext } from 'astro/loaders';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
+
+/** An entry as the store keeps it, which is what is kept beside it. */
+export type PackedEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/**
+ * A segment build's content sync, as its loaders pass it on: the packed entries beside the store,
+ * by id. They are never in Astro's store, which Astro may write at any moment of the sync (500 ms
+ * after its last change): with them it would not fit in one string at a million articles.
+ */
+export interface WithPackedEntries {
+  packedBeside?: Map<string, PackedEntry>;
+}
 
 /** The file of packed entries in a collection's folder of bodies (renderedBodiesDir). */
 export const packedEntriesFile = (dir: string) => path.join(dir, 'packed-entries.bin');

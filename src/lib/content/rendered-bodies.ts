@@ -28,6 +28,8 @@ import {
   readPackedEntries,
   removePackedEntries,
   writePackedEntries,
+  type PackedEntry,
+  type WithPackedEntries,
 } from './packed-entries.ts';
 import {
   completeShownEntries,
@@ -105,13 +107,23 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       registry().set(context.collection, dir);
       const { store } = context;
       const shown = shownBodies();
-      // The entries a segment build packed were kept beside the store: back in it while it loads.
-      if (shown?.packs) {
-        for (const entry of readPackedEntries(dir, context.meta.get(PACKED_TOKEN)) ?? []) store.set(entry as StoredEntry);
-      }
+      // The entries a segment build packs are kept beside the store, never in it (./packed-entries.ts).
+      const beside = shown?.packs
+        ? new Map(
+            ((readPackedEntries(dir, context.meta.get(PACKED_TOKEN)) ?? []) as PackedEntry[]).map((entry) => [
+              entry.id,
+              entry,
+            ]),
+          )
+        : undefined;
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
       const kept = new Set(readdirSync(dir).filter((name) => name !== path.basename(packedEntriesFile(dir))));
       for (const entry of store.values()) {
+        if (beside && isPackedData(entry.data)) {
+          beside.set(entry.id, entry);
+          store.delete(entry.id);
+          continue;
+        }
         // An unrendered body or packed data stays so while the build shows only some: it completes
         // the entries it shows. A build that shows every entry in full reads them again.
         const readAgain =
@@ -141,20 +153,26 @@ export function bodiesOutsideStore(loader: Loader): Loader {
           const entryTypes = unrenderedEntryTypes(context.entryTypes);
           // A segment build packs every entry it reads: it keeps in full only the share it shows,
           // which it can reckon only once every entry is read (and then reads again).
-          const loaderStore = shown.packs
+          const packBeside = (entry: StoredEntry) => {
+            store.delete(entry.id);
+            beside!.set(entry.id, packedEntry(entry));
+            return true;
+          };
+          const loaderStore = beside
             ? new Proxy(store, {
-                get: (target, property) =>
-                  property === 'set' ? (entry: StoredEntry) => set(packedEntry(entry)) : Reflect.get(target, property, target),
+                get: (target, property) => (property === 'set' ? packBeside : Reflect.get(target, property, target)),
               })
             : scopedStore;
-          await loader.load({ ...context, store: loaderStore, entryTypes } as GlobLoaderContext);
-          const done = await completeShownEntries(context, set, shown.reckon(store.values()));
+          const withBeside: WithPackedEntries = beside ? { packedBeside: beside } : {};
+          await loader.load({ ...context, ...withBeside, store: loaderStore, entryTypes } as GlobLoaderContext);
+          const all = [...store.values(), ...(beside?.values() ?? [])];
+          const done = await completeShownEntries(context, set, shown.reckon(all), beside);
           context.logger.info(
             `${done.rendered} bodies this build shows were rendered; ${done.unrendered} others are left unrendered.`,
           );
-          if (shown.packs) {
+          if (beside) {
             context.logger.info(
-              `${store.values().length - done.packed} articles are kept in full (${done.restored} read again), ${done.packed} packed.`,
+              `${store.keys().length} articles are kept in full (${done.restored} read again), ${beside.size} packed.`,
             );
           }
         } else {
@@ -164,14 +182,15 @@ export function bodiesOutsideStore(loader: Loader): Loader {
         await Promise.allSettled(writes);
       }
       await Promise.all(writes);
-      recordMdxEntries(context.config.cacheDir, store.values());
-      const inUse = new Set(store.values().flatMap((entry) => (bodyKeptOutside(entry) ? [`${entry.digest}.json`] : [])));
+      const all = [...store.values(), ...(beside?.values() ?? [])];
+      recordMdxEntries(context.config.cacheDir, all);
+      const inUse = new Set(all.flatMap((entry) => (bodyKeptOutside(entry) ? [`${entry.digest}.json`] : [])));
       // The folder holds what was there before the load and what it wrote (one listing of 100,000
       // names is about 0.2 s, so not a second one).
       for (const name of kept) {
         if (!inUse.has(name)) rmSync(path.join(dir, name), { force: true });
       }
-      if (shown?.packs) keepPackedEntriesBeside(context, dir);
+      if (beside) keepPackedEntriesBeside(context, dir, beside);
       else removePackedEntries(dir);
       postponeStoreSave(context);
     },
@@ -182,17 +201,15 @@ export function bodiesOutsideStore(loader: Loader): Loader {
 const PACKED_TOKEN = 'bayegan:packed-entries';
 
 /**
- * Takes the packed entries out of the store into their file (src/lib/content/packed-entries.ts),
- * under a new token the store's meta keeps: Astro clears the meta with the store, and a file whose
- * token the store does not hold is not read.
+ * Writes the packed entries to their file (src/lib/content/packed-entries.ts), under a new token
+ * the store's meta keeps: Astro clears the meta with the store, and a file whose token the store
+ * does not hold is not read.
  */
-function keepPackedEntriesBeside(context: GlobLoaderContext, dir: string): void {
-  const { store } = context;
-  const packed = store.values().filter((entry) => isPackedData(entry.data));
+function keepPackedEntriesBeside(context: GlobLoaderContext, dir: string, beside: Map<string, PackedEntry>): void {
+  const packed = [...beside.values()];
   const token = randomUUID();
   writePackedEntries(dir, token, packed);
   context.meta.set(PACKED_TOKEN, token);
-  for (const entry of packed) store.delete(entry.id);
   handOverPackedEntries(context.collection, packed);
 }
 

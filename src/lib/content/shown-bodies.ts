@@ -26,6 +26,7 @@ import { mapEntryTypes, type EntryType, type GlobLoaderContext, type RenderFunct
 import type { EntryWithBody, RenderedBody } from './rendered-bodies.ts';
 import { withOwnStrings } from './own-strings.ts';
 import { isPackedData, storedPackedData } from './packed-data.ts';
+import type { PackedEntry } from './packed-entries.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What a build shows of a collection's entries (ids), reckoned from all of them once loaded. */
@@ -111,9 +112,10 @@ export async function completeShownEntries(
   context: GlobLoaderContext,
   set: (entry: StoreEntry) => boolean,
   { bodies, inFull }: ShownEntries,
-): Promise<{ rendered: number; restored: number; unrendered: number; packed: number }> {
+  beside?: Map<string, PackedEntry>,
+): Promise<{ rendered: number; restored: number; unrendered: number }> {
   const { store, config, logger } = context;
-  const entries = store.values() as StoredEntry[];
+  const entries = [...store.values(), ...(beside?.values() ?? [])] as StoredEntry[];
   const needsBody = (entry: StoredEntry) => isUnrendered(entry) && bodies.has(entry.id);
   const needsData = (entry: StoredEntry) => isPackedData(entry.data) && (!inFull || inFull.has(entry.id));
   const waiting = entries.filter((entry) => needsBody(entry) || needsData(entry));
@@ -148,6 +150,7 @@ export async function completeShownEntries(
       : entry.data;
     // The same digest would make the store keep the entry as it is.
     store.delete(entry.id);
+    beside?.delete(entry.id);
     if (!needsBody(entry)) {
       store.set({ ...entry, data: parsed } as StoreEntry);
       return;
@@ -175,15 +178,15 @@ export async function completeShownEntries(
   postponeStoreSave(context);
   // Read ahead in order: the results are nothing, each entry is stored as it is completed.
   for await (const done of inOrder(waiting, AT_ONCE, completeOne)) void done;
-  let packed = 0;
+  // What the build no longer keeps in full (a story that left a feed, say) is packed: beside the
+  // store when the build keeps its packed entries there, else in it.
   for (const entry of store.values() as StoredEntry[]) {
-    if (!inFull || inFull.has(entry.id)) continue;
-    packed += 1;
-    if (isPackedData(entry.data)) continue;
+    if (!inFull || inFull.has(entry.id) || isPackedData(entry.data)) continue;
     store.delete(entry.id);
-    store.set(packedEntry(entry) as StoreEntry);
+    if (beside) beside.set(entry.id, packedEntry(entry) as StoreEntry);
+    else store.set(packedEntry(entry) as StoreEntry);
   }
   postponeStoreSave(context);
   const unrendered = entries.filter((entry) => isUnrendered(entry) && !bodies.has(entry.id)).length;
-  return { rendered: waiting.filter(needsBody).length, restored: waiting.filter(needsData).length, unrendered, packed };
+  return { rendered: waiting.filter(needsBody).length, restored: waiting.filter(needsData).length, unrendered };
 }

@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { writeWholeFile } from '#lib/whole-file.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
+import type { WithPackedEntries } from './packed-entries.ts';
 import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
@@ -91,10 +92,14 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       const folder = path.relative(fileURLToPath(context.config.root), baseDir).split(path.sep).join('/');
       const moved = saved.folder !== undefined && saved.folder !== folder;
       const previous = moved ? {} : saved.files;
+      // A segment build's packed entries, kept beside the store (./packed-entries.ts): unchanged
+      // files of those are not read either.
+      const beside = (context as LoaderContext & WithPackedEntries).packedBeside;
       if (moved) {
         // Astro's loader keeps an entry whose file it finds the same bytes with the file path it
         // had: a picture beside a moved article would be looked for in the old folder.
         for (const id of [...store.keys()]) store.delete(id);
+        beside?.clear();
         context.logger.info(`${context.collection}: the folder is now ${folder} (was ${saved.folder}); every file is read again.`);
       }
       // The files Astro's loader would list, listed as it lists them (its options, its library):
@@ -108,11 +113,14 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
         const key = statKey(path.join(baseDir, file));
         keys.set(file, key);
         const id = idOf(file, base);
-        const entry = store.get(id);
+        const inStore = store.get(id);
+        const entry = inStore ?? beside?.get(id);
         const known = previous[file];
         if (key && known && known[0] === key && entry?.filePath && String(entry.digest) === known[1]) {
           unchanged.add(id);
           records[file] = known;
+          // A packed entry is no page's: its modules and pictures are not imported.
+          if (!inStore) continue;
           // What Astro's loader does for a file whose digest it finds unchanged.
           if (entry.deferredRender) store.addModuleImport(entry.filePath);
           // The loader's store has it at run time (astro/dist/content/mutable-data-store.js); its type does not.
@@ -122,6 +130,8 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           changed.push(file);
         }
       }
+      // A packed entry whose file changed or is gone is read again, as an entry of the store would be.
+      if (beside) for (const id of [...beside.keys()]) if (!unchanged.has(id)) beside.delete(id);
       // After this long synchronous work the save timer would fire at the first file read below.
       postponeStoreSave(context);
       if (unchanged.size > 0) {
@@ -145,7 +155,8 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       }
       for (const file of changed) {
         const key = keys.get(file);
-        const entry = store.get(idOf(file, base));
+        const id = idOf(file, base);
+        const entry = store.get(id) ?? beside?.get(id);
         if (key && entry?.digest !== undefined) records[file] = [key, String(entry.digest)];
       }
       mkdirSync(path.dirname(recordsFile), { recursive: true });
