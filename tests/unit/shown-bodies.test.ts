@@ -266,4 +266,23 @@ describe('a segment build, which keeps only some entries in full', () => {
     expect(body(entries, 'b')).toBe('<p>متن b</p>');
     expect(existsSync(packedEntriesFile(dir()))).toBe(false);
   });
+
+  it('reads a packed entry again when its kept body file is gone', async () => {
+    for (const id of ['a', 'b']) write(id, `متن ${id}`);
+    const { store, entries } = memoryStore();
+    keep(['a', 'b'], ['a', 'b']);
+    await sync(store);
+    keep(['a'], ['a']);
+    await sync(store);
+    expect(packedOnFile().has('b')).toBe(true);
+    // The body b's page showed, kept in its own file while b is packed, is deleted.
+    const bodyFiles = readdirSync(dir()).filter((name) => name.endsWith('.json'));
+    expect(bodyFiles).toHaveLength(2);
+    for (const name of bodyFiles) rmSync(path.join(dir(), name));
+    renders = [];
+    keep(['a', 'b'], ['a', 'b']);
+    await sync(store);
+    expect(renders.sort()).toEqual(['a', 'b']);
+    expect(body(entries, 'b')).toBe('<p>متن b</p>');
+  });
 });

@@ -118,6 +118,10 @@ export function bodiesOutsideStore(loader: Loader): Loader {
         : undefined;
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
       const kept = new Set(readdirSync(dir).filter((name) => name !== path.basename(packedEntriesFile(dir))));
+      for (const entry of beside?.values() ?? []) {
+        // A packed entry whose body file is gone is read again, as an entry of the store would be.
+        if (bodyKeptOutside(entry) && !kept.has(path.basename(bodyFile(dir, entry.digest!)))) beside!.delete(entry.id);
+      }
       for (const entry of store.values()) {
         if (beside && isPackedData(entry.data)) {
           beside.set(entry.id, entry);
@@ -165,8 +169,8 @@ export function bodiesOutsideStore(loader: Loader): Loader {
             : scopedStore;
           const withBeside: WithPackedEntries = beside ? { packedBeside: beside } : {};
           await loader.load({ ...context, ...withBeside, store: loaderStore, entryTypes } as GlobLoaderContext);
-          const all = [...store.values(), ...(beside?.values() ?? [])];
-          const done = await completeShownEntries(context, set, shown.reckon(all), beside);
+          const loaded = [...store.values(), ...(beside?.values() ?? [])];
+          const done = await completeShownEntries(context, set, shown.reckon(loaded), beside);
           context.logger.info(
             `${done.rendered} bodies this build shows were rendered; ${done.unrendered} others are left unrendered.`,
           );

@@ -9,12 +9,13 @@
  *
  * When the build says what it shows (`showOnlyBodies`, src/build/segment-bodies.ts), the loader
  * reads every file as before but the bodies come back unrendered (`UNRENDERED`), and in a segment
- * build every entry's data is packed as it is stored. Once the collection is loaded and the
- * build's reckoning can be made from its entries (packed data keeps what it reads), the bodies it
- * shows are rendered and the entries it keeps in full parsed again (`completeShownEntries`), by
- * the very functions Astro's loader uses, from the same file, and stored as Astro's loader would
- * have stored them; the others are packed. An unrendered body or packed entry stays so in the
- * build cache until a build shows it (or a whole build, which shows everything, reads it again).
+ * build every entry's data is packed as it is read, and kept beside the store
+ * (src/lib/content/packed-entries.ts). Once the collection is loaded and the build's reckoning can
+ * be made from its entries (packed data keeps what it reads), the bodies it shows are rendered and
+ * the entries it keeps in full parsed again (`completeShownEntries`), by the very functions Astro's
+ * loader uses, from the same file, and stored as Astro's loader would have stored them; the others
+ * stay packed. An unrendered body or packed entry stays so in the build cache until a build shows
+ * it (or a whole build, which shows everything, reads it again).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,8 +35,8 @@ export interface ShownEntries {
   /** The entries whose bodies it renders. */
   bodies: ReadonlySet<string>;
   /**
-   * The entries whose data it reads in full; the others' data is packed in the store
-   * (src/lib/content/packed-data.ts). Undefined when it reads every entry's in full.
+   * The entries whose data it reads in full; the others' data is packed (src/lib/content/packed-data.ts),
+   * and kept beside the store in a segment build. Undefined when it reads every entry's in full.
    */
   inFull?: ReadonlySet<string> | undefined;
 }
@@ -104,9 +105,10 @@ export function packedEntry<E extends { data: Record<string, unknown>; imageImpo
  * renderer, given the file's frontmatter and trimmed body), and the entries it reads in full whose
  * data is packed are parsed again, from the same file (its digest checked), as the loader parses
  * it. Each is stored again, a rendered one through `set`: with its body and its pictures (the
- * body's first, then the frontmatter's, as Astro's store lists them). Then every other entry is
- * packed, when `shown` keeps only some in full. Returns how many bodies it rendered, how many
- * entries it read again in full, how many stay unrendered and how many are packed.
+ * body's first, then the frontmatter's, as Astro's store lists them); one read again from `beside`
+ * (the packed entries kept beside the store) leaves it. Then every other entry of the store is
+ * packed, when `shown` keeps only some in full: into `beside`, when given. Returns how many bodies
+ * it rendered, how many entries it read again in full and how many stay unrendered.
  */
 export async function completeShownEntries(
   context: GlobLoaderContext,
