@@ -1,16 +1,18 @@
 /**
  * The entries a segment build packed, kept beside Astro's content store instead of inside it
  * (Node-only). Astro writes its whole store as one string, at most 2^29 − 24 characters: with every
- * article's entry in it, packed or not, content sync of a segment stops at about 900,000 articles
- * (about 590 characters an article in segment 3 of 8 of 100,000), whatever the number of segments.
- * Kept apart, the store holds the segment's share in full and grows with the share; the packed
- * entries (src/lib/content/packed-data.ts) go to one file of structured-clone parts, written and
- * read a part at a time.
+ * article's entry in it, packed or not, content sync of a segment could not pass about 900,000
+ * articles (about 590 characters an article in segment 3 of 8 of 100,000), whatever the number of
+ * segments, and stopped at a million ("Invalid string length"). Kept apart, the store holds the
+ * segment's share in full and grows with the share; the packed entries
+ * (src/lib/content/packed-data.ts) go to one file of structured-clone parts, written and read a
+ * part at a time.
  *
  * Content sync never puts them in Astro's store, which Astro writes 500 ms after its last change
- * (in the middle of a long sync, too): its loaders keep them in a Map beside it (`WithPackedEntries`),
- * which the check for unchanged files reads as it reads the store (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the process that synced is handed
- * them, a page thread reads the file.
+ * (in the middle of a long sync, too): its loaders keep them in a Map beside it
+ * (`WithPackedEntries`), which the check for unchanged files reads as it reads the store
+ * (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the process that
+ * synced is handed them, a page thread reads the file.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
