@@ -86,8 +86,9 @@ function readFile(dir: string): { header: Header; entries: unknown[] } | undefin
  * none, or it belongs to another store (Astro cleared the store since, when its settings changed).
  */
 export function readPackedEntries(dir: string, token: string | undefined): unknown[] | undefined {
-  const read = token === undefined ? undefined : readFile(dir);
-  return read?.header.token === token ? read?.entries : undefined;
+  if (token === undefined) return undefined;
+  const read = readFile(dir);
+  return read?.header.token === token ? read.entries : undefined;
 }
 
 /** Removes the file: a build that keeps every entry in the store has none. */
