@@ -1,8 +1,7 @@
 /**
  * What a segment build shows of the articles (Node-only), reckoned from the content its sync read:
  * the bodies of its own article pages and of the newest items of the feeds it writes
- * (`articlesWithBodies`, src/lib/segments.ts), and the articles its pages read in full
- * (`articlesShownBy`, src/lib/shown-articles.ts). Content sync renders only these Markdown bodies
+ * and the articles its pages read in full (`segmentShare`, src/lib/shown-articles.ts). Content sync renders only these Markdown bodies
  * and keeps only these articles' frontmatter in full, the others packed
  * (src/lib/content/shown-bodies.ts); the bundle holds only these MDX modules
  * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows no body and keeps
@@ -15,13 +14,8 @@ import { publicationPolicyOf } from '#lib/content/publication.ts';
 import { publishedArticles, type ArticleEntryLike } from '#lib/content/published-articles.ts';
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import { buildArchiveIndex } from '#lib/archive.ts';
-import type { SiteConfig } from '#lib/site-config.ts';
 import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
-import { articlesWithBodies, planSegments } from '#lib/segments.ts';
-import { articlesShownBy, pagedListIndex, type ShownArticle } from '#lib/shown-articles.ts';
-
-/** The site settings that decide what a segment shows. */
-export type ShownSiteSettings = Pick<SiteConfig, 'search' | 'feeds' | 'pageSize' | 'home' | 'article'>;
+import { segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
 
 /**
  * What `segment` shows of the articles collection (entry ids, of every entry of it): the bodies of
@@ -30,26 +24,22 @@ export type ShownSiteSettings = Pick<SiteConfig, 'search' | 'feeds' | 'pageSize'
  * included (they keep what the reckoning reads). Records the bodies for the bundler and the pages'
  * check.
  */
-function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShownSiteSettings) {
+function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShareSettings) {
   const policy = publicationPolicyOf(process.env, new Date());
   const published = publishedArticles(entries, policy).map((article) => ({
     ...article,
     data: article.entry.data as ArticleEntryLike['data'] & ShownArticle['data'],
   }));
   const archive = buildArchiveIndex(published);
-  const lists = { pageSize: site.pageSize, paged: pagedListIndex(archive) };
-  const plan = planSegments({ articles: archive.articles, lists }, site.search, segment.count);
-  const bodies = articlesWithBodies(plan, segment.index, archive.articles, site.feeds.itemCount);
+  const { bodies, inFull } = segmentShare(archive, site, segment, policy.now);
   recordShownArticles(bodies);
-  const settings = { relatedCount: site.article.relatedCount, home: site.home };
-  const inFull = articlesShownBy(archive, { plan, lists }, segment.index, bodies, settings, policy.now);
   const entryIds = (ids: ReadonlySet<number>) =>
     new Set(archive.articles.flatMap((article) => (ids.has(article.id) ? [article.entry.id] : [])));
   return { bodies: entryIds(bodies), inFull: entryIds(inFull) };
 }
 
 /** Build only: in a segment build or the plan, content sync renders only the bodies the build shows. */
-export function segmentBodiesIntegration(site: ShownSiteSettings): AstroIntegration {
+export function segmentBodiesIntegration(site: ShareSettings): AstroIntegration {
   return {
     name: 'bayegan:segment-bodies',
     hooks: {

@@ -16,12 +16,10 @@ import {
   shownArticles,
   type SegmentRun,
 } from '#lib/segment-registry.ts';
-import { articlesWithBodies, ownerOfFile, planSegments } from '#lib/segments.ts';
-import { articlesShownBy, pagedListIndex, type ShownSettings } from '#lib/shown-articles.ts';
+import { ownerOfFile } from '#lib/segments.ts';
+import { segmentShare, sitePlan } from '#lib/shown-articles.ts';
 import site from '#site.config.ts';
 import { buildNow, getArchive, packArticlesNotShown, type Archive } from './articles';
-
-const shownSettings: ShownSettings = { relatedCount: site.article.relatedCount, home: site.home };
 
 /**
  * What segments of one site must agree on besides code and settings: every published article (its
@@ -38,14 +36,6 @@ function indexDigest(archive: Archive): string {
     ...[...archive.authors.values()].map((author) => `a ${author.id} ${author.digest ?? ''}`),
   ];
   return hash('sha256', lines.join('\n'), 'base64url');
-}
-
-/** The whole site's plan in `count` segments, from the archive's index. */
-function planOf(archive: Archive, count: number) {
-  // The archive's own articles (number, path and date are what the plan reads): a copy of each took 5 MB at 100,000.
-  const { articles } = archive;
-  const lists = { pageSize: site.pageSize, paged: pagedListIndex(archive) };
-  return { articles, lists, plan: planSegments({ articles, lists }, site.search, count) };
 }
 
 /**
@@ -73,13 +63,11 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     const settings = segmentSettings();
     if (!settings) return undefined;
     const archive = await getArchive();
-    const { articles, lists, plan } = planOf(archive, settings.count);
-    const withBodies = articlesWithBodies(plan, settings.index, archive.articles, site.feeds.itemCount);
-    checkShownBodies(withBodies);
+    const { plan, bodies, inFull } = segmentShare(archive, site, settings, buildNow);
+    checkShownBodies(bodies);
     const digest = indexDigest(archive);
-    const shown = articlesShownBy(archive, { plan, lists }, settings.index, withBodies, shownSettings, buildNow);
-    const articlesInFull = await packArticlesNotShown(shown);
-    const made: SegmentRun = { settings, plan, indexDigest: digest, articles, articlesInFull };
+    const articlesInFull = await packArticlesNotShown(inFull);
+    const made: SegmentRun = { settings, plan, indexDigest: digest, articles: archive.articles, articlesInFull };
     recordSegmentRun(made);
     return made;
   })();
@@ -105,7 +93,7 @@ export async function recordPlannedPages<P extends StaticPath>(
       settings,
       buildDigest: buildDigestOf(settings.codeDigest, buildWide),
       pages: new Map(),
-      plan: planOf(archive, settings.count).plan,
+      plan: sitePlan(archive, site, settings.count).plan,
     }),
   );
   const { pages } = await planning;

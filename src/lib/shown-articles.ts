@@ -1,13 +1,24 @@
 /**
- * The published articles a segment build keeps in full (pure): those its pages read beyond the
- * index. Reckoned twice from the same index: at content sync (src/build/segment-bodies.ts), which
- * keeps only these in full in the data store and packs the others (src/lib/content/packed-data.ts),
- * and by the pages (src/data/segments.ts), which stop the build if one they show was packed.
+ * What a segment build shows of the articles (pure): its share of the site's plan, the bodies it
+ * renders and the published articles it keeps in full, those its pages read beyond the index.
+ * `segmentShare` is the one reckoning, made twice from the same index: at content sync
+ * (src/build/segment-bodies.ts), which renders only those bodies, keeps only those articles in full
+ * in the data store and packs the others (src/lib/content/packed-data.ts), and by the pages
+ * (src/data/segments.ts), which stop the build if one they show was left out.
  */
 import { storiesBeside, type ArchiveIndex, type ArchiveItem } from './archive.ts';
 import { homeArticles, homeChoice, type HomeArticle, type HomeSettings } from './home-choice.ts';
 import { archiveMonthPath, authorPath, categoryPath, tagPath } from './paths.ts';
-import { articlesOnOwnedListPages, ownsArticle, type PagedList, type SegmentPlan } from './segments.ts';
+import {
+  articlesOnOwnedListPages,
+  articlesWithBodies,
+  ownsArticle,
+  planSegments,
+  type BodyArticle,
+  type PagedList,
+  type SegmentPlan,
+} from './segments.ts';
+import type { SiteConfig } from './site-config.ts';
 import { newsWindow } from './sitemaps.ts';
 
 /** What the reckoning reads of an article besides its place in the index. */
@@ -72,4 +83,42 @@ export function articlesShownBy<T extends ShownArticle>(
   homeArticles(homeChoice(archive, settings.home, now)).forEach(add);
   newsWindow(archive.articles, now, (item) => item.date).forEach(add);
   return shown;
+}
+
+/** The site settings a segment's share depends on. */
+export type ShareSettings = Pick<SiteConfig, 'search' | 'pageSize' | 'home'> & {
+  feeds: Pick<SiteConfig['feeds'], 'itemCount'>;
+  article: Pick<SiteConfig['article'], 'relatedCount'>;
+};
+
+/** The whole site's plan in `count` segments, and the paged lists it dealt, from the archive's index. */
+export function sitePlan(archive: ArchiveIndex<ArchiveItem & { path: string }>, site: ShareSettings, count: number) {
+  const lists = { pageSize: site.pageSize, paged: pagedListIndex(archive) };
+  // The archive's own articles (number, path and date are what the plan reads): a copy of each took 5 MB at 100,000.
+  return { lists, plan: planSegments({ articles: archive.articles, lists }, site.search, count) };
+}
+
+/** A segment's share of the site: the plan, and what the segment shows of the articles. */
+export interface SegmentShare {
+  plan: SegmentPlan;
+  /** The articles whose bodies the segment renders: its own pages' and its feeds' newest items. */
+  bodies: Set<number>;
+  /** The articles the segment's pages read in full (`articlesShownBy`): `bodies` and more. */
+  inFull: Set<number>;
+}
+
+/**
+ * Segment `index` of `count`'s share of the site, from the whole archive's index of published
+ * articles, newest first, and "now" (the home page and the news sitemap depend on it).
+ */
+export function segmentShare<T extends ShownArticle & BodyArticle & { path: string }>(
+  archive: ArchiveIndex<T>,
+  site: ShareSettings,
+  { index, count }: { index: number; count: number },
+  now: Date,
+): SegmentShare {
+  const { lists, plan } = sitePlan(archive, site, count);
+  const bodies = articlesWithBodies(plan, index, archive.articles, site.feeds.itemCount);
+  const settings = { relatedCount: site.article.relatedCount, home: site.home };
+  return { plan, bodies, inFull: articlesShownBy(archive, { plan, lists }, index, bodies, settings, now) };
 }

@@ -5,7 +5,13 @@ import { buildArchiveIndex, storiesBeside } from '../../src/lib/archive';
 import { fromTehranWallTime } from '../../src/lib/dates/tehran';
 import { homeArticles, homeChoice, type HomeSettings } from '../../src/lib/home-choice';
 import { ownsArticle, planSegments, SITE_UNIT } from '../../src/lib/segments';
-import { articlesShownBy, pagedListIndex, type ShownArticle } from '../../src/lib/shown-articles';
+import {
+  articlesShownBy,
+  pagedListIndex,
+  segmentShare,
+  type ShareSettings,
+  type ShownArticle,
+} from '../../src/lib/shown-articles';
 import { NEWS_WINDOW_HOURS } from '../../src/lib/sitemaps';
 
 const now = fromTehranWallTime({ year: 2026, month: 12, day: 1, hour: 12, minute: 0, second: 0 });
@@ -98,5 +104,44 @@ describe('articlesShownBy', () => {
     expect(shown.has(1) && shown.has(2)).toBe(true);
     const oneSegment = planSegments({ articles, lists }, tiers, 1);
     expect(articlesShownBy(index, { plan: oneSegment, lists }, 1, new Set(), settings, now).size).toBe(articles.length);
+  });
+});
+
+describe('segmentShare', () => {
+  const site = {
+    search: tiers,
+    pageSize: lists.pageSize,
+    home,
+    feeds: { itemCount: 4 },
+    article: { relatedCount: settings.relatedCount },
+  } satisfies ShareSettings;
+  const count = 3;
+  const shares = Array.from({ length: count }, (_, at) => segmentShare(index, site, { index: at + 1, count }, now));
+
+  it('deals every article’s page to one segment, which renders its body and keeps it in full', () => {
+    for (const { id } of articles) {
+      const owners = shares.flatMap((share, at) => (ownsArticle(share.plan, at + 1, id) ? [at + 1] : []));
+      expect(owners, `article ${id}`).toHaveLength(1);
+      const share = shares[owners[0]! - 1]!;
+      expect(share.bodies.has(id) && share.inFull.has(id), `article ${id}`).toBe(true);
+    }
+  });
+
+  it('keeps in full every body it renders, and the same share whichever process reckons it', () => {
+    for (const share of shares) for (const id of share.bodies) expect(share.inFull.has(id)).toBe(true);
+    const again = segmentShare(buildArchiveIndex([...articles].reverse()), site, { index: 2, count }, now);
+    expect([...again.inFull].sort()).toEqual([...shares[1]!.inFull].sort());
+    expect(again.plan.owners).toEqual(shares[1]!.plan.owners);
+  });
+
+  it('reads the feeds’ item count and the home page’s settings from the site settings', () => {
+    // A segment without the site unit, whose list pages show most of a small archive.
+    const segment = shares.findIndex((share, at) => share.plan.owners.get(SITE_UNIT) !== at + 1) + 1;
+    const share = shares[segment - 1]!;
+    const moreItems = segmentShare(index, { ...site, feeds: { itemCount: 40 } }, { index: segment, count }, now);
+    expect(moreItems.bodies.size).toBeGreaterThan(share.bodies.size);
+    const noHome = { ...home, latestCount: 0, featuredCount: 0, siteNewsCount: 0, sections: [] };
+    const lessHome = segmentShare(index, { ...site, home: noHome }, { index: segment, count }, now);
+    expect(lessHome.inFull.size).toBeLessThan(share.inFull.size);
   });
 });
