@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { collectionFolder, CONTENT_DIR_ENV, listDataEntryIds } from '../src/lib/content/content-dir.ts';
 import { commentRelativePath } from '../src/lib/content/content-layout.ts';
+import { gigabytes } from '../src/lib/build-memory.ts';
 import { searchIndexPath, siteFolder } from '../src/lib/paths.ts';
 import { benchIndex, benchSegments } from './bench-segments.ts';
 import { writeCorpus } from './corpus.ts';
@@ -236,7 +237,7 @@ function folderSize(folder: string) {
   return { bytes, files };
 }
 
-export const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+export const gb = gigabytes;
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 /** `12.3 s` under a minute, `2:05.3` from one on; rounded to tenths first, so 119.96 s is `2:00.0`, never `1:60.0`. */
 export function secs(seconds: number): string {

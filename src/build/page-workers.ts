@@ -16,7 +16,14 @@ import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteData } from 'astro';
 import { keptMdxBodiesFolder, noteReusedMdxAssets } from '#lib/content/kept-mdx-bodies.ts';
 import { renderedBodyFolders } from '#lib/content/rendered-bodies.ts';
-import { fillImageStandIns, pageWorkerHeapBytes, PAGE_WORKER_MIN_PAGES, routeKey } from '#lib/parallel-pages.ts';
+import {
+  fillImageStandIns,
+  pageWorkerRoom,
+  pageWorkerMustStop,
+  PAGE_WORKER_MIN_PAGES,
+  routeKey,
+} from '#lib/parallel-pages.ts';
+import { gigabytes } from '#lib/build-memory.ts';
 import { everythingToSecondThread } from './second-thread.ts';
 
 /** What the worker is started with. */
@@ -69,6 +76,9 @@ export type WorkerMessage =
 
 /** Pages sent to the worker and not back yet: one rendering and one waiting, so that it never idles. */
 const WORKER_QUEUE = 2;
+
+/** How often the build's thread checks the process's memory while the worker runs (ms). */
+const MEMORY_CHECK_INTERVAL = 1000;
 
 /** The part of Astro's build options (astro/dist/core/build/types.d.ts) the worker needs. */
 interface BuildOptions {
@@ -146,9 +156,19 @@ class PageWorker {
     });
     worker.on('error', (error) => this.#end(error.message));
     worker.on('exit', (code) => this.#end(`it ended with code ${code}`));
+    // The worker loads its own copy of the index before its first page: checked on a timer, not per page.
+    this.#memoryCheck = setInterval(() => {
+      const resident = process.memoryUsage.rss();
+      if (!pageWorkerMustStop(resident, os.totalmem())) return;
+      this.#end(`the build held ${gigabytes(resident)}, more than its memory ceiling`);
+      void this.#worker.terminate();
+    }, MEMORY_CHECK_INTERVAL).unref();
   }
 
+  #memoryCheck: NodeJS.Timeout;
+
   #end(reason: string): void {
+    clearInterval(this.#memoryCheck);
     if (this.#stopped) return;
     this.#stopped = true;
     this.#setReady();
@@ -182,6 +202,7 @@ class PageWorker {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#memoryCheck);
     this.#stopped = true;
     await this.#worker.terminate();
   }
@@ -219,9 +240,9 @@ async function startPageWorker(
   logger: AstroIntegrationLogger,
 ): Promise<PageWorker | undefined> {
   const minPages = everythingToSecondThread() ? 0 : PAGE_WORKER_MIN_PAGES;
-  const heap = pageWorkerHeapBytes(pages, process.memoryUsage().rss, os.totalmem(), minPages);
+  const room = pageWorkerRoom(pages, process.memoryUsage.rss(), os.totalmem(), minPages);
   const app = astros.app;
-  if (heap === undefined || !app || !entryFile) return undefined;
+  if (room === undefined || !app || !entryFile) return undefined;
   // The worker must render from the very bundle Astro loaded: the module of that file is Astro's app.
   const entryUrl = pathToFileURL(entryFile).href;
   if (((await import(entryUrl)) as { app?: unknown }).app !== app) {
@@ -239,10 +260,10 @@ async function startPageWorker(
     pageStyles: Object.values(options.allPages).map((page) => [page.key, page.styles]),
     inlineScripts: options.settings.scripts.filter((script) => script.stage === 'head-inline').map((s) => s.content),
   };
-  const worker = new Worker(new URL('./page-render-worker.ts', import.meta.url), {
-    workerData: setup,
-    resourceLimits: { maxOldGenerationSizeMb: Math.floor(heap / 1024 ** 2) },
-  });
+  // No `resourceLimits`: the process's --max-old-space-size (scripts/build.ts) overrides them, and
+  // where it does not, a worker that reached its limit aborted the whole process (Node 24). The
+  // build's thread watches the process's memory instead (`pageWorkerMustStop`).
+  const worker = new Worker(new URL('./page-render-worker.ts', import.meta.url), { workerData: setup });
   return new PageWorker(worker, options.logger.options.destination, logger);
 }
 

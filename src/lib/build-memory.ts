@@ -26,3 +26,6 @@ export function buildMemoryLimit(env: NodeJS.ProcessEnv = process.env): number {
 export function buildMemoryCeiling(machineBytes: number, limit: number = buildMemoryLimit()): number {
   return Math.min(limit, machineBytes * 0.75);
 }
+
+/** Bytes as the build's messages and the benchmark print them: `3.52 GB` (GiB, two decimals). */
+export const gigabytes = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(2)} GB`;

@@ -20,12 +20,14 @@ const MIN_HEAP_BYTES = 1 * GIB;
 const MAX_HEAP_BYTES = 3 * GIB;
 
 /**
- * The heap a page worker may use, or undefined when the pages are rendered on one thread: too few
+ * The room a page worker may take, or undefined when the pages are rendered on one thread: too few
  * of them (`minPages`), or too little room beside what the build holds (`usedBytes`) within the
- * build's memory ceiling. A worker that outgrows its heap stops, and its pages are rendered by the
- * build's own thread: slower, never different.
+ * build's memory ceiling. The room is not a heap limit V8 enforces: the build sets the process's
+ * `--max-old-space-size` (scripts/build.ts), which overrides a worker's own limit. The build's
+ * thread stops the worker instead when the process passes the ceiling (`pageWorkerMustStop`), and
+ * renders its pages: slower, never different.
  */
-export function pageWorkerHeapBytes(
+export function pageWorkerRoom(
   pages: number,
   usedBytes: number,
   machineBytes: number,
@@ -35,6 +37,15 @@ export function pageWorkerHeapBytes(
   const room = buildMemoryCeiling(machineBytes) - usedBytes;
   if (room < MIN_HEAP_BYTES) return undefined;
   return Math.min(MAX_HEAP_BYTES, room);
+}
+
+/**
+ * Whether the page worker must stop: the build's process holds more than its memory ceiling
+ * (`residentBytes`, all threads). The worker is the part of the build that can be let go; at a
+ * million articles its own copy of the index took about 2 GB and the process 7.48 GB.
+ */
+export function pageWorkerMustStop(residentBytes: number, machineBytes: number): boolean {
+  return residentBytes > buildMemoryCeiling(machineBytes);
 }
 
 /** How the two threads name a route: its pattern and its component, one per line. */

@@ -3,7 +3,8 @@ import { BUILD_MEMORY_LIMIT, buildMemoryCeiling, buildMemoryLimit } from '#lib/b
 import {
   fillImageStandIns,
   imageStandIn,
-  pageWorkerHeapBytes,
+  pageWorkerMustStop,
+  pageWorkerRoom,
   PAGE_WORKER_MIN_PAGES,
   routeKey,
 } from '#lib/parallel-pages.ts';
@@ -36,27 +37,38 @@ describe('buildMemoryCeiling', () => {
   });
 });
 
-describe('pageWorkerHeapBytes: a second rendering thread only when it pays and fits', () => {
+describe('pageWorkerRoom: a second rendering thread only when it pays and fits', () => {
   it('starts none for a small or incremental build', () => {
-    expect(pageWorkerHeapBytes(PAGE_WORKER_MIN_PAGES - 1, 0.5 * GIB, 24 * GIB)).toBeUndefined();
-    expect(pageWorkerHeapBytes(PAGE_WORKER_MIN_PAGES, 0.5 * GIB, 24 * GIB)).toBeDefined();
+    expect(pageWorkerRoom(PAGE_WORKER_MIN_PAGES - 1, 0.5 * GIB, 24 * GIB)).toBeUndefined();
+    expect(pageWorkerRoom(PAGE_WORKER_MIN_PAGES, 0.5 * GIB, 24 * GIB)).toBeDefined();
   });
 
   it('gives a large build at most 3 GB, and less when the build already holds much', () => {
-    expect(pageWorkerHeapBytes(14_000, 1.2 * GIB, 24 * GIB)).toBe(3 * GIB);
+    expect(pageWorkerRoom(14_000, 1.2 * GIB, 24 * GIB)).toBe(3 * GIB);
     // 100,000 articles: Node holds about 3.9 GB at page generation; 6 GB leaves 2.1 GB.
-    expect(pageWorkerHeapBytes(130_000, 3.9 * GIB, 24 * GIB)! / GIB).toBeCloseTo(2.1, 5);
+    expect(pageWorkerRoom(130_000, 3.9 * GIB, 24 * GIB)! / GIB).toBeCloseTo(2.1, 5);
   });
 
   it('starts none when less than 1 GB is left under the ceiling', () => {
-    expect(pageWorkerHeapBytes(130_000, 5.2 * GIB, 24 * GIB)).toBeUndefined();
+    expect(pageWorkerRoom(130_000, 5.2 * GIB, 24 * GIB)).toBeUndefined();
     // A 4 GB machine: the ceiling is 3 GB.
-    expect(pageWorkerHeapBytes(14_000, 2.5 * GIB, 4 * GIB)).toBeUndefined();
-    expect(pageWorkerHeapBytes(14_000, 1.5 * GIB, 4 * GIB)).toBe(1.5 * GIB);
+    expect(pageWorkerRoom(14_000, 2.5 * GIB, 4 * GIB)).toBeUndefined();
+    expect(pageWorkerRoom(14_000, 1.5 * GIB, 4 * GIB)).toBe(1.5 * GIB);
   });
 
   it('starts one for any number of pages when asked to (minPages 0, the tests)', () => {
-    expect(pageWorkerHeapBytes(3, 0.5 * GIB, 24 * GIB, 0)).toBe(3 * GIB);
+    expect(pageWorkerRoom(3, 0.5 * GIB, 24 * GIB, 0)).toBe(3 * GIB);
+  });
+});
+
+describe('pageWorkerMustStop: the second thread is let go when the build passes its ceiling', () => {
+  it('stops the worker once the process holds more than the ceiling, not before', () => {
+    // A million articles on a large machine: 6 GB is the ceiling, whatever the machine has.
+    expect(pageWorkerMustStop(5.9 * GIB, 24 * GIB)).toBe(false);
+    expect(pageWorkerMustStop(6.1 * GIB, 24 * GIB)).toBe(true);
+    // A 7 GB runner: three quarters of it, 5.25 GB.
+    expect(pageWorkerMustStop(5.2 * GIB, 7 * GIB)).toBe(false);
+    expect(pageWorkerMustStop(5.3 * GIB, 7 * GIB)).toBe(true);
   });
 });
 
