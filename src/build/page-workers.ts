@@ -78,7 +78,7 @@ export type WorkerMessage =
 const WORKER_QUEUE = 2;
 
 /** How often the build's thread checks the process's memory while the worker runs (ms). */
-const MEMORY_CHECK_INTERVAL = 1000;
+const MEMORY_CHECK_INTERVAL = 250;
 
 /** The part of Astro's build options (astro/dist/core/build/types.d.ts) the worker needs. */
 interface BuildOptions {
