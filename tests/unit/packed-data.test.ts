@@ -32,7 +32,10 @@ describe('packedData', () => {
     const packed = packedData(data);
     for (const field of PACKED_FIELDS)
       if (field in data) expect(packed[field as keyof typeof data]).toEqual(data[field as keyof typeof data]);
-    expect(packed.tags).toBe(tags);
+    // The same words, in a list of the article's own (the words' text shared between articles).
+    expect(packed.tags).toEqual(tags);
+    expect(packed.tags).not.toBe(tags);
+    expect(packedData({ ...full(), tags: ['x', 7] as unknown as string[] }).tags).toEqual(['x', 7]);
     expect(packed.date).toBe(date);
     // Every kept field is the record's own, those the article lacks as undefined.
     expect(Object.keys(packed).sort()).toEqual([...PACKED_FIELDS].sort());
