@@ -18,7 +18,7 @@ import { keptMdxBodiesFolder, noteReusedMdxAssets } from '#lib/content/kept-mdx-
 import { renderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import {
   fillImageStandIns,
-  pageWorkerRoom,
+  startsPageWorker,
   pageWorkerMustStop,
   PAGE_WORKER_MIN_PAGES,
   routeKey,
@@ -240,9 +240,10 @@ async function startPageWorker(
   logger: AstroIntegrationLogger,
 ): Promise<PageWorker | undefined> {
   const minPages = everythingToSecondThread() ? 0 : PAGE_WORKER_MIN_PAGES;
-  const room = pageWorkerRoom(pages, process.memoryUsage.rss(), os.totalmem(), minPages);
   const app = astros.app;
-  if (room === undefined || !app || !entryFile) return undefined;
+  if (!startsPageWorker(pages, process.memoryUsage.rss(), os.totalmem(), minPages) || !app || !entryFile) {
+    return undefined;
+  }
   // The worker must render from the very bundle Astro loaded: the module of that file is Astro's app.
   const entryUrl = pathToFileURL(entryFile).href;
   if (((await import(entryUrl)) as { app?: unknown }).app !== app) {

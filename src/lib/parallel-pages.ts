@@ -14,29 +14,23 @@ import { buildMemoryCeiling } from '#lib/build-memory.ts';
 export const PAGE_WORKER_MIN_PAGES = 2000;
 
 const GIB = 1024 ** 3;
-/** A worker with less room than this would run out of memory on a large archive: none is started. */
-const MIN_HEAP_BYTES = 1 * GIB;
-/** The most a worker's heap may grow to (it holds the data store and one page at a time). */
-const MAX_HEAP_BYTES = 3 * GIB;
+/** A worker with less room than this would outgrow it on a large archive: none is started. */
+const MIN_ROOM_BYTES = 1 * GIB;
 
 /**
- * The room a page worker may take, or undefined when the pages are rendered on one thread: too few
- * of them (`minPages`), or too little room beside what the build holds (`usedBytes`) within the
- * build's memory ceiling. The room is not a heap limit V8 enforces: the build sets the process's
- * `--max-old-space-size` (scripts/build.ts), which overrides a worker's own limit. The build's
- * thread stops the worker instead when the process passes the ceiling (`pageWorkerMustStop`), and
- * renders its pages: slower, never different.
+ * Whether a page worker is started: enough pages (`minPages`) and at least 1 GB of room beside
+ * what the build holds (`usedBytes`) within the build's memory ceiling. The room is not a heap
+ * limit V8 could enforce: the build sets the process's `--max-old-space-size` (scripts/build.ts),
+ * which overrides a worker's own. The build's thread stops the worker instead when the process
+ * passes the ceiling (`pageWorkerMustStop`), and renders its pages: slower, never different.
  */
-export function pageWorkerRoom(
+export function startsPageWorker(
   pages: number,
   usedBytes: number,
   machineBytes: number,
   minPages = PAGE_WORKER_MIN_PAGES,
-): number | undefined {
-  if (pages < minPages) return undefined;
-  const room = buildMemoryCeiling(machineBytes) - usedBytes;
-  if (room < MIN_HEAP_BYTES) return undefined;
-  return Math.min(MAX_HEAP_BYTES, room);
+): boolean {
+  return pages >= minPages && buildMemoryCeiling(machineBytes) - usedBytes >= MIN_ROOM_BYTES;
 }
 
 /**

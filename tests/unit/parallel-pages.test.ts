@@ -4,7 +4,7 @@ import {
   fillImageStandIns,
   imageStandIn,
   pageWorkerMustStop,
-  pageWorkerRoom,
+  startsPageWorker,
   PAGE_WORKER_MIN_PAGES,
   routeKey,
 } from '#lib/parallel-pages.ts';
@@ -37,27 +37,23 @@ describe('buildMemoryCeiling', () => {
   });
 });
 
-describe('pageWorkerRoom: a second rendering thread only when it pays and fits', () => {
+describe('startsPageWorker: a second rendering thread only when it pays and fits', () => {
   it('starts none for a small or incremental build', () => {
-    expect(pageWorkerRoom(PAGE_WORKER_MIN_PAGES - 1, 0.5 * GIB, 24 * GIB)).toBeUndefined();
-    expect(pageWorkerRoom(PAGE_WORKER_MIN_PAGES, 0.5 * GIB, 24 * GIB)).toBeDefined();
+    expect(startsPageWorker(PAGE_WORKER_MIN_PAGES - 1, 0.5 * GIB, 24 * GIB)).toBe(false);
+    expect(startsPageWorker(PAGE_WORKER_MIN_PAGES, 0.5 * GIB, 24 * GIB)).toBe(true);
   });
 
-  it('gives a large build at most 3 GB, and less when the build already holds much', () => {
-    expect(pageWorkerRoom(14_000, 1.2 * GIB, 24 * GIB)).toBe(3 * GIB);
+  it('starts one while at least 1 GB is left under the ceiling, and none when less is', () => {
     // 100,000 articles: Node holds about 3.9 GB at page generation; 6 GB leaves 2.1 GB.
-    expect(pageWorkerRoom(130_000, 3.9 * GIB, 24 * GIB)! / GIB).toBeCloseTo(2.1, 5);
-  });
-
-  it('starts none when less than 1 GB is left under the ceiling', () => {
-    expect(pageWorkerRoom(130_000, 5.2 * GIB, 24 * GIB)).toBeUndefined();
+    expect(startsPageWorker(130_000, 3.9 * GIB, 24 * GIB)).toBe(true);
+    expect(startsPageWorker(130_000, 5.2 * GIB, 24 * GIB)).toBe(false);
     // A 4 GB machine: the ceiling is 3 GB.
-    expect(pageWorkerRoom(14_000, 2.5 * GIB, 4 * GIB)).toBeUndefined();
-    expect(pageWorkerRoom(14_000, 1.5 * GIB, 4 * GIB)).toBe(1.5 * GIB);
+    expect(startsPageWorker(14_000, 2.5 * GIB, 4 * GIB)).toBe(false);
+    expect(startsPageWorker(14_000, 1.5 * GIB, 4 * GIB)).toBe(true);
   });
 
   it('starts one for any number of pages when asked to (minPages 0, the tests)', () => {
-    expect(pageWorkerRoom(3, 0.5 * GIB, 24 * GIB, 0)).toBe(3 * GIB);
+    expect(startsPageWorker(3, 0.5 * GIB, 24 * GIB, 0)).toBe(true);
   });
 });
 
