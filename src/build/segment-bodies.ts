@@ -1,8 +1,8 @@
 /**
  * What a segment build shows of the articles (Node-only), reckoned from the content its sync read:
- * the bodies of its own article pages and of the newest items of the feeds it writes
- * and the articles its pages read in full (`segmentShare`, src/lib/shown-articles.ts). Content sync renders only these Markdown bodies
- * and keeps only these articles' frontmatter in full, the others packed
+ * the bodies of its own article pages and of the newest items of the feeds it writes, and the
+ * articles its pages read in full (`segmentShare`, src/lib/shown-articles.ts). Content sync renders
+ * only these Markdown bodies and keeps only these articles' frontmatter in full, the others packed
  * (src/lib/content/shown-bodies.ts); the bundle holds only these MDX modules
  * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows no body and keeps
  * every article in full. The pages make the same reckoning from the archive they read
