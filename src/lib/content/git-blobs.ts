@@ -2,9 +2,9 @@
  * What git knows of a folder's files without reading them (Node-only): each tracked file's blob id,
  * for the check of unchanged files (./unchanged-files.ts). A file's size, times and inode change
  * with every checkout, so a CI runner, which checks the repository out afresh on every run, read
- * every content file again whatever its build cache held: about 10 s at 100,000 articles, and
- * 2–7 minutes in each segment of a million-article archive. A blob id is the file's content, the
- * same in every checkout.
+ * every content file again whatever its build cache held: content sync 45.1 s instead of 4.5 s in
+ * segment 3 of 8 of 100,000 articles, in every segment. A blob id is the file's content, the same
+ * in every checkout.
  */
 import { spawnSync } from 'node:child_process';
 
