@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { useKeptMdxBodiesFolder } from '#lib/content/kept-mdx-bodies.ts';
 import { adoptRenderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import { imageStandIn, routeKey } from '#lib/parallel-pages.ts';
-import type { ImageRequest, RenderJob, RenderReply, WorkerMessage, WorkerSetup } from './page-workers.ts';
+import type { ImageRequest, RenderJob, RenderReply, WorkerJob, WorkerMessage, WorkerSetup } from './page-workers.ts';
 import { secondThreadStopsAfter } from './second-thread.ts';
 
 /** The part of Astro's build app (astro/dist/core/build/app.js) this worker uses. */
@@ -96,7 +96,9 @@ async function render({ id, url, route }: RenderJob): Promise<void> {
 
 // One page at a time, so that what a render records (images, assets) is that page's.
 let queue = Promise.resolve();
-port.on('message', (job: RenderJob) => {
-  queue = queue.then(() => render(job));
+port.on('message', (job: WorkerJob) => {
+  // The pages are done: with the port closed, the thread ends once the work in hand is over.
+  if ('kind' in job) queue = queue.then(() => port.close());
+  else queue = queue.then(() => render(job));
 });
 post({ kind: 'ready' });

@@ -71,11 +71,17 @@ export interface RenderReply {
   reusedAssets: string[];
 }
 
+/** What the build's thread sends the worker: a page to render, or the end of the pages. */
+export type WorkerJob = RenderJob | { kind: 'done' };
+
 export type WorkerMessage =
   RenderReply | { kind: 'failed'; id: number; reason: string } | { kind: 'log'; event: unknown } | { kind: 'ready' };
 
 /** Pages sent to the worker and not back yet: one rendering and one waiting, so that it never idles. */
 const WORKER_QUEUE = 2;
+
+/** How long a worker told the pages are done may take to end before it is terminated (ms). */
+const STOP_GRACE_MS = 10_000;
 
 /** How often the build's thread checks the process's memory while the worker runs (ms). */
 const MEMORY_CHECK_INTERVAL = 250;
@@ -155,7 +161,10 @@ class PageWorker {
       }
     });
     worker.on('error', (error) => this.#end(error.message));
-    worker.on('exit', (code) => this.#end(`it ended with code ${code}`));
+    worker.on('exit', (code) => {
+      this.#exited = true;
+      this.#end(`it ended with code ${code}`);
+    });
     // The worker loads its own copy of the index before its first page: checked on a timer, not per page.
     this.#memoryCheck = setInterval(() => {
       const resident = process.memoryUsage.rss();
@@ -166,6 +175,7 @@ class PageWorker {
   }
 
   #memoryCheck: NodeJS.Timeout;
+  #exited = false;
 
   #end(reason: string): void {
     clearInterval(this.#memoryCheck);
@@ -194,17 +204,28 @@ class PageWorker {
     const id = this.#nextId++;
     const reply = await new Promise<RenderReply | undefined>((resolve) => {
       this.#waiting.set(id, resolve);
-      this.#worker.postMessage({ id, url: request.url, route: routeKey(routeData) } satisfies RenderJob);
+      this.#worker.postMessage({ id, url: request.url, route: routeKey(routeData) } satisfies WorkerJob);
     });
     const response = reply && pageOf(reply);
     if (response) this.rendered++;
     return response;
   }
 
+  /**
+   * Ends the worker once the pages are done: it closes its side and its thread ends when the work
+   * in hand is over. Terminating it outright could land while Astro's bundle finishes generating a
+   * key there, which aborted the whole build in a test ("Assertion failed:
+   * try_catch.CanContinue()", node::crypto::KeyGenJob, Node 24). Terminated after a grace period.
+   */
   async stop(): Promise<void> {
     clearInterval(this.#memoryCheck);
     this.#stopped = true;
-    await this.#worker.terminate();
+    if (this.#exited) return;
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    this.#worker.postMessage({ kind: 'done' } satisfies WorkerJob);
+    const grace = setTimeout(() => void this.#worker.terminate(), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(grace);
   }
 }
 
