@@ -14,13 +14,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gigabytes } from '../src/lib/build-memory.ts';
 import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
 import { filesUnder } from '../src/lib/link-files.ts';
 import { describePlan, type SegmentReusePlan } from '../src/lib/segment-reuse.ts';
 import {
   extraArticle,
   extraReporter,
-  gb,
   measuredBuild,
   oldSitesDeleted,
   reported,
@@ -115,7 +115,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
       path.join(root, 'dist'),
       path.join(root, 'merge-cache'),
     );
-    console.log(`  ${secs(figures.seconds)}, peak ${gb(figures.peakBytes)}: ${figures.output}`);
+    console.log(`  ${secs(figures.seconds)}, peak ${gigabytes(figures.peakBytes)}: ${figures.output}`);
     return figures;
   };
 
@@ -139,7 +139,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
     const started = performance.now();
     const { compared, differing } = siteDifferences(wholeDir, path.join(root, 'dist'));
     const comparison =
-      `whole build (${name}) ${secs(figures.wallSeconds)}, peak ${gb(figures.peakBytes)}; merged site against it: ${compared} files compared in ` +
+      `whole build (${name}) ${secs(figures.wallSeconds)}, peak ${gigabytes(figures.peakBytes)}; merged site against it: ${compared} files compared in ` +
       `${secs((performance.now() - started) / 1000)}, ${differing.length === 0 ? 'byte for byte the same' : `DIFFERENT: ${differing.join(', ')}`}`;
     console.log(`  ${comparison}`);
     return comparison;
@@ -182,7 +182,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   const cpus = os.cpus();
   console.log(
     `\nBayegan segmented build benchmark: ${count.toLocaleString('en')} articles as ${segments} segments built one after another, ` +
-      `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gb(os.totalmem())} RAM`,
+      `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gigabytes(os.totalmem())} RAM`,
   );
   const step = (run: BuildFigures, id: string) => secs(run.steps[id]?.seconds ?? 0);
   console.log(
@@ -192,7 +192,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
     const [c, s] = [cold[at]!, story.get(at + 1)];
     const reused = plan !== undefined && !s;
     console.log(
-      `${String(at + 1).padStart(7)}  ${secs(c.wallSeconds).padStart(10)}  ${gb(c.peakBytes).padStart(7)}  ` +
+      `${String(at + 1).padStart(7)}  ${secs(c.wallSeconds).padStart(10)}  ${gigabytes(c.peakBytes).padStart(7)}  ` +
         `${['sync', 'bundle', 'pages', 'search'].map((id) => step(c, id).padStart(7)).join('  ')}  ${String(c.pages).padStart(14)} | ` +
         `${(s ? secs(s.wallSeconds) : reused ? 'reused' : '—').padStart(14)}  ${(s ? String(s.pages) : '—').padStart(14)}`,
     );
@@ -200,7 +200,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   if (plan) {
     const slowestBuilt = Math.max(0, ...[...story.values()].map((run) => run.wallSeconds));
     console.log(
-      `plan after the story: ${secs(plan.figures.wallSeconds)}, peak ${gb(plan.figures.peakBytes)} ` +
+      `plan after the story: ${secs(plan.figures.wallSeconds)}, peak ${gigabytes(plan.figures.peakBytes)} ` +
         `(sync ${step(plan.figures, 'sync')}, bundle ${step(plan.figures, 'bundle')}, fingerprints ${step(plan.figures, 'pages')}); ` +
         `built ${plan.planned.build.length} of ${segments} segments (${plan.planned.build.join(', ')}); side by side: ` +
         `plan ${secs(plan.figures.wallSeconds)} + slowest built segment ${secs(slowestBuilt)} + merge ${secs(storyMerge?.seconds ?? 0)}`,
@@ -208,8 +208,8 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   }
   const slowest = Math.max(...cold.map((run) => run.wallSeconds));
   console.log(
-    `merge: cold ${secs(coldMerge.seconds)} (peak ${gb(coldMerge.peakBytes)})` +
-      (storyMerge ? `, after the story ${secs(storyMerge.seconds)} (peak ${gb(storyMerge.peakBytes)})` : ''),
+    `merge: cold ${secs(coldMerge.seconds)} (peak ${gigabytes(coldMerge.peakBytes)})` +
+      (storyMerge ? `, after the story ${secs(storyMerge.seconds)} (peak ${gigabytes(storyMerge.peakBytes)})` : ''),
   );
   console.log(
     `as ${segments} runners side by side: slowest segment ${secs(slowest)} + merge ${secs(coldMerge.seconds)} = ${secs(slowest + coldMerge.seconds)} (cold)`,
@@ -263,7 +263,7 @@ export async function benchIndex({
     : 'no content store';
   console.log(
     `\nContent sync of the index of ${count.toLocaleString('en')} articles: ${status === 0 ? 'done' : `FAILED (exit ${status})`} in ${secs(seconds)}, ` +
-      `peak ${gb(peakBytes)}, ${storeSize}. Log: ${benchRoot}/index-${count}.log`,
+      `peak ${gigabytes(peakBytes)}, ${storeSize}. Log: ${benchRoot}/index-${count}.log`,
   );
   if (status !== 0)
     console.log(

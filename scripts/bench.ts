@@ -237,7 +237,6 @@ function folderSize(folder: string) {
   return { bytes, files };
 }
 
-export const gb = gigabytes;
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 /** `12.3 s` under a minute, `2:05.3` from one on; rounded to tenths first, so 119.96 s is `2:00.0`, never `1:60.0`. */
 export function secs(seconds: number): string {
@@ -252,13 +251,16 @@ export function secs(seconds: number): string {
  */
 export function reported(run: BuildFigures) {
   const steps = STEPS.filter((step) => run.steps[step.id])
-    .map((step) => `${step.id} ${secs(run.steps[step.id]?.seconds ?? 0)} (${gb(run.steps[step.id]?.peakBytes ?? 0)})`)
+    .map(
+      (step) =>
+        `${step.id} ${secs(run.steps[step.id]?.seconds ?? 0)} (${gigabytes(run.steps[step.id]?.peakBytes ?? 0)})`,
+    )
     .join(', ');
   const files = run.files
     ? `; files +${run.files.added} ~${run.files.changed} -${run.files.removed} (${run.files.others} besides the story's own)`
     : '';
   console.log(
-    `  ${secs(run.wallSeconds)}, peak ${gb(run.peakBytes)}, ${run.pages} pages rendered, ${run.carried} carried over: ${steps}${files}`,
+    `  ${secs(run.wallSeconds)}, peak ${gigabytes(run.peakBytes)}, ${run.pages} pages rendered, ${run.carried} carried over: ${steps}${files}`,
   );
   return run;
 }
@@ -445,17 +447,17 @@ export async function main(argv: string[]): Promise<number> {
   const cpus = os.cpus();
   console.log(
     `\nBayegan build benchmark: ${count.toLocaleString('en')} articles (seed ${seed}), Node ${process.version}, ` +
-      `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gb(os.totalmem())} RAM`,
+      `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gigabytes(os.totalmem())} RAM`,
   );
   const header = ['', ...runs.map(([name]) => name)];
   const rows: string[][] = [];
   for (const step of STEPS) {
     const figures = runs.map(([, run]) => run.steps[step.id]);
     rows.push([step.label, ...figures.map((f) => (f ? secs(f.seconds) : '—'))]);
-    rows.push([`  peak memory`, ...figures.map((f) => (f ? gb(f.peakBytes) : '—'))]);
+    rows.push([`  peak memory`, ...figures.map((f) => (f ? gigabytes(f.peakBytes) : '—'))]);
   }
   rows.push(['total wall time', ...runs.map(([, run]) => secs(run.wallSeconds))]);
-  rows.push(['peak memory', ...runs.map(([, run]) => gb(run.peakBytes))]);
+  rows.push(['peak memory', ...runs.map(([, run]) => gigabytes(run.peakBytes))]);
   rows.push(['pages rendered', ...runs.map(([, run]) => String(run.pages))]);
   rows.push(['pages carried over', ...runs.map(([, run]) => String(run.carried))]);
   rows.push(['articles indexed anew', ...runs.map(([, run]) => String(run.indexedAnew ?? '—'))]);
