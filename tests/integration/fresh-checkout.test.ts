@@ -4,23 +4,18 @@
  * reads none of the unchanged ones, since git knows them by their blob ids
  * (src/lib/content/git-blobs.ts). Before, a runner read every content file on every run.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { buildSite, projectRoot, tmpRoot } from '../helpers/build-site';
 import { differences, siteFiles } from '../helpers/site-files';
+import { git } from '../helpers/git';
 
 const root = path.join(tmpRoot, 'fresh-checkout');
 const env = {
   BAYEGAN_NOW: '2025-04-01T12:00:00+03:30',
   BAYEGAN_OUT_DIR: path.join(root, 'dist'),
   BAYEGAN_CACHE_DIR: path.join(root, 'cache'),
-};
-
-const git = (cwd: string, ...args: string[]) => {
-  const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
 };
 
 it('reads only the files that differ from the last build, not every file of a new checkout', async () => {

@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitBlobIds } from '../../src/lib/content/git-blobs';
+import { git } from '../helpers/git';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'bayegan-git-blobs-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const git = (cwd: string, ...args: string[]) => {
-  const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout.trim();
-};
 
 /** A repository whose articles folder holds committed, edited, staged and untracked files. */
 function repository(): string {
