@@ -26,10 +26,8 @@ import { segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-
  */
 function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShareSettings) {
   const policy = publicationPolicyOf(process.env, new Date());
-  const published = publishedArticles(entries, policy).map((article) => ({
-    ...article,
-    data: article.entry.data as ArticleEntryLike['data'] & ShownArticle['data'],
-  }));
+  // Content sync read every field the reckoning reads (packed entries keep them).
+  const published = publishedArticles(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
   const archive = buildArchiveIndex(published);
   const { bodies, inFull } = segmentShare(archive, site, segment, policy.now);
   recordShownArticles(bodies);

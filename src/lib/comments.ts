@@ -45,7 +45,7 @@ export interface CommentThread<T extends CommentRecord> {
  */
 export function threadComments<T extends CommentRecord>(
   comments: readonly T[],
-  articleIds: ReadonlySet<number>,
+  articleIds: { has(id: number): boolean },
 ): { byArticle: Map<number, CommentThread<T>[]>; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const byId = new Map<string, T>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDigest, fingerprintAs } from '../../src/lib/incremental/page-digest';
+import { contentDigest, fingerprintAs, FINGERPRINTED_AS } from '../../src/lib/incremental/page-digest';
 import {
   carriedFrom,
   filesByFolder,
@@ -141,6 +141,17 @@ describe('contentDigest', () => {
     const edited = entry({ html: '' });
     fingerprintAs(edited, ({ id, data }) => ({ id, digest: 'd2', data }));
     expect(contentDigest({ page: [edited] })).not.toBe(contentDigest({ page: [whole] }));
+  });
+
+  it('fingerprints an object as the stand-in its prototype gives, without registering each object', () => {
+    const byNumber = { [FINGERPRINTED_AS]: (entry: { id: number }) => ({ id: entry.id }) };
+    const entry = (id: number, cached: string) => Object.assign(Object.create(byNumber) as object, { id, cached });
+    expect(contentDigest([entry(1, 'a')])).toBe(contentDigest([entry(1, 'b')]));
+    expect(contentDigest([entry(1, 'a')])).not.toBe(contentDigest([entry(2, 'a')]));
+    // A registered stand-in comes first.
+    const registered = entry(3, 'a');
+    fingerprintAs(registered, () => 'own');
+    expect(contentDigest([registered])).toBe(contentDigest(['own']));
   });
 
   it('tells values apart whose parts only the separators would tell apart', () => {

@@ -6,6 +6,7 @@ import {
   PACKED_FIELDS,
   storedPackedData,
 } from '../../src/lib/content/packed-data';
+import { contentDigest } from '../../src/lib/incremental/page-digest';
 
 const tags = ['نفت', 'بورس'];
 const date = new Date('2026-11-30T08:00:00Z');
@@ -77,6 +78,18 @@ describe('packedData', () => {
     expect(isPackedData(packed)).toBe(true);
     expect(isPackedData(data)).toBe(false);
     expect(packedData(packed)).toBe(packed);
+  });
+
+  it("refuses to be in a page's fingerprint, naming the article, however deep a page's props hold it", () => {
+    const packed = packedData(full());
+    // A fingerprint would lack the left-out fields: a page of this segment would be carried over wrong.
+    expect(() => contentDigest(packed)).toThrow(/Article 7 is packed in this segment build/);
+    const props = { page: 2, articles: [{ id: 9 }, { id: 7, entry: { id: '1405/07', data: packed } }] };
+    expect(() => contentDigest(props)).toThrow(/Article 7 is packed.*build without --segment/);
+    // The article in full is fingerprinted as before.
+    expect(contentDigest({ ...props, articles: [{ id: 7, entry: { id: '1405/07', data: full() } }] })).toMatch(
+      /^[\w-]+$/,
+    );
   });
 
   it('shares one prototype between articles with the same fields', () => {

@@ -193,6 +193,15 @@ describe('publishedArticles', () => {
     expect(published[2]!.entry).toBe(entries[0]);
   });
 
+  it('keeps no copy of what it can give again: the path and the frontmatter are asked, not held', () => {
+    // A segment build holds one of these for every article of the archive in every thread.
+    const [newest] = publishedArticles(entries, production);
+    expect(Object.keys(newest!)).not.toContain('path');
+    expect(Object.keys(newest!)).not.toContain('data');
+    expect(newest!.path).toBe('/news/5/nam-e-digar/');
+    expect(newest!.data).toBe(entries[4]!.data);
+  });
+
   it('shares one frozen list of reporter ids between the articles they wrote together', () => {
     const published = publishedArticles(entries, production);
     expect(published[1]!.authorIds).toBe(published[0]!.authorIds);

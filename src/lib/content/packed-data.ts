@@ -11,6 +11,7 @@
  * `undefined`, as it did before.
  */
 import { boundedMemo } from '#lib/bounded-memo.ts';
+import { FINGERPRINTED_AS } from '#lib/incremental/page-digest.ts';
 
 /**
  * What a packed article keeps: what lists, feeds' choice, the home page's choice and sitemaps read
@@ -105,6 +106,8 @@ function prototypeLeavingOut(fields: readonly string[]): object {
     prototype = Object.create(Object.prototype, {
       [PACKED]: { value: true },
       [LEFT_OUT]: { value: fieldList(key) },
+      // A page's fingerprint would silently lack the left-out fields.
+      [FINGERPRINTED_AS]: { value: refuseFingerprint },
       ...Object.fromEntries(
         fields.map((field) => [
           field,
@@ -121,6 +124,12 @@ function prototypeLeavingOut(fields: readonly string[]): object {
     prototypes.set(key, prototype);
   }
   return prototype;
+}
+
+function refuseFingerprint(data: { id?: unknown }): never {
+  throw new Error(
+    `Article ${String(data.id)} is packed in this segment build, yet a page this segment owns was fingerprinted with it. This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+  );
 }
 
 /** The fields `data` leaves out, or would leave out once packed. */

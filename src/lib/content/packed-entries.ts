@@ -107,8 +107,11 @@ export function handOverPackedEntries(collection: string, entries: readonly unkn
 /**
  * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
  * it kept every entry in the store): handed over in the process that synced, else read from the
- * file, which this build's content sync wrote.
+ * file, which this build's content sync wrote. Handed over once, so that the list does not outlive
+ * the pages' use of it; asked again, they are read from the file.
  */
 export function packedEntries(collection: string, dir: string | undefined): readonly unknown[] {
-  return handedOver().get(collection) ?? (dir ? readFile(dir)?.entries : undefined) ?? [];
+  const handed = handedOver().get(collection);
+  handedOver().delete(collection);
+  return handed ?? (dir ? readFile(dir)?.entries : undefined) ?? [];
 }
