@@ -106,12 +106,8 @@ const fingerprintedEntry = ({ id, collection, filePath, digest, data }: Collecti
 });
 
 /** The articles a segment's content sync packed, as entries of the collection (none in any other build). */
-function packedArticleEntries(): CollectionEntry<'articles'>[] {
-  const entries = packedEntries('articles', bodiesFolderOf('articles')) as CollectionEntry<'articles'>[];
-  // In place: the process that synced holds these entries already.
-  for (const entry of entries) entry.collection = 'articles';
-  return entries;
-}
+const packedArticleEntries = () =>
+  packedEntries('articles', bodiesFolderOf('articles')) as CollectionEntry<'articles'>[];
 
 let loaded: Promise<LoadedArticles> | undefined;
 const loadedArticles = () => (loaded ??= loadArticles());

@@ -96,6 +96,61 @@ export function removePackedEntries(dir: string): void {
   rmSync(packedEntriesFile(dir), { force: true });
 }
 
+/** Where an entry's file is, as the glob loader names it: the collection's folder, the id, `.md` or `.mdx`. */
+interface FileOfId {
+  folder: string;
+  extension: string;
+}
+
+/** One of each (a collection has one folder and two extensions), shared by every entry. */
+const filesOfIds = new Map<string, FileOfId>();
+
+function fileOfId(id: string, filePath: string | undefined): FileOfId | string | undefined {
+  const extension = /\.mdx?$/.exec(filePath ?? '')?.[0];
+  if (filePath === undefined || extension === undefined || !filePath.endsWith(`${id}${extension}`)) return filePath;
+  const folder = filePath.slice(0, filePath.length - id.length - extension.length);
+  const key = `${folder}\n${extension}`;
+  let shared = filesOfIds.get(key);
+  if (!shared) filesOfIds.set(key, (shared = { folder, extension }));
+  return shared;
+}
+
+/**
+ * A packed entry as the pages hold it: one for every article of the archive a segment does not
+ * show, in every thread. Its fields are the object's own, where Astro's entries kept three outside
+ * it, and its file path is made from its id when it is the collection folder's file of that id (as
+ * the glob loader names every entry), not kept: the entry and its path were 212 bytes an article of
+ * a segment's build thread at 100,000 articles.
+ */
+class PackedEntryOfPages {
+  id: string;
+  collection: string;
+  data: unknown;
+  body: unknown;
+  digest: unknown;
+  rendered: unknown;
+  assetImports: unknown;
+  deferredRender: unknown;
+  #file: FileOfId | string | undefined;
+
+  constructor(entry: PackedEntry, collection: string) {
+    this.id = entry.id;
+    this.collection = collection;
+    this.data = entry.data;
+    this.body = entry.body;
+    this.digest = entry.digest;
+    this.rendered = entry.rendered;
+    this.assetImports = entry.assetImports;
+    this.deferredRender = entry.deferredRender;
+    this.#file = fileOfId(entry.id, entry.filePath);
+  }
+
+  get filePath(): string | undefined {
+    const file = this.#file;
+    return typeof file === 'object' ? `${file.folder}${this.id}${file.extension}` : file;
+  }
+}
+
 /** The packed entries content sync left, per collection, for the pages of the same process. */
 const handedOver = () => processWideMap<string, readonly unknown[]>('bayegan.packedEntries');
 
@@ -106,12 +161,14 @@ export function handOverPackedEntries(collection: string, entries: readonly unkn
 
 /**
  * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
- * it kept every entry in the store): handed over in the process that synced, else read from the
- * file, which this build's content sync wrote. Handed over once, so that the list does not outlive
- * the pages' use of it; asked again, they are read from the file.
+ * it kept every entry in the store), as entries of the collection (`PackedEntryOfPages`): handed
+ * over in the process that synced, else read from the file, which this build's content sync wrote.
+ * Handed over once, so that the list does not outlive the pages' use of it; asked again, they are
+ * read from the file.
  */
 export function packedEntries(collection: string, dir: string | undefined): readonly unknown[] {
   const handed = handedOver().get(collection);
   handedOver().delete(collection);
-  return handed ?? (dir ? readFile(dir)?.entries : undefined) ?? [];
+  const entries = (handed ?? (dir ? readFile(dir)?.entries : undefined) ?? []) as PackedEntry[];
+  return entries.map((entry) => new PackedEntryOfPages(entry, collection));
 }

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handOverPackedEntries, packedEntries, writePackedEntries } from '../../src/lib/content/packed-entries';
+
+const unrendered = { html: '', metadata: { bayeganUnrendered: true } };
+const stored = (id: string, filePath: string | undefined, more: object = {}) => ({
+  id,
+  data: { id: 1, bayeganLeftOut: ['title'] },
+  body: undefined,
+  filePath,
+  digest: `d-${id}`,
+  rendered: unrendered,
+  assetImports: undefined,
+  ...more,
+});
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('packedEntries', () => {
+  it('gives the pages entries of the collection with every field the store kept, the file path made from the id', () => {
+    const folder = '../../corpus/articles/';
+    const entries = [
+      stored('1403/09/42-bazar', `${folder}1403/09/42-bazar.md`),
+      stored('1403/09/43-gozaresh', `${folder}1403/09/43-gozaresh.mdx`, { deferredRender: true }),
+      // A path that is not the folder's file of the id (no such entry today) is kept as it is.
+      stored('renamed', `${folder}1403/09/other.md`),
+      stored('no-file', undefined),
+    ];
+    handOverPackedEntries('articles', entries);
+    const pages = packedEntries('articles', undefined) as Record<string, unknown>[];
+    expect(pages.map((entry) => entry['filePath'])).toEqual(entries.map((entry) => entry.filePath));
+    for (const [at, entry] of pages.entries()) {
+      expect(entry).toMatchObject({ ...entries[at], collection: 'articles' });
+      expect(entry['data']).toBe(entries[at]!.data);
+    }
+    expect(pages[1]!['deferredRender']).toBe(true);
+    // Not kept: one path an article of the archive, in every thread of a segment build.
+    expect(Object.keys(pages[0]!)).not.toContain('filePath');
+  });
+
+  it('hands the entries over once; asked again, reads them from the file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bayegan-packed-'));
+    dirs.push(dir);
+    const onFile = [stored('1403/a', 'content/articles/1403/a.md')];
+    writePackedEntries(dir, 'token', onFile);
+    handOverPackedEntries('articles', [stored('1403/b', 'content/articles/1403/b.md')]);
+    expect((packedEntries('articles', dir) as { id: string }[]).map((entry) => entry.id)).toEqual(['1403/b']);
+    const again = packedEntries('articles', dir) as { id: string; filePath: string }[];
+    expect(again.map((entry) => [entry.id, entry.filePath])).toEqual([['1403/a', 'content/articles/1403/a.md']]);
+  });
+});
