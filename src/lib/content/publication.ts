@@ -32,7 +32,7 @@ export const articlesPath = '/news/';
 /**
  * The article's permanent path, `/news/<id>/<slug>/`, percent-encoded for use in links. Joined
  * rather than templated: a template's string is a chain of its pieces in V8 (140 bytes a path where
- * the flat string takes 60), and a build keeps every article's path.
+ * the flat string takes 60), and what keeps a path (a plan, a page's links) keeps it flat.
  */
 export function articlePath(id: number, slug: string): string {
   return [articlesPath, id, '/', encodeURIComponent(slug), '/'].join('');
