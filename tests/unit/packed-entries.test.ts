@@ -1,8 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handOverPackedEntries, packedEntries, writePackedEntries } from '../../src/lib/content/packed-entries';
+import {
+  handOverPackedEntries,
+  packedEntries,
+  packedEntriesFile,
+  readPackedEntries,
+  writePackedEntries,
+} from '../../src/lib/content/packed-entries';
 
 const unrendered = { html: '', metadata: { bayeganUnrendered: true } };
 const stored = (id: string, filePath: string | undefined, more: object = {}) => ({
@@ -51,5 +57,37 @@ describe('packedEntries', () => {
     expect((packedEntries('articles', dir) as { id: string }[]).map((entry) => entry.id)).toEqual(['1403/b']);
     const again = packedEntries('articles', dir) as { id: string; filePath: string }[];
     expect(again.map((entry) => [entry.id, entry.filePath])).toEqual([['1403/a', 'content/articles/1403/a.md']]);
+  });
+
+  const folder = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bayegan-packed-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('reads back a file of many parts, and only the file of its own store', () => {
+    const dir = folder();
+    // Three parts of 10,000 entries: each part is read on its own.
+    const many = Array.from({ length: 25_000 }, (_, at) => stored(`1403/${at}`, `content/articles/1403/${at}.md`));
+    writePackedEntries(dir, 'store-1', many);
+    const read = readPackedEntries(dir, 'store-1') as { id: string }[];
+    expect(read).toHaveLength(25_000);
+    expect(read.map((entry) => entry.id)).toEqual(many.map((entry) => entry.id));
+    // A store Astro cleared since has another token: the file is not its.
+    expect(readPackedEntries(dir, 'store-2')).toBeUndefined();
+    expect(readPackedEntries(dir, undefined)).toBeUndefined();
+  });
+
+  it('refuses a file cut short, naming it and what to do', () => {
+    const dir = folder();
+    writePackedEntries(dir, 'store-1', [stored('1403/a', 'content/articles/1403/a.md')]);
+    const file = packedEntriesFile(dir);
+    const whole = readFileSync(file);
+    for (const cut of [whole.length - 3, whole.length - 40, 2]) {
+      writeFileSync(file, whole.subarray(0, cut));
+      expect(() => readPackedEntries(dir, 'store-1'), `cut at ${cut}`).toThrow(
+        `${file} is damaged: delete it and build again.`,
+      );
+    }
   });
 });

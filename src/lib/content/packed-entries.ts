@@ -15,7 +15,7 @@
  * synced is handed them, a page thread reads the file.
  */
 import type { LoaderContext } from 'astro/loaders';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { processWideMap } from '#lib/process-wide.ts';
@@ -62,23 +62,51 @@ export function writePackedEntries(dir: string, token: string, entries: readonly
   writeWholeFileInParts(packedEntriesFile(dir), parts({ token, count: entries.length }, entries));
 }
 
-/** The file's header and entries; undefined when there is no file. */
-function readFile(dir: string): { header: Header; entries: unknown[] } | undefined {
+/** Reads `into.length` bytes of `fd` from `position`; false at the end of the file before them. */
+function readFully(fd: number, into: Buffer, position: number): boolean {
+  let done = 0;
+  while (done < into.length) {
+    const read = readSync(fd, into, done, into.length - done, position + done);
+    if (read === 0) return false;
+    done += read;
+  }
+  return true;
+}
+
+/**
+ * The file's header and, when `wanted` takes the header, its entries; undefined when there is no
+ * file. Read a part at a time, never whole: at a million articles the file is 428 MB, which a page
+ * thread held all at once beside the entries it made of it, as it started.
+ */
+function readFile(
+  dir: string,
+  wanted: (header: Header) => boolean = () => true,
+): { header: Header; entries: unknown[] } | undefined {
   const file = packedEntriesFile(dir);
   if (!existsSync(file)) return undefined;
-  const bytes = readFileSync(file);
-  let at = 0;
-  const next = () => {
-    const length = bytes.readUInt32LE(at);
-    const value = deserialize(bytes.subarray(at + 4, at + 4 + length)) as unknown;
-    at += 4 + length;
-    return value;
-  };
-  const header = next() as Header;
-  const entries: unknown[] = [];
-  while (at < bytes.length) for (const entry of next() as unknown[]) entries.push(entry);
-  if (entries.length !== header.count) throw new Error(`${file} is damaged: delete it and build again.`);
-  return { header, entries };
+  const damaged = () => new Error(`${file} is damaged: delete it and build again.`);
+  const fd = openSync(file, 'r');
+  try {
+    const frame = Buffer.alloc(4);
+    let at = 0;
+    /** The next part, or undefined at the end of the file. */
+    const next = (): unknown => {
+      if (!readFully(fd, frame, at)) return undefined;
+      const part = Buffer.allocUnsafe(frame.readUInt32LE(0));
+      if (!readFully(fd, part, at + 4)) throw damaged();
+      at += 4 + part.length;
+      return deserialize(part) as unknown;
+    };
+    const header = next() as Header | undefined;
+    if (header === undefined) throw damaged();
+    const entries: unknown[] = [];
+    if (!wanted(header)) return { header, entries };
+    for (let part = next(); part !== undefined; part = next()) for (const entry of part as unknown[]) entries.push(entry);
+    if (entries.length !== header.count) throw damaged();
+    return { header, entries };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -87,7 +115,7 @@ function readFile(dir: string): { header: Header; entries: unknown[] } | undefin
  */
 export function readPackedEntries(dir: string, token: string | undefined): unknown[] | undefined {
   if (token === undefined) return undefined;
-  const read = readFile(dir);
+  const read = readFile(dir, (header) => header.token === token);
   return read?.header.token === token ? read.entries : undefined;
 }
 
