@@ -27,6 +27,12 @@ afterEach(() => {
 });
 
 describe('packedEntries', () => {
+  const folder = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bayegan-packed-'));
+    dirs.push(dir);
+    return dir;
+  };
+
   it('gives the pages entries of the collection with every field the store kept, the file path made from the id', () => {
     const folder = '../../corpus/articles/';
     const entries = [
@@ -49,8 +55,7 @@ describe('packedEntries', () => {
   });
 
   it('hands the entries over once; asked again, reads them from the file', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bayegan-packed-'));
-    dirs.push(dir);
+    const dir = folder();
     const onFile = [stored('1403/a', 'content/articles/1403/a.md')];
     writePackedEntries(dir, 'token', onFile);
     handOverPackedEntries('articles', [stored('1403/b', 'content/articles/1403/b.md')]);
@@ -58,12 +63,6 @@ describe('packedEntries', () => {
     const again = packedEntries('articles', dir) as { id: string; filePath: string }[];
     expect(again.map((entry) => [entry.id, entry.filePath])).toEqual([['1403/a', 'content/articles/1403/a.md']]);
   });
-
-  const folder = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bayegan-packed-'));
-    dirs.push(dir);
-    return dir;
-  };
 
   it('reads back a file of many parts, and only the file of its own store', () => {
     const dir = folder();
