@@ -5,7 +5,6 @@
 // The staging folder lives inside the project (under node_modules/.cache): Astro runs the
 // prerender chunks it writes there, and they must resolve the project's packages even when
 // BAYEGAN_OUT_DIR points outside the project.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMemoryLimit } from '../src/lib/build-memory.ts';
 import { collectionFolder } from '../src/lib/content/content-dir.ts';
+import { gitOutput } from '../src/lib/content/git-blobs.ts';
 import { BUILD_NOW_ENV } from '../src/lib/content/publication.ts';
 import { MANIFEST_FILE } from '../src/lib/incremental/page-plan.ts';
 import { SEGMENT_FOLDER, segmentName } from '../src/lib/segments.ts';
@@ -246,6 +246,5 @@ function failed(status: number): never {
 function commitOf(root: string): string {
   const fromCi = process.env.GITHUB_SHA || process.env.CI_COMMIT_SHA;
   if (fromCi) return fromCi;
-  const git = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' });
-  return git.status === 0 ? git.stdout.trim() : '';
+  return gitOutput(root, ['rev-parse', 'HEAD'])?.trim() ?? '';
 }

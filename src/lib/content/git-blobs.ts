@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 /** Far more than a million paths' listing (about 100 bytes a line). */
 const MAX_OUTPUT = 1024 ** 3;
 
-function git(dir: string, args: readonly string[]): string | undefined {
+/** What git prints in `dir`; undefined outside a git work tree, without git, or when it fails. */
+export function gitOutput(dir: string, args: readonly string[]): string | undefined {
   const run = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
     cwd: dir,
     encoding: 'utf8',
@@ -30,8 +31,8 @@ function git(dir: string, args: readonly string[]): string | undefined {
 export function gitBlobIds(dir: string): Map<string, string> | undefined {
   // `-s`: mode, blob id, stage, path; `-m`: the files whose working copy differs from the index
   // (git compares the contents when a file's stat differs from what its index recorded).
-  const staged = git(dir, ['ls-files', '-s', '-z', '--', '.']);
-  const modified = git(dir, ['ls-files', '-m', '-z', '--', '.']);
+  const staged = gitOutput(dir, ['ls-files', '-s', '-z', '--', '.']);
+  const modified = gitOutput(dir, ['ls-files', '-m', '-z', '--', '.']);
   if (staged === undefined || modified === undefined) return undefined;
   const edited = new Set(modified.split('\0'));
   const blobs = new Map<string, string>();
