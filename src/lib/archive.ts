@@ -7,6 +7,7 @@
 import { boundedMemo } from './bounded-memo.ts';
 import { toTehranJalali } from './dates/jalali.ts';
 import { persianComparisonKey } from './persian/normalize.ts';
+import { positionInSorted } from './sorted-search.ts';
 import { slugify } from './persian/slug.ts';
 import { compareNewestFirst, groupBy } from './content/publication.ts';
 
@@ -146,14 +147,7 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
  * Undefined when the list does not hold it.
  */
 export function positionIn<T extends { id: number; date: Date }>(list: readonly T[], article: T): number | undefined {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareNewestFirst(list[middle]!, article) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low < list.length && compareNewestFirst(list[low]!, article) === 0 ? low : undefined;
+  return positionInSorted(list, article, compareNewestFirst);
 }
 
 /** The newer and older article next to `article` in its section. */

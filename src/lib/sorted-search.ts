@@ -1,0 +1,15 @@
+/**
+ * Where `item` is in `list`, sorted by `compare`, found by halving; undefined when no element of
+ * the list compares equal to it. The one binary search of the code: an article's place in a list
+ * of the archive (./archive.ts), a number in a set of numbers (./number-set.ts).
+ */
+export function positionInSorted<T>(list: ArrayLike<T>, item: T, compare: (a: T, b: T) => number): number | undefined {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(list[middle]!, item) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low < list.length && compare(list[low]!, item) === 0 ? low : undefined;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { positionInSorted } from '../../src/lib/sorted-search';
+
+describe('positionInSorted', () => {
+  const byNumber = (a: number, b: number) => a - b;
+
+  it('finds each element of a sorted list, and nothing where the list holds none equal', () => {
+    const list = [2, 3, 5, 8, 13, 21];
+    list.forEach((value, at) => expect(positionInSorted(list, value, byNumber)).toBe(at));
+    for (const missing of [0, 4, 9, 22]) expect(positionInSorted(list, missing, byNumber)).toBeUndefined();
+    expect(positionInSorted([], 1, byNumber)).toBeUndefined();
+  });
+
+  it('gives the first of the elements that compare equal, in the order of the comparison', () => {
+    // Newest first, as the archive's lists are: the date breaks no tie here, the place does.
+    const newestFirst = (a: { date: number }, b: { date: number }) => b.date - a.date;
+    const list = [{ date: 9 }, { date: 7 }, { date: 7 }, { date: 3 }];
+    expect(positionInSorted(list, { date: 7 }, newestFirst)).toBe(1);
+    expect(positionInSorted(list, { date: 8 }, newestFirst)).toBeUndefined();
+  });
+});
