@@ -27,32 +27,40 @@ export interface ArticleEntryLike {
 
 /**
  * A published article's facts: what lists, feeds and URLs are made from. Every thread of a segment
- * build holds one for every article of the archive, so what can be made again is not kept: the
- * path is made from the number and slug when asked (75 bytes an article of the build thread's heap
- * at 100,000 articles, a percent-encoded copy of the slug), and the frontmatter is the entry's.
- * Never spread into another object: the path and the frontmatter are the class's, not the
- * object's own.
+ * build holds one for every article of the archive, so what can be made again or read from the
+ * entry is not kept: the path is made from the number and slug when asked (75 bytes an article of
+ * the build thread's heap at 100,000 articles, a percent-encoded copy of the slug), and the number,
+ * date, section and tags are the frontmatter's (32 bytes), which is the entry's. Never spread into
+ * another object: those are the class's, not the object's own.
  */
 export class PublishedArticle<E extends ArticleEntryLike> {
-  /** The permanent article number. */
-  id: number;
-  /** First publication. */
-  date: Date;
-  categoryId: string;
   authorIds: readonly string[];
-  tags: readonly string[];
   /** The last URL segment (from `slug`, else the file name). */
   slug: string;
   entry: E;
 
   constructor(entry: E, authorIds: readonly string[], slug: string) {
-    this.id = entry.data.id;
-    this.date = entry.data.date;
-    this.categoryId = entry.data.category.id;
     this.authorIds = authorIds;
-    this.tags = entry.data.tags;
     this.slug = slug;
     this.entry = entry;
+  }
+
+  /** The permanent article number. */
+  get id(): number {
+    return this.entry.data.id;
+  }
+
+  /** First publication. */
+  get date(): Date {
+    return this.entry.data.date;
+  }
+
+  get categoryId(): string {
+    return this.entry.data.category.id;
+  }
+
+  get tags(): readonly string[] {
+    return this.entry.data.tags;
   }
 
   /** `/news/<id>/<slug>/`, percent-encoded. */
