@@ -72,8 +72,8 @@ async function loadArticles(): Promise<LoadedArticles> {
     return list;
   };
   for (const entry of entries) {
-    // A segment's content sync packed the articles it does not show: they get their guard back,
-    // which refuses to be fingerprinted too.
+    // A segment's content sync packed the articles it does not show: the packed entries come with
+    // their guard, which refuses to be fingerprinted too; one of the store gets it back here.
     if (isPackedData(entry.data)) entry.data = packedData(entry.data);
     else fingerprintAs(entry, fingerprintedEntry);
   }

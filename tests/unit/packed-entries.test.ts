@@ -9,6 +9,7 @@ import {
   readPackedEntries,
   writePackedEntries,
 } from '../../src/lib/content/packed-entries';
+import { isPackedData } from '../../src/lib/content/packed-data';
 
 const unrendered = { html: '', metadata: { bayeganUnrendered: true } };
 const stored = (id: string, filePath: string | undefined, more: object = {}) => ({
@@ -46,8 +47,12 @@ describe('packedEntries', () => {
     const pages = packedEntries('articles', undefined) as Record<string, unknown>[];
     expect(pages.map((entry) => entry['filePath'])).toEqual(entries.map((entry) => entry.filePath));
     for (const [at, entry] of pages.entries()) {
-      expect(entry).toMatchObject({ ...entries[at], collection: 'articles' });
-      expect(entry['data']).toBe(entries[at]!.data);
+      const { data, ...rest } = entries[at]!;
+      expect(entry).toMatchObject({ ...rest, collection: 'articles' });
+      // Its data guarded from the start: what it left out cannot be read.
+      expect(isPackedData(entry['data'] as object)).toBe(true);
+      expect((entry['data'] as { id: number }).id).toBe(data.id);
+      expect(() => (entry['data'] as { title?: string }).title).toThrow(/"title" was read/);
     }
     expect(pages[1]!['deferredRender']).toBe(true);
     // Not kept: one path an article of the archive, in every thread of a segment build.
@@ -62,6 +67,7 @@ describe('packedEntries', () => {
     expect((packedEntries('articles', dir) as { id: string }[]).map((entry) => entry.id)).toEqual(['1403/b']);
     const again = packedEntries('articles', dir) as { id: string; filePath: string }[];
     expect(again.map((entry) => [entry.id, entry.filePath])).toEqual([['1403/a', 'content/articles/1403/a.md']]);
+    expect(() => (again[0] as unknown as { data: { title?: string } }).data.title).toThrow(/"title" was read/);
   });
 
   it('reads back a file of many parts, and only the file of its own store', () => {

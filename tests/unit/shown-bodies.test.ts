@@ -12,8 +12,13 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
 import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownReckoning } from '../../src/lib/content/shown-bodies';
-import { isPackedData, LEFT_OUT_FIELD, packedData } from '../../src/lib/content/packed-data';
-import { packedEntries, packedEntriesFile, type WithPackedEntries } from '../../src/lib/content/packed-entries';
+import { isPackedData, LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
+import {
+  packedEntries,
+  packedEntriesFile,
+  readPackedEntries,
+  type WithPackedEntries,
+} from '../../src/lib/content/packed-entries';
 import { processWideValue } from '../../src/lib/process-wide';
 import { memoryStore as storeOf } from '../helpers/memory-store';
 
@@ -218,12 +223,17 @@ describe('a segment build, which keeps only some entries in full', () => {
     expect([...packedOnFile().keys()]).toEqual(['c']);
     const packed = packedOnFile().get('c')!;
     expect(isPackedData(packed.data)).toBe(true);
-    expect(packed.data).toEqual({ id: expect.any(Number), tags: [], [LEFT_OUT_FIELD]: ['title'] });
+    expect(packed.data).toEqual({ id: expect.any(Number), tags: [] });
+    // On file as the store keeps data: plain, naming what it left out.
+    const [stored] = [...metaOf(store).values()]
+      .map((token) => readPackedEntries(dir(), token))
+      .find(Boolean) as Entry[];
+    expect(stored!.data).toEqual({ id: expect.any(Number), tags: [], [LEFT_OUT_FIELD]: ['title'] });
     // No frontmatter picture to resolve: the field is gone. The body's pictures are its own.
     expect(packed.imageImports).toBeUndefined();
     expect(packed.digest).toBe(digestOf(readFileSync(path.join(root, 'content', 'c.md'), 'utf8')));
-    // The pages give a packed entry's data its guard back.
-    expect(() => (packedData(packed.data) as { title?: unknown }).title).toThrow(/"title" was read/);
+    // The pages read it with its guard: what it left out cannot be read.
+    expect(() => (packed.data as { title?: unknown }).title).toThrow(/"title" was read/);
   });
 
   it('reads a packed entry again when a later build keeps it, and packs one it no longer keeps', async () => {

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
+import { packedData } from './packed-data.ts';
 
 /** An entry as the store keeps it, which is what is kept beside it. */
 export type PackedEntry = Parameters<LoaderContext['store']['set']>[0];
@@ -74,14 +75,16 @@ function readFully(fd: number, into: Buffer, position: number): boolean {
 }
 
 /**
- * The file's header and, when `wanted` takes the header, its entries; undefined when there is no
- * file. Read a part at a time, never whole: at a million articles the file is 428 MB, which a page
- * thread held all at once beside the entries it made of it, as it started.
+ * The file's header, each of its entries given to `take` as it is read when `wanted` takes the
+ * header; undefined when there is no file. Read a part at a time, never whole: at a million
+ * articles the file is 428 MB, which a page thread held all at once beside the entries it made of
+ * it, as it started.
  */
 function readFile(
   dir: string,
+  take: (entry: unknown) => void,
   wanted: (header: Header) => boolean = () => true,
-): { header: Header; entries: unknown[] } | undefined {
+): Header | undefined {
   const file = packedEntriesFile(dir);
   if (!existsSync(file)) return undefined;
   const damaged = () => new Error(`${file} is damaged: delete it and build again.`);
@@ -99,11 +102,14 @@ function readFile(
     };
     const header = next() as Header | undefined;
     if (header === undefined) throw damaged();
-    const entries: unknown[] = [];
-    if (!wanted(header)) return { header, entries };
-    for (let part = next(); part !== undefined; part = next()) for (const entry of part as unknown[]) entries.push(entry);
-    if (entries.length !== header.count) throw damaged();
-    return { header, entries };
+    if (!wanted(header)) return header;
+    let count = 0;
+    for (let part = next(); part !== undefined; part = next()) {
+      for (const entry of part as unknown[]) take(entry);
+      count += (part as unknown[]).length;
+    }
+    if (count !== header.count) throw damaged();
+    return header;
   } finally {
     closeSync(fd);
   }
@@ -115,8 +121,9 @@ function readFile(
  */
 export function readPackedEntries(dir: string, token: string | undefined): unknown[] | undefined {
   if (token === undefined) return undefined;
-  const read = readFile(dir, (header) => header.token === token);
-  return read?.header.token === token ? read.entries : undefined;
+  const entries: unknown[] = [];
+  const header = readFile(dir, (entry) => entries.push(entry), (read) => read.token === token);
+  return header?.token === token ? entries : undefined;
 }
 
 /** Removes the file: a build that keeps every entry in the store has none. */
@@ -148,7 +155,8 @@ function fileOfId(id: string, filePath: string | undefined): FileOfId | string |
  * show, in every thread. Its fields are the object's own, where Astro's entries kept three outside
  * it, and its file path is made from its id when it is the collection folder's file of that id (as
  * the glob loader names every entry), not kept: the entry and its path were 212 bytes an article of
- * a segment's build thread at 100,000 articles.
+ * a segment's build thread at 100,000 articles. Its data has its guard (./packed-data.ts) from the
+ * start.
  */
 class PackedEntryOfPages {
   id: string;
@@ -164,7 +172,8 @@ class PackedEntryOfPages {
   constructor(entry: PackedEntry, collection: string) {
     this.id = entry.id;
     this.collection = collection;
-    this.data = entry.data;
+    // Its guard, made now: the data as the store keeps it is dropped with the part it was read in.
+    this.data = packedData(entry.data as object);
     this.body = entry.body;
     this.digest = entry.digest;
     this.rendered = entry.rendered;
@@ -189,14 +198,18 @@ export function handOverPackedEntries(collection: string, entries: readonly unkn
 
 /**
  * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
- * it kept every entry in the store), as entries of the collection (`PackedEntryOfPages`): handed
- * over in the process that synced, else read from the file, which this build's content sync wrote.
+ * it kept every entry in the store), as entries of the collection (`PackedEntryOfPages`, its data
+ * guarded): handed over in the process that synced, else read from the file, which this build's
+ * content sync wrote, and each entry made as it is read.
  * Handed over once, so that the list does not outlive the pages' use of it; asked again, they are
  * read from the file.
  */
 export function packedEntries(collection: string, dir: string | undefined): readonly unknown[] {
   const handed = handedOver().get(collection);
   handedOver().delete(collection);
-  const entries = (handed ?? (dir ? readFile(dir)?.entries : undefined) ?? []) as PackedEntry[];
-  return entries.map((entry) => new PackedEntryOfPages(entry, collection));
+  if (handed) return handed.map((entry) => new PackedEntryOfPages(entry as PackedEntry, collection));
+  const entries: PackedEntryOfPages[] = [];
+  // Each entry made as it is read: the structured clone it is made of is dropped a part at a time.
+  if (dir) readFile(dir, (entry) => entries.push(new PackedEntryOfPages(entry as PackedEntry, collection)));
+  return entries;
 }
