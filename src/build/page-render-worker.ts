@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { useKeptMdxBodiesFolder } from '#lib/content/kept-mdx-bodies.ts';
 import { adoptRenderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import { imageStandIn, routeKey } from '#lib/parallel-pages.ts';
+import { adoptSegmentRun } from '#lib/segment-registry.ts';
 import type { ImageRequest, RenderJob, RenderReply, WorkerJob, WorkerMessage, WorkerSetup } from './page-workers.ts';
 import { secondThreadStopsAfter } from './second-thread.ts';
 
@@ -26,6 +27,9 @@ const setup = workerData as WorkerSetup;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 adoptRenderedBodyFolders(setup.renderedBodies);
+adoptSegmentRun(setup.segmentRun);
+// Taken once by the pages (src/data/segments.ts), then theirs alone.
+setup.segmentRun = undefined;
 const reusedAssets = setup.keptMdxBodies ? useKeptMdxBodiesFolder(setup.keptMdxBodies) : new Set<string>();
 
 /**

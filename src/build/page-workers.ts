@@ -24,6 +24,7 @@ import {
   routeKey,
 } from '#lib/parallel-pages.ts';
 import { gigabytes } from '#lib/build-memory.ts';
+import { segmentRunToSend, type SentSegmentRun } from '#lib/segment-registry.ts';
 import { everythingToSecondThread } from './second-thread.ts';
 
 /** What the worker is started with. */
@@ -40,6 +41,8 @@ export interface WorkerSetup {
   pageStyles: [string, unknown[]][];
   /** Scripts integrations put inline into every page's head. */
   inlineScripts: string[];
+  /** What this thread reckoned of its segment run, which the worker takes rather than reckon again. */
+  segmentRun: SentSegmentRun | undefined;
 }
 
 /** An optimised image a page rendered in the worker asked for. */
@@ -281,6 +284,7 @@ async function startPageWorker(
     keptMdxBodies: keptMdxBodiesFolder(),
     pageStyles: Object.values(options.allPages).map((page) => [page.key, page.styles]),
     inlineScripts: options.settings.scripts.filter((script) => script.stage === 'head-inline').map((s) => s.content),
+    segmentRun: segmentRunToSend(),
   };
   // No `resourceLimits`: the process's --max-old-space-size (scripts/build.ts) overrides them, and
   // where it does not, a worker that reached its limit aborted the whole process (Node 24). The

@@ -14,7 +14,9 @@ import {
   segmentSettings,
   type PlanRun,
   shownArticles,
+  takeSentSegmentRun,
   type SegmentRun,
+  type SegmentSettings,
 } from '#lib/segment-registry.ts';
 import { ownerOfFile } from '#lib/segments.ts';
 import { segmentShare, sitePlan } from '#lib/shown-articles.ts';
@@ -55,6 +57,13 @@ function checkShownBodies(needed: ReadonlySet<number>): void {
   }
 }
 
+/** The plan, the articles held in full and the index's digest of segment `settings`, reckoned from `archive`. */
+function reckonedRun(archive: Archive, settings: SegmentSettings): Pick<SegmentRun, 'plan' | 'inFull' | 'indexDigest'> {
+  const { plan, bodies, inFull } = segmentShare(archive, site, settings, buildNow);
+  checkShownBodies(bodies);
+  return { plan, inFull, indexDigest: indexDigest(archive) };
+}
+
 let run: Promise<SegmentRun | undefined> | undefined;
 
 /** The plan of this segment build, made once; undefined in a whole build. */
@@ -63,11 +72,17 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     const settings = segmentSettings();
     if (!settings) return undefined;
     const archive = await getArchive();
-    const { plan, bodies, inFull } = segmentShare(archive, site, settings, buildNow);
-    checkShownBodies(bodies);
-    const digest = indexDigest(archive);
+    // A page worker takes what the build's thread reckoned from the same archive (src/build/page-workers.ts).
+    const { plan, inFull, indexDigest: digest } = takeSentSegmentRun() ?? reckonedRun(archive, settings);
     const articlesInFull = await packArticlesNotShown(inFull);
-    const made: SegmentRun = { settings, plan, indexDigest: digest, articles: archive.articles, articlesInFull };
+    const made: SegmentRun = {
+      settings,
+      plan,
+      indexDigest: digest,
+      articles: archive.articles,
+      inFull,
+      articlesInFull,
+    };
     recordSegmentRun(made);
     return made;
   })();

@@ -5,7 +5,7 @@
  * Only `npm run build -- --segment K/N` turns it on (scripts/build.ts sets BAYEGAN_SEGMENT); and
  * the same for the plan of `npm run build -- --plan N` (BAYEGAN_SEGMENT_PLAN, src/lib/segment-reuse.ts).
  */
-import type { SegmentChoice, SegmentPlan } from './segments.ts';
+import { receivedPlan, sentPlan, type SegmentChoice, type SegmentPlan, type SentPlan } from './segments.ts';
 import { processWideValue } from './process-wide.ts';
 
 /** What scripts/build.ts passes in BAYEGAN_SEGMENT (JSON), and what the segment's stamp records. */
@@ -26,6 +26,8 @@ export interface SegmentRun {
   indexDigest: string;
   /** Every published article's URL path and date, for the search index's layout. */
   articles: readonly { path: string; date: Date }[];
+  /** The numbers of the published articles this segment's pages show (src/lib/shown-articles.ts). */
+  inFull: ReadonlySet<number>;
   /** How many published articles this segment's pages show, which it holds in full; the rest it holds packed. */
   articlesInFull: number;
 }
@@ -47,6 +49,38 @@ export function segmentRun(): SegmentRun | undefined {
   const run = registered.get();
   if (!run) throw new Error('A segment build ended without a segment plan: no article route asked for one.');
   return run;
+}
+
+/**
+ * What the build's thread reckoned of its segment run, as it is sent to its page worker
+ * (src/build/page-workers.ts): the plan, the articles held in full and the index's digest. The
+ * worker loads the same archive and takes these rather than reckon them again, which took the
+ * plan of the whole site a second time, 0.6 GB of a page worker's heap at a million articles.
+ */
+export interface SentSegmentRun {
+  plan: SentPlan;
+  inFull: number[];
+  indexDigest: string;
+}
+
+/** This build's segment run as its page worker takes it; undefined when there is none yet (the worker reckons it). */
+export function segmentRunToSend(): SentSegmentRun | undefined {
+  const run = registered.get();
+  return run && { plan: sentPlan(run.plan), inFull: [...run.inFull], indexDigest: run.indexDigest };
+}
+
+const sentRun = processWideValue<SentSegmentRun | undefined>('bayegan.sentSegmentRun');
+
+/** In a page worker: the segment run the build's thread sent. */
+export function adoptSegmentRun(run: SentSegmentRun | undefined): void {
+  if (run) sentRun.set(run);
+}
+
+/** The segment run the build's thread sent this page worker, taken once; undefined elsewhere. */
+export function takeSentSegmentRun(): Pick<SegmentRun, 'plan' | 'inFull' | 'indexDigest'> | undefined {
+  const run = sentRun.get();
+  sentRun.set(undefined);
+  return run && { plan: receivedPlan(run.plan), inFull: new Set(run.inFull), indexDigest: run.indexDigest };
 }
 
 const shown = processWideValue<ReadonlySet<number>>('bayegan.segmentBodies');

@@ -194,6 +194,51 @@ function settledListPages(
   return listPages;
 }
 
+/**
+ * A plan as it is sent to another thread of the build (structured-clonable): each unit's name once,
+ * with the index of its name for every article and settled list page, where a clone of the plan's
+ * maps would write the name again for each (a million at a million articles) and the thread would
+ * hold a copy of it for each.
+ */
+export interface SentPlan {
+  count: number;
+  owners: Map<string, number>;
+  shards: readonly string[];
+  /** Every unit named by an article or a settled list page, once. */
+  units: string[];
+  /** The articles' numbers, in the plan's order, and the index of each one's unit. */
+  articles: { ids: Float64Array; units: Uint32Array };
+  /** The settled list pages' files, in the plan's order, and the index of each one's unit. */
+  listPages: { files: string[]; units: Uint32Array };
+}
+
+export function sentPlan(plan: SegmentPlan): SentPlan {
+  const units: string[] = [];
+  const indexOf = new Map<string, number>();
+  const unitIndex = (unit: string) => {
+    let index = indexOf.get(unit);
+    if (index === undefined) indexOf.set(unit, (index = units.push(unit) - 1));
+    return index;
+  };
+  const articles = { ids: new Float64Array(plan.articleUnits.size), units: new Uint32Array(plan.articleUnits.size) };
+  let at = 0;
+  for (const [id, unit] of plan.articleUnits) {
+    articles.ids[at] = id;
+    articles.units[at++] = unitIndex(unit);
+  }
+  const listPages = { files: [...plan.listPages.keys()], units: Uint32Array.from(plan.listPages.values(), unitIndex) };
+  return { count: plan.count, owners: new Map(plan.owners), shards: [...plan.shards], units, articles, listPages };
+}
+
+/** The plan `sentPlan` sent: the same maps, in the same order, one string for each unit. */
+export function receivedPlan(sent: SentPlan): SegmentPlan {
+  const articleUnits = new Map<number, string>();
+  sent.articles.ids.forEach((id, at) => articleUnits.set(id, sent.units[sent.articles.units[at]!]!));
+  const listPages = new Map<string, string>();
+  sent.listPages.files.forEach((file, at) => listPages.set(file, sent.units[sent.listPages.units[at]!]!));
+  return { count: sent.count, owners: sent.owners, articleUnits, listPages, shards: sent.shards };
+}
+
 /** Files that every segment may hold, the same bytes under the same name: `_astro/` is named by content. */
 export const isSharedFile = (file: string) => file.startsWith('_astro/');
 

@@ -12,6 +12,8 @@ import {
   ownsArticle,
   parseSegment,
   planSegments,
+  receivedPlan,
+  sentPlan,
   SITE_UNIT,
   shardUnit,
   unitOfFile,
@@ -346,5 +348,22 @@ describe('ownsArticle and articlesOnOwnedListPages', () => {
   it('owns no article the plan does not know', () => {
     const plan = planSegments(index, tiers, 3);
     expect([1, 2, 3].some((segment) => ownsArticle(plan, segment, 999_999))).toBe(false);
+  });
+});
+
+describe('sentPlan and receivedPlan', () => {
+  it('send a plan to another thread and back: the same maps in the same order, each unit named once', () => {
+    const plan = planSegments(index, tiers, 8);
+    expect(plan.listPages.size).toBeGreaterThan(0);
+    const sent = sentPlan(plan);
+    // What a structured clone writes: each unit once, not once an article or a list page.
+    expect(sent.units).toHaveLength(new Set([...plan.articleUnits.values(), ...plan.listPages.values()]).size);
+    expect(sent.units.length).toBeLessThan(plan.articleUnits.size / 10);
+    const received = receivedPlan(structuredClone(sent));
+    expect(received).toEqual(plan);
+    expect([...received.articleUnits]).toEqual([...plan.articleUnits]);
+    expect([...received.listPages]).toEqual([...plan.listPages]);
+    for (const file of siteFiles(articles, plan.shards))
+      expect(ownerOfFile(received, file)).toBe(ownerOfFile(plan, file));
   });
 });
