@@ -212,6 +212,7 @@ export interface SentPlan {
   listPages: { files: string[]; units: Uint32Array };
 }
 
+/** `plan` as it is sent to another thread of the build. */
 export function sentPlan(plan: SegmentPlan): SentPlan {
   const units: string[] = [];
   const indexOf = new Map<string, number>();
