@@ -202,7 +202,7 @@ function settledListPages(
  */
 export interface SentPlan {
   count: number;
-  owners: Map<string, number>;
+  owners: ReadonlyMap<string, number>;
   shards: readonly string[];
   /** Every unit named by an article or a settled list page, once. */
   units: string[];
@@ -228,7 +228,8 @@ export function sentPlan(plan: SegmentPlan): SentPlan {
     articles.units[at++] = unitIndex(unit);
   }
   const listPages = { files: [...plan.listPages.keys()], units: Uint32Array.from(plan.listPages.values(), unitIndex) };
-  return { count: plan.count, owners: new Map(plan.owners), shards: [...plan.shards], units, articles, listPages };
+  // The owners and shards as they are: a few hundred, which the thread's structured clone copies.
+  return { count: plan.count, owners: plan.owners, shards: plan.shards, units, articles, listPages };
 }
 
 /** The plan `sentPlan` sent: the same maps, in the same order, one string for each unit. */
