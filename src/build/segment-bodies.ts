@@ -5,7 +5,7 @@
  * only these Markdown bodies and keeps only these articles' frontmatter in full, the others packed
  * (src/lib/content/shown-bodies.ts); the bundle holds only these MDX modules
  * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows no body and keeps
- * every article in full. The pages make the same reckoning from the archive they read
+ * in full only what the pages every build renders show. The pages make the same reckoning from the archive they read
  * (src/data/segments.ts) and stop the build, naming the articles, if a body or an article they show
  * was left out.
  */
@@ -15,7 +15,7 @@ import { publishedArticles, type ArticleEntryLike } from '#lib/content/published
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import { buildArchiveIndex } from '#lib/archive.ts';
 import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
-import { segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
+import { planShare, segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
 
 /**
  * What `segment` shows of the articles collection (entry ids, of every entry of it): the bodies of
@@ -36,6 +36,22 @@ function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSett
   return { bodies: entryIds(bodies), inFull: entryIds(inFull) };
 }
 
+/**
+ * What the plan of `count` segments shows of the articles collection (entry ids): no body, and in
+ * full only the articles the pages it renders show (`planShare`); it fingerprints every other page
+ * from the packed entries' encodings.
+ */
+function planEntries(entries: readonly ArticleEntryLike[], count: number, site: ShareSettings) {
+  const policy = publicationPolicyOf(process.env, new Date());
+  const published = publishedArticles(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
+  const archive = buildArchiveIndex(published);
+  const inFull = planShare(archive, site, count, policy.now);
+  return {
+    bodies: new Set<string>(),
+    inFull: new Set(archive.articles.flatMap((article) => (inFull.has(article.id) ? [article.entry.id] : []))),
+  };
+}
+
 /** Build only: in a segment build or the plan, content sync renders only the bodies the build shows. */
 export function segmentBodiesIntegration(site: ShareSettings): AstroIntegration {
   return {
@@ -45,8 +61,13 @@ export function segmentBodiesIntegration(site: ShareSettings): AstroIntegration 
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
         const segment = segmentSettings();
-        if (planSettings()) showOnlyBodies(() => ({ bodies: new Set() }));
-        else if (segment) {
+        const plan = planSettings();
+        if (plan) {
+          showOnlyBodies((entries) => planEntries(entries as ArticleEntryLike[], plan.count, site), {
+            packs: true,
+            fingerprints: true,
+          });
+        } else if (segment) {
           showOnlyBodies((entries) => shownEntries(entries as ArticleEntryLike[], segment, site), { packs: true });
         }
       },

@@ -8,6 +8,7 @@ import { commentCount, threadComments, type CommentRecord, type CommentThread } 
 import { contentProblemsError } from '#lib/content/problems.ts';
 import { futureTimelineProblems } from '#lib/content/timeline.ts';
 import { fingerprintAs } from '#lib/incremental/page-digest.ts';
+import { fingerprintedEntry } from '#lib/content/entry-fingerprint.ts';
 import { numberSet, type NumberSet } from '#lib/number-set.ts';
 import site from '#site.config.ts';
 import { publicationPolicyOf, type PublicationPolicy } from '#lib/content/publication.ts';
@@ -73,7 +74,9 @@ async function loadArticles(): Promise<LoadedArticles> {
   };
   for (const entry of entries) {
     // A segment's content sync packed the articles it does not show: the packed entries come with
-    // their guard, which refuses to be fingerprinted too; one of the store gets it back here.
+    // their guard, which refuses to be fingerprinted too (the plan's stand in with the encoding
+    // its sync made); one of the store gets it back here. Packed data (of an article packed later
+    // in the build) refuses too: a fingerprint would lack its left-out fields.
     if (isPackedData(entry.data)) entry.data = packedData(entry.data);
     else fingerprintAs(entry, fingerprintedEntry);
   }
@@ -88,22 +91,6 @@ async function loadArticles(): Promise<LoadedArticles> {
   if (problems.length > 0) throw contentProblemsError(problems);
   return { published, allIds: numberSet(entries.map((entry) => entry.data.id)) };
 }
-
-/**
- * What a page's fingerprint takes of an article's entry: its file and what was read from it, not
- * how its body was rendered. The digest of the file and the code already decide the body, and a
- * segment build leaves the bodies it does not show unrendered (src/lib/content/shown-bodies.ts):
- * its list pages must have the fingerprints a whole build gives them. Packed data (of an article
- * packed later in the build) refuses to be fingerprinted: a fingerprint would lack its left-out
- * fields.
- */
-const fingerprintedEntry = ({ id, collection, filePath, digest, data }: CollectionEntry<'articles'>) => ({
-  id,
-  collection,
-  filePath,
-  digest,
-  data,
-});
 
 /** The articles a segment's content sync packed, as entries of the collection (none in any other build). */
 const packedArticleEntries = () =>

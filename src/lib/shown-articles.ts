@@ -98,6 +98,27 @@ export function sitePlan(archive: ArchiveIndex<ArchiveItem & { path: string }>, 
   return { lists, plan: planSegments({ articles: archive.articles, lists }, site.search, count) };
 }
 
+/** No segment's number: its share is what the pages every segment renders show, and nothing of its own. */
+const NO_SEGMENT = 0;
+
+/**
+ * The published articles the plan of `count` segments (`npm run build -- --plan N`) reads in full
+ * (numbers): what the pages every build renders show (the home page, the site's feeds, the news
+ * sitemap, the corrections page), which the plan renders as every segment does. It takes every
+ * other page's fingerprint from the packed articles' encodings (src/lib/content/entry-fingerprint.ts).
+ */
+export function planShare<T extends ShownArticle & BodyArticle & { path: string }>(
+  archive: ArchiveIndex<T>,
+  site: ShareSettings,
+  count: number,
+  now: Date,
+): Set<number> {
+  const { lists, plan } = sitePlan(archive, site, count);
+  const withBodies = articlesWithBodies(plan, NO_SEGMENT, archive.articles, site.feeds.itemCount);
+  const settings = { relatedCount: site.article.relatedCount, home: site.home };
+  return articlesShownBy(archive, { plan, lists }, NO_SEGMENT, withBodies, settings, now);
+}
+
 /** A segment's share of the site: the plan, and what the segment shows of the articles. */
 export interface SegmentShare {
   plan: SegmentPlan;

@@ -12,7 +12,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
 import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownReckoning } from '../../src/lib/content/shown-bodies';
-import { isPackedData, LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
+import { FINGERPRINT_FIELD, isPackedData, LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
 import {
   packedEntries,
   packedEntriesFile,
@@ -20,6 +20,8 @@ import {
   type WithPackedEntries,
 } from '../../src/lib/content/packed-entries';
 import { processWideValue } from '../../src/lib/process-wide';
+import { fingerprintedEntry } from '../../src/lib/content/entry-fingerprint';
+import { encoding } from '../../src/lib/incremental/page-digest';
 import { memoryStore as storeOf } from '../helpers/memory-store';
 
 type Entry = {
@@ -39,7 +41,10 @@ let parses: unknown[];
 let readData: WeakSet<object>;
 let parsedAsRead: unknown[];
 let logs: string[];
+/** Whether an entry's frontmatter names a picture (a lead image): every one's, unless a test says otherwise. */
+let hasCover: (id: string) => boolean;
 beforeEach(() => {
+  hasCover = () => true;
   root = mkdtempSync(path.join(tmpdir(), 'bayegan-shown-'));
   mkdirSync(path.join(root, 'content'), { recursive: true });
   mkdirSync(path.join(root, 'cache'), { recursive: true });
@@ -97,8 +102,8 @@ const globLike: Loader = {
         filePath: `content/${name}`,
         rendered,
         // What Astro's store adds for the frontmatter's picture.
-        assetImports: [...(rendered.metadata?.imagePaths ?? []), `./cover-${id}.jpg`],
-        imageImports: [['image']],
+        assetImports: [...(rendered.metadata?.imagePaths ?? []), ...(hasCover(id) ? [`./cover-${id}.jpg`] : [])],
+        ...(hasCover(id) ? { imageImports: [['image']] } : {}),
       } as Parameters<typeof store.set>[0]);
     }
   },
@@ -294,5 +299,35 @@ describe('a segment build, which keeps only some entries in full', () => {
     await sync(store);
     expect(renders.sort()).toEqual(['a', 'b']);
     expect(body(entries, 'b')).toBe('<p>متن b</p>');
+  });
+});
+
+describe('the plan, which fingerprints every page from what it keeps', () => {
+  it('packs each entry with the encoding of the whole entry, and keeps one naming a picture in full', async () => {
+    for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
+    hasCover = (id) => id === 'b';
+    showOnlyBodies(() => ({ bodies: new Set(), inFull: new Set(['a']) }), { packs: true, fingerprints: true });
+    const { store, entries } = memoryStore();
+    await sync(store);
+
+    expect(renders).toEqual([]);
+    // b names a picture, which only the pages get resolved: it stays as it was read, not read again.
+    expect([...entries.keys()].sort()).toEqual(['a', 'b']);
+    expect(parses.sort()).toEqual(['a', 'a', 'b', 'c']);
+    expect(entries.get('b')!.imageImports).toEqual([['image']]);
+    expect(logs).toContain('2 articles are kept in full (1 read again), 1 packed.');
+    const [stored] = [...metaOf(store).values()]
+      .map((token) => readPackedEntries(renderedBodiesDir(path.join(root, 'cache'), 'articles'), token))
+      .find(Boolean) as Entry[];
+    expect(stored!.id).toBe('c');
+    // The entry as the pages' collection would give it in full.
+    const whole = {
+      id: 'c',
+      collection: 'articles',
+      filePath: 'content/c.md',
+      digest: digestOf(readFileSync(path.join(root, 'content', 'c.md'), 'utf8')),
+      data: { title: 'c', id: stored!.data.id, tags: [] },
+    };
+    expect(stored!.data[FINGERPRINT_FIELD]).toBe(encoding(fingerprintedEntry(whole)).text);
   });
 });

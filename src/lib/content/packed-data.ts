@@ -132,6 +132,13 @@ function refuseFingerprint(data: { id?: unknown }): never {
   );
 }
 
+/**
+ * The field of a packed article's data as the content store keeps it, in the plan of a segmented
+ * build: the encoding of the whole entry in a page's fingerprint, made by content sync
+ * (src/lib/content/entry-fingerprint.ts), which stands in for the entry (./packed-entries.ts).
+ */
+export const FINGERPRINT_FIELD = 'bayeganFingerprint';
+
 /** The fields `data` leaves out, or would leave out once packed. */
 function leftOutFields(data: object): readonly string[] {
   const named = (data as Record<string | symbol, unknown>)[LEFT_OUT] ?? (data as Record<string, unknown>)[LEFT_OUT_FIELD];
@@ -151,13 +158,15 @@ export function packedData<T extends object>(data: T): T {
 
 /**
  * `data` packed as the content store keeps it: a plain object of the kept fields it has, and the
- * names of the fields it left out under `LEFT_OUT_FIELD`.
+ * names of the fields it left out under `LEFT_OUT_FIELD`; with `fingerprint`, the encoding of its
+ * whole entry under `FINGERPRINT_FIELD`.
  */
-export function storedPackedData(data: object): Record<string, unknown> {
+export function storedPackedData(data: object, fingerprint?: string): Record<string, unknown> {
   const stored: Record<string, unknown> = {};
   const record = packedRecord(data as Record<string, unknown>, Object.prototype) as Record<string, unknown>;
   for (const field of PACKED_FIELDS) if (record[field] !== undefined) stored[field] = record[field];
   stored[LEFT_OUT_FIELD] = leftOutFields(data);
+  if (fingerprint !== undefined) stored[FINGERPRINT_FIELD] = fingerprint;
   return stored;
 }
 

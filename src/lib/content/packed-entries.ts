@@ -20,7 +20,8 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
-import { packedData } from './packed-data.ts';
+import { Encoding, FINGERPRINTED_AS } from '#lib/incremental/page-digest.ts';
+import { FINGERPRINT_FIELD, packedData } from './packed-data.ts';
 
 /** An entry as the store keeps it, which is what is kept beside it. */
 export type PackedEntry = Parameters<LoaderContext['store']['set']>[0];
@@ -156,7 +157,8 @@ function fileOfId(id: string, filePath: string | undefined): FileOfId | string |
  * it, and its file path is made from its id when it is the collection folder's file of that id (as
  * the glob loader names every entry), not kept: the entry and its path were 212 bytes an article of
  * a segment's build thread at 100,000 articles. Its data has its guard (./packed-data.ts) from the
- * start.
+ * start. In the plan, a page's fingerprint takes of it the encoding content sync made of the whole
+ * entry (./entry-fingerprint.ts); elsewhere its data refuses to be fingerprinted.
  */
 class PackedEntryOfPages {
   id: string;
@@ -168,10 +170,13 @@ class PackedEntryOfPages {
   assetImports: unknown;
   deferredRender: unknown;
   #file: FileOfId | string | undefined;
+  #fingerprint: string | undefined;
 
   constructor(entry: PackedEntry, collection: string) {
     this.id = entry.id;
     this.collection = collection;
+    const fingerprint = entry.data[FINGERPRINT_FIELD];
+    this.#fingerprint = typeof fingerprint === 'string' ? fingerprint : undefined;
     // Its guard, made now: the data as the store keeps it is dropped with the part it was read in.
     this.data = packedData(entry.data as object);
     this.body = entry.body;
@@ -185,6 +190,14 @@ class PackedEntryOfPages {
   get filePath(): string | undefined {
     const file = this.#file;
     return typeof file === 'object' ? `${file.folder}${this.id}${file.extension}` : file;
+  }
+
+  /**
+   * What a page's fingerprint takes of `entry` (given, not `this`: page-digest.ts calls it so): the
+   * whole entry's encoding, kept by the plan's content sync; else its data, which refuses.
+   */
+  [FINGERPRINTED_AS](entry: PackedEntryOfPages): unknown {
+    return entry.#fingerprint === undefined ? entry.data : new Encoding(entry.#fingerprint);
   }
 }
 

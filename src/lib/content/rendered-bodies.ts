@@ -34,7 +34,7 @@ import {
 import {
   completeShownEntries,
   isUnrendered,
-  packedEntry,
+  packedForBuild,
   shownBodies,
   unrenderedEntryTypes,
 } from './shown-bodies.ts';
@@ -156,10 +156,15 @@ export function bodiesOutsideStore(loader: Loader): Loader {
         if (shown) {
           const entryTypes = unrenderedEntryTypes(context.entryTypes);
           // A segment build packs every entry it reads: it keeps in full only the share it shows,
-          // which it can reckon only once every entry is read (and then reads again).
+          // which it can reckon only once every entry is read (and then reads again). The plan
+          // packs every entry whose encoding in a page's fingerprint it can make as it reads it.
+          const pack = <E extends Parameters<typeof packedForBuild>[0]>(entry: E) =>
+            packedForBuild(entry, context.collection, shown);
           const packBeside = (entry: StoredEntry) => {
+            const packed = pack(entry);
+            if (!packed) return set(entry);
             store.delete(entry.id);
-            beside!.set(entry.id, packedEntry(entry));
+            beside!.set(entry.id, packed);
             return true;
           };
           const loaderStore = beside
@@ -170,7 +175,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
           const withBeside: WithPackedEntries = beside ? { packedBeside: beside } : {};
           await loader.load({ ...context, ...withBeside, store: loaderStore, entryTypes } as GlobLoaderContext);
           const loaded = [...store.values(), ...(beside?.values() ?? [])];
-          const done = await completeShownEntries(context, set, shown.reckon(loaded), beside);
+          const done = await completeShownEntries(context, set, shown.reckon(loaded), beside, pack);
           context.logger.info(
             `${done.rendered} bodies this build shows were rendered; ${done.unrendered} others are left unrendered.`,
           );

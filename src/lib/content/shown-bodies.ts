@@ -25,6 +25,8 @@ import { inOrder } from '#lib/in-order.ts';
 import { processWideValue } from '#lib/process-wide.ts';
 import { mapEntryTypes, type EntryType, type GlobLoaderContext, type RenderFunction } from './entry-types.ts';
 import type { EntryWithBody, RenderedBody } from './rendered-bodies.ts';
+import type { Encoding } from '#lib/incremental/page-digest.ts';
+import { syncedEntryEncoding, type PackableEntry } from './entry-fingerprint.ts';
 import { withOwnStrings } from './own-strings.ts';
 import { isPackedData, storedPackedData } from './packed-data.ts';
 import type { PackedEntry } from './packed-entries.ts';
@@ -44,8 +46,14 @@ export interface ShownEntries {
 /** The build's reckoning, and whether content sync packs each entry it reads until the reckoning restores it. */
 export interface ShownReckoning {
   reckon: (entries: readonly unknown[]) => ShownEntries;
-  /** True in a segment build, whose reckoning keeps a share of the entries in full. */
+  /** True in a segment build and in the plan, whose reckonings keep some of the entries in full. */
   packs: boolean;
+  /**
+   * True in the plan, which fingerprints every page of the site: each packed entry keeps the
+   * encoding of the whole entry (src/lib/content/entry-fingerprint.ts), and one whose encoding
+   * content sync cannot make (it names a picture) is not packed.
+   */
+  fingerprints: boolean;
 }
 
 const shown = processWideValue<ShownReckoning>('bayegan.shownBodies');
@@ -53,10 +61,13 @@ const shown = processWideValue<ShownReckoning>('bayegan.shownBodies');
 /**
  * Called by the build before content sync: render only the bodies `reckon` names, and, when
  * `packs`, keep in full only the entries it names in `inFull` (packed as they are read, the named
- * ones read again once the collection is loaded).
+ * ones read again once the collection is loaded), each with its encoding when `fingerprints`.
  */
-export function showOnlyBodies(reckon: ShownReckoning['reckon'], { packs = false }: { packs?: boolean } = {}): void {
-  shown.set({ reckon, packs });
+export function showOnlyBodies(
+  reckon: ShownReckoning['reckon'],
+  { packs = false, fingerprints = false }: { packs?: boolean; fingerprints?: boolean } = {},
+): void {
+  shown.set({ reckon, packs, fingerprints });
 }
 
 /** The build's reckoning of what it shows; undefined when it shows (and renders) every entry in full. */
@@ -92,11 +103,31 @@ type StoredEntry = EntryWithBody & {
   imageImports?: unknown;
 };
 
-/** An entry as the store keeps it when its data is packed: no frontmatter pictures, the rest as it was. */
-export function packedEntry<E extends { data: Record<string, unknown>; imageImports?: unknown }>(entry: E): E {
-  const kept = { ...entry, data: storedPackedData(entry.data) };
+/**
+ * An entry as the store keeps it when its data is packed: no frontmatter pictures, the rest as it
+ * was; with `fingerprint`, the encoding of the whole entry (src/lib/content/entry-fingerprint.ts).
+ */
+export function packedEntry<E extends { data: Record<string, unknown>; imageImports?: unknown }>(
+  entry: E,
+  fingerprint?: Encoding,
+): E {
+  const kept = { ...entry, data: storedPackedData(entry.data, fingerprint?.text) };
   delete kept.imageImports;
   return kept;
+}
+
+/**
+ * `entry` of `collection` packed as `reckoning`'s build keeps it beside the store; undefined when
+ * it stays in full: in the plan, an entry whose encoding content sync cannot make.
+ */
+export function packedForBuild<E extends PackableEntry & { data: Record<string, unknown> }>(
+  entry: E,
+  collection: string,
+  reckoning: Pick<ShownReckoning, 'fingerprints'>,
+): E | undefined {
+  if (!reckoning.fingerprints) return packedEntry(entry);
+  const fingerprint = syncedEntryEncoding(entry, collection);
+  return fingerprint && packedEntry(entry, fingerprint);
 }
 
 /**
@@ -107,14 +138,16 @@ export function packedEntry<E extends { data: Record<string, unknown>; imageImpo
  * it. Each is stored again, a rendered one through `set`: with its body and its pictures (the
  * body's first, then the frontmatter's, as Astro's store lists them); one read again from `beside`
  * (the packed entries kept beside the store) leaves it. Then every other entry of the store is
- * packed, when `shown` keeps only some in full: into `beside`, when given. Returns how many bodies
- * it rendered, how many entries it read again in full and how many stay unrendered.
+ * packed by `pack` (unless it keeps it in full), when `shown` keeps only some in full: into
+ * `beside`, when given. Returns how many bodies it rendered, how many entries it read again in full
+ * and how many stay unrendered.
  */
 export async function completeShownEntries(
   context: GlobLoaderContext,
   set: (entry: StoreEntry) => boolean,
   { bodies, inFull }: ShownEntries,
   beside?: Map<string, PackedEntry>,
+  pack: (entry: StoredEntry) => object | undefined = packedEntry,
 ): Promise<{ rendered: number; restored: number; unrendered: number }> {
   const { store, config, logger } = context;
   const entries = [...store.values(), ...(beside?.values() ?? [])] as StoredEntry[];
@@ -184,9 +217,11 @@ export async function completeShownEntries(
   // store when the build keeps its packed entries there, else in it.
   for (const entry of store.values() as StoredEntry[]) {
     if (!inFull || inFull.has(entry.id) || isPackedData(entry.data)) continue;
+    const packed = pack(entry);
+    if (!packed) continue;
     store.delete(entry.id);
-    if (beside) beside.set(entry.id, packedEntry(entry) as StoreEntry);
-    else store.set(packedEntry(entry) as StoreEntry);
+    if (beside) beside.set(entry.id, packed as StoreEntry);
+    else store.set(packed as StoreEntry);
   }
   postponeStoreSave(context);
   const unrendered = entries.filter((entry) => isUnrendered(entry) && !bodies.has(entry.id)).length;

@@ -66,7 +66,8 @@ function encode(value: unknown): string {
   const standIn =
     standIns.get(object) ?? (object as { [FINGERPRINTED_AS]?: (object: object) => unknown })[FINGERPRINTED_AS];
   if (typeof standIn === 'function') {
-    const encoded = encode(standIn(object));
+    const made = standIn(object);
+    const encoded = made instanceof Encoding ? made.text : encode(made);
     remembered.set(object, encoded);
     return encoded;
   }
@@ -113,6 +114,23 @@ function encodeObject(object: object): string {
   const record = object as Record<string, unknown>;
   return encodeList('{', Object.keys(record), (key) => `${JSON.stringify(key)}:${encode(record[key])}`, '}');
 }
+
+/**
+ * The text `value` is encoded as inside whatever holds it (`encoding`), kept so that it can stand in
+ * for the value later (a stand-in may return it): a build that no longer holds the value, only this
+ * text, fingerprints what holds it as a build holding the value would. The plan of a segmented
+ * build keeps an article's entry only packed, with the encoding its sync made of the whole entry
+ * (src/lib/content/entry-fingerprint.ts).
+ */
+export class Encoding {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
+/** The encoding of `value` inside what holds it: its text when short, else `#` and the text's hash. */
+export const encoding = (value: unknown): Encoding => new Encoding(encode(value));
 
 /** A digest of `value`'s content: equal values give equal digests, whatever object holds them. */
 export function contentDigest(value: unknown): string {
