@@ -174,6 +174,30 @@ describe('an incremental build', () => {
     expect(marketPage).toContain('پس از سه سال مرمت بازگشایی شد.');
   });
 
+  it('renders again the page of a story whose lead picture has other bytes, with the new picture', async () => {
+    const marketPage = () => readFileSync(path.join(outDir, 'news/7/market/index.html'), 'utf8');
+    const leadPicture = () => /<img[^>]+src="\/(_astro\/market\.[^"]+)"/.exec(marketPage())?.[1];
+    const before = leadPicture();
+    expect(before).toBeDefined();
+    // Other bytes after the JPEG's end: the same picture to see, another file to the build. A page's
+    // fingerprint takes the picture as its file's name and what the file is, not Astro's URL for it
+    // (src/lib/content/entry-fingerprint.ts).
+    const picture = path.join(contentDir, 'articles', '1403', 'images', 'market.jpg');
+    writeFileSync(picture, Buffer.concat([readFileSync(picture), Buffer.from('retouched')]));
+    const build = await buildSite('incremental', contentDir, env);
+    expect(build.status, build.output).toBe(0);
+    expect(rendered(build)).toMatch(/^Rendered [1-9]\d* changed archive pages/);
+    const after = leadPicture();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    expect(existsSync(path.join(outDir, after!))).toBe(true);
+    // And the site is the one a build from scratch writes: the old picture and its copies are gone.
+    rmSync(path.join(tmpRoot, 'incremental-scratch'), { recursive: true, force: true });
+    const scratch = await buildSite('incremental-scratch', contentDir, { BAYEGAN_NOW: NOW });
+    expect(scratch.status, scratch.output).toBe(0);
+    expect(differences(siteFiles(outDir), siteFiles(scratch.outDir))).toEqual([]);
+  });
+
   it('keeps article bodies out of the content data store; with --full renders every page, bodies the cache lost too', async () => {
     const cacheDir = path.join(root, 'cache');
     const store = readFileSync(path.join(cacheDir, 'data-store.json'), 'utf8');

@@ -15,6 +15,8 @@ import { SEGMENT_FOLDER, SEGMENT_STAMP } from '../../src/lib/segments';
 import { LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
 import { packedEntries } from '../../src/lib/content/packed-entries';
 import { renderedBodiesDir } from '../../src/lib/content/rendered-bodies';
+import { contentDigest } from '../../src/lib/incremental/page-digest';
+import { PLAN_CACHE_FOLDER } from '../../scripts/lib/segment-builds';
 import { atLeast } from '../helpers/at-least';
 import { buildSite, projectRoot, runScript, tmpRoot, type BuildResult, type ScriptRun } from '../helpers/build-site';
 import { fixtureArchive } from '../helpers/shared-build';
@@ -50,6 +52,8 @@ const LAST_DAYS = [
  * does renders it after, pictures included. It has a correction: the corrections page shows it.
  */
 const PICTURED = { file: '1400/tasvir.md', id: 44, page: 'news/44/tasvir/index.html' };
+/** An old story with a picture in its frontmatter that no page every build renders shows: the plan packs it. */
+const PICTURED_OLD = { file: '1398/bazaar-qadim.md', id: 48 };
 const root = path.join(tmpRoot, 'segments');
 /**
  * A copy of the fixture archive, which the story below is added to. Every build of one site reads
@@ -153,6 +157,25 @@ beforeAll(async () => {
       "    text: 'نام بازار در نسخهٔ نخست نادرست آمده بود.'",
     ],
     ['ورودی بازار در صبح:', '', '![ورودی بازار](./images/bazaar-entrance.jpg)'],
+  );
+  mkdirSync(path.join(content, 'articles/1398/images'), { recursive: true });
+  cpSync(
+    path.join(content, 'articles/1399/images/bazaar-entrance.jpg'),
+    path.join(content, 'articles/1398/images/bazaar-entrance.jpg'),
+  );
+  writeArticle(
+    PICTURED_OLD.file,
+    [
+      `id: ${PICTURED_OLD.id}`,
+      "title: 'بازار قدیم'",
+      "lead: 'نگاهی به بازار در سال‌های دور.'",
+      'date: 1398/04/10 10:00',
+      'category: economy',
+      "authors: ['newsroom']",
+      'image: ./images/bazaar-entrance.jpg',
+      "imageAlt: 'ورودی بازار'",
+    ],
+    ['بازار در آن سال‌ها شلوغ بود.'],
   );
   whole = await buildSite('segments-whole', content, env);
   if (whole.status !== 0) throw new Error(`whole build failed:\n${whole.output}`);
@@ -352,6 +375,15 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
       ].join('\n'),
     );
     const planned = await plan();
+    // The pictured story is packed in the plan too: its picture is taken as its file, which content
+    // sync names as the pages get it resolved (the next plan below finds its pages unchanged).
+    const packedByPlan = packedEntries(
+      'articles',
+      renderedBodiesDir(path.join(mergedCache, PLAN_CACHE_FOLDER), 'articles'),
+    ) as { id: string }[];
+    const pictured = packedByPlan.find((entry) => entry.id === PICTURED_OLD.file.replace(/\.md$/, ''));
+    expect(pictured, packedByPlan.map((entry) => entry.id).join(', ')).toBeDefined();
+    expect(contentDigest(pictured)).toMatch(/./);
     const reused = Object.keys(planned.reuse).map(Number);
     expect(reused.length, JSON.stringify(planned.reasons)).toBeGreaterThan(0);
     expect(planned.build).toContain(siteSegment());

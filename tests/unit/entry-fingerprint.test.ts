@@ -3,7 +3,10 @@
  * each packed entry carries the encoding content sync made of the whole entry, and a page's
  * fingerprint must come out as it does from the whole entry in a page thread.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprintedEntry, syncedEntryEncoding } from '../../src/lib/content/entry-fingerprint';
 import { FINGERPRINT_FIELD } from '../../src/lib/content/packed-data';
 import { handOverPackedEntries, packedEntries } from '../../src/lib/content/packed-entries';
@@ -27,18 +30,33 @@ const synced = (id: number, more: Record<string, unknown> = {}) => ({
   },
   rendered: { html: '', metadata: { bayeganUnrendered: true } },
 });
-const pagesEntry = (entry: ReturnType<typeof synced>) => {
+const pagesEntry = (entry: ReturnType<typeof synced> & { imageImports?: unknown }) => {
   const full = { ...entry, collection: 'articles' };
   fingerprintAs(full, fingerprintedEntry);
   return full;
 };
+/** A resolved picture as the pages' collection gives it: Astro's metadata, with its file under `fsPath`. */
+const resolvedPicture = (src: string, file: string) =>
+  new Proxy(
+    { src, width: 800, height: 600, format: 'jpg' },
+    { get: (target, name) => (name === 'fsPath' ? file : target[name as keyof typeof target]) },
+  );
+
+let root: string;
+let packing: { collection: string; root: string; fingerprints: boolean };
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'bayegan-fingerprint-'));
+  packing = { collection: 'articles', root, fingerprints: true };
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
 /** What a page's props hold of an article: its entry, among the rest. */
 const page = (entry: object) => ({ article: { slug: 'bazar', entry }, related: [] });
 
 describe('an article packed by the plan', () => {
   it('is fingerprinted as the whole entry is in a page thread', () => {
     const entries = [synced(7), synced(8, { updates: [{ at: new Date('2024-12-01T08:00:00Z'), text: 'خبر تازه' }] })];
-    const packed = entries.map((entry) => packedForBuild(entry, 'articles', { fingerprints: true })!);
+    const packed = entries.map((entry) => packedForBuild(entry, packing)!);
     expect(packed.map((entry) => typeof (entry.data as Record<string, unknown>)[FINGERPRINT_FIELD])).toEqual([
       'string',
       'string',
@@ -55,20 +73,39 @@ describe('an article packed by the plan', () => {
     );
   });
 
-  it('is not made for an entry naming a picture, which the pages get resolved: that one stays in full', () => {
-    const cover = synced(9, { image: '__ASTRO_IMAGE_./images/bazar.jpg', imageAlt: 'بازار' });
-    expect(syncedEntryEncoding(cover, 'articles')).toBeUndefined();
-    expect(packedForBuild(cover, 'articles', { fingerprints: true })).toBeUndefined();
-    // Once in Astro's store, the picture is named by its path in the data.
-    expect(syncedEntryEncoding({ ...synced(9), imageImports: [['image']] }, 'articles')).toBeUndefined();
-    const nested = synced(10, { gallery: [{ src: '__ASTRO_IMAGE_./images/a.jpg' }] });
-    expect(syncedEntryEncoding(nested, 'articles')).toBeUndefined();
+  it('takes a picture as its file, as content sync names it and as the pages get it resolved', () => {
+    const picture = path.join(root, 'content/articles/1403/09/images/bazar.jpg');
+    mkdirSync(path.dirname(picture), { recursive: true });
+    writeFileSync(picture, 'JPEG bytes');
+    const marked = synced(9, { image: '__ASTRO_IMAGE_./images/bazar.jpg', imageAlt: 'بازار' });
+    // As Astro's store keeps it: the mark gone, where the picture is recorded.
+    const stored = { ...synced(9, { image: './images/bazar.jpg', imageAlt: 'بازار' }), imageImports: [['image']] };
+    // As the pages' collection gives it: resolved, with the file Astro read it from (a proxy's `fsPath`).
+    const resolved = () => ({
+      ...stored,
+      data: { ...stored.data, image: resolvedPicture('/_astro/bazar.Bx2f9a1c.jpg', picture) },
+    });
+    const onPages = [marked, stored].map((entry) => {
+      handOverPackedEntries('articles', [packedForBuild(entry, packing)!]);
+      return (packedEntries('articles', undefined) as object[])[0]!;
+    });
+    for (const entry of onPages) expect(contentDigest(page(entry))).toBe(contentDigest(page(pagesEntry(resolved()))));
+    // Other bytes in the file are another picture.
+    const before = contentDigest(page(pagesEntry(resolved())));
+    writeFileSync(picture, 'other JPEG bytes');
+    expect(contentDigest(page(pagesEntry(resolved())))).not.toBe(before);
+  });
+
+  it('is not made for a picture named otherwise than from the article folder: that entry stays in full', () => {
+    const aliased = synced(10, { image: '__ASTRO_IMAGE_@/assets/bazar.jpg' });
+    expect(syncedEntryEncoding(aliased, 'articles', root)).toBeUndefined();
+    expect(packedForBuild(aliased, packing)).toBeUndefined();
     // A segment build packs it all the same (it never fingerprints a packed article).
-    expect(packedForBuild(cover, 'articles', { fingerprints: false })?.data).not.toHaveProperty('image');
+    expect(packedForBuild(aliased, { ...packing, fingerprints: false })?.data).not.toHaveProperty('image');
   });
 
   it('refuses to be fingerprinted when packed without its encoding (a segment build)', () => {
-    handOverPackedEntries('articles', [packedForBuild(synced(11), 'articles', { fingerprints: false })!]);
+    handOverPackedEntries('articles', [packedForBuild(synced(11), { ...packing, fingerprints: false })!]);
     const [entry] = packedEntries('articles', undefined) as object[];
     expect(() => contentDigest(page(entry!))).toThrow(/Article 11 is packed in this segment build/);
   });

@@ -303,7 +303,7 @@ describe('a segment build, which keeps only some entries in full', () => {
 });
 
 describe('the plan, which fingerprints every page from what it keeps', () => {
-  it('packs each entry with the encoding of the whole entry, and keeps one naming a picture in full', async () => {
+  it('packs each entry with the encoding of the whole entry, and keeps in full one whose picture it cannot name', async () => {
     for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
     hasCover = (id) => id === 'b';
     showOnlyBodies(() => ({ bodies: new Set(), inFull: new Set(['a']) }), { packs: true, fingerprints: true });
@@ -311,7 +311,8 @@ describe('the plan, which fingerprints every page from what it keeps', () => {
     await sync(store);
 
     expect(renders).toEqual([]);
-    // b names a picture, which only the pages get resolved: it stays as it was read, not read again.
+    // b names a picture (here, where its data has none) that content sync cannot name as the pages
+    // get it: it stays as it was read, not read again.
     expect([...entries.keys()].sort()).toEqual(['a', 'b']);
     expect(parses.sort()).toEqual(['a', 'a', 'b', 'c']);
     expect(entries.get('b')!.imageImports).toEqual([['image']]);

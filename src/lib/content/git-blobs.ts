@@ -7,6 +7,7 @@
  * in every checkout.
  */
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 
 /** Far more than a million paths' listing (about 100 bytes a line). */
 const MAX_OUTPUT = 1024 ** 3;
@@ -24,15 +25,15 @@ export function gitOutput(dir: string, args: readonly string[]): string | undefi
 
 /**
  * The blob id of every file under `dir` that git tracks and whose working copy is what git's index
- * holds, by path relative to `dir` (forward slashes); undefined outside a git work tree or without
- * git. A file edited and not staged, in conflict, or untracked is left out: its caller falls back on
- * the file's own stat.
+ * holds (of those `pathspecs` name, all by default), by path relative to `dir` (forward slashes);
+ * undefined outside a git work tree or without git. A file edited and not staged, in conflict, or
+ * untracked is left out: its caller falls back on the file's own stat (`fileKey`).
  */
-export function gitBlobIds(dir: string): Map<string, string> | undefined {
+export function gitBlobIds(dir: string, pathspecs: readonly string[] = ['.']): Map<string, string> | undefined {
   // `-s`: mode, blob id, stage, path; `-m`: the files whose working copy differs from the index
   // (git compares the contents when a file's stat differs from what its index recorded).
-  const staged = gitOutput(dir, ['ls-files', '-s', '-z', '--', '.']);
-  const modified = gitOutput(dir, ['ls-files', '-m', '-z', '--', '.']);
+  const staged = gitOutput(dir, ['ls-files', '-s', '-z', '--', ...pathspecs]);
+  const modified = gitOutput(dir, ['ls-files', '-m', '-z', '--', ...pathspecs]);
   if (staged === undefined || modified === undefined) return undefined;
   const edited = new Set(modified.split('\0'));
   const blobs = new Map<string, string>();
@@ -45,3 +46,21 @@ export function gitBlobIds(dir: string): Map<string, string> | undefined {
   }
   return blobs;
 }
+
+/** A file's size, modification and change times and inode (what `git status` compares); undefined when it is missing. */
+function statKey(file: string): string | undefined {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a file is known by without reading it: `git:` and its blob id when `blob` (from
+ * `gitBlobIds`) names it, the same in every checkout; else its stat, the same while nobody touches
+ * it; undefined when it is missing.
+ */
+export const fileKey = (file: string, blob: string | undefined): string | undefined =>
+  blob ? `git:${blob}` : statKey(file);

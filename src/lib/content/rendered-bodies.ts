@@ -158,8 +158,12 @@ export function bodiesOutsideStore(loader: Loader): Loader {
           // A segment build packs every entry it reads: it keeps in full only the share it shows,
           // which it can reckon only once every entry is read (and then reads again). The plan
           // packs every entry whose encoding in a page's fingerprint it can make as it reads it.
-          const pack = <E extends Parameters<typeof packedForBuild>[0]>(entry: E) =>
-            packedForBuild(entry, context.collection, shown);
+          const packing = {
+            collection: context.collection,
+            root: fileURLToPath(context.config.root),
+            fingerprints: shown.fingerprints,
+          };
+          const pack = <E extends Parameters<typeof packedForBuild>[0]>(entry: E) => packedForBuild(entry, packing);
           const packBeside = (entry: StoredEntry) => {
             const packed = pack(entry);
             if (!packed) return set(entry);

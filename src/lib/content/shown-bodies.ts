@@ -117,16 +117,16 @@ export function packedEntry<E extends { data: Record<string, unknown>; imageImpo
 }
 
 /**
- * `entry` of `collection` packed as `reckoning`'s build keeps it beside the store; undefined when
- * it stays in full: in the plan, an entry whose encoding content sync cannot make.
+ * `entry` of `collection` (in the project at `root`) packed as the build keeps it beside the store,
+ * with its encoding when it `fingerprints`; undefined when it stays in full: in the plan, an entry
+ * whose encoding content sync cannot make.
  */
 export function packedForBuild<E extends PackableEntry & { data: Record<string, unknown> }>(
   entry: E,
-  collection: string,
-  reckoning: Pick<ShownReckoning, 'fingerprints'>,
+  { collection, root, fingerprints }: { collection: string; root: string; fingerprints: boolean },
 ): E | undefined {
-  if (!reckoning.fingerprints) return packedEntry(entry);
-  const fingerprint = syncedEntryEncoding(entry, collection);
+  if (!fingerprints) return packedEntry(entry);
+  const fingerprint = syncedEntryEncoding(entry, collection, root);
   return fingerprint && packedEntry(entry, fingerprint);
 }
 

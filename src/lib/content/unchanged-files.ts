@@ -15,13 +15,13 @@
  * only means that every file is read again.
  */
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { writeWholeFile } from '#lib/whole-file.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
-import { gitBlobIds } from './git-blobs.ts';
+import { fileKey, gitBlobIds } from './git-blobs.ts';
 import type { WithPackedEntries } from './packed-entries.ts';
 import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
@@ -38,15 +38,6 @@ const LIST_LIMIT = 2_000;
 
 /** The glob special characters, escaped so that a file name is matched as it is written. */
 const escapeGlob = (file: string) => file.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
-
-function statKey(file: string): string | undefined {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A collection's records: the folder read (relative to the project) and each file's record. */
 interface Records {
@@ -119,8 +110,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       const unchanged = new Set<string>();
       const changed: string[] = [];
       for (const file of files) {
-        const blob = blobs?.get(file);
-        const key = blob ? `git:${blob}` : statKey(path.join(baseDir, file));
+        const key = fileKey(path.join(baseDir, file), blobs?.get(file));
         keys.set(file, key);
         const id = idOf(file, base);
         const inStore = store.get(id);
