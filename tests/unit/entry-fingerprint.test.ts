@@ -3,7 +3,7 @@
  * each packed entry carries the encoding content sync made of the whole entry, and a page's
  * fingerprint must come out as it does from the whole entry in a page thread.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,24 @@ describe('an article packed by the plan', () => {
     const before = contentDigest(page(pagesEntry(resolved())));
     writeFileSync(picture, 'other JPEG bytes');
     expect(contentDigest(page(pagesEntry(resolved())))).not.toBe(before);
+  });
+
+  it('names a picture as its file, whichever link content sync reached it through', () => {
+    // The picture a link to a file of another name: Astro's bundler names the file the link leads to.
+    const real = path.join(root, 'photos/bazaar-1403.jpg');
+    mkdirSync(path.dirname(real), { recursive: true });
+    writeFileSync(real, 'JPEG bytes');
+    const link = path.join(root, 'content/articles/1403/09/images/bazar.jpg');
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(real, link);
+    const stored = { ...synced(12, { image: './images/bazar.jpg' }), imageImports: [['image']] };
+    const resolved = {
+      ...stored,
+      data: { ...stored.data, image: resolvedPicture('/_astro/bazaar-1403.Bx2f9a1c.jpg', real) },
+    };
+    handOverPackedEntries('articles', [packedForBuild(stored, packing)!]);
+    const [onPages] = packedEntries('articles', undefined) as object[];
+    expect(contentDigest(page(onPages!))).toBe(contentDigest(page(pagesEntry(resolved))));
   });
 
   it('is not made for a picture named otherwise than from the article folder: that entry stays in full', () => {

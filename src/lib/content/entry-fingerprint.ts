@@ -6,6 +6,7 @@
  * the encoding its sync made of the whole entry, which stands in for it in the fingerprints
  * (page-digest.ts, `Encoding`).
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { encoding, type Encoding } from '#lib/incremental/page-digest.ts';
 import { resolveContentDir } from './content-dir.ts';
@@ -33,13 +34,26 @@ const PICTURE_FILES = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'avif', 'tif', 'tiff
 );
 let pictureBlobs: Map<string, string> | undefined;
 
+/**
+ * The file `file` is, its links followed, as Astro's bundler names it: content sync names a picture
+ * by its path from the article, the pages by the bundler's `fsPath`.
+ */
+function realFile(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file); // missing: Astro stops the build on it
+  }
+}
+
 function pictureBlob(file: string): string | undefined {
   if (!pictureBlobs) {
     const dir = resolveContentDir();
     const blobs = gitBlobIds(dir, PICTURE_FILES) ?? new Map<string, string>();
-    pictureBlobs = new Map([...blobs].map(([relative, blob]) => [path.join(dir, relative), blob]));
+    const realDir = realFile(dir);
+    pictureBlobs = new Map([...blobs].map(([relative, blob]) => [path.join(realDir, relative), blob]));
   }
-  return pictureBlobs.get(path.resolve(file));
+  return pictureBlobs.get(file);
 }
 
 /**
@@ -48,7 +62,10 @@ function pictureBlob(file: string): string | undefined {
  * (its URL is the name and a hash of the bytes, its size and format are the bytes'), and content
  * sync knows them too, where the URL Astro's bundler gives the file is not known yet.
  */
-const pictureOf = (file: string) => ({ picture: path.basename(file), file: fileKey(file, pictureBlob(file)) ?? '' });
+function pictureOf(named: string) {
+  const file = realFile(named);
+  return { picture: path.basename(file), file: fileKey(file, pictureBlob(file)) ?? '' };
+}
 
 /** `data` with the value at `keys` replaced, the objects on the way copied (as Astro resolves a picture). */
 function replacedAt(data: unknown, keys: KeyPath, value: unknown): unknown {
