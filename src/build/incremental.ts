@@ -135,6 +135,14 @@ function takeRecycled(recycledSite: string, outDir: string): string | undefined 
 }
 
 /**
+ * `values` as a record in the order of its keys: the manifest is the same bytes whatever order the
+ * pages were rendered and indexed in (two threads, search shards side by side), so that two builds
+ * of the same site write the same segment output, manifest included.
+ */
+const inKeyOrder = (values: Iterable<[string, string]>): Record<string, string> =>
+  Object.fromEntries([...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
  * Adds to the manifest a build left (`pendingManifestFile`) the files it placed after Astro had
  * exited, and what that step recorded (step → file → value): the search index of a large cold
  * build (src/build/search-index.ts).
@@ -150,7 +158,9 @@ export function addToManifest(
   if (!manifest.files) return;
   manifest.files = [...new Set([...manifest.files, ...files])].sort();
   manifest.derived ??= {};
-  for (const [step, values] of Object.entries(derived)) Object.assign((manifest.derived[step] ??= {}), values);
+  for (const [step, values] of Object.entries(derived)) {
+    manifest.derived[step] = inKeyOrder(Object.entries({ ...manifest.derived[step], ...values }));
+  }
   writeFileSync(`${manifestFile}.tmp`, JSON.stringify(manifest));
   renameSync(`${manifestFile}.tmp`, manifestFile);
 }
@@ -173,10 +183,8 @@ export function incrementalManifestIntegration(): AstroIntegration {
           buildDigest: registry.buildDigest,
           siteStamp: siteStamp(outDir) ?? '',
           files: [...writer.placed].sort(),
-          pages: Object.fromEntries(registry.pages),
-          derived: Object.fromEntries(
-            [...registry.derived].map(([step, values]) => [step, Object.fromEntries(values)]),
-          ),
+          pages: inKeyOrder(registry.pages),
+          derived: Object.fromEntries([...registry.derived].map(([step, values]) => [step, inKeyOrder(values)])),
         };
         mkdirSync(path.dirname(pendingManifestFile), { recursive: true });
         writeFileSync(`${pendingManifestFile}.tmp`, JSON.stringify(manifest));
