@@ -14,7 +14,7 @@ import type { SegmentReusePlan } from '../../src/lib/segment-reuse';
 import { SEGMENT_FOLDER, SEGMENT_STAMP } from '../../src/lib/segments';
 import { LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
 import { packedEntries } from '../../src/lib/content/packed-entries';
-import { renderedBodiesDir } from '../../src/lib/content/rendered-bodies';
+import { PLAN_INDEX_ENV, renderedBodiesDir } from '../../src/lib/content/rendered-bodies';
 import { contentDigest } from '../../src/lib/incremental/page-digest';
 import { PLAN_CACHE_FOLDER } from '../../scripts/lib/segment-builds';
 import { atLeast } from '../helpers/at-least';
@@ -407,6 +407,36 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
         expect(run.output).toMatch(/Site written to/);
       }
     }
+    // A segment with no build cache of its own, given the plan's index, reads only the files the
+    // plan did not pack and those it shows in full, and builds what it builds cold without it.
+    const cold = siteSegment();
+    const coldBuild = (name: string, more: Record<string, string> = {}) =>
+      buildSite(
+        'segments',
+        content,
+        {
+          ...segmentEnv(cold),
+          BAYEGAN_OUT_DIR: path.join(root, name),
+          BAYEGAN_CACHE_DIR: path.join(root, `cache-${name}`),
+          ...more,
+        },
+        ['--segment', `${cold}/${COUNT}`],
+      );
+    const fromPlan = await coldBuild('from-plan-index', {
+      [PLAN_INDEX_ENV]: path.join(mergedCache, PLAN_CACHE_FOLDER),
+    });
+    expect(fromPlan.status, fromPlan.output).toBe(0);
+    const [, packed] =
+      /articles: no index of its own; starting from the plan's \((\d+) packed entries/.exec(fromPlan.output) ?? [];
+    const [, read, files] = /articles: (\d+) of (\d+) files changed since the last build/.exec(fromPlan.output) ?? [];
+    // Every file the plan packed is taken from its index, not read: only those it kept in full are.
+    expect(Number(packed), fromPlan.output).toBeGreaterThan(0);
+    expect(Number(files), fromPlan.output).toBeGreaterThan(Number(packed));
+    expect(Number(read) + Number(packed)).toBe(Number(files));
+    const withoutIndex = await coldBuild('without-plan-index');
+    expect(withoutIndex.status, withoutIndex.output).toBe(0);
+    expect(withoutIndex.output).not.toMatch(/files changed since the last build/);
+    expect(differences(siteFiles(path.join(root, 'from-plan-index')), siteFiles(withoutIndex.outDir))).toEqual([]);
     const dirs = [1, 2, 3].map(segmentDir);
     // The reused outputs are of the content before the story: a merge without the plan refuses them.
     const refused = await runScript('merge.ts', dirs, { BAYEGAN_OUT_DIR: mergedDir, BAYEGAN_CACHE_DIR: mergedCache });

@@ -33,6 +33,11 @@ export type PackedEntry = Parameters<LoaderContext['store']['set']>[0];
  */
 export interface WithPackedEntries {
   packedBeside?: Map<string, PackedEntry>;
+  /**
+   * The file records (./unchanged-files.ts) of the index these packed entries came from, when they
+   * are the plan's (./plan-index.ts): the build has no records of its own.
+   */
+  recordsFrom?: string;
 }
 
 /** The file of packed entries in a collection's folder of bodies (renderedBodiesDir). */
@@ -125,6 +130,12 @@ export function readPackedEntries(dir: string, token: string | undefined): unkno
   const entries: unknown[] = [];
   const header = readFile(dir, (entry) => entries.push(entry), (read) => read.token === token);
   return header?.token === token ? entries : undefined;
+}
+
+/** Every packed entry of the file in `dir`, whichever store it belongs to; undefined when there is none. */
+export function readAnyPackedEntries(dir: string): unknown[] | undefined {
+  const entries: unknown[] = [];
+  return readFile(dir, (entry) => entries.push(entry)) ? entries : undefined;
 }
 
 /** Removes the file: a build that keeps every entry in the store has none. */

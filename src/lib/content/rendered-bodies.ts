@@ -25,6 +25,7 @@ import { isPackedData } from './packed-data.ts';
 import {
   handOverPackedEntries,
   packedEntriesFile,
+  readAnyPackedEntries,
   readPackedEntries,
   removePackedEntries,
   writePackedEntries,
@@ -38,7 +39,7 @@ import {
   shownBodies,
   unrenderedEntryTypes,
 } from './shown-bodies.ts';
-import { postponeStoreSave } from './unchanged-files.ts';
+import { contentFileRecords, postponeStoreSave } from './unchanged-files.ts';
 
 /** What Astro keeps as an entry's rendered Markdown (`rendered` of a data-store entry). */
 export interface RenderedBody {
@@ -108,14 +109,20 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       const { store } = context;
       const shown = shownBodies();
       // The entries a segment build packs are kept beside the store, never in it (./packed-entries.ts).
+      const own = shown?.packs ? readPackedEntries(dir, context.meta.get(PACKED_TOKEN)) : undefined;
+      // A segment with no index of its own (a cold build cache) starts from the plan's, when given.
+      const fromPlan =
+        shown?.packs && !shown.fingerprints && own === undefined && store.keys().length === 0
+          ? planIndex(context.collection)
+          : undefined;
       const beside = shown?.packs
-        ? new Map(
-            ((readPackedEntries(dir, context.meta.get(PACKED_TOKEN)) ?? []) as PackedEntry[]).map((entry) => [
-              entry.id,
-              entry,
-            ]),
-          )
+        ? new Map(((own ?? fromPlan?.entries ?? []) as PackedEntry[]).map((entry) => [entry.id, entry]))
         : undefined;
+      if (fromPlan) {
+        context.logger.info(
+          `${context.collection}: no index of its own; starting from the plan's (${fromPlan.entries.length} packed entries, in ${fromPlan.dir}).`,
+        );
+      }
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
       const kept = new Set(readdirSync(dir).filter((name) => name !== path.basename(packedEntriesFile(dir))));
       for (const entry of beside?.values() ?? []) {
@@ -176,7 +183,9 @@ export function bodiesOutsideStore(loader: Loader): Loader {
                 get: (target, property) => (property === 'set' ? packBeside : Reflect.get(target, property, target)),
               })
             : scopedStore;
-          const withBeside: WithPackedEntries = beside ? { packedBeside: beside } : {};
+          const withBeside: WithPackedEntries = beside
+            ? { packedBeside: beside, ...(fromPlan ? { recordsFrom: fromPlan.recordsFrom } : {}) }
+            : {};
           await loader.load({ ...context, ...withBeside, store: loaderStore, entryTypes } as GlobLoaderContext);
           const loaded = [...store.values(), ...(beside?.values() ?? [])];
           const done = await completeShownEntries(context, set, shown.reckon(loaded), beside, pack);
@@ -208,6 +217,29 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       postponeStoreSave(context);
     },
   };
+}
+
+/**
+ * Names the plan's content cache (`npm run build -- --plan N`: its `BAYEGAN_CACHE_DIR`), which a
+ * segment build with no index of its own starts from.
+ */
+export const PLAN_INDEX_ENV = 'BAYEGAN_PLAN_INDEX';
+
+/**
+ * The plan's index of `collection`, from the content cache `BAYEGAN_PLAN_INDEX` names: its packed
+ * entries (every article it did not keep in full, each with its file's digest) and the records of
+ * the files it read (./unchanged-files.ts). A segment build with no build cache of its own (its
+ * first run, a cache the CI host evicted, another number of segments) would read every file again,
+ * most of a cold segment's time at a million articles; starting from these, it reads only the files
+ * that are not as the plan read them, and those it shows in full. Undefined when none is given or
+ * the folder holds none.
+ */
+function planIndex(collection: string, env = process.env) {
+  const given = env[PLAN_INDEX_ENV];
+  if (!given) return undefined;
+  const dir = path.resolve(given);
+  const entries = readAnyPackedEntries(renderedBodiesDir(dir, collection));
+  return entries && { dir, entries, recordsFrom: contentFileRecords(dir, collection) };
 }
 
 /** The collection's meta key of the token that ties the file of packed entries to the store. */

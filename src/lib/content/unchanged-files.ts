@@ -39,6 +39,10 @@ const LIST_LIMIT = 2_000;
 /** The glob special characters, escaped so that a file name is matched as it is written. */
 const escapeGlob = (file: string) => file.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
 
+/** Where the records of `collection`'s files are kept in the build cache `cacheDir`. */
+export const contentFileRecords = (cacheDir: string, collection: string) =>
+  path.join(cacheDir, 'bayegan-content-files', `${collection}.json`);
+
 /** A collection's records: the folder read (relative to the project) and each file's record. */
 interface Records {
   folder: string | undefined;
@@ -83,15 +87,16 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       const { store } = context;
       const baseDir = path.resolve(fileURLToPath(context.config.root), options.base);
       const base = pathToFileURL(`${baseDir}${path.sep}`);
-      const recordsFile = path.join(fileURLToPath(context.config.cacheDir), 'bayegan-content-files', `${context.collection}.json`);
-      const saved = readRecords(recordsFile);
+      const recordsFile = contentFileRecords(fileURLToPath(context.config.cacheDir), context.collection);
+      const { packedBeside: beside, recordsFrom } = context as LoaderContext & WithPackedEntries;
+      // A segment with no index of its own starts from the plan's: its packed entries and their records.
+      const saved = readRecords(recordsFrom ?? recordsFile);
       // Where the files are, as Astro names an entry's file: relative to the project.
       const folder = path.relative(fileURLToPath(context.config.root), baseDir).split(path.sep).join('/');
       const moved = saved.folder !== undefined && saved.folder !== folder;
       const previous = moved ? {} : saved.files;
       // A segment build's packed entries, kept beside the store (./packed-entries.ts): unchanged
       // files of those are not read either.
-      const beside = (context as LoaderContext & WithPackedEntries).packedBeside;
       if (moved) {
         // Astro's loader keeps an entry whose file it finds the same bytes with the file path it
         // had: a picture beside a moved article would be looked for in the old folder.
