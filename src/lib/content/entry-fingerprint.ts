@@ -8,7 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { encoding, type Encoding } from '#lib/incremental/page-digest.ts';
+import { digestEncoding, type Encoding } from '#lib/incremental/page-digest.ts';
 import { resolveContentDir } from './content-dir.ts';
 import { fileKey, gitBlobIds } from './git-blobs.ts';
 
@@ -85,6 +85,12 @@ const valueAt = (data: unknown, keys: KeyPath): unknown =>
 const keyPaths = (imageImports: unknown): KeyPath[] => (Array.isArray(imageImports) ? (imageImports as KeyPath[]) : []);
 
 /**
+ * What a page's fingerprint takes of an article's entry (its stand-in, `fingerprintAs`): the digest
+ * of `fingerprintedEntry`, which content sync makes as the pages do (`syncedEntryEncoding`).
+ */
+export const entryFingerprint = (entry: EntryLike): Encoding => digestEncoding(fingerprintedEntry(entry));
+
+/**
  * What a page's fingerprint takes of an article's entry: its file and what was read from it, not
  * how its body was rendered. The digest of the file and the code already decide the body, and a
  * segment build leaves the bodies it does not show unrendered (src/lib/content/shown-bodies.ts):
@@ -92,7 +98,7 @@ const keyPaths = (imageImports: unknown): KeyPath[] => (Array.isArray(imageImpor
  * names, which the pages' collection gives resolved (with `fsPath`, its file), is taken as
  * `pictureOf` its file.
  */
-export function fingerprintedEntry({ id, collection, filePath, digest, data, imageImports }: EntryLike) {
+function fingerprintedEntry({ id, collection, filePath, digest, data, imageImports }: EntryLike) {
   let taken = data;
   for (const keys of keyPaths(imageImports)) {
     const file = (valueAt(data, keys) as { fsPath?: unknown } | undefined)?.fsPath;
@@ -134,5 +140,5 @@ export function syncedEntryEncoding(entry: PackableEntry, collection: string, ro
     if (!filePath || !src || !/^\.\.?\//.test(src)) return undefined;
     taken = replacedAt(taken, keys, pictureOf(path.resolve(root, path.dirname(filePath), src)));
   }
-  return encoding(fingerprintedEntry({ id: entry.id, collection, filePath, digest: entry.digest, data: taken }));
+  return entryFingerprint({ id: entry.id, collection, filePath, digest: entry.digest, data: taken });
 }

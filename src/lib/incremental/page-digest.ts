@@ -116,11 +116,11 @@ function encodeObject(object: object): string {
 }
 
 /**
- * The text `value` is encoded as inside whatever holds it (`encoding`), kept so that it can stand in
- * for the value later (a stand-in may return it): a build that no longer holds the value, only this
- * text, fingerprints what holds it as a build holding the value would. The plan of a segmented
- * build keeps an article's entry only packed, with the encoding its sync made of the whole entry
- * (src/lib/content/entry-fingerprint.ts).
+ * A text that stands for a value inside whatever holds it, returned by a stand-in
+ * (`fingerprintAs`): a build that no longer holds the value, only this text, fingerprints what
+ * holds it as a build holding the value would. The plan of a segmented build keeps an article's
+ * entry only packed, with the digest its sync made of the whole entry, which the pages make of it
+ * too (src/lib/content/entry-fingerprint.ts).
  */
 export class Encoding {
   readonly text: string;
@@ -129,8 +129,16 @@ export class Encoding {
   }
 }
 
-/** The encoding of `value` inside what holds it: its text when short, else `#` and the text's hash. */
-export const encoding = (value: unknown): Encoding => new Encoding(encode(value));
+/**
+ * `value` as `#` and the hash of its text, even when the text is short enough to be written inline
+ * (an article's entry, whose data is hashed, is about 230 characters): what is kept of a million
+ * packed entries is 28 characters each.
+ */
+export function digestEncoding(value: unknown): Encoding {
+  const text = encode(value);
+  // An inline text never starts with `#`: hashing it again names nothing else.
+  return new Encoding(text.startsWith('#') ? text : `#${hash(text)}`);
+}
 
 /** A digest of `value`'s content: equal values give equal digests, whatever object holds them. */
 export function contentDigest(value: unknown): string {
