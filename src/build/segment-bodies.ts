@@ -5,7 +5,8 @@
  * only these Markdown bodies and keeps only these articles' frontmatter in full, the others packed
  * (src/lib/content/shown-bodies.ts); the bundle holds only these MDX modules
  * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows no body and keeps
- * in full only what the pages every build renders show. The pages make the same reckoning from the archive they read
+ * in full only what the pages every build renders show. The pages make the same reckoning from the
+ * archive they read
  * (src/data/segments.ts) and stop the build, naming the articles, if a body or an article they show
  * was left out.
  */
@@ -39,7 +40,7 @@ function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSett
 /**
  * What the plan of `count` segments shows of the articles collection (entry ids): no body, and in
  * full only the articles the pages it renders show (`planShare`); it fingerprints every other page
- * from the packed entries' encodings.
+ * from the digests its packed entries keep.
  */
 function planEntries(entries: readonly ArticleEntryLike[], count: number, site: ShareSettings) {
   const policy = publicationPolicyOf(process.env, new Date());

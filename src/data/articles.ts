@@ -74,7 +74,7 @@ async function loadArticles(): Promise<LoadedArticles> {
   };
   for (const entry of entries) {
     // A segment's content sync packed the articles it does not show: the packed entries come with
-    // their guard, which refuses to be fingerprinted too (the plan's stand in with the encoding
+    // their guard, which refuses to be fingerprinted too (the plan's stand in with the digest
     // its sync made); one of the store gets it back here. Packed data (of an article packed later
     // in the build) refuses too: a fingerprint would lack its left-out fields.
     if (isPackedData(entry.data)) entry.data = packedData(entry.data);

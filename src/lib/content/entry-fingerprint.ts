@@ -3,7 +3,7 @@
  * file system), made by the pages from the entry the collection gives them, or by content sync from
  * the entry it reads: the plan of a segmented build (`npm run build -- --plan N`) fingerprints every
  * page of the site but keeps most articles only packed (src/lib/content/packed-data.ts), each with
- * the encoding its sync made of the whole entry, which stands in for it in the fingerprints
+ * the digest its sync made of the whole entry, which stands in for it in the fingerprints
  * (page-digest.ts, `Encoding`).
  */
 import { realpathSync } from 'node:fs';

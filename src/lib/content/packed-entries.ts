@@ -35,7 +35,7 @@ export interface WithPackedEntries {
   packedBeside?: Map<string, PackedEntry>;
   /**
    * The file records (./unchanged-files.ts) of the index these packed entries came from, when they
-   * are the plan's (./plan-index.ts): the build has no records of its own.
+   * are the plan's (`planIndex`, ./rendered-bodies.ts): the build has no records of its own.
    */
   recordsFrom?: string;
 }
@@ -168,8 +168,8 @@ function fileOfId(id: string, filePath: string | undefined): FileOfId | string |
  * it, and its file path is made from its id when it is the collection folder's file of that id (as
  * the glob loader names every entry), not kept: the entry and its path were 212 bytes an article of
  * a segment's build thread at 100,000 articles. Its data has its guard (./packed-data.ts) from the
- * start. In the plan, a page's fingerprint takes of it the encoding content sync made of the whole
- * entry (./entry-fingerprint.ts); elsewhere its data refuses to be fingerprinted.
+ * start. In the plan, a page's fingerprint takes of it the digest the plan's content sync made of
+ * the whole entry (./entry-fingerprint.ts); without one, its data refuses to be fingerprinted.
  */
 class PackedEntryOfPages {
   id: string;
@@ -205,7 +205,7 @@ class PackedEntryOfPages {
 
   /**
    * What a page's fingerprint takes of `entry` (given, not `this`: page-digest.ts calls it so): the
-   * whole entry's encoding, kept by the plan's content sync; else its data, which refuses.
+   * whole entry's digest, kept by the plan's content sync; else its data, which refuses.
    */
   [FINGERPRINTED_AS](entry: PackedEntryOfPages): unknown {
     return entry.#fingerprint === undefined ? entry.data : new Encoding(entry.#fingerprint);

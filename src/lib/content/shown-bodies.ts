@@ -50,8 +50,8 @@ export interface ShownReckoning {
   packs: boolean;
   /**
    * True in the plan, which fingerprints every page of the site: each packed entry keeps the
-   * encoding of the whole entry (src/lib/content/entry-fingerprint.ts), and one whose encoding
-   * content sync cannot make (it names a picture) is not packed.
+   * digest of the whole entry (src/lib/content/entry-fingerprint.ts), and one whose digest content
+   * sync cannot make (it names a picture otherwise than by a path from its file) is not packed.
    */
   fingerprints: boolean;
 }
