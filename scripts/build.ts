@@ -15,7 +15,7 @@ import { collectionFolder } from '../src/lib/content/content-dir.ts';
 import { gitOutput } from '../src/lib/content/git-blobs.ts';
 import { BUILD_NOW_ENV } from '../src/lib/content/publication.ts';
 import { MANIFEST_FILE } from '../src/lib/incremental/page-plan.ts';
-import { SEGMENT_FOLDER, segmentName } from '../src/lib/segments.ts';
+import { SEGMENT_MANIFEST, segmentName } from '../src/lib/segments.ts';
 import { searchJobFile } from '../src/build/build-folders.ts';
 import { addToManifest } from '../src/build/incremental.ts';
 import { runDeferredSearch, SEARCH_JOB_ENV } from '../src/build/search-index.ts';
@@ -219,7 +219,7 @@ if (existsSync(searchJob)) {
 }
 // A segment carries its manifest to the merge, which joins the segments' into the whole site's.
 if (segment && existsSync(pending)) {
-  const carried = path.join(stagingDir, SEGMENT_FOLDER, 'manifest.json');
+  const carried = path.join(stagingDir, SEGMENT_MANIFEST);
   mkdirSync(path.dirname(carried), { recursive: true });
   writeFileSync(`${carried}.${process.pid}.placing`, readFileSync(pending));
   renameSync(`${carried}.${process.pid}.placing`, carried);

@@ -23,7 +23,14 @@ import {
   type MergedSegments,
   type SegmentReusePlan,
 } from '../src/lib/segment-reuse.ts';
-import { isMergedFile, isSharedFile, SEGMENT_FOLDER, SEGMENT_STAMP, segmentTermsFile } from '../src/lib/segments.ts';
+import {
+  isMergedFile,
+  isSharedFile,
+  SEGMENT_FOLDER,
+  SEGMENT_MANIFEST,
+  SEGMENT_STAMP,
+  segmentTermsFile,
+} from '../src/lib/segments.ts';
 import {
   clearStoppedBuilds,
   pendingManifest,
@@ -105,7 +112,7 @@ function writeManifest(
   writer: SiteWriter,
   folders: SiteFolders,
 ): MergedSegments | undefined {
-  const files = inputs.map(({ dir }) => path.join(dir, SEGMENT_FOLDER, 'manifest.json'));
+  const files = inputs.map(({ dir }) => path.join(dir, SEGMENT_MANIFEST));
   if (!files.every((file) => existsSync(file))) return undefined;
   const manifests = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as PageManifest);
   const merged = mergeManifests(manifests, siteStamp(writer.root) ?? '', [...writer.placed]);

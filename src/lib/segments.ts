@@ -251,6 +251,8 @@ export const isMergedFile = (file: string) => file === `${SEARCH}/routes.json` |
 export const SEGMENT_FOLDER = '_bayegan-segment';
 /** A segment's stamp: what it was built from, which segment it is, what it owns. */
 export const SEGMENT_STAMP = `${SEGMENT_FOLDER}/stamp.json`;
+/** The segment's incremental manifest, which the merge joins into the site's. */
+export const SEGMENT_MANIFEST = `${SEGMENT_FOLDER}/manifest.json`;
 /** The words of a routed search shard a segment indexed, for the merge's routing table. */
 export const segmentTermsFile = (shard: string) => `${SEGMENT_FOLDER}/terms/${shard}.txt`;
 

@@ -6,6 +6,7 @@ import {
   handOverPackedEntries,
   packedEntries,
   packedEntriesFile,
+  readIndexOfCode,
   readPackedEntries,
   writePackedEntries,
 } from '../../src/lib/content/packed-entries';
@@ -81,6 +82,19 @@ describe('packedEntries', () => {
     // A store Astro cleared since has another token: the file is not its.
     expect(readPackedEntries(dir, 'store-2')).toBeUndefined();
     expect(readPackedEntries(dir, undefined)).toBeUndefined();
+  });
+
+  it('gives the plan’s index, whatever its store, only to a build of the code and settings that made it', () => {
+    const dir = folder();
+    const entries = [stored('1403/a', 'content/articles/1403/a.md'), stored('1403/b', 'content/articles/1403/b.md')];
+    writePackedEntries(dir, 'plan-store', entries, 'code-1');
+    expect((readIndexOfCode(dir, 'code-1') as { id: string }[]).map((entry) => entry.id)).toEqual(['1403/a', '1403/b']);
+    // Data packed by other code may lack what the schema now gives: not taken.
+    expect(readIndexOfCode(dir, 'code-2')).toBeUndefined();
+    // A segment's own file is not an index.
+    writePackedEntries(dir, 'segment-store', entries);
+    expect(readIndexOfCode(dir, 'code-1')).toBeUndefined();
+    expect(readIndexOfCode(folder(), 'code-1')).toBeUndefined();
   });
 
   it('refuses a file cut short, naming it and what to do', () => {

@@ -50,6 +50,11 @@ const PART_SIZE = 10_000;
 interface Header {
   token: string;
   count: number;
+  /**
+   * The digest of the code and settings that packed them, when they are the plan's index: a
+   * segment takes that index only from a plan of its own code (`readIndexOfCode`).
+   */
+  code?: string;
 }
 
 /** Length-prefixed parts: a header, then the entries `PART_SIZE` at a time. */
@@ -64,9 +69,10 @@ function* parts(header: Header, entries: readonly object[]): Generator<Uint8Arra
   for (let at = 0; at < entries.length; at += PART_SIZE) yield* framed(entries.slice(at, at + PART_SIZE));
 }
 
-/** Writes `entries` as the packed entries of the store whose token is `token`. */
-export function writePackedEntries(dir: string, token: string, entries: readonly object[]): void {
-  writeWholeFileInParts(packedEntriesFile(dir), parts({ token, count: entries.length }, entries));
+/** Writes `entries` as the packed entries of the store whose token is `token` (made by `code`, in the plan). */
+export function writePackedEntries(dir: string, token: string, entries: readonly object[], code?: string): void {
+  const header: Header = { token, count: entries.length, ...(code === undefined ? {} : { code }) };
+  writeWholeFileInParts(packedEntriesFile(dir), parts(header, entries));
 }
 
 /** Reads `into.length` bytes of `fd` from `position`; false at the end of the file before them. */
@@ -132,10 +138,15 @@ export function readPackedEntries(dir: string, token: string | undefined): unkno
   return header?.token === token ? entries : undefined;
 }
 
-/** Every packed entry of the file in `dir`, whichever store it belongs to; undefined when there is none. */
-export function readAnyPackedEntries(dir: string): unknown[] | undefined {
+/**
+ * Every packed entry of the file in `dir`, whichever store it belongs to, when the code and settings
+ * that made it are `code` (the plan's index); undefined when there is no such file. Data packed by
+ * other code may lack a field the schema now gives, though the files are the same.
+ */
+export function readIndexOfCode(dir: string, code: string): unknown[] | undefined {
   const entries: unknown[] = [];
-  return readFile(dir, (entry) => entries.push(entry)) ? entries : undefined;
+  const header = readFile(dir, (entry) => entries.push(entry), (read) => read.code === code);
+  return header?.code === code ? entries : undefined;
 }
 
 /** Removes the file: a build that keeps every entry in the store has none. */

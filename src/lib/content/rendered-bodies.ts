@@ -18,6 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processWideMap } from '#lib/process-wide.ts';
+import { planSettings, segmentSettings } from '#lib/segment-registry.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
@@ -25,7 +26,7 @@ import { isPackedData } from './packed-data.ts';
 import {
   handOverPackedEntries,
   packedEntriesFile,
-  readAnyPackedEntries,
+  readIndexOfCode,
   readPackedEntries,
   removePackedEntries,
   writePackedEntries,
@@ -113,7 +114,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       // A segment with no index of its own (a cold build cache) starts from the plan's, when given.
       const fromPlan =
         shown?.packs && !shown.fingerprints && own === undefined && store.keys().length === 0
-          ? planIndex(context.collection)
+          ? planIndex(context.collection, context.logger)
           : undefined;
       const beside = shown?.packs
         ? new Map(((own ?? fromPlan?.entries ?? []) as PackedEntry[]).map((entry) => [entry.id, entry]))
@@ -234,12 +235,17 @@ export const PLAN_INDEX_ENV = 'BAYEGAN_PLAN_INDEX';
  * that are not as the plan read them, and those it shows in full. Undefined when none is given or
  * the folder holds none.
  */
-function planIndex(collection: string, env = process.env) {
+function planIndex(collection: string, logger: LoaderContext['logger'], env = process.env) {
   const given = env[PLAN_INDEX_ENV];
-  if (!given) return undefined;
+  const code = segmentSettings(env)?.settings;
+  if (!given || !code) return undefined;
   const dir = path.resolve(given);
-  const entries = readAnyPackedEntries(renderedBodiesDir(dir, collection));
-  return entries && { dir, entries, recordsFrom: contentFileRecords(dir, collection) };
+  const entries = readIndexOfCode(renderedBodiesDir(dir, collection), code);
+  if (!entries) {
+    logger.warn(`${PLAN_INDEX_ENV}: ${dir} holds no index of ${collection} made by this code and settings; every file is read.`);
+    return undefined;
+  }
+  return { dir, entries, recordsFrom: contentFileRecords(dir, collection) };
 }
 
 /** The collection's meta key of the token that ties the file of packed entries to the store. */
@@ -253,7 +259,8 @@ const PACKED_TOKEN = 'bayegan:packed-entries';
 function keepPackedEntriesBeside(context: GlobLoaderContext, dir: string, beside: Map<string, PackedEntry>): void {
   const packed = [...beside.values()];
   const token = randomUUID();
-  writePackedEntries(dir, token, packed);
+  // The plan's are a segment's index when it has none of its own: marked with the code that made them.
+  writePackedEntries(dir, token, packed, planSettings()?.codeDigest);
   context.meta.set(PACKED_TOKEN, token);
   handOverPackedEntries(context.collection, packed);
   // The pages hold them from now on: the map's table (37 bytes an entry at 100,000 articles) would
