@@ -6,8 +6,10 @@
  * (`npm run build -- --plan S`), builds those again with their caches, and merges them with the
  * others as they are (`npm run merge -- --plan`). Prints each segment's time, peak memory and steps,
  * the plan's, the merge's time and peak memory, and the pages each built segment rendered for the
- * story. With `--whole` it also builds the corpus whole, cold and again after the story, and
- * compares the merged site with it each time, file for file, byte for byte. Asserts nothing.
+ * story; and the first segment the plan built, built again as a runner that lost its cache would:
+ * cold, from the plan's index (`BAYEGAN_PLAN_INDEX`). With `--whole` it also builds the corpus
+ * whole, cold and again after the story, and compares the merged site with it each time, file for
+ * file, byte for byte. Asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { gigabytes } from '../src/lib/build-memory.ts';
 import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
 import { filesUnder } from '../src/lib/link-files.ts';
+import { PLAN_INDEX_ENV } from '../src/lib/content/rendered-bodies.ts';
 import { describePlan, type SegmentReusePlan } from '../src/lib/segment-reuse.ts';
+import { PLAN_CACHE_FOLDER } from './lib/segment-builds.ts';
 import {
   extraArticle,
   extraReporter,
@@ -153,6 +157,8 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   const story = new Map<number, BuildFigures>();
   let plan: { figures: BuildFigures; planned: SegmentReusePlan } | undefined;
   let storyMerge: MergeFigures | undefined;
+  /** A segment the plan built, built again cold from the plan's index, as a runner that lost its cache. */
+  let fromIndex: { index: number; figures: BuildFigures } | undefined;
   if (!skipStory) {
     try {
       writeFileSync(extra, extraArticle(count + 1, reporter));
@@ -174,6 +180,18 @@ export async function benchSegments({ count, segments, whole, skipStory, content
       for (const index of plan.planned.build) story.set(index, await segmentBuild(index, 'plus-one'));
       storyMerge = await merge('+1 story', planFile);
       if (whole) comparisons.push(await compareWithWhole('plus-one'));
+      const index = plan.planned.build[0]!;
+      await oldSitesDeleted();
+      console.log(`segment ${index}/${segments}, cold from the plan's index…`);
+      const figuresFromIndex = await measuredBuild({
+        contentDir,
+        outDir: path.join(root, 'dist-from-plan-index'),
+        cacheDir: path.join(root, 'cache-from-plan-index'),
+        log: log(`segment-${index}-from-plan-index`),
+        args: ['--segment', `${index}/${segments}`],
+        env: { [PLAN_INDEX_ENV]: path.join(root, 'merge-cache', PLAN_CACHE_FOLDER) },
+      });
+      fromIndex = { index, figures: reported(figuresFromIndex) };
     } finally {
       rmSync(extra, { force: true });
     }
@@ -204,6 +222,14 @@ export async function benchSegments({ count, segments, whole, skipStory, content
         `(sync ${step(plan.figures, 'sync')}, bundle ${step(plan.figures, 'bundle')}, fingerprints ${step(plan.figures, 'pages')}); ` +
         `built ${plan.planned.build.length} of ${segments} segments (${plan.planned.build.join(', ')}); side by side: ` +
         `plan ${secs(plan.figures.wallSeconds)} + slowest built segment ${secs(slowestBuilt)} + merge ${secs(storyMerge?.seconds ?? 0)}`,
+    );
+  }
+  if (fromIndex) {
+    const { index, figures } = fromIndex;
+    const without = cold[index - 1]!;
+    console.log(
+      `segment ${index} cold from the plan's index: ${secs(figures.wallSeconds)}, peak ${gigabytes(figures.peakBytes)} ` +
+        `(sync ${step(figures, 'sync')}); cold without it ${secs(without.wallSeconds)} (sync ${step(without, 'sync')})`,
     );
   }
   const slowest = Math.max(...cold.map((run) => run.wallSeconds));
