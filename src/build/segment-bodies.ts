@@ -19,21 +19,28 @@ import { planSettings, recordShownArticles, segmentSettings, type SegmentSetting
 import { planShare, segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
 
 /**
- * What `segment` shows of the articles collection (entry ids, of every entry of it): the bodies of
- * its own article pages and of the newest items of the feeds it writes, and the articles it keeps
- * in full (src/lib/shown-articles.ts), reckoned from the entries content sync read, packed ones
- * included (they keep what the reckoning reads). Records the bodies for the bundler and the pages'
- * check.
+ * The published archive of the entries content sync read, packed ones included (they keep what the
+ * reckonings read), with "now", and the entry ids of some of its article numbers.
  */
-function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShareSettings) {
+function syncedArchive(entries: readonly ArticleEntryLike[]) {
   const policy = publicationPolicyOf(process.env, new Date());
-  // Content sync read every field the reckoning reads (packed entries keep them).
   const published = publishedArticles(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
   const archive = buildArchiveIndex(published);
-  const { bodies, inFull } = segmentShare(archive, site, segment, policy.now);
-  recordShownArticles(bodies);
   const entryIds = (ids: ReadonlySet<number>) =>
     new Set(archive.articles.flatMap((article) => (ids.has(article.id) ? [article.entry.id] : [])));
+  return { archive, now: policy.now, entryIds };
+}
+
+/**
+ * What `segment` shows of the articles collection (entry ids, of every entry of it): the bodies of
+ * its own article pages and of the newest items of the feeds it writes, and the articles it keeps
+ * in full (src/lib/shown-articles.ts), reckoned from the entries content sync read. Records the
+ * bodies for the bundler and the pages' check.
+ */
+function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShareSettings) {
+  const { archive, now, entryIds } = syncedArchive(entries);
+  const { bodies, inFull } = segmentShare(archive, site, segment, now);
+  recordShownArticles(bodies);
   return { bodies: entryIds(bodies), inFull: entryIds(inFull) };
 }
 
@@ -43,14 +50,8 @@ function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSett
  * from the digests its packed entries keep.
  */
 function planEntries(entries: readonly ArticleEntryLike[], count: number, site: ShareSettings) {
-  const policy = publicationPolicyOf(process.env, new Date());
-  const published = publishedArticles(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
-  const archive = buildArchiveIndex(published);
-  const inFull = planShare(archive, site, count, policy.now);
-  return {
-    bodies: new Set<string>(),
-    inFull: new Set(archive.articles.flatMap((article) => (inFull.has(article.id) ? [article.entry.id] : []))),
-  };
+  const { archive, now, entryIds } = syncedArchive(entries);
+  return { bodies: new Set<string>(), inFull: entryIds(planShare(archive, site, count, now)) };
 }
 
 /** Build only: in a segment build or the plan, content sync renders only the bodies the build shows. */

@@ -113,10 +113,7 @@ export function planShare<T extends ShownArticle & BodyArticle & { path: string 
   count: number,
   now: Date,
 ): Set<number> {
-  const { lists, plan } = sitePlan(archive, site, count);
-  const withBodies = articlesWithBodies(plan, NO_SEGMENT, archive.articles, site.feeds.itemCount);
-  const settings = { relatedCount: site.article.relatedCount, home: site.home };
-  return articlesShownBy(archive, { plan, lists }, NO_SEGMENT, withBodies, settings, now);
+  return segmentShare(archive, site, { index: NO_SEGMENT, count }, now).inFull;
 }
 
 /** A segment's share of the site: the plan, and what the segment shows of the articles. */
