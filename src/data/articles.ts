@@ -58,7 +58,8 @@ async function loadArticles(): Promise<LoadedArticles> {
     getCollection('authors'),
   ]);
   // A segment build's content sync kept the articles it packed beside the store (src/lib/content/packed-entries.ts).
-  const entries = [...inStore, ...packedArticleEntries()];
+  const packed = packedArticleEntries();
+  const entries = [...inStore, ...packed];
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
   // One frozen list of reporters per list of their ids (shared by the articles they wrote together).
@@ -72,11 +73,11 @@ async function loadArticles(): Promise<LoadedArticles> {
     }
     return list;
   };
-  for (const entry of entries) {
-    // A segment's content sync packed the articles it does not show: the packed entries come with
-    // their guard, which refuses to be fingerprinted too (the plan's stand in with the digest
-    // its sync made); one of the store gets it back here. Packed data (of an article packed later
-    // in the build) refuses too: a fingerprint would lack its left-out fields.
+  for (const entry of inStore) {
+    // A segment's content sync packed the articles it does not show: the packed entries beside the
+    // store come with their guard, which refuses to be fingerprinted too (the plan's stand in with
+    // the digest its sync made); one of the store gets it back here. Packed data (of an article
+    // packed later in the build) refuses too: a fingerprint would lack its left-out fields.
     if (isPackedData(entry.data)) entry.data = packedData(entry.data);
     else fingerprintAs(entry, entryFingerprint);
   }

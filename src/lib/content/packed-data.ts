@@ -46,7 +46,8 @@ const sharedCopy = boundedMemo((json: string): unknown => {
   return Object.freeze(Array.isArray(value) ? value.map((ref: object) => Object.freeze(ref)) : value);
 });
 
-function shared(value: unknown): unknown {
+/** `value`, or one frozen copy shared by every packed article when it is a reference or a list of them. */
+export function shared(value: unknown): unknown {
   const shareable = isReference(value) || (Array.isArray(value) && (value.length === 0 || value.every(isReference)));
   return shareable ? sharedCopy(JSON.stringify(value)) : value;
 }
@@ -58,7 +59,7 @@ function shared(value: unknown): unknown {
  * of 802 bytes a packed entry, measured on the entries of a million-article segment, 4 December
  * 2026). The list stays the article's own.
  */
-const sharedText = boundedMemo((text: string) => text);
+export const sharedText = boundedMemo((text: string) => text);
 
 function sharedTags(tags: unknown): unknown {
   return Array.isArray(tags) && tags.every((tag) => typeof tag === 'string') ? tags.map(sharedText) : tags;
@@ -102,28 +103,35 @@ const prototypes = new Map<string, object>();
 function prototypeLeavingOut(fields: readonly string[]): object {
   const key = fields.join(' ');
   let prototype = prototypes.get(key);
-  if (!prototype) {
-    prototype = Object.create(Object.prototype, {
-      [PACKED]: { value: true },
-      [LEFT_OUT]: { value: fieldList(key) },
-      // A page's fingerprint would silently lack the left-out fields.
-      [FINGERPRINTED_AS]: { value: refuseFingerprint },
-      ...Object.fromEntries(
-        fields.map((field) => [
-          field,
-          {
-            get(this: { id?: unknown }) {
-              throw new Error(
-                `Article ${String(this.id)}: its field "${field}" was read, but this segment build left it out as another segment's (it keeps only ${[...PACKED_FIELDS].join(', ')} of articles its pages do not show). This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
-              );
-            },
-          },
-        ]),
-      ),
-    }) as object;
-    prototypes.set(key, prototype);
-  }
+  if (!prototype) prototypes.set(key, (prototype = guardLeavingOut(Object.create(Object.prototype) as object, fields)));
   return prototype;
+}
+
+/**
+ * `prototype`, made the prototype of packed data that left out `fields`: it is known as packed, it
+ * names them, reading one of them throws, and it refuses to be in a page's fingerprint. The pages'
+ * packed articles (./packed-columns.ts) give their kept fields from columns, through a prototype
+ * guarded so.
+ */
+export function guardLeavingOut<P extends object>(prototype: P, fields: readonly string[]): P {
+  return Object.defineProperties(prototype, {
+    [PACKED]: { value: true },
+    [LEFT_OUT]: { value: fieldList(fields.join(' ')) },
+    // A page's fingerprint would silently lack the left-out fields.
+    [FINGERPRINTED_AS]: { value: refuseFingerprint },
+    ...Object.fromEntries(
+      fields.map((field) => [
+        field,
+        {
+          get(this: { id?: unknown }) {
+            throw new Error(
+              `Article ${String(this.id)}: its field "${field}" was read, but this segment build left it out as another segment's (it keeps only ${[...PACKED_FIELDS].join(', ')} of articles its pages do not show). This is a bug of Bayegan's segment plan: build without --segment meanwhile.`,
+            );
+          },
+        },
+      ]),
+    ),
+  });
 }
 
 function refuseFingerprint(data: { id?: unknown }): never {
@@ -140,7 +148,7 @@ function refuseFingerprint(data: { id?: unknown }): never {
 export const FINGERPRINT_FIELD = 'bayeganFingerprint';
 
 /** The fields `data` leaves out, or would leave out once packed. */
-function leftOutFields(data: object): readonly string[] {
+export function leftOutFields(data: object): readonly string[] {
   const named = (data as Record<string | symbol, unknown>)[LEFT_OUT] ?? (data as Record<string, unknown>)[LEFT_OUT_FIELD];
   if (Array.isArray(named)) return named as string[];
   return fieldList(Object.keys(data).filter((field) => !PACKED_FIELDS.has(field)).join(' '));

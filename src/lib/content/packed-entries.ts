@@ -20,8 +20,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
-import { Encoding, FINGERPRINTED_AS } from '#lib/incremental/page-digest.ts';
-import { FINGERPRINT_FIELD, packedData } from './packed-data.ts';
+import { PackedColumns, type StoredPackedEntry } from './packed-columns.ts';
 
 /** An entry as the store keeps it, which is what is kept beside it. */
 export type PackedEntry = Parameters<LoaderContext['store']['set']>[0];
@@ -154,75 +153,6 @@ export function removePackedEntries(dir: string): void {
   rmSync(packedEntriesFile(dir), { force: true });
 }
 
-/** Where an entry's file is, as the glob loader names it: the collection's folder, the id, `.md` or `.mdx`. */
-interface FileOfId {
-  folder: string;
-  extension: string;
-}
-
-/** One of each (a collection has one folder and two extensions), shared by every entry. */
-const filesOfIds = new Map<string, FileOfId>();
-
-function fileOfId(id: string, filePath: string | undefined): FileOfId | string | undefined {
-  const extension = /\.mdx?$/.exec(filePath ?? '')?.[0];
-  if (filePath === undefined || extension === undefined || !filePath.endsWith(`${id}${extension}`)) return filePath;
-  const folder = filePath.slice(0, filePath.length - id.length - extension.length);
-  const key = `${folder}\n${extension}`;
-  let shared = filesOfIds.get(key);
-  if (!shared) filesOfIds.set(key, (shared = { folder, extension }));
-  return shared;
-}
-
-/**
- * A packed entry as the pages hold it: one for every article of the archive a segment does not
- * show, in every thread. Its fields are the object's own, where Astro's entries kept three outside
- * it, and its file path is made from its id when it is the collection folder's file of that id (as
- * the glob loader names every entry), not kept: the entry and its path were 212 bytes an article of
- * a segment's build thread at 100,000 articles. Its data has its guard (./packed-data.ts) from the
- * start. In the plan, a page's fingerprint takes of it the digest the plan's content sync made of
- * the whole entry (./entry-fingerprint.ts); without one, its data refuses to be fingerprinted.
- */
-class PackedEntryOfPages {
-  id: string;
-  collection: string;
-  data: unknown;
-  body: unknown;
-  digest: unknown;
-  rendered: unknown;
-  assetImports: unknown;
-  deferredRender: unknown;
-  #file: FileOfId | string | undefined;
-  #fingerprint: string | undefined;
-
-  constructor(entry: PackedEntry, collection: string) {
-    this.id = entry.id;
-    this.collection = collection;
-    const fingerprint = entry.data[FINGERPRINT_FIELD];
-    this.#fingerprint = typeof fingerprint === 'string' ? fingerprint : undefined;
-    // Its guard, made now: the data as the store keeps it is dropped with the part it was read in.
-    this.data = packedData(entry.data as object);
-    this.body = entry.body;
-    this.digest = entry.digest;
-    this.rendered = entry.rendered;
-    this.assetImports = entry.assetImports;
-    this.deferredRender = entry.deferredRender;
-    this.#file = fileOfId(entry.id, entry.filePath);
-  }
-
-  get filePath(): string | undefined {
-    const file = this.#file;
-    return typeof file === 'object' ? `${file.folder}${this.id}${file.extension}` : file;
-  }
-
-  /**
-   * What a page's fingerprint takes of `entry` (given, not `this`: page-digest.ts calls it so): the
-   * whole entry's digest, kept by the plan's content sync; else its data, which refuses.
-   */
-  [FINGERPRINTED_AS](entry: PackedEntryOfPages): unknown {
-    return entry.#fingerprint === undefined ? entry.data : new Encoding(entry.#fingerprint);
-  }
-}
-
 /** The packed entries content sync left, per collection, for the pages of the same process. */
 const handedOver = () => processWideMap<string, readonly unknown[]>('bayegan.packedEntries');
 
@@ -233,18 +163,18 @@ export function handOverPackedEntries(collection: string, entries: readonly unkn
 
 /**
  * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
- * it kept every entry in the store), as entries of the collection (`PackedEntryOfPages`, its data
- * guarded): handed over in the process that synced, else read from the file, which this build's
- * content sync wrote, and each entry made as it is read.
- * Handed over once, so that the list does not outlive the pages' use of it; asked again, they are
- * read from the file.
+ * it kept every entry in the store), as entries of the collection: rows of columns
+ * (./packed-columns.ts), their data guarded. Handed over in the process that synced, else read
+ * from the file, which this build's content sync wrote, each entry added to the columns as it is
+ * read. Handed over once, so that the list does not outlive the pages' use of it; asked again,
+ * they are read from the file.
  */
 export function packedEntries(collection: string, dir: string | undefined): readonly unknown[] {
+  const columns = new PackedColumns(collection);
   const handed = handedOver().get(collection);
   handedOver().delete(collection);
-  if (handed) return handed.map((entry) => new PackedEntryOfPages(entry as PackedEntry, collection));
-  const entries: PackedEntryOfPages[] = [];
-  // Each entry made as it is read: the structured clone it is made of is dropped a part at a time.
-  if (dir) readFile(dir, (entry) => entries.push(new PackedEntryOfPages(entry as PackedEntry, collection)));
-  return entries;
+  if (handed) for (const entry of handed) columns.add(entry as StoredPackedEntry);
+  // Each entry added as it is read: the structured clone it is made of is dropped a part at a time.
+  else if (dir) readFile(dir, (entry) => columns.add(entry as StoredPackedEntry));
+  return columns.rows();
 }

@@ -1,0 +1,425 @@
+/**
+ * The entries a segment build packed, as the pages hold them: columns, one row an entry (Node-only:
+ * its texts are UTF-8 in buffers). Every thread of a segment build holds every article of the
+ * archive it does not show; as objects, each was an entry, its packed record, a `Date`, a list of
+ * tags and the strings of its id and digest: about 500 of the 710 bytes an article of a segment's
+ * build thread at 100,000 articles. Here the numbers and dates are typed arrays, the texts one
+ * buffer, and the values many articles share (a section, reporters, flags, an empty timeline) an
+ * index into one list of each; what an entry is made of is made again when a page reads it.
+ *
+ * An entry (`PackedArticleEntry`) is one small object, which lists hold; its `data` is a new view
+ * of its row at each reading (`PackedArticleData`), guarded as packed data is
+ * (./packed-data.ts): reading a field it left out throws, naming the article and the field, and it
+ * refuses to be in a page's fingerprint. Values come back equal, not the same object: a `Date` is
+ * made at each reading, a list of tags too.
+ */
+import { Encoding, FINGERPRINTED_AS } from '#lib/incremental/page-digest.ts';
+import { FINGERPRINT_FIELD, guardLeavingOut, leftOutFields, PACKED_FIELDS, shared } from './packed-data.ts';
+
+/** One column of values, read back by row. */
+interface Column {
+  push(value: unknown): void;
+  at(row: number): unknown;
+  /** Called once every row is in: drops what only adding needed. */
+  seal(): void;
+}
+
+/** `array` with room for `size` items, its items kept (grown by doubling). */
+function withRoom<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(array: A, size: number): A {
+  if (size <= array.length) return array;
+  const larger = new (array.constructor as new (length: number) => A)(Math.max(size, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * Small numbers a row, in the narrowest typed array that holds the largest yet: most columns of
+ * shared values have a few hundred at most (a byte a row), the slugs one a row.
+ */
+class Indexes {
+  #array: Uint8Array | Uint16Array | Uint32Array = new Uint8Array(1024);
+  #count = 0;
+
+  push(index: number): void {
+    if (index > 0xffff && !(this.#array instanceof Uint32Array)) this.#array = Uint32Array.from(this.#array);
+    else if (index > 0xff && this.#array instanceof Uint8Array) this.#array = Uint16Array.from(this.#array);
+    this.#array = withRoom(this.#array, this.#count + 1);
+    this.#array[this.#count++] = index;
+  }
+
+  at(row: number): number {
+    return this.#array[row]!;
+  }
+
+  seal(): void {
+    this.#array = this.#array.slice(0, this.#count);
+  }
+}
+
+/**
+ * Values stored as they are, each distinct one once (the same object, or an equal primitive): a
+ * row keeps its value's index. A section, reporters, a flag or an empty list is one of a few
+ * hundred values shared by every article.
+ */
+class ValueColumn implements Column {
+  readonly #rows = new Indexes();
+  #values: unknown[] = [];
+  #indexOf: Map<unknown, number> | undefined = new Map();
+  readonly #prepare: (value: unknown) => unknown;
+
+  /** `prepare` gives the value kept for a value given (one shared copy of it, say). */
+  constructor(prepare: (value: unknown) => unknown = (value) => value) {
+    this.#prepare = prepare;
+  }
+
+  push(given: unknown): void {
+    const value = this.#prepare(given);
+    const indexOf = this.#indexOf!;
+    let index = indexOf.get(value);
+    if (index === undefined) indexOf.set(value, (index = this.#values.push(value) - 1));
+    this.#rows.push(index);
+  }
+
+  at(row: number): unknown {
+    return this.#values[this.#rows.at(row)];
+  }
+
+  seal(): void {
+    this.#indexOf = undefined;
+    this.#rows.seal();
+  }
+}
+
+/** Numbers in a typed array; anything else a row holds (none the schema gives) kept apart as it is. */
+class NumberColumn implements Column {
+  #numbers = new Float64Array(1024);
+  #count = 0;
+  readonly #other = new Map<number, unknown>();
+
+  readonly #toNumber: (value: unknown) => number | undefined;
+  readonly #fromNumber: (value: number) => unknown;
+
+  /** `toNumber` gives a value's number, undefined when it has none; `fromNumber` the value again. */
+  constructor(toNumber: (value: unknown) => number | undefined, fromNumber: (value: number) => unknown) {
+    this.#toNumber = toNumber;
+    this.#fromNumber = fromNumber;
+  }
+
+  push(value: unknown): void {
+    const number = this.#toNumber(value);
+    if (number === undefined) this.#other.set(this.#count, value);
+    this.#numbers = withRoom(this.#numbers, this.#count + 1);
+    this.#numbers[this.#count++] = number ?? 0;
+  }
+
+  at(row: number): unknown {
+    return this.#other.has(row) ? this.#other.get(row) : this.#fromNumber(this.#numbers[row]!);
+  }
+
+  seal(): void {
+    this.#numbers = this.#numbers.slice(0, this.#count);
+  }
+}
+
+const numbers = () =>
+  new NumberColumn(
+    (value) => (typeof value === 'number' ? value : undefined),
+    (number) => number,
+  );
+
+/** Dates as their times; `undefined` as NaN (a `Date` is never invalid in a schema's output). */
+const dates = () =>
+  new NumberColumn(
+    (value) =>
+      value instanceof Date && !Number.isNaN(value.getTime()) ? value.getTime() : value === undefined ? NaN : undefined,
+    (time) => (Number.isNaN(time) ? undefined : new Date(time)),
+  );
+
+/** Texts as UTF-8, one after the other in one buffer; `undefined` and anything else kept apart. */
+class TextColumn implements Column {
+  #bytes = Buffer.alloc(1 << 16);
+  #used = 0;
+  #ends = new Uint32Array(1024);
+  #count = 0;
+  /** 1 where the row holds no text: `undefined`, or a value in `#other`. */
+  #notText = new Uint8Array(1024);
+  readonly #other = new Map<number, unknown>();
+
+  push(value: unknown): void {
+    this.#ends = withRoom(this.#ends, this.#count + 1);
+    this.#notText = withRoom(this.#notText, this.#count + 1);
+    if (typeof value === 'string') {
+      const needed = this.#used + Buffer.byteLength(value);
+      if (needed > this.#bytes.length) {
+        const larger = Buffer.alloc(Math.max(needed, this.#bytes.length * 2));
+        this.#bytes.copy(larger, 0, 0, this.#used);
+        this.#bytes = larger;
+      }
+      this.#used += this.#bytes.write(value, this.#used);
+    } else {
+      this.#notText[this.#count] = 1;
+      if (value !== undefined) this.#other.set(this.#count, value);
+    }
+    this.#ends[this.#count++] = this.#used;
+  }
+
+  at(row: number): unknown {
+    if (this.#notText[row] === 1) return this.#other.get(row);
+    return this.#bytes.toString('utf8', row === 0 ? 0 : this.#ends[row - 1], this.#ends[row]);
+  }
+
+  seal(): void {
+    this.#bytes = Buffer.from(this.#bytes.subarray(0, this.#used));
+    this.#ends = this.#ends.slice(0, this.#count);
+    this.#notText = this.#notText.slice(0, this.#count);
+  }
+}
+
+/** Lists of tags: each tag's text once, a row its tags' indexes; a list of anything else kept apart. */
+class TagsColumn implements Column {
+  #ends = new Uint32Array(1024);
+  #tags = new Uint32Array(4096);
+  #count = 0;
+  #used = 0;
+  readonly #texts: string[] = [];
+  #indexOf: Map<string, number> | undefined = new Map();
+  readonly #other = new Map<number, unknown>();
+
+  push(value: unknown): void {
+    if (Array.isArray(value) && value.every((tag) => typeof tag === 'string')) {
+      this.#tags = withRoom(this.#tags, this.#used + value.length);
+      for (const tag of value as string[]) {
+        let index = this.#indexOf!.get(tag);
+        if (index === undefined) this.#indexOf!.set(tag, (index = this.#texts.push(tag) - 1));
+        this.#tags[this.#used++] = index;
+      }
+    } else this.#other.set(this.#count, value);
+    this.#ends = withRoom(this.#ends, this.#count + 1);
+    this.#ends[this.#count++] = this.#used;
+  }
+
+  at(row: number): unknown {
+    if (this.#other.has(row)) return this.#other.get(row);
+    const tags: string[] = [];
+    for (let at = row === 0 ? 0 : this.#ends[row - 1]!; at < this.#ends[row]!; at++) tags.push(this.#texts[this.#tags[at]!]!);
+    return tags;
+  }
+
+  seal(): void {
+    this.#indexOf = undefined;
+    this.#tags = this.#tags.slice(0, this.#used);
+    this.#ends = this.#ends.slice(0, this.#count);
+  }
+}
+
+/** An entry as the content store keeps it, packed (./shown-bodies.ts): what the columns hold of it. */
+export interface StoredPackedEntry {
+  id: string;
+  data: Record<string, unknown>;
+  filePath?: string | undefined;
+  digest?: unknown;
+  body?: unknown;
+  rendered?: unknown;
+  assetImports?: unknown;
+  deferredRender?: unknown;
+}
+
+/** Where an entry's file is, as the glob loader names it: the collection's folder, the id, `.md` or `.mdx`. */
+interface FileOfId {
+  folder: string;
+  extension: string;
+}
+
+/** One of each (a collection has one folder and two extensions), shared by every entry. */
+const filesOfIds = new Map<string, FileOfId>();
+
+/** The entry's file as the folder and extension of its id's file, when it is that; else its path as it is. */
+function fileOfId(id: string, filePath: string | undefined): FileOfId | string | undefined {
+  const extension = /\.mdx?$/.exec(filePath ?? '')?.[0];
+  if (filePath === undefined || extension === undefined || !filePath.endsWith(`${id}${extension}`)) return filePath;
+  const folder = filePath.slice(0, filePath.length - id.length - extension.length);
+  const key = `${folder}\n${extension}`;
+  let shared = filesOfIds.get(key);
+  if (!shared) filesOfIds.set(key, (shared = { folder, extension }));
+  return shared;
+}
+
+/** The column of each kept field of a packed article's data: numbers, dates and tags typed, the rest shared values. */
+function dataColumns(): Record<string, Column> {
+  const columnOf = (field: string): Column => {
+    if (field === 'id') return numbers();
+    // `liveEnded` is a shared value: a live page is rare, a column of times mostly empty.
+    if (field === 'date' || field === 'updated') return dates();
+    if (field === 'tags') return new TagsColumn();
+    return new ValueColumn(shared);
+  };
+  return Object.fromEntries([...PACKED_FIELDS].map((field) => [field, columnOf(field)]));
+}
+
+/**
+ * A packed article's data, as a page reads it: a view of its row, made at each reading, whose kept
+ * fields come from the columns (`PACKED_FIELDS`, as packed data keeps them) and whose prototype
+ * guards the fields it left out (`dataLeavingOut`).
+ */
+class PackedArticleData {
+  readonly #table: PackedColumns;
+  readonly #row: number;
+
+  constructor(table: PackedColumns, row: number) {
+    this.#table = table;
+    this.#row = row;
+  }
+
+  static {
+    for (const field of PACKED_FIELDS) {
+      Object.defineProperty(this.prototype, field, {
+        // Read on the prototype itself (a test's deep equality walks it), there is no row.
+        get(this: PackedArticleData) {
+          return #table in this ? this.#table.data[field]!.at(this.#row) : undefined;
+        },
+        enumerable: true,
+      });
+    }
+  }
+}
+
+type DataOfRow = new (table: PackedColumns, row: number) => PackedArticleData;
+
+/** One class per set of left-out fields (a handful), its prototype guarded (./packed-data.ts). */
+const dataClasses = new Map<string, DataOfRow>();
+
+function dataLeavingOut(fields: readonly string[]): DataOfRow {
+  const key = fields.join(' ');
+  let made = dataClasses.get(key);
+  if (!made) {
+    made = class PackedData extends PackedArticleData {};
+    guardLeavingOut(made.prototype, fields);
+    dataClasses.set(key, made);
+  }
+  return made;
+}
+
+/**
+ * A packed entry as the pages hold it, one for every article of the archive a segment does not
+ * show, in every thread: its table and row, every field read from the columns. In the plan, a
+ * page's fingerprint takes of it the digest the plan's content sync made of the whole entry
+ * (./entry-fingerprint.ts); without one, its data refuses to be fingerprinted.
+ */
+export class PackedArticleEntry {
+  readonly #table: PackedColumns;
+  readonly #row: number;
+
+  constructor(table: PackedColumns, row: number) {
+    this.#table = table;
+    this.#row = row;
+  }
+
+  get id(): string {
+    return this.#table.ids.at(this.#row) as string;
+  }
+
+  get collection(): string {
+    return this.#table.collection;
+  }
+
+  /** Its frontmatter, packed: a new view of its row at each reading. */
+  get data(): object {
+    const Data = this.#table.dataClasses.at(this.#row) as DataOfRow;
+    return new Data(this.#table, this.#row);
+  }
+
+  get filePath(): string | undefined {
+    const file = this.#table.files.at(this.#row) as FileOfId | string | undefined;
+    return typeof file === 'object' ? `${file.folder}${this.id}${file.extension}` : file;
+  }
+
+  get digest(): unknown {
+    return this.#table.digests.at(this.#row);
+  }
+
+  get body(): unknown {
+    return this.#table.bodies.at(this.#row);
+  }
+
+  get rendered(): unknown {
+    return this.#table.rendered.at(this.#row);
+  }
+
+  get assetImports(): unknown {
+    return this.#table.assetImports.at(this.#row);
+  }
+
+  get deferredRender(): unknown {
+    return this.#table.deferredRender.at(this.#row);
+  }
+
+  /**
+   * What a page's fingerprint takes of `entry` (given, not `this`: page-digest.ts calls it so): the
+   * whole entry's digest, kept by the plan's content sync; else its data, which refuses.
+   */
+  [FINGERPRINTED_AS](entry: PackedArticleEntry): unknown {
+    const fingerprint = entry.#table.fingerprints.at(entry.#row);
+    return typeof fingerprint === 'string' ? new Encoding(fingerprint) : entry.data;
+  }
+}
+
+/** The packed entries of one collection, as columns: added one at a time, then read as rows. */
+export class PackedColumns {
+  readonly collection: string;
+  #count = 0;
+  #sealed = false;
+  readonly ids = new TextColumn();
+  readonly files = new ValueColumn();
+  readonly digests = new TextColumn();
+  readonly bodies = new ValueColumn();
+  readonly rendered = new ValueColumn();
+  readonly assetImports = new ValueColumn();
+  readonly deferredRender = new ValueColumn();
+  /** The digest of the whole entry, in the plan (`FINGERPRINT_FIELD`). */
+  readonly fingerprints = new TextColumn();
+  readonly data = dataColumns();
+  /** Each row's class of data, which guards the fields it left out. */
+  readonly dataClasses = new ValueColumn();
+
+  constructor(collection: string) {
+    this.collection = collection;
+  }
+
+  /** Adds `entry` as the next row. */
+  add(entry: StoredPackedEntry): void {
+    if (this.#sealed) throw new Error('Packed entries were added after the pages read them: a bug of Bayegan.');
+    this.ids.push(entry.id);
+    this.files.push(fileOfId(entry.id, entry.filePath));
+    this.digests.push(entry.digest);
+    this.bodies.push(entry.body);
+    this.rendered.push(entry.rendered);
+    this.assetImports.push(entry.assetImports);
+    this.deferredRender.push(entry.deferredRender);
+    this.fingerprints.push(entry.data[FINGERPRINT_FIELD]);
+    for (const [field, column] of Object.entries(this.data)) column.push(entry.data[field]);
+    this.dataClasses.push(dataLeavingOut(leftOutFields(entry.data)));
+    this.#count += 1;
+  }
+
+  /** One entry a row, in the order they were added; no more can be added. */
+  rows(): PackedArticleEntry[] {
+    if (!this.#sealed) {
+      this.#sealed = true;
+      for (const column of [
+        this.ids,
+        this.files,
+        this.digests,
+        this.bodies,
+        this.rendered,
+        this.assetImports,
+        this.deferredRender,
+        this.fingerprints,
+        this.dataClasses,
+        ...Object.values(this.data),
+      ]) {
+        column.seal();
+      }
+    }
+    return Array.from({ length: this.#count }, (_, row) => new PackedArticleEntry(this, row));
+  }
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { PackedColumns, type StoredPackedEntry } from '../../src/lib/content/packed-columns';
+import {
+  FINGERPRINT_FIELD,
+  isPackedData,
+  PACKED_FIELDS,
+  packedData,
+  storedPackedData,
+} from '../../src/lib/content/packed-data';
+import { contentDigest } from '../../src/lib/incremental/page-digest';
+
+const folder = '../../corpus/articles/';
+const unrendered = { html: '', metadata: { bayeganUnrendered: true } };
+const sections = ['economy', 'politics', 'culture'];
+
+/** An article's frontmatter in full, varied by `n` (optional fields present in some). */
+const frontmatter = (n: number) => ({
+  id: n,
+  title: `خبر ${n}`,
+  lead: 'متن نیم‌فاصله‌دار',
+  date: new Date(Date.UTC(2020, 0, 1) + n * 3_600_000),
+  ...(n % 8 === 0 ? { updated: new Date(Date.UTC(2021, 0, 1) + n * 60_000) } : {}),
+  category: { collection: 'categories', id: sections[n % 3]! },
+  authors: [{ collection: 'authors', id: `r${n % 300}` }],
+  tags: n % 5 === 0 ? [] : ['نفت', `برچسب ${n % 400}`, 'بورس‌ها'].slice(0, 1 + (n % 3)),
+  featured: n % 7 === 0,
+  breaking: n % 11 === 0,
+  draft: n % 13 === 0,
+  // Most articles name their own slug: one value a row, so the column's indexes outgrow two bytes.
+  ...(n % 10 === 0 ? {} : { slug: `اسلاگ-${n}` }),
+  live: n % 97 === 0,
+  ...(n % 194 === 0 ? { liveEnded: new Date(Date.UTC(2022, 0, 1)) } : {}),
+  corrections: n % 50 === 0 ? [{ date: new Date(Date.UTC(2023, 0, 1)), text: 'اصلاح' }] : [],
+  updates: [],
+  ...(n % 4 === 0 ? { comments: false } : {}),
+});
+
+/** The entry as content sync keeps it beside the store. */
+const stored = (n: number, fingerprint?: string): StoredPackedEntry => ({
+  id: `1403/09/${n}-khabar`,
+  data: storedPackedData(frontmatter(n), fingerprint),
+  body: undefined,
+  filePath: n % 1000 === 1 ? `${folder}elsewhere/${n}.md` : `${folder}1403/09/${n}-khabar.md${n % 2 ? '' : 'x'}`,
+  digest: `digest-${n}`,
+  rendered: n % 2 ? unrendered : undefined,
+  assetImports: undefined,
+  ...(n % 2 ? {} : { deferredRender: true }),
+});
+
+/** Each kept field of `data` as a page reads it. */
+const keptFields = (data: object) =>
+  Object.fromEntries([...PACKED_FIELDS].map((field) => [field, (data as Record<string, unknown>)[field]]));
+
+describe('PackedColumns', () => {
+  it('gives back every entry, and every field a page reads of its data, as packed data gives it', () => {
+    const count = 75_000;
+    const table = new PackedColumns('articles');
+    for (let n = 1; n <= count; n++) table.add(stored(n));
+    const rows = table.rows();
+    expect(rows).toHaveLength(count);
+    for (const n of [1, 2, 3, 8, 10, 50, 97, 194, 1001, 4096, 65_536, 74_999, 75_000]) {
+      const entry = rows[n - 1]!;
+      const given = stored(n);
+      expect(entry.id).toBe(given.id);
+      expect(entry.collection).toBe('articles');
+      expect(entry.filePath).toBe(given.filePath);
+      for (const field of ['digest', 'body', 'rendered', 'assetImports', 'deferredRender'] as const) {
+        expect(entry[field], field).toEqual(given[field]);
+      }
+      expect(keptFields(entry.data)).toEqual(keptFields(packedData(given.data)));
+    }
+  });
+
+  it('guards the data as packed data is: a left-out field throws, one the article never had is undefined', () => {
+    const table = new PackedColumns('articles');
+    table.add(stored(20));
+    const [entry] = table.rows();
+    const data = entry!.data as Record<string, unknown>;
+    expect(isPackedData(data)).toBe(true);
+    expect(packedData(data)).toBe(data);
+    expect(() => data['title']).toThrow(/Article 20: its field "title" was read/);
+    expect(() => data['comments']).toThrow(/"comments" was read/);
+    expect(data['source']).toBeUndefined();
+    expect(data['slug']).toBeUndefined();
+  });
+
+  it('makes each value again at each reading: a page that changes one changes nothing kept', () => {
+    const table = new PackedColumns('articles');
+    table.add(stored(5));
+    const [entry] = table.rows();
+    const data = entry!.data as { date: Date; tags: string[] };
+    data.date.setTime(0);
+    data.tags.push('دیگر');
+    expect((entry!.data as { date: Date }).date).toEqual(frontmatter(5).date);
+    expect((entry!.data as { tags: string[] }).tags).toEqual(frontmatter(5).tags);
+  });
+
+  it("refuses to be in a page's fingerprint, except as the plan's digest of the whole entry", () => {
+    const table = new PackedColumns('articles');
+    table.add(stored(7));
+    table.add(stored(8, 'digest-of-the-whole-entry'));
+    // Another article with the same digest, and the same article with another.
+    table.add(stored(9, 'digest-of-the-whole-entry'));
+    table.add(stored(8, 'another-digest'));
+    const [segments, plans, sameDigest, otherDigest] = table.rows();
+    const fingerprint = (entry: unknown) => contentDigest({ articles: [{ entry }] });
+    expect(() => fingerprint(segments)).toThrow(/Article 7 is packed in this segment/);
+    expect(fingerprint(plans)).toBe(fingerprint(sameDigest));
+    expect(fingerprint(plans)).not.toBe(fingerprint(otherDigest));
+    expect((plans!.data as Record<string, unknown>)[FINGERPRINT_FIELD]).toBeUndefined();
+  });
+
+  it('keeps as it is a value no column types: a text where a date is, a number for a digest', () => {
+    const table = new PackedColumns('articles');
+    const odd = stored(9);
+    odd.digest = 12345;
+    odd.data = { ...odd.data, date: 'دیروز', updated: null, tags: 'نه فهرست', id: '9' };
+    table.add(odd);
+    table.add(stored(10));
+    const [entry, next] = table.rows();
+    expect(entry!.digest).toBe(12345);
+    expect(keptFields(entry!.data)).toMatchObject({ date: 'دیروز', updated: null, tags: 'نه فهرست', id: '9' });
+    expect(keptFields(next!.data)).toEqual(keptFields(packedData(stored(10).data)));
+  });
+
+  it('takes no entry once the pages read it', () => {
+    const table = new PackedColumns('articles');
+    table.add(stored(1));
+    table.rows();
+    expect(() => table.add(stored(2))).toThrow(/added after the pages read them/);
+  });
+});
