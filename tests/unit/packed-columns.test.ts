@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PackedColumns, type StoredPackedEntry } from '../../src/lib/content/packed-columns';
+import {
+  keptField,
+  PackedColumns,
+  publicationTime,
+  type StoredPackedEntry,
+} from '../../src/lib/content/packed-columns';
 import {
   FINGERPRINT_FIELD,
   isPackedData,
@@ -121,6 +126,19 @@ describe('PackedColumns', () => {
     expect(entry!.digest).toBe(12345);
     expect(keptFields(entry!.data)).toMatchObject({ date: 'دیروز', updated: null, tags: 'نه فهرست', id: '9' });
     expect(keptFields(next!.data)).toEqual(keptFields(packedData(stored(10).data)));
+  });
+
+  it('gives a kept field and the time of first publication from the row, as from the data of any other entry', () => {
+    const table = new PackedColumns('articles');
+    table.add(stored(16));
+    const [entry] = table.rows();
+    const other = { data: frontmatter(16) };
+    for (const field of ['id', 'date', 'category', 'tags', 'slug', 'updated']) {
+      expect(keptField(entry!, field), field).toEqual(keptField(other, field));
+    }
+    expect(publicationTime(entry!)).toBe(frontmatter(16).date.getTime());
+    expect(publicationTime(other)).toBe(frontmatter(16).date.getTime());
+    expect(() => keptField(entry!, 'title')).toThrow(/not a field a packed article keeps/);
   });
 
   it('takes no entry once the pages read it', () => {

@@ -52,6 +52,13 @@ describe('compareNewestFirst', () => {
     expect([older, newer].sort(compareNewestFirst)).toEqual([newer, older]);
   });
 
+  it('compares the time an article gives, when it gives one, as its date', () => {
+    // The pages' packed articles give it without making a Date (src/lib/content/packed-columns.ts).
+    const timed = { id: 5, date: new Date(0), time: new Date('2024-03-01T00:00:00Z').getTime() };
+    expect([older, timed, newer].sort(compareNewestFirst)).toEqual([newer, timed, older]);
+    expect(compareNewestFirst(timed, { id: 4, date: new Date('2024-03-01T00:00:00Z') })).toBeLessThan(0);
+  });
+
   it('puts the higher id first when the dates are equal', () => {
     const a = { id: 3, date: new Date('2024-06-01T00:00:00Z') };
     const b = { id: 8, date: new Date('2024-06-01T00:00:00Z') };
@@ -194,9 +201,10 @@ describe('publishedArticles', () => {
   });
 
   it('keeps no copy of what it can give again: the path and the frontmatter are asked, not held', () => {
-    // A segment build holds one of these for every article of the archive in every thread.
+    // A segment build holds one of these for every article of the archive in every thread: the
+    // number is its own (every list compares it), the rest is its entry's.
     const [newest] = publishedArticles(entries, production);
-    expect(Object.keys(newest!)).toEqual(['authorIds', 'slug', 'entry']);
+    expect(Object.keys(newest!)).toEqual(['id', 'authorIds', 'slug', 'entry']);
     expect(newest!.path).toBe('/news/5/nam-e-digar/');
     expect(newest!.data).toBe(entries[4]!.data);
     expect([newest!.id, newest!.date, newest!.categoryId, newest!.tags]).toEqual([

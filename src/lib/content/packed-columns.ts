@@ -113,7 +113,12 @@ class NumberColumn implements Column {
   }
 
   at(row: number): unknown {
-    return this.#other.has(row) ? this.#other.get(row) : this.#fromNumber(this.#numbers[row]!);
+    return (this.#other.size > 0 && this.#other.has(row)) ? this.#other.get(row) : this.#fromNumber(this.#numbers[row]!);
+  }
+
+  /** The row's number as kept; undefined when its value is kept apart. */
+  numberAt(row: number): number | undefined {
+    return (this.#other.size > 0 && this.#other.has(row)) ? undefined : this.#numbers[row];
   }
 
   seal(): void {
@@ -199,7 +204,7 @@ class TagsColumn implements Column {
   }
 
   at(row: number): unknown {
-    if (this.#other.has(row)) return this.#other.get(row);
+    if ((this.#other.size > 0 && this.#other.has(row))) return this.#other.get(row);
     const tags: string[] = [];
     for (let at = row === 0 ? 0 : this.#ends[row - 1]!; at < this.#ends[row]!; at++) tags.push(this.#texts[this.#tags[at]!]!);
     return tags;
@@ -244,8 +249,11 @@ function fileOfId(id: string, filePath: string | undefined): FileOfId | string |
   return shared;
 }
 
+/** The columns of a packed article's data, by field, the date's typed: the sort reads its numbers. */
+type DataColumns = Record<string, Column> & { date: NumberColumn };
+
 /** The column of each kept field of a packed article's data: numbers, dates and tags typed, the rest shared values. */
-function dataColumns(): Record<string, Column> {
+function dataColumns(): DataColumns {
   const columnOf = (field: string): Column => {
     if (field === 'id') return numbers();
     // `liveEnded` is a shared value: a live page is rare, a column of times mostly empty.
@@ -253,7 +261,7 @@ function dataColumns(): Record<string, Column> {
     if (field === 'tags') return new TagsColumn();
     return new ValueColumn(shared);
   };
-  return Object.fromEntries([...PACKED_FIELDS].map((field) => [field, columnOf(field)]));
+  return Object.fromEntries([...PACKED_FIELDS].map((field) => [field, columnOf(field)])) as DataColumns;
 }
 
 /**
@@ -328,6 +336,21 @@ export class PackedArticleEntry {
     return new Data(this.#table, this.#row);
   }
 
+  /**
+   * A kept field of its data (one of `PACKED_FIELDS`), read from its row without making a view:
+   * what every list reads of every article (`keptField`).
+   */
+  kept(field: string): unknown {
+    const column = this.#table.data[field];
+    if (!column) throw new Error(`"${field}" is not a field a packed article keeps: a bug of Bayegan.`);
+    return column.at(this.#row);
+  }
+
+  /** The time of its first publication, without making a `Date` (what newest-first order compares). */
+  get time(): number {
+    return this.#table.data.date.numberAt(this.#row) ?? (this.kept('date') as Date).getTime();
+  }
+
   get filePath(): string | undefined {
     const file = this.#table.files.at(this.#row) as FileOfId | string | undefined;
     return typeof file === 'object' ? `${file.folder}${this.id}${file.extension}` : file;
@@ -361,6 +384,19 @@ export class PackedArticleEntry {
     const fingerprint = entry.#table.fingerprints.at(entry.#row);
     return typeof fingerprint === 'string' ? new Encoding(fingerprint) : entry.data;
   }
+}
+
+/**
+ * A kept field of `entry`'s data: from its row when it is a packed article of the columns, with
+ * no view made; else from its data.
+ */
+export function keptField(entry: { data: object }, field: string): unknown {
+  return entry instanceof PackedArticleEntry ? entry.kept(field) : (entry.data as Record<string, unknown>)[field];
+}
+
+/** The time of `entry`'s first publication: from its row when it is a packed article of the columns. */
+export function publicationTime(entry: { data: object }): number {
+  return entry instanceof PackedArticleEntry ? entry.time : (entry.data as { date: Date }).date.getTime();
 }
 
 /** The packed entries of one collection, as columns: added one at a time, then read as rows. */

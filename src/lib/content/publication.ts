@@ -21,9 +21,19 @@ export function isPublished(article: Publishable, policy: PublicationPolicy): bo
   return !article.draft && article.date.getTime() <= policy.now.getTime();
 }
 
+/**
+ * What newest-first order compares: the article number, and the first publication, as a `Date` or,
+ * when the article gives it, as its time (the pages' packed articles give it without making a `Date`).
+ */
+export interface NewestFirstKey {
+  id: number;
+  date: Date;
+  time?: number;
+}
+
 /** Newest first by first publication (never by update); the article number breaks ties. */
-export function compareNewestFirst(a: { id: number; date: Date }, b: { id: number; date: Date }): number {
-  return b.date.getTime() - a.date.getTime() || b.id - a.id;
+export function compareNewestFirst(a: NewestFirstKey, b: NewestFirstKey): number {
+  return (b.time ?? b.date.getTime()) - (a.time ?? a.date.getTime()) || b.id - a.id;
 }
 
 /** The folder of every article page. */
