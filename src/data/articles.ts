@@ -58,8 +58,7 @@ async function loadArticles(): Promise<LoadedArticles> {
     getCollection('authors'),
   ]);
   // A segment build's content sync kept the articles it packed beside the store (src/lib/content/packed-entries.ts).
-  const packed = packedArticleEntries();
-  const entries = [...inStore, ...packed];
+  const entries = [...inStore, ...packedArticleEntries()];
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
   // One frozen list of reporters per list of their ids (shared by the articles they wrote together).

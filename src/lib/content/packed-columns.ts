@@ -90,11 +90,28 @@ class ValueColumn implements Column {
   }
 }
 
+/** The values of rows a typed column cannot hold (none the schema gives), kept as they are. */
+class KeptApart {
+  readonly #values = new Map<number, unknown>();
+
+  set(row: number, value: unknown): void {
+    this.#values.set(row, value);
+  }
+
+  has(row: number): boolean {
+    return this.#values.size > 0 && this.#values.has(row);
+  }
+
+  get(row: number): unknown {
+    return this.#values.get(row);
+  }
+}
+
 /** Numbers in a typed array; anything else a row holds (none the schema gives) kept apart as it is. */
 class NumberColumn implements Column {
   #numbers = new Float64Array(1024);
   #count = 0;
-  readonly #other = new Map<number, unknown>();
+  readonly #other = new KeptApart();
 
   readonly #toNumber: (value: unknown) => number | undefined;
   readonly #fromNumber: (value: number) => unknown;
@@ -113,12 +130,12 @@ class NumberColumn implements Column {
   }
 
   at(row: number): unknown {
-    return (this.#other.size > 0 && this.#other.has(row)) ? this.#other.get(row) : this.#fromNumber(this.#numbers[row]!);
+    return this.#other.has(row) ? this.#other.get(row) : this.#fromNumber(this.#numbers[row]!);
   }
 
   /** The row's number as kept; undefined when its value is kept apart. */
   numberAt(row: number): number | undefined {
-    return (this.#other.size > 0 && this.#other.has(row)) ? undefined : this.#numbers[row];
+    return this.#other.has(row) ? undefined : this.#numbers[row];
   }
 
   seal(): void {
@@ -148,7 +165,7 @@ class TextColumn implements Column {
   #count = 0;
   /** 1 where the row holds no text: `undefined`, or a value in `#other`. */
   #notText = new Uint8Array(1024);
-  readonly #other = new Map<number, unknown>();
+  readonly #other = new KeptApart();
 
   push(value: unknown): void {
     this.#ends = withRoom(this.#ends, this.#count + 1);
@@ -188,7 +205,7 @@ class TagsColumn implements Column {
   #used = 0;
   readonly #texts: string[] = [];
   #indexOf: Map<string, number> | undefined = new Map();
-  readonly #other = new Map<number, unknown>();
+  readonly #other = new KeptApart();
 
   push(value: unknown): void {
     if (Array.isArray(value) && value.every((tag) => typeof tag === 'string')) {
@@ -204,7 +221,7 @@ class TagsColumn implements Column {
   }
 
   at(row: number): unknown {
-    if ((this.#other.size > 0 && this.#other.has(row))) return this.#other.get(row);
+    if (this.#other.has(row)) return this.#other.get(row);
     const tags: string[] = [];
     for (let at = row === 0 ? 0 : this.#ends[row - 1]!; at < this.#ends[row]!; at++) tags.push(this.#texts[this.#tags[at]!]!);
     return tags;

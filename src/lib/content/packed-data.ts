@@ -59,7 +59,7 @@ export function shared(value: unknown): unknown {
  * of 802 bytes a packed entry, measured on the entries of a million-article segment, 4 December
  * 2026). The list stays the article's own.
  */
-export const sharedText = boundedMemo((text: string) => text);
+const sharedText = boundedMemo((text: string) => text);
 
 function sharedTags(tags: unknown): unknown {
   return Array.isArray(tags) && tags.every((tag) => typeof tag === 'string') ? tags.map(sharedText) : tags;

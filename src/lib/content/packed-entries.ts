@@ -11,8 +11,9 @@
  * Content sync never puts them in Astro's store, which Astro writes 500 ms after its last change
  * (in the middle of a long sync, too): its loaders keep them in a Map beside it
  * (`WithPackedEntries`), which the check for unchanged files reads as it reads the store
- * (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the process that
- * synced is handed them, a page thread reads the file.
+ * (./unchanged-files.ts). The pages add them to the collection, held as columns
+ * (`packedEntries`, ./packed-columns.ts): the process that synced is handed them, a page thread
+ * reads the file.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
