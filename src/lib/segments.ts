@@ -43,6 +43,7 @@ import {
   siteFolder,
   tagPath,
 } from './paths.ts';
+import { ArticleUnits } from './article-units.ts';
 import { listingPages, settledPages } from './listing-pages.ts';
 import { planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
 
@@ -110,7 +111,7 @@ export interface SegmentPlan {
   /** unit → owning segment (1-based), for every unit of the index. */
   owners: ReadonlyMap<string, number>;
   /** article number → its unit (`shard:<id>`). */
-  articleUnits: ReadonlyMap<number, string>;
+  articleUnits: ArticleUnits;
   /** A settled list page's file (`tag/نفت/3/index.html`) → the unit of its newest story's year shard. */
   listPages: ReadonlyMap<string, string>;
   /** Every search shard id, newest first, as the whole archive's search index has them. */
@@ -152,12 +153,14 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
     index.articles.map((article) => ({ id: article.id, url: article.path, date: article.date })),
     tiers,
   );
-  const articleUnits = new Map<number, string>();
-  for (const shard of shards) {
-    // One string for the shard's unit, not one an article.
-    const unit = shardUnit(shard.id);
-    for (const page of shard.pages) articleUnits.set(page.id, unit);
-  }
+  const articleUnits = ArticleUnits.from(
+    (function* () {
+      for (const shard of shards) {
+        const unit = shardUnit(shard.id);
+        for (const page of shard.pages) yield [page.id, unit] as const;
+      }
+    })(),
+  );
   // Oldest first, `newer` and `latest` last: what changes is dealt after what does not.
   const owners = dealInOrder(
     [...shards]
@@ -178,7 +181,7 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
  */
 function settledListPages(
   { pageSize, paged }: NonNullable<SegmentIndex['lists']>,
-  articleUnits: ReadonlyMap<number, string>,
+  articleUnits: ArticleUnits,
   sealed: ReadonlySet<string>,
 ): Map<string, string> {
   const listPages = new Map<string, string>();
@@ -232,10 +235,14 @@ export function sentPlan(plan: SegmentPlan): SentPlan {
   return { count: plan.count, owners: plan.owners, shards: plan.shards, units, articles, listPages };
 }
 
-/** The plan `sentPlan` sent: the same maps, in the same order, one string for each unit. */
+/** The plan `sentPlan` sent: the same units of the same articles and pages, one string for each unit. */
 export function receivedPlan(sent: SentPlan): SegmentPlan {
-  const articleUnits = new Map<number, string>();
-  sent.articles.ids.forEach((id, at) => articleUnits.set(id, sent.units[sent.articles.units[at]!]!));
+  const { ids, units } = sent.articles;
+  const articleUnits = ArticleUnits.from(
+    (function* () {
+      for (let at = 0; at < ids.length; at++) yield [ids[at]!, sent.units[units[at]!]!] as const;
+    })(),
+  );
   const listPages = new Map<string, string>();
   sent.listPages.files.forEach((file, at) => listPages.set(file, sent.units[sent.listPages.units[at]!]!));
   return { count: sent.count, owners: sent.owners, articleUnits, listPages, shards: sent.shards };
