@@ -112,7 +112,9 @@ export function lineOfField(yamlText: string, fieldPath: readonly PropertyKey[],
   let offset: number | undefined;
   for (const step of fieldPath) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step),
+      );
       if (!pair) break;
       offset = (pair.key as YamlNode).range?.[0] ?? offset;
       node = pair.value;
@@ -192,7 +194,12 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     }
     parsedByPath.set(file.path, parsed);
     if (typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-      problems.push({ file: file.path, line: parsed.lineOffset + 1, field: 'file', message: 'must hold fields (name: value), not a list or a single value.' });
+      problems.push({
+        file: file.path,
+        line: parsed.lineOffset + 1,
+        field: 'file',
+        message: 'must hold fields (name: value), not a list or a single value.',
+      });
       continue;
     }
     const fileData = parsed.data as Record<string, unknown>;
@@ -201,7 +208,8 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
       const problem = dataFileNameProblem(file.id, file.path);
       if (problem) problems.push(located(problem, parsed));
     }
-    const dateFields = file.kind === 'article' ? DATE_FIELDS.article : file.kind === 'comment' ? DATE_FIELDS.comment : [];
+    const dateFields =
+      file.kind === 'article' ? DATE_FIELDS.article : file.kind === 'comment' ? DATE_FIELDS.comment : [];
     const zoneless = dateFields.filter((field) => fileData[field] instanceof Date);
     const zonelessLists = file.kind === 'article' ? DATED_LISTS.filter((list) => hasDateItem(fileData[list])) : [];
     const zonelessSource = file.kind === 'article' ? file.source : `---\n${file.source}\n---`;
@@ -243,7 +251,9 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     }
     // The pictures, video and sound an MDX body names, checked as the build checks them.
     if (file.kind === 'article' && file.path.endsWith('.mdx')) {
-      for (const problem of mdxMediaProblems(file.source, file.path, (media) => options.imageExists(file.path, media))) {
+      for (const problem of mdxMediaProblems(file.source, file.path, (media) =>
+        options.imageExists(file.path, media),
+      )) {
         problems.push({ ...problem, line: problem.line ?? 1 });
       }
     }
@@ -253,7 +263,8 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     }
   }
 
-  for (const problem of findDuplicateArticleIds(articleIds)) problems.push(located(problem, parsedByPath.get(problem.file)));
+  for (const problem of findDuplicateArticleIds(articleIds))
+    problems.push(located(problem, parsedByPath.get(problem.file)));
 
   // Threads are checked against every article, drafts included: the schema, not publication, is at stake here.
   const { problems: threadProblems } = threadComments(comments, new Set(articleIds.map((a) => a.articleId)));

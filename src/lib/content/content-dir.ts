@@ -16,7 +16,11 @@ export function resolveContentDir(env: NodeJS.ProcessEnv = process.env, cwd = pr
 /** The ids of a data collection's entries: its file names without extension. */
 export function listDataEntryIds(folder: string): Set<string> {
   try {
-    return new Set(readdirSync(folder).filter((name) => DATA_FILE.test(name)).map(dataEntryId));
+    return new Set(
+      readdirSync(folder)
+        .filter((name) => DATA_FILE.test(name))
+        .map(dataEntryId),
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
     throw error;

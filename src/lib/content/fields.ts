@@ -15,9 +15,15 @@ export function persianText(what: string, example: string) {
   return z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `is required: write ${what}, e.g. ${example}` : `must be text: write ${what}, e.g. ${example}`,
+        issue.input === undefined
+          ? `is required: write ${what}, e.g. ${example}`
+          : `must be text: write ${what}, e.g. ${example}`,
     })
-    .transform((text) => normalizePersianLetters(text).replace(/[ \t\r\n]+/g, ' ').trim())
+    .transform((text) =>
+      normalizePersianLetters(text)
+        .replace(/[ \t\r\n]+/g, ' ')
+        .trim(),
+    )
     .refine((text) => text.length > 0, { message: `is empty: write ${what}, e.g. ${example}` });
 }
 
@@ -60,12 +66,15 @@ export function persianParagraphs(what: string, example: string) {
 /** A correction of a published story: when it was made (Tehran time) and what was corrected. */
 export const correctionList = z
   .array(
-    strictFields({
-      /** When the correction was published: Jalali in Tehran time or ISO with an offset. */
-      date: articleDate,
-      /** What was wrong and what is right now, in a sentence or two. */
-      text: persianText('what was corrected', "text: 'نام وزیر در نسخهٔ نخست نادرست آمده بود.'"),
-    }, 'a correction'),
+    strictFields(
+      {
+        /** When the correction was published: Jalali in Tehran time or ISO with an offset. */
+        date: articleDate,
+        /** What was wrong and what is right now, in a sentence or two. */
+        text: persianText('what was corrected', "text: 'نام وزیر در نسخهٔ نخست نادرست آمده بود.'"),
+      },
+      'a correction',
+    ),
     { error: "must be a list, e.g. corrections: [{ date: 1405/09/10 18:00, text: '…' }]" },
   )
   .default([]);
@@ -73,21 +82,24 @@ export const correctionList = z
 /** A timestamped update of a live page; paragraphs of plain text, optionally with a short title. */
 export const liveUpdateList = z
   .array(
-    strictFields({
-      /** When the update was published: Jalali in Tehran time or ISO with an offset. */
-      date: articleDate,
-      /** A short headline of the update (optional; search engines show it). */
-      title: persianText('a short headline', "title: 'آتش مهار شد'").optional(),
-      /** The update itself: plain text, paragraphs separated by a blank line. */
-      text: persianParagraphs('the update', "text: 'آتش‌نشانان آتش را مهار کردند.'"),
-    }, 'a live update'),
+    strictFields(
+      {
+        /** When the update was published: Jalali in Tehran time or ISO with an offset. */
+        date: articleDate,
+        /** A short headline of the update (optional; search engines show it). */
+        title: persianText('a short headline', "title: 'آتش مهار شد'").optional(),
+        /** The update itself: plain text, paragraphs separated by a blank line. */
+        text: persianParagraphs('the update', "text: 'آتش‌نشانان آتش را مهار کردند.'"),
+      },
+      'a live update',
+    ),
     { error: "must be a list, e.g. updates: [{ date: 1405/09/10 18:40, text: '…' }]" },
   )
   .default([]);
 
 /** The permanent article number. */
 export const articleId = z
-  .number({ error: 'must be a whole number, the article\'s permanent number, e.g. id: 1042 (without quotes)' })
+  .number({ error: "must be a whole number, the article's permanent number, e.g. id: 1042 (without quotes)" })
   .int({ error: 'must be a whole number without decimals, e.g. id: 1042' })
   .positive({ error: 'must be a positive number, e.g. id: 1042' });
 
@@ -129,13 +141,18 @@ export const slugOverride = z
   });
 
 /** Where a republished story came from. A bare string is the source's name. */
-export const articleSource = z.union([
-  z.string().transform((name): { name: string; url?: string } => ({ name: normalizePersianLetters(name).trim() })),
-  z.strictObject({
-    name: z.string({ error: "is required: the source's name, e.g. name: 'خبرگزاری نمونه'" }).transform((name) => normalizePersianLetters(name).trim()),
-    url: z.url({ protocol: /^https?$/, error: 'must be a full http(s) address' }).optional(),
-  }),
-], { error: "must be the source's name, or { name: '…', url: 'https://…' }" });
+export const articleSource = z.union(
+  [
+    z.string().transform((name): { name: string; url?: string } => ({ name: normalizePersianLetters(name).trim() })),
+    z.strictObject({
+      name: z
+        .string({ error: "is required: the source's name, e.g. name: 'خبرگزاری نمونه'" })
+        .transform((name) => normalizePersianLetters(name).trim()),
+      url: z.url({ protocol: /^https?$/, error: 'must be a full http(s) address' }).optional(),
+    }),
+  ],
+  { error: "must be the source's name, or { name: '…', url: 'https://…' }" },
+);
 
 /**
  * A slug that must name an existing entry of a data collection (a category or an author). Astro's

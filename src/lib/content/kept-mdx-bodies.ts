@@ -159,7 +159,11 @@ export function withoutModules(
  * The kept body of `digest`, when it can stand in for the module: kept under this code, and its
  * assets in the site in place (to be carried over from there).
  */
-export function reusableBody(dir: string, settings: IncrementalSettings, digest: string | number): KeptBody | undefined {
+export function reusableBody(
+  dir: string,
+  settings: IncrementalSettings,
+  digest: string | number,
+): KeptBody | undefined {
   const body = readKept(bodyFile(dir, settings.codeDigest, digest));
   return body?.assets.every((asset) => existsSync(path.join(settings.previousSite, asset))) ? body : undefined;
 }

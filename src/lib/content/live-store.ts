@@ -67,7 +67,12 @@ export function liveDataStore(collections: readonly string[]): Map<string, Map<s
     collections.map((collection) => [
       collection,
       // Nearly sorted already (the store started from the sorted file), which the sort is quick on.
-      new Map(live.get(collection)!.entries().sort(([a], [b]) => idOrder(a, b))),
+      new Map(
+        live
+          .get(collection)!
+          .entries()
+          .sort(([a], [b]) => idOrder(a, b)),
+      ),
     ]),
   );
 }

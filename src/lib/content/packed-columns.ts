@@ -223,7 +223,8 @@ class TagsColumn implements Column {
   at(row: number): unknown {
     if (this.#other.has(row)) return this.#other.get(row);
     const tags: string[] = [];
-    for (let at = row === 0 ? 0 : this.#ends[row - 1]!; at < this.#ends[row]!; at++) tags.push(this.#texts[this.#tags[at]!]!);
+    for (let at = row === 0 ? 0 : this.#ends[row - 1]!; at < this.#ends[row]!; at++)
+      tags.push(this.#texts[this.#tags[at]!]!);
     return tags;
   }
 

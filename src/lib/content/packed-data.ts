@@ -149,9 +149,14 @@ export const FINGERPRINT_FIELD = 'bayeganFingerprint';
 
 /** The fields `data` leaves out, or would leave out once packed. */
 export function leftOutFields(data: object): readonly string[] {
-  const named = (data as Record<string | symbol, unknown>)[LEFT_OUT] ?? (data as Record<string, unknown>)[LEFT_OUT_FIELD];
+  const named =
+    (data as Record<string | symbol, unknown>)[LEFT_OUT] ?? (data as Record<string, unknown>)[LEFT_OUT_FIELD];
   if (Array.isArray(named)) return named as string[];
-  return fieldList(Object.keys(data).filter((field) => !PACKED_FIELDS.has(field)).join(' '));
+  return fieldList(
+    Object.keys(data)
+      .filter((field) => !PACKED_FIELDS.has(field))
+      .join(' '),
+  );
 }
 
 /**

@@ -134,7 +134,11 @@ function readFile(
 export function readPackedEntries(dir: string, token: string | undefined): unknown[] | undefined {
   if (token === undefined) return undefined;
   const entries: unknown[] = [];
-  const header = readFile(dir, (entry) => entries.push(entry), (read) => read.token === token);
+  const header = readFile(
+    dir,
+    (entry) => entries.push(entry),
+    (read) => read.token === token,
+  );
   return header?.token === token ? entries : undefined;
 }
 
@@ -145,7 +149,11 @@ export function readPackedEntries(dir: string, token: string | undefined): unkno
  */
 export function readIndexOfCode(dir: string, code: string): unknown[] | undefined {
   const entries: unknown[] = [];
-  const header = readFile(dir, (entry) => entries.push(entry), (read) => read.code === code);
+  const header = readFile(
+    dir,
+    (entry) => entries.push(entry),
+    (read) => read.code === code,
+  );
   return header?.code === code ? entries : undefined;
 }
 

@@ -64,9 +64,12 @@ export function resolveBuildNow(env: Record<string, string | undefined>, clock: 
   try {
     return parseArticleDate(fixed);
   } catch (error) {
-    throw new Error(`${BUILD_NOW_ENV}: ${(error as Error).message} For example: ${BUILD_NOW_ENV}=2024-11-23T12:00:00+03:30`, {
-      cause: error,
-    });
+    throw new Error(
+      `${BUILD_NOW_ENV}: ${(error as Error).message} For example: ${BUILD_NOW_ENV}=2024-11-23T12:00:00+03:30`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

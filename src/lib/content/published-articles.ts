@@ -8,7 +8,13 @@
 import { boundedMemo } from '#lib/bounded-memo.ts';
 import { slugify } from '#lib/persian/slug.ts';
 import { keptField, publicationTime } from './packed-columns.ts';
-import { articlePath, compareNewestFirst, isPublished, type PublicationPolicy, type Publishable } from './publication.ts';
+import {
+  articlePath,
+  compareNewestFirst,
+  isPublished,
+  type PublicationPolicy,
+  type Publishable,
+} from './publication.ts';
 
 /**
  * What the site reads of an article's content entry, whether the pages' `getCollection()` gave it
@@ -52,7 +58,6 @@ export class PublishedArticle<E extends ArticleEntryLike> {
     this.slug = slug;
     this.entry = entry;
   }
-
 
   /** First publication. */
   get date(): Date {
@@ -112,4 +117,3 @@ export function publishedArticles<E extends ArticleEntryLike>(
   }
   return published.sort(compareNewestFirst);
 }
-

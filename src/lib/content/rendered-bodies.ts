@@ -242,7 +242,9 @@ function planIndex(collection: string, logger: LoaderContext['logger'], env = pr
   const dir = path.resolve(given);
   const entries = readIndexOfCode(renderedBodiesDir(dir, collection), code);
   if (!entries) {
-    logger.warn(`${PLAN_INDEX_ENV}: ${dir} holds no index of ${collection} made by this code and settings; every file is read.`);
+    logger.warn(
+      `${PLAN_INDEX_ENV}: ${dir} holds no index of ${collection} made by this code and settings; every file is read.`,
+    );
     return undefined;
   }
   return { dir, entries, recordsFrom: contentFileRecords(dir, collection) };

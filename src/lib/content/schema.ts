@@ -72,54 +72,54 @@ export const authorSchema = strictFields(
  */
 export function articleFields<Image extends z.ZodType>(links: ContentLinks<Image>) {
   return {
-      /** The permanent article number: unique, shown as «شناسه خبر», part of the URL `/news/<id>/<slug>/`. */
-      id: articleId,
-      /** The headline. */
-      title: persianText('the headline', "title: 'افتتاح کتابخانهٔ مرکزی شهر'"),
-      /** The summary shown in lists, feeds and the page description; one or two sentences. */
-      lead: persianText('a one- or two-sentence summary', "lead: 'کتابخانهٔ مرکزی امروز افتتاح شد.'"),
-      /** First publication, Tehran time: `1403/09/03 14:30` (Jalali) or `2024-11-23T14:30:00+03:30`. */
-      date: articleDate,
-      /** Last substantive update, same forms as `date`. */
-      updated: articleDate.optional(),
-      /** The section's slug: a file name in `content/categories/`. */
-      category: knownSlug('category', links.categories.folder, links.categories.ids).pipe(entryReference('categories')),
-      /** Tags in Persian; spelling variants of one tag are kept once. */
-      tags: tagList,
-      /** One or more reporters' slugs: file names in `content/authors/`. */
-      authors: z
-        .array(knownSlug('reporter', links.authors.folder, links.authors.ids).pipe(entryReference('authors')), {
-          error: "must be a list of reporter slugs, e.g. authors: ['maryam-karimi']",
-        })
-        .min(1, { error: "needs at least one reporter, e.g. authors: ['maryam-karimi']" }),
-      /** The lead image, a path relative to the article file, e.g. `./images/library.jpg`. */
-      image: links.image().optional(),
-      /** A description of the image for readers who cannot see it; required with `image`. */
-      imageAlt: persianText('a description of the image', "imageAlt: 'نمای بیرونی کتابخانه'").optional(),
-      /** Who took the lead picture, shown as «عکس: …» under it; a leading «عکس:» is left out. */
-      imageCredit: persianText('who took the picture', "imageCredit: 'علی رضایی'").transform(creditName).optional(),
-      /** A caption under the lead picture: what it shows, where and when. */
-      imageCaption: persianText('a caption for the picture', "imageCaption: 'ورودی بازار در نخستین روز'").optional(),
-      /** Shown in the «اخبار ویژه» box. */
-      featured: z.boolean({ error: 'must be true or false' }).default(false),
-      /** Breaking news («فوری»). */
-      breaking: z.boolean({ error: 'must be true or false' }).default(false),
-      /** A draft is never published. */
-      draft: z.boolean({ error: 'must be true or false' }).default(false),
-      /** Whether readers may comment. */
-      comments: z.boolean({ error: 'must be true or false' }).default(true),
-      /** The URL slug; the file name when absent. */
-      slug: slugOverride.optional(),
-      /** The original publisher of a republished story: a name, or `{ name, url }`. */
-      source: articleSource.optional(),
-      /** Corrections, each `{ date, text }` (Tehran time); shown in the «اصلاحیه» box and on /corrections/. */
-      corrections: correctionList,
-      /** A live page: shows «پوشش زنده» and its `updates`, newest first, until `liveEnded` is set. */
-      live: z.boolean({ error: 'must be true or false' }).default(false),
-      /** The timestamped updates of a live page, `{ date, text, title? }`, in any order. */
-      updates: liveUpdateList,
-      /** When the live coverage ended (Tehran time): the one field that ends it. */
-      liveEnded: articleDate.optional(),
+    /** The permanent article number: unique, shown as «شناسه خبر», part of the URL `/news/<id>/<slug>/`. */
+    id: articleId,
+    /** The headline. */
+    title: persianText('the headline', "title: 'افتتاح کتابخانهٔ مرکزی شهر'"),
+    /** The summary shown in lists, feeds and the page description; one or two sentences. */
+    lead: persianText('a one- or two-sentence summary', "lead: 'کتابخانهٔ مرکزی امروز افتتاح شد.'"),
+    /** First publication, Tehran time: `1403/09/03 14:30` (Jalali) or `2024-11-23T14:30:00+03:30`. */
+    date: articleDate,
+    /** Last substantive update, same forms as `date`. */
+    updated: articleDate.optional(),
+    /** The section's slug: a file name in `content/categories/`. */
+    category: knownSlug('category', links.categories.folder, links.categories.ids).pipe(entryReference('categories')),
+    /** Tags in Persian; spelling variants of one tag are kept once. */
+    tags: tagList,
+    /** One or more reporters' slugs: file names in `content/authors/`. */
+    authors: z
+      .array(knownSlug('reporter', links.authors.folder, links.authors.ids).pipe(entryReference('authors')), {
+        error: "must be a list of reporter slugs, e.g. authors: ['maryam-karimi']",
+      })
+      .min(1, { error: "needs at least one reporter, e.g. authors: ['maryam-karimi']" }),
+    /** The lead image, a path relative to the article file, e.g. `./images/library.jpg`. */
+    image: links.image().optional(),
+    /** A description of the image for readers who cannot see it; required with `image`. */
+    imageAlt: persianText('a description of the image', "imageAlt: 'نمای بیرونی کتابخانه'").optional(),
+    /** Who took the lead picture, shown as «عکس: …» under it; a leading «عکس:» is left out. */
+    imageCredit: persianText('who took the picture', "imageCredit: 'علی رضایی'").transform(creditName).optional(),
+    /** A caption under the lead picture: what it shows, where and when. */
+    imageCaption: persianText('a caption for the picture', "imageCaption: 'ورودی بازار در نخستین روز'").optional(),
+    /** Shown in the «اخبار ویژه» box. */
+    featured: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Breaking news («فوری»). */
+    breaking: z.boolean({ error: 'must be true or false' }).default(false),
+    /** A draft is never published. */
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
+    /** Whether readers may comment. */
+    comments: z.boolean({ error: 'must be true or false' }).default(true),
+    /** The URL slug; the file name when absent. */
+    slug: slugOverride.optional(),
+    /** The original publisher of a republished story: a name, or `{ name, url }`. */
+    source: articleSource.optional(),
+    /** Corrections, each `{ date, text }` (Tehran time); shown in the «اصلاحیه» box and on /corrections/. */
+    corrections: correctionList,
+    /** A live page: shows «پوشش زنده» and its `updates`, newest first, until `liveEnded` is set. */
+    live: z.boolean({ error: 'must be true or false' }).default(false),
+    /** The timestamped updates of a live page, `{ date, text, title? }`, in any order. */
+    updates: liveUpdateList,
+    /** When the live coverage ended (Tehran time): the one field that ends it. */
+    liveEnded: articleDate.optional(),
   };
 }
 
@@ -162,11 +162,12 @@ export function articleSchema<Image extends z.ZodType>(links: ContentLinks<Image
  * this the article schema is built once (its `field` checked as a plain string) and only the field
  * that needs the entry is built per entry. Its problems keep their place: `image: …`.
  */
-export function withEntryField<Out extends Record<string, unknown>, In, K extends keyof Out & string, F extends z.ZodType>(
-  schema: z.ZodType<Out, In>,
-  field: K,
-  fieldSchema: F,
-) {
+export function withEntryField<
+  Out extends Record<string, unknown>,
+  In,
+  K extends keyof Out & string,
+  F extends z.ZodType,
+>(schema: z.ZodType<Out, In>, field: K, fieldSchema: F) {
   type Result = Omit<Out, K> & { [P in K]?: z.output<F> };
   return schema.transform(async (value, ctx): Promise<Result> => {
     if (value[field] === undefined) return value as Result;
@@ -184,19 +185,19 @@ const commentIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 const commentFields = {
   /** The comment's id, also its file name. */
-    id: z
-      .string({ error: "is required: the comment's id, the file name without extension" })
-      .regex(commentIdPattern, { error: 'must be lower-case Latin letters, digits and hyphens, like c-3f9a1b2c' }),
-    /** The article's id (the folder name). */
-    article: articleId,
-    /** The id of the comment this one answers (one level of replies). */
-    parent: z.string().regex(commentIdPattern, { error: 'must be the id of a comment of the same article' }).optional(),
-    /** The name the reader chose to show. */
-    name: readerText('the name to show', 200),
-    /** The comment itself, as plain text; paragraphs are separated by a blank line. */
-    body: readerText('the comment', 5000),
-    /** When the reader sent it: ISO with an offset, e.g. 2024-11-23T14:30:00+03:30. */
-    submittedAt: articleDate,
+  id: z
+    .string({ error: "is required: the comment's id, the file name without extension" })
+    .regex(commentIdPattern, { error: 'must be lower-case Latin letters, digits and hyphens, like c-3f9a1b2c' }),
+  /** The article's id (the folder name). */
+  article: articleId,
+  /** The id of the comment this one answers (one level of replies). */
+  parent: z.string().regex(commentIdPattern, { error: 'must be the id of a comment of the same article' }).optional(),
+  /** The name the reader chose to show. */
+  name: readerText('the name to show', 200),
+  /** The comment itself, as plain text; paragraphs are separated by a blank line. */
+  body: readerText('the comment', 5000),
+  /** When the reader sent it: ISO with an offset, e.g. 2024-11-23T14:30:00+03:30. */
+  submittedAt: articleDate,
 };
 
 export const commentSchema = strictFields(commentFields, 'a comment');

@@ -33,7 +33,8 @@ export function timelineOrderProblems(article: Timeline): TimelineIssue[] {
     if (correction.date < article.date) {
       issues.push({
         path: ['corrections', index, 'date'],
-        message: 'is earlier than the article\'s date: a correction comes after the first publication; write when it was made',
+        message:
+          "is earlier than the article's date: a correction comes after the first publication; write when it was made",
       });
     }
   });
@@ -41,7 +42,8 @@ export function timelineOrderProblems(article: Timeline): TimelineIssue[] {
     if (update.date < article.date) {
       issues.push({
         path: ['updates', index, 'date'],
-        message: "is earlier than the article's date: a live page's date is when its coverage began; move date back or this update forward",
+        message:
+          "is earlier than the article's date: a live page's date is when its coverage began; move date back or this update forward",
       });
     }
   });
@@ -49,9 +51,16 @@ export function timelineOrderProblems(article: Timeline): TimelineIssue[] {
     issues.push({ path: ['updates'], message: 'are only shown on a live page: add live: true, or remove the updates' });
   }
   if (article.liveEnded) {
-    if (!article.live) issues.push({ path: ['liveEnded'], message: 'ends a live page, but live: true is missing: add it, or remove liveEnded' });
+    if (!article.live)
+      issues.push({
+        path: ['liveEnded'],
+        message: 'ends a live page, but live: true is missing: add it, or remove liveEnded',
+      });
     if (article.liveEnded < article.date) {
-      issues.push({ path: ['liveEnded'], message: "is earlier than the article's date: coverage cannot end before it began" });
+      issues.push({
+        path: ['liveEnded'],
+        message: "is earlier than the article's date: coverage cannot end before it began",
+      });
     }
     const last = latest(article.updates);
     if (last && article.liveEnded < last) {
@@ -90,7 +99,9 @@ export function futureTimelineProblems(article: Timeline, filePath: string, now:
       });
     }
   };
-  article.corrections.forEach((correction, index) => check(`corrections.${index}.date`, correction.date, 'a correction'));
+  article.corrections.forEach((correction, index) =>
+    check(`corrections.${index}.date`, correction.date, 'a correction'),
+  );
   article.updates.forEach((update, index) => check(`updates.${index}.date`, update.date, 'a live update'));
   check('liveEnded', article.liveEnded, 'the end of live coverage');
   return problems;

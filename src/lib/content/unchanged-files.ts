@@ -102,7 +102,9 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
         // had: a picture beside a moved article would be looked for in the old folder.
         for (const id of [...store.keys()]) store.delete(id);
         beside?.clear();
-        context.logger.info(`${context.collection}: the folder is now ${folder} (was ${saved.folder}); every file is read again.`);
+        context.logger.info(
+          `${context.collection}: the folder is now ${folder} (was ${saved.folder}); every file is read again.`,
+        );
       }
       // The files Astro's loader would list, listed as it lists them (its options, its library):
       // Node's own globSync took 0.6–2.0 s for 100,000 articles where this takes 0.12 s.
@@ -140,7 +142,9 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       // After this long synchronous work the save timer would fire at the first file read below.
       postponeStoreSave(context);
       if (unchanged.size > 0) {
-        context.logger.info(`${context.collection}: ${changed.length} of ${files.length} files changed since the last build.`);
+        context.logger.info(
+          `${context.collection}: ${changed.length} of ${files.length} files changed since the last build.`,
+        );
       }
       if (changed.length === 0) {
         for (const id of store.keys()) if (!unchanged.has(id)) store.delete(id);
