@@ -156,6 +156,7 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
   const articleUnits = ArticleUnits.from(
     (function* () {
       for (const shard of shards) {
+        // One string for the shard's unit, not one an article.
         const unit = shardUnit(shard.id);
         for (const page of shard.pages) yield [page.id, unit] as const;
       }
