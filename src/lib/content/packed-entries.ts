@@ -127,19 +127,19 @@ function readFile(
   }
 }
 
+/** Every entry of the file in `dir`, when there is one and `wanted` takes its header; else undefined. */
+function entriesIf(dir: string, wanted: (header: Header) => boolean): unknown[] | undefined {
+  const entries: unknown[] = [];
+  const header = readFile(dir, (entry) => entries.push(entry), wanted);
+  return header !== undefined && wanted(header) ? entries : undefined;
+}
+
 /**
  * The packed entries of the store whose token is `token`, from the file; undefined when there is
  * none, or it belongs to another store (Astro cleared the store since, when its settings changed).
  */
 export function readPackedEntries(dir: string, token: string | undefined): unknown[] | undefined {
-  if (token === undefined) return undefined;
-  const entries: unknown[] = [];
-  const header = readFile(
-    dir,
-    (entry) => entries.push(entry),
-    (read) => read.token === token,
-  );
-  return header?.token === token ? entries : undefined;
+  return token === undefined ? undefined : entriesIf(dir, (header) => header.token === token);
 }
 
 /**
@@ -148,13 +148,7 @@ export function readPackedEntries(dir: string, token: string | undefined): unkno
  * other code may lack a field the schema now gives, though the files are the same.
  */
 export function readIndexOfCode(dir: string, code: string): unknown[] | undefined {
-  const entries: unknown[] = [];
-  const header = readFile(
-    dir,
-    (entry) => entries.push(entry),
-    (read) => read.code === code,
-  );
-  return header?.code === code ? entries : undefined;
+  return entriesIf(dir, (header) => header.code === code);
 }
 
 /** Removes the file: a build that keeps every entry in the store has none. */
