@@ -433,6 +433,8 @@ export class PackedColumns {
   /** The digest of the whole entry, in the plan (`FINGERPRINT_FIELD`). */
   readonly fingerprints = new TextColumn();
   readonly data = dataColumns();
+  /** `data`'s fields and columns, listed once: `add` goes through them for every entry. */
+  readonly #dataFields = Object.entries(this.data);
   /** Each row's class of data, which guards the fields it left out. */
   readonly dataClasses = new ValueColumn();
 
@@ -451,7 +453,7 @@ export class PackedColumns {
     this.assetImports.push(entry.assetImports);
     this.deferredRender.push(entry.deferredRender);
     this.fingerprints.push(entry.data[FINGERPRINT_FIELD]);
-    for (const [field, column] of Object.entries(this.data)) column.push(entry.data[field]);
+    for (const [field, column] of this.#dataFields) column.push(entry.data[field]);
     this.dataClasses.push(dataLeavingOut(leftOutFields(entry.data)));
     this.#count += 1;
   }
@@ -470,7 +472,7 @@ export class PackedColumns {
         this.deferredRender,
         this.fingerprints,
         this.dataClasses,
-        ...Object.values(this.data),
+        ...this.#dataFields.map(([, column]) => column),
       ]) {
         column.seal();
       }
