@@ -6,9 +6,8 @@
  * (src/lib/content/shown-bodies.ts); the bundle holds only these MDX modules
  * (src/build/kept-mdx-bodies.ts); the plan of `npm run build -- --plan N` shows no body and keeps
  * in full only what the pages every build renders show. The pages make the same reckoning from the
- * archive they read
- * (src/data/segments.ts) and stop the build, naming the articles, if a body or an article they show
- * was left out.
+ * archive they read (src/data/segments.ts) and stop the build, naming the articles, if a body or an
+ * article they show was left out.
  */
 import type { AstroIntegration } from 'astro';
 import { publicationPolicyOf } from '#lib/content/publication.ts';
