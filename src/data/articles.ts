@@ -94,7 +94,8 @@ async function loadArticles(): Promise<LoadedArticles> {
 
 /** The articles a segment's content sync packed, as entries of the collection (none in any other build). */
 const packedArticleEntries = () =>
-  packedEntries('articles', bodiesFolderOf('articles')) as CollectionEntry<'articles'>[];
+  // Rows of columns, which give every field an entry gives (src/lib/content/packed-columns.ts).
+  packedEntries('articles', bodiesFolderOf('articles')) as unknown as CollectionEntry<'articles'>[];
 
 let loaded: Promise<LoadedArticles> | undefined;
 const loadedArticles = () => (loaded ??= loadArticles());

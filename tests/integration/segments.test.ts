@@ -388,7 +388,7 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
     const packedByPlan = packedEntries(
       'articles',
       renderedBodiesDir(path.join(mergedCache, PLAN_CACHE_FOLDER), 'articles'),
-    ) as { id: string }[];
+    );
     const pictured = packedByPlan.find((entry) => entry.id === PICTURED_OLD.file.replace(/\.md$/, ''));
     expect(pictured, packedByPlan.map((entry) => entry.id).join(', ')).toBeDefined();
     expect(contentDigest(pictured)).toMatch(/./);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryFingerprint, syncedEntryEncoding } from '../../src/lib/content/entry-fingerprint';
+import { PackedColumns, type StoredPackedEntry } from '../../src/lib/content/packed-columns';
 import { FINGERPRINT_FIELD } from '../../src/lib/content/packed-data';
 import { handOverPackedEntries, packedEntries } from '../../src/lib/content/packed-entries';
 import { packedForBuild } from '../../src/lib/content/shown-bodies';
@@ -50,6 +51,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+/** Hands `entries`, as content sync packed them, to the pages of this process: as its table of columns. */
+function handOver(entries: StoredPackedEntry[]): void {
+  const table = new PackedColumns('articles');
+  for (const entry of entries) table.add(entry);
+  handOverPackedEntries('articles', table);
+}
+
 /** What a page's props hold of an article: its entry, among the rest. */
 const page = (entry: object) => ({ article: { slug: 'bazar', entry }, related: [] });
 
@@ -61,7 +69,7 @@ describe('an article packed by the plan', () => {
       'string',
       'string',
     ]);
-    handOverPackedEntries('articles', packed);
+    handOver(packed);
     const onPages = packedEntries('articles', undefined) as object[];
     for (const [at, entry] of onPages.entries()) {
       expect(contentDigest(page(entry))).toBe(contentDigest(page(pagesEntry(entries[at]!))));
@@ -86,7 +94,7 @@ describe('an article packed by the plan', () => {
       data: { ...stored.data, image: resolvedPicture('/_astro/bazar.Bx2f9a1c.jpg', picture) },
     });
     const onPages = [marked, stored].map((entry) => {
-      handOverPackedEntries('articles', [packedForBuild(entry, packing)!]);
+      handOver([packedForBuild(entry, packing)!]);
       return (packedEntries('articles', undefined) as object[])[0]!;
     });
     for (const entry of onPages) expect(contentDigest(page(entry))).toBe(contentDigest(page(pagesEntry(resolved()))));
@@ -109,7 +117,7 @@ describe('an article packed by the plan', () => {
       ...stored,
       data: { ...stored.data, image: resolvedPicture('/_astro/bazaar-1403.Bx2f9a1c.jpg', real) },
     };
-    handOverPackedEntries('articles', [packedForBuild(stored, packing)!]);
+    handOver([packedForBuild(stored, packing)!]);
     const [onPages] = packedEntries('articles', undefined) as object[];
     expect(contentDigest(page(onPages!))).toBe(contentDigest(page(pagesEntry(resolved))));
   });
@@ -123,7 +131,7 @@ describe('an article packed by the plan', () => {
   });
 
   it('refuses to be fingerprinted when packed without its encoding (a segment build)', () => {
-    handOverPackedEntries('articles', [packedForBuild(synced(11), { ...packing, fingerprints: false })!]);
+    handOver([packedForBuild(synced(11), { ...packing, fingerprints: false })!]);
     const [entry] = packedEntries('articles', undefined) as object[];
     expect(() => contentDigest(page(entry!))).toThrow(/Article 11 is packed in this segment build/);
   });

@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
   keptField,
@@ -8,6 +9,7 @@ import {
 import {
   FINGERPRINT_FIELD,
   isPackedData,
+  leftOutFields,
   PACKED_FIELDS,
   packedData,
   storedPackedData,
@@ -55,6 +57,13 @@ const stored = (n: number, fingerprint?: string): StoredPackedEntry => ({
 /** Each kept field of `data` as a page reads it. */
 const keptFields = (data: object) =>
   Object.fromEntries([...PACKED_FIELDS].map((field) => [field, (data as Record<string, unknown>)[field]]));
+
+/** The row an entry as the store keeps it makes on its own. */
+const fullOf = (n: number) => {
+  const table = new PackedColumns('articles');
+  table.add(stored(n));
+  return table.rows()[0]!;
+};
 
 describe('PackedColumns', () => {
   it('gives back every entry, and every field a page reads of its data, as packed data gives it', () => {
@@ -139,6 +148,86 @@ describe('PackedColumns', () => {
     expect(publicationTime(entry!)).toBe(frontmatter(16).date.getTime());
     expect(publicationTime(other)).toBe(frontmatter(16).date.getTime());
     expect(() => keptField(entry!, 'title')).toThrow(/not a field a packed article keeps/);
+  });
+
+  /** Every field of `entry` as content sync and a page read it, with what its fingerprint takes of it. */
+  const everything = (entry: ReturnType<PackedColumns['rows']>[number]) => {
+    let fingerprint: string;
+    try {
+      fingerprint = contentDigest({ entry });
+    } catch (error) {
+      fingerprint = (error as Error).message;
+    }
+    return {
+      id: entry.id,
+      collection: entry.collection,
+      filePath: entry.filePath,
+      digest: entry.digest,
+      body: entry.body,
+      rendered: entry.rendered,
+      assetImports: entry.assetImports,
+      deferredRender: entry.deferredRender,
+      kept: keptFields(entry.data),
+      leftOut: leftOutFields(entry.data),
+      fingerprint,
+    };
+  };
+
+  /** 70,000 rows (the slugs' indexes four bytes), some with the plan's digest, one with values kept apart. */
+  const fullTable = () => {
+    const table = new PackedColumns('articles');
+    for (let n = 1; n <= 70_000; n++) table.add(stored(n, n % 3 === 0 ? `whole-${n}` : undefined));
+    const odd = stored(70_001);
+    odd.digest = 12345;
+    odd.data = { ...odd.data, date: 'دیروز', updated: null, tags: 'نه فهرست', id: '9' };
+    table.add(odd);
+    return table;
+  };
+
+  it('is read back, from what it stored cloned as the file clones it, as it was', () => {
+    const table = fullTable();
+    const restored = PackedColumns.restored('articles', table.count, deserialize(serialize(table.stored())));
+    const [before, after] = [table.rows(), restored!.rows()];
+    expect(after).toHaveLength(70_001);
+    for (const row of [0, 1, 2, 255, 256, 65_535, 65_536, 69_999, 70_000]) {
+      expect(everything(after[row]!), `row ${row}`).toEqual(everything(before[row]!));
+    }
+    // Sections and reporters one frozen copy each, as when added.
+    const category = (entry: (typeof after)[number]) => keptField(entry, 'category');
+    expect(category(after[0]!)).toBe(category(after[3]!));
+    expect(Object.isFrozen(category(after[0]!))).toBe(true);
+    // Its guard, too.
+    expect(() => (after[0]!.data as Record<string, unknown>)['title']).toThrow(/"title" was read/);
+  });
+
+  it('is not read back from columns missing or of another length', () => {
+    const table = new PackedColumns('articles');
+    for (let n = 1; n <= 3; n++) table.add(stored(n));
+    const columns = table.stored();
+    expect(PackedColumns.restored('articles', 3, columns)).toBeDefined();
+    expect(PackedColumns.restored('articles', 4, columns)).toBeUndefined();
+    expect(PackedColumns.restored('articles', 3, columns.slice(1))).toBeUndefined();
+    expect(
+      PackedColumns.restored(
+        'articles',
+        3,
+        columns.filter(([name]) => name !== 'data.tags'),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('copies the rows of another table as they are, among entries added as the store keeps them', () => {
+    const source = fullTable();
+    const rows = source.rows();
+    const copy = new PackedColumns('articles');
+    const picked = [0, 2, 65_536, 70_000];
+    copy.add(stored(80_000));
+    for (const row of picked) copy.add(rows[row]!);
+    const copied = copy.rows();
+    expect(everything(copied[0]!)).toEqual(everything(fullOf(80_000)));
+    for (const [at, row] of picked.entries()) {
+      expect(everything(copied[at + 1]!), `row ${row}`).toEqual(everything(rows[row]!));
+    }
   });
 
   it('takes no entry once the pages read it', () => {

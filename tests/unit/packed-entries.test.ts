@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,10 +11,11 @@ import {
   readPackedEntries,
   writePackedEntries,
 } from '../../src/lib/content/packed-entries';
+import { PackedColumns, type StoredPackedEntry } from '../../src/lib/content/packed-columns';
 import { isPackedData } from '../../src/lib/content/packed-data';
 
 const unrendered = { html: '', metadata: { bayeganUnrendered: true } };
-const stored = (id: string, filePath: string | undefined, more: object = {}) => ({
+const stored = (id: string, filePath: string | undefined, more: object = {}): StoredPackedEntry => ({
   id,
   data: { id: 1, bayeganLeftOut: ['title'] },
   body: undefined,
@@ -23,6 +25,13 @@ const stored = (id: string, filePath: string | undefined, more: object = {}) => 
   assetImports: undefined,
   ...more,
 });
+/** The entries as a table of columns, as content sync writes and hands them over. */
+const tableOf = (entries: StoredPackedEntry[]) => {
+  const table = new PackedColumns('articles');
+  for (const entry of entries) table.add(entry);
+  return table;
+};
+const ids = (table: PackedColumns | undefined) => table?.rows().map((entry) => entry.id);
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -44,15 +53,15 @@ describe('packedEntries', () => {
       stored('renamed', `${folder}1403/09/other.md`),
       stored('no-file', undefined),
     ];
-    handOverPackedEntries('articles', entries);
-    const pages = packedEntries('articles', undefined) as Record<string, unknown>[];
+    handOverPackedEntries('articles', tableOf(entries));
+    const pages = packedEntries('articles', undefined) as unknown as Record<string, unknown>[];
     expect(pages.map((entry) => entry['filePath'])).toEqual(entries.map((entry) => entry.filePath));
     for (const [at, entry] of pages.entries()) {
       const { data, ...rest } = entries[at]!;
       expect(entry).toMatchObject({ ...rest, collection: 'articles' });
       // Its data guarded from the start: what it left out cannot be read.
       expect(isPackedData(entry['data'] as object)).toBe(true);
-      expect((entry['data'] as { id: number }).id).toBe(data.id);
+      expect((entry['data'] as { id: number }).id).toBe((data as { id: number }).id);
       expect(() => (entry['data'] as { title?: string }).title).toThrow(/"title" was read/);
     }
     expect(pages[1]!['deferredRender']).toBe(true);
@@ -63,48 +72,72 @@ describe('packedEntries', () => {
   it('hands the entries over once; asked again, reads them from the file', () => {
     const dir = folder();
     const onFile = [stored('1403/a', 'content/articles/1403/a.md')];
-    writePackedEntries(dir, 'token', onFile);
-    handOverPackedEntries('articles', [stored('1403/b', 'content/articles/1403/b.md')]);
-    expect((packedEntries('articles', dir) as { id: string }[]).map((entry) => entry.id)).toEqual(['1403/b']);
-    const again = packedEntries('articles', dir) as { id: string; filePath: string }[];
+    writePackedEntries(dir, 'token', tableOf(onFile));
+    handOverPackedEntries('articles', tableOf([stored('1403/b', 'content/articles/1403/b.md')]));
+    expect(packedEntries('articles', dir).map((entry) => entry.id)).toEqual(['1403/b']);
+    const again = packedEntries('articles', dir);
     expect(again.map((entry) => [entry.id, entry.filePath])).toEqual([['1403/a', 'content/articles/1403/a.md']]);
-    expect(() => (again[0] as unknown as { data: { title?: string } }).data.title).toThrow(/"title" was read/);
+    expect(() => (again[0]!.data as { title?: string }).title).toThrow(/"title" was read/);
   });
 
-  it('reads back a file of many parts, and only the file of its own store', () => {
+  it('reads back the columns of its own store only, a column a part', () => {
     const dir = folder();
-    // Three parts of 10,000 entries: each part is read on its own.
     const many = Array.from({ length: 25_000 }, (_, at) => stored(`1403/${at}`, `content/articles/1403/${at}.md`));
-    writePackedEntries(dir, 'store-1', many);
-    const read = readPackedEntries(dir, 'store-1') as { id: string }[];
-    expect(read).toHaveLength(25_000);
-    expect(read.map((entry) => entry.id)).toEqual(many.map((entry) => entry.id));
+    writePackedEntries(dir, 'store-1', tableOf(many));
+    const read = readPackedEntries(dir, 'articles', 'store-1');
+    expect(read?.count).toBe(25_000);
+    expect(ids(read)).toEqual(many.map((entry) => entry.id));
+    expect(read!.rows()[24_999]!.filePath).toBe('content/articles/1403/24999.md');
     // A store Astro cleared since has another token: the file is not its.
-    expect(readPackedEntries(dir, 'store-2')).toBeUndefined();
-    expect(readPackedEntries(dir, undefined)).toBeUndefined();
+    expect(readPackedEntries(dir, 'articles', 'store-2')).toBeUndefined();
+    expect(readPackedEntries(dir, 'articles', undefined)).toBeUndefined();
+  });
+
+  it('takes a file of an earlier layout (structured-clone parts of entries) as no store’s, and the pages refuse it', () => {
+    const dir = folder();
+    const frame = (value: unknown) => {
+      const body = serialize(value);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(body.length);
+      return [length, body];
+    };
+    const entries = [stored('1403/a', 'content/articles/1403/a.md')];
+    writeFileSync(
+      packedEntriesFile(dir),
+      Buffer.concat([...frame({ token: 'store-1', count: 1, code: 'code-1' }), ...frame(entries)]),
+    );
+    // Content sync reads those files again, as for a store it has no packed entries of.
+    expect(readPackedEntries(dir, 'articles', 'store-1')).toBeUndefined();
+    expect(readIndexOfCode(dir, 'articles', 'code-1')).toBeUndefined();
+    // The pages read only what this build's content sync wrote.
+    expect(() => packedEntries('articles', dir)).toThrow(`${packedEntriesFile(dir)} is damaged`);
   });
 
   it('gives the plan’s index, whatever its store, only to a build of the code and settings that made it', () => {
     const dir = folder();
     const entries = [stored('1403/a', 'content/articles/1403/a.md'), stored('1403/b', 'content/articles/1403/b.md')];
-    writePackedEntries(dir, 'plan-store', entries, 'code-1');
-    expect((readIndexOfCode(dir, 'code-1') as { id: string }[]).map((entry) => entry.id)).toEqual(['1403/a', '1403/b']);
+    writePackedEntries(dir, 'plan-store', tableOf(entries), 'code-1');
+    expect(ids(readIndexOfCode(dir, 'articles', 'code-1'))).toEqual(['1403/a', '1403/b']);
     // Data packed by other code may lack what the schema now gives: not taken.
-    expect(readIndexOfCode(dir, 'code-2')).toBeUndefined();
+    expect(readIndexOfCode(dir, 'articles', 'code-2')).toBeUndefined();
     // A segment's own file is not an index.
-    writePackedEntries(dir, 'segment-store', entries);
-    expect(readIndexOfCode(dir, 'code-1')).toBeUndefined();
-    expect(readIndexOfCode(folder(), 'code-1')).toBeUndefined();
+    writePackedEntries(dir, 'segment-store', tableOf(entries));
+    expect(readIndexOfCode(dir, 'articles', 'code-1')).toBeUndefined();
+    expect(readIndexOfCode(folder(), 'articles', 'code-1')).toBeUndefined();
   });
 
   it('refuses a file cut short, naming it and what to do', () => {
     const dir = folder();
-    writePackedEntries(dir, 'store-1', [stored('1403/a', 'content/articles/1403/a.md')]);
+    writePackedEntries(dir, 'store-1', tableOf([stored('1403/a', 'content/articles/1403/a.md')]));
     const file = packedEntriesFile(dir);
     const whole = readFileSync(file);
-    for (const cut of [whole.length - 3, whole.length - 40, 2]) {
+    // Where each part starts: the header's, then each column's.
+    const starts: number[] = [];
+    for (let at = 0; at < whole.length; at += 4 + whole.readUInt32LE(at)) starts.push(at);
+    // Inside the last column, a whole column short, inside the header.
+    for (const cut of [whole.length - 3, starts.at(-1)!, starts.at(-2)!, 2]) {
       writeFileSync(file, whole.subarray(0, cut));
-      expect(() => readPackedEntries(dir, 'store-1'), `cut at ${cut}`).toThrow(
+      expect(() => readPackedEntries(dir, 'articles', 'store-1'), `cut at ${cut}`).toThrow(
         `${file} is damaged: delete it and build again.`,
       );
     }

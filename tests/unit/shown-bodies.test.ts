@@ -12,7 +12,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodiesOutsideStore, renderedBodiesDir, withRenderedBody } from '../../src/lib/content/rendered-bodies';
 import { isUnrendered, showOnlyBodies, UNRENDERED, type ShownReckoning } from '../../src/lib/content/shown-bodies';
-import { FINGERPRINT_FIELD, isPackedData, LEFT_OUT_FIELD, PACKED_FIELDS } from '../../src/lib/content/packed-data';
+import { isPackedData, leftOutFields, PACKED_FIELDS } from '../../src/lib/content/packed-data';
+import { Encoding, FINGERPRINTED_AS } from '../../src/lib/incremental/page-digest';
 import {
   packedEntries,
   packedEntriesFile,
@@ -203,7 +204,7 @@ describe('a segment build, which keeps only some entries in full', () => {
   const dir = () => renderedBodiesDir(path.join(root, 'cache'), 'articles');
   /** The packed entries as a page thread reads them: from the file beside the store. */
   const packedOnFile = () =>
-    new Map((packedEntries('read from the file', dir()) as Entry[]).map((entry) => [entry.id, entry]));
+    new Map((packedEntries('read from the file', dir()) as unknown as Entry[]).map((entry) => [entry.id, entry]));
 
   it('packs every entry it reads, reads again in full those it keeps, and keeps the others beside the store', async () => {
     for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);
@@ -232,11 +233,12 @@ describe('a segment build, which keeps only some entries in full', () => {
       [...PACKED_FIELDS].map((field) => [field, (packed.data as Record<string, unknown>)[field]]),
     );
     expect(kept).toEqual({ id: expect.any(Number), tags: [] });
-    // On file as the store keeps data: plain, naming what it left out.
+    // On file under the token the store's meta keeps, naming what it left out.
     const [stored] = [...metaOf(store).values()]
-      .map((token) => readPackedEntries(dir(), token))
-      .find(Boolean) as Entry[];
-    expect(stored!.data).toEqual({ id: expect.any(Number), tags: [], [LEFT_OUT_FIELD]: ['title'] });
+      .map((token) => readPackedEntries(dir(), 'articles', token)?.rows())
+      .find(Boolean)!;
+    expect(stored!.id).toBe('c');
+    expect(leftOutFields(stored!.data)).toEqual(['title']);
     // No frontmatter picture to resolve: the field is gone. The body's pictures are its own.
     expect(packed.imageImports).toBeUndefined();
     expect(packed.digest).toBe(digestOf(readFileSync(path.join(root, 'content', 'c.md'), 'utf8')));
@@ -321,8 +323,10 @@ describe('the plan, which fingerprints every page from what it keeps', () => {
     expect(entries.get('b')!.imageImports).toEqual([['image']]);
     expect(logs).toContain('2 articles are kept in full (1 read again), 1 packed.');
     const [stored] = [...metaOf(store).values()]
-      .map((token) => readPackedEntries(renderedBodiesDir(path.join(root, 'cache'), 'articles'), token))
-      .find(Boolean) as Entry[];
+      .map((token) =>
+        readPackedEntries(renderedBodiesDir(path.join(root, 'cache'), 'articles'), 'articles', token)?.rows(),
+      )
+      .find(Boolean)!;
     expect(stored!.id).toBe('c');
     // The entry as the pages' collection would give it in full.
     const whole = {
@@ -332,6 +336,7 @@ describe('the plan, which fingerprints every page from what it keeps', () => {
       digest: digestOf(readFileSync(path.join(root, 'content', 'c.md'), 'utf8')),
       data: { title: 'c', id: stored!.data.id, tags: [] },
     };
-    expect(stored!.data[FINGERPRINT_FIELD]).toBe(entryFingerprint(whole).text);
+    // Kept as the digest of the whole entry, which a page's fingerprint takes in its place.
+    expect((stored![FINGERPRINTED_AS](stored!) as Encoding).text).toBe(entryFingerprint(whole).text);
   });
 });

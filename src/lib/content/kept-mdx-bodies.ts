@@ -30,9 +30,9 @@ interface KeptBody {
 /** The part of a content entry this module reads. */
 export interface MdxEntry {
   collection?: string;
-  digest?: string | number;
-  filePath?: string;
-  deferredRender?: boolean;
+  digest?: string | number | undefined;
+  filePath?: string | undefined;
+  deferredRender?: boolean | undefined;
 }
 
 /** The folder of kept MDX bodies: `<cache>/bayegan-bodies/mdx/`. */

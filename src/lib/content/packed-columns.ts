@@ -13,9 +13,17 @@
  * (./packed-data.ts): reading a field it left out throws, naming the article and the field, and it
  * refuses to be in a page's fingerprint. A `Date` and a list of tags come back equal, not the same
  * object: they are made at each reading, so a page that changes one changes nothing kept.
+ *
+ * The columns are what the file of packed entries holds (`stored`, `restored`:
+ * ./packed-entries.ts), and content sync holds the rows of the table it read from it beside the
+ * entries it packs, writing both again as one table (`add` copies a row column by column).
  */
+import type { LoaderContext } from 'astro/loaders';
 import { Encoding, FINGERPRINTED_AS } from '#lib/incremental/page-digest.ts';
 import { FINGERPRINT_FIELD, guardLeavingOut, leftOutFields, PACKED_FIELDS, shared } from './packed-data.ts';
+
+/** An entry as Astro's content store keeps it. */
+type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
 /** One column of values, read back by row. */
 interface Column {
@@ -23,6 +31,12 @@ interface Column {
   at(row: number): unknown;
   /** Called once every row is in: drops what only adding needed. */
   seal(): void;
+  /** How many rows it holds. */
+  readonly length: number;
+  /** What is written on file of the sealed column (structured-cloneable: typed arrays, lists, maps). */
+  stored(): unknown;
+  /** Reads back, into a new column, what `stored` gave. */
+  restore(stored: unknown): void;
 }
 
 /** `array` with room for `size` items, its items kept (grown by doubling). */
@@ -52,8 +66,24 @@ class Indexes {
     return this.#array[row]!;
   }
 
+  get length(): number {
+    return this.#count;
+  }
+
   seal(): void {
     this.#array = this.#array.slice(0, this.#count);
+  }
+
+  stored(): Uint8Array | Uint16Array | Uint32Array {
+    return this.#array;
+  }
+
+  /** The indexes `stored` gave, sealed. */
+  static restored(array: Uint8Array | Uint16Array | Uint32Array): Indexes {
+    const indexes = new Indexes();
+    indexes.#array = array;
+    indexes.#count = array.length;
+    return indexes;
   }
 }
 
@@ -63,7 +93,7 @@ class Indexes {
  * hundred values shared by every article.
  */
 class ValueColumn implements Column {
-  readonly #rows = new Indexes();
+  #rows = new Indexes();
   #values: unknown[] = [];
   #indexOf: Map<unknown, number> | undefined = new Map();
   readonly #prepare: (value: unknown) => unknown;
@@ -85,15 +115,30 @@ class ValueColumn implements Column {
     return this.#values[this.#rows.at(row)];
   }
 
+  get length(): number {
+    return this.#rows.length;
+  }
+
   seal(): void {
     this.#indexOf = undefined;
     this.#rows.seal();
+  }
+
+  stored(): { rows: unknown; values: unknown[] } {
+    return { rows: this.#rows.stored(), values: this.#values };
+  }
+
+  /** Reads back what `stored` gave, each value prepared again (shared values are one frozen copy). */
+  restore({ rows, values }: { rows: Uint8Array | Uint16Array | Uint32Array; values: unknown[] }): void {
+    this.#rows = Indexes.restored(rows);
+    this.#values = values.map(this.#prepare);
+    this.#indexOf = undefined;
   }
 }
 
 /** The values of rows a typed column cannot hold (none the schema gives), kept as they are. */
 class KeptApart {
-  readonly #values = new Map<number, unknown>();
+  #values = new Map<number, unknown>();
 
   set(row: number, value: unknown): void {
     this.#values.set(row, value);
@@ -106,11 +151,19 @@ class KeptApart {
   get(row: number): unknown {
     return this.#values.get(row);
   }
+
+  stored(): Map<number, unknown> {
+    return this.#values;
+  }
+
+  restore(values: Map<number, unknown>): void {
+    this.#values = values;
+  }
 }
 
 /** Numbers in a typed array; anything else a row holds (none the schema gives) kept apart as it is. */
 class NumberColumn implements Column {
-  #numbers = new Float64Array(1024);
+  #numbers: Float64Array<ArrayBufferLike> = new Float64Array(1024);
   #count = 0;
   readonly #other = new KeptApart();
 
@@ -134,6 +187,10 @@ class NumberColumn implements Column {
     return this.#other.has(row) ? this.#other.get(row) : this.#fromNumber(this.#numbers[row]!);
   }
 
+  get length(): number {
+    return this.#count;
+  }
+
   /** The row's number as kept; undefined when its value is kept apart. */
   numberAt(row: number): number | undefined {
     return this.#other.has(row) ? undefined : this.#numbers[row];
@@ -141,6 +198,16 @@ class NumberColumn implements Column {
 
   seal(): void {
     this.#numbers = this.#numbers.slice(0, this.#count);
+  }
+
+  stored(): { numbers: Float64Array; other: Map<number, unknown> } {
+    return { numbers: this.#numbers, other: this.#other.stored() };
+  }
+
+  restore({ numbers, other }: { numbers: Float64Array; other: Map<number, unknown> }): void {
+    this.#numbers = numbers;
+    this.#count = numbers.length;
+    this.#other.restore(other);
   }
 }
 
@@ -160,12 +227,12 @@ const dates = () =>
 
 /** Texts as UTF-8, one after the other in one buffer; `undefined` and anything else kept apart. */
 class TextColumn implements Column {
-  #bytes = Buffer.alloc(1 << 16);
+  #bytes: Buffer<ArrayBufferLike> = Buffer.alloc(1 << 16);
   #used = 0;
-  #ends = new Uint32Array(1024);
+  #ends: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
   #count = 0;
   /** 1 where the row holds no text: `undefined`, or a value in `#other`. */
-  #notText = new Uint8Array(1024);
+  #notText: Uint8Array<ArrayBufferLike> = new Uint8Array(1024);
   readonly #other = new KeptApart();
 
   push(value: unknown): void {
@@ -191,20 +258,38 @@ class TextColumn implements Column {
     return this.#bytes.toString('utf8', row === 0 ? 0 : this.#ends[row - 1], this.#ends[row]);
   }
 
+  get length(): number {
+    return this.#count;
+  }
+
   seal(): void {
     this.#bytes = Buffer.from(this.#bytes.subarray(0, this.#used));
     this.#ends = this.#ends.slice(0, this.#count);
     this.#notText = this.#notText.slice(0, this.#count);
   }
+
+  stored(): { bytes: Uint8Array; ends: Uint32Array; notText: Uint8Array; other: Map<number, unknown> } {
+    // A Buffer is cloned as a plain Uint8Array.
+    return { bytes: this.#bytes, ends: this.#ends, notText: this.#notText, other: this.#other.stored() };
+  }
+
+  restore(stored: { bytes: Uint8Array; ends: Uint32Array; notText: Uint8Array; other: Map<number, unknown> }): void {
+    this.#bytes = Buffer.from(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength);
+    this.#used = stored.bytes.byteLength;
+    this.#ends = stored.ends;
+    this.#count = stored.ends.length;
+    this.#notText = stored.notText;
+    this.#other.restore(stored.other);
+  }
 }
 
 /** Lists of tags: each tag's text once, a row its tags' indexes; a list of anything else kept apart. */
 class TagsColumn implements Column {
-  #ends = new Uint32Array(1024);
-  #tags = new Uint32Array(4096);
+  #ends: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  #tags: Uint32Array<ArrayBufferLike> = new Uint32Array(4096);
   #count = 0;
   #used = 0;
-  readonly #texts: string[] = [];
+  #texts: string[] = [];
   #indexOf: Map<string, number> | undefined = new Map();
   readonly #other = new KeptApart();
 
@@ -229,10 +314,28 @@ class TagsColumn implements Column {
     return tags;
   }
 
+  get length(): number {
+    return this.#count;
+  }
+
   seal(): void {
     this.#indexOf = undefined;
     this.#tags = this.#tags.slice(0, this.#used);
     this.#ends = this.#ends.slice(0, this.#count);
+  }
+
+  stored(): { ends: Uint32Array; tags: Uint32Array; texts: string[]; other: Map<number, unknown> } {
+    return { ends: this.#ends, tags: this.#tags, texts: this.#texts, other: this.#other.stored() };
+  }
+
+  restore(stored: { ends: Uint32Array; tags: Uint32Array; texts: string[]; other: Map<number, unknown> }): void {
+    this.#ends = stored.ends;
+    this.#count = stored.ends.length;
+    this.#tags = stored.tags;
+    this.#used = stored.tags.length;
+    this.#texts = stored.texts;
+    this.#indexOf = undefined;
+    this.#other.restore(stored.other);
   }
 }
 
@@ -315,16 +418,19 @@ type DataOfRow = new (table: PackedColumns, row: number) => PackedArticleData;
 /** One class per set of left-out fields (a handful), its prototype guarded (./packed-data.ts). */
 const dataClasses = new Map<string, DataOfRow>();
 
-function dataLeavingOut(fields: readonly string[]): DataOfRow {
-  const key = fields.join(' ');
+/** The class of data leaving out the fields `key` names (separated by spaces). */
+function dataLeavingOut(key: string): DataOfRow {
   let made = dataClasses.get(key);
   if (!made) {
     made = class PackedData extends PackedArticleData {};
-    guardLeavingOut(made.prototype, fields);
+    guardLeavingOut(made.prototype, key === '' ? [] : key.split(' '));
     dataClasses.set(key, made);
   }
   return made;
 }
+
+/** The table and row of a packed entry, for the table that copies it (`PackedColumns.add`). */
+let rowOf: (entry: PackedArticleEntry) => [table: PackedColumns, row: number];
 
 /**
  * A packed entry as the pages hold it, one for every article of the archive a segment does not
@@ -341,6 +447,10 @@ export class PackedArticleEntry {
     this.#row = row;
   }
 
+  static {
+    rowOf = (entry) => [entry.#table, entry.#row];
+  }
+
   get id(): string {
     return this.#table.ids.at(this.#row) as string;
   }
@@ -350,9 +460,9 @@ export class PackedArticleEntry {
   }
 
   /** Its frontmatter, packed: a new view of its row at each reading. */
-  get data(): object {
-    const Data = this.#table.dataClasses.at(this.#row) as DataOfRow;
-    return new Data(this.#table, this.#row);
+  get data(): Record<string, unknown> {
+    const Data = dataLeavingOut(this.#table.leftOut.at(this.#row) as string);
+    return new Data(this.#table, this.#row) as unknown as Record<string, unknown>;
   }
 
   /**
@@ -375,24 +485,25 @@ export class PackedArticleEntry {
     return typeof file === 'object' ? `${file.folder}${this.id}${file.extension}` : file;
   }
 
-  get digest(): unknown {
-    return this.#table.digests.at(this.#row);
+  // What the store kept, typed as the store types it: content sync holds these beside the store.
+  get digest(): StoreEntry['digest'] {
+    return this.#table.digests.at(this.#row) as StoreEntry['digest'];
   }
 
-  get body(): unknown {
-    return this.#table.bodies.at(this.#row);
+  get body(): StoreEntry['body'] {
+    return this.#table.bodies.at(this.#row) as StoreEntry['body'];
   }
 
-  get rendered(): unknown {
-    return this.#table.rendered.at(this.#row);
+  get rendered(): StoreEntry['rendered'] {
+    return this.#table.rendered.at(this.#row) as StoreEntry['rendered'];
   }
 
-  get assetImports(): unknown {
-    return this.#table.assetImports.at(this.#row);
+  get assetImports(): StoreEntry['assetImports'] {
+    return this.#table.assetImports.at(this.#row) as StoreEntry['assetImports'];
   }
 
-  get deferredRender(): unknown {
-    return this.#table.deferredRender.at(this.#row);
+  get deferredRender(): StoreEntry['deferredRender'] {
+    return this.#table.deferredRender.at(this.#row) as StoreEntry['deferredRender'];
   }
 
   /**
@@ -418,7 +529,14 @@ export function publicationTime(entry: { data: object }): number {
   return entry instanceof PackedArticleEntry ? entry.time : (entry.data as { date: Date }).date.getTime();
 }
 
-/** The packed entries of one collection, as columns: added one at a time, then read as rows. */
+/** What the file of packed entries holds of a table: each column's name and what it stored. */
+export type StoredColumns = [name: string, stored: unknown][];
+
+/**
+ * The packed entries of one collection, as columns: added one at a time (objects as the store
+ * keeps them, or rows of another table), then read as rows; or read back whole from what a sealed
+ * table stored (on file: src/lib/content/packed-entries.ts).
+ */
 export class PackedColumns {
   readonly collection: string;
   #count = 0;
@@ -435,48 +553,109 @@ export class PackedColumns {
   readonly data = dataColumns();
   /** `data`'s fields and columns, listed once: `add` goes through them for every entry. */
   readonly #dataFields = Object.entries(this.data);
-  /** Each row's class of data, which guards the fields it left out. */
-  readonly dataClasses = new ValueColumn();
+  /** The fields each row's data left out, by name (which class of data guards them). */
+  readonly leftOut = new ValueColumn();
+  /** Every column, by the name it is stored under, in one order: `add` copies a row column by column. */
+  readonly #columns: readonly [string, Column][] = [
+    ['ids', this.ids],
+    ['files', this.files],
+    ['digests', this.digests],
+    ['bodies', this.bodies],
+    ['rendered', this.rendered],
+    ['assetImports', this.assetImports],
+    ['deferredRender', this.deferredRender],
+    ['fingerprints', this.fingerprints],
+    ['leftOut', this.leftOut],
+    ...this.#dataFields.map(([field, column]): [string, Column] => [`data.${field}`, column]),
+  ];
 
   constructor(collection: string) {
     this.collection = collection;
   }
 
-  /** Adds `entry` as the next row. */
-  add(entry: StoredPackedEntry): void {
+  /** How many rows it holds. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Adds `entry` as the next row: an entry as the store keeps it, or a row of a table (copied). */
+  add(entry: StoredPackedEntry | PackedArticleEntry): void {
     if (this.#sealed) throw new Error('Packed entries were added after the pages read them: a bug of Bayegan.');
-    this.ids.push(entry.id);
-    this.files.push(fileOfId(entry.id, entry.filePath));
-    this.digests.push(entry.digest);
-    this.bodies.push(entry.body);
-    this.rendered.push(entry.rendered);
-    this.assetImports.push(entry.assetImports);
-    this.deferredRender.push(entry.deferredRender);
-    this.fingerprints.push(entry.data[FINGERPRINT_FIELD]);
-    for (const [field, column] of this.#dataFields) column.push(entry.data[field]);
-    this.dataClasses.push(dataLeavingOut(leftOutFields(entry.data)));
+    if (entry instanceof PackedArticleEntry) {
+      // Content sync keeps the rows of its file beside the store, and writes them again with the rest.
+      const [table, row] = rowOf(entry);
+      const from = table.#columns;
+      for (const [at, [, column]] of this.#columns.entries()) column.push(from[at]![1].at(row));
+    } else {
+      this.ids.push(entry.id);
+      this.files.push(fileOfId(entry.id, entry.filePath));
+      this.digests.push(entry.digest);
+      this.bodies.push(entry.body);
+      this.rendered.push(entry.rendered);
+      this.assetImports.push(entry.assetImports);
+      this.deferredRender.push(entry.deferredRender);
+      this.fingerprints.push(entry.data[FINGERPRINT_FIELD]);
+      this.leftOut.push(leftOutFields(entry.data).join(' '));
+      for (const [field, column] of this.#dataFields) column.push(entry.data[field]);
+    }
     this.#count += 1;
+  }
+
+  /** No more rows can be added: each column drops what only adding needed. */
+  seal(): this {
+    if (!this.#sealed) {
+      this.#sealed = true;
+      for (const [, column] of this.#columns) column.seal();
+    }
+    return this;
   }
 
   /** One entry a row, in the order they were added; no more can be added. */
   rows(): PackedArticleEntry[] {
-    if (!this.#sealed) {
-      this.#sealed = true;
-      for (const column of [
-        this.ids,
-        this.files,
-        this.digests,
-        this.bodies,
-        this.rendered,
-        this.assetImports,
-        this.deferredRender,
-        this.fingerprints,
-        this.dataClasses,
-        ...this.#dataFields.map(([, column]) => column),
-      ]) {
-        column.seal();
-      }
-    }
+    this.seal();
     return Array.from({ length: this.#count }, (_, row) => new PackedArticleEntry(this, row));
   }
+
+  /** Its columns as they are written on file, sealed: typed arrays and the lists of shared values. */
+  stored(): StoredColumns {
+    this.seal();
+    return this.#columns.map(([name, column]) => [name, column.stored()]);
+  }
+
+  /**
+   * The sealed table of `collection` that `stored` gave (`count` rows); undefined when a column is
+   * missing or holds another number of rows (a damaged file).
+   */
+  static restored(collection: string, count: number, stored: StoredColumns): PackedColumns | undefined {
+    const table = new PackedColumns(collection);
+    const byName = new Map(stored);
+    for (const [name, column] of table.#columns) {
+      if (!byName.has(name)) return undefined;
+      column.restore(byName.get(name));
+      if (column.length !== count) return undefined;
+    }
+    table.#count = count;
+    table.#sealed = true;
+    return table;
+  }
+}
+
+/**
+ * `entry` as the store keeps it, when it is a row of a table: a plain object of its fields (what
+ * Astro's store writes), for content sync to store again; any other entry as it is.
+ */
+export function storedEntryOf<E extends object>(entry: E | PackedArticleEntry): E | StoreEntry {
+  if (!(entry instanceof PackedArticleEntry)) return entry;
+  const fields = {
+    id: entry.id,
+    data: entry.data,
+    filePath: entry.filePath,
+    digest: entry.digest,
+    body: entry.body,
+    rendered: entry.rendered,
+    assetImports: entry.assetImports,
+    deferredRender: entry.deferredRender,
+  };
+  // The fields it has, as an entry the store keeps lacks those it has not.
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as unknown as StoreEntry;
 }

@@ -5,15 +5,17 @@
  * articles (about 590 characters an article in segment 3 of 8 of 100,000), whatever the number of
  * segments, and stopped at a million ("Invalid string length"). Kept apart, the store holds the
  * segment's share in full and grows with the share; the packed entries
- * (src/lib/content/packed-data.ts) go to one file of structured-clone parts, written and read a
- * part at a time.
+ * (src/lib/content/packed-data.ts) go to one file, as the columns the pages hold them in
+ * (./packed-columns.ts): typed arrays and lists of shared values, a column a part. Content sync
+ * reads the file back as it is (its own, or the plan's index), the rows of its table beside the
+ * entries it packs; a million structured-clone objects, as the file held them before, took a
+ * segment about 7 s to read and as long again in each page thread to pack into columns.
  *
  * Content sync never puts them in Astro's store, which Astro writes 500 ms after its last change
  * (in the middle of a long sync, too): its loaders keep them in a Map beside it
  * (`WithPackedEntries`), which the check for unchanged files reads as it reads the store
- * (./unchanged-files.ts). The pages add them to the collection, held as columns
- * (`packedEntries`, ./packed-columns.ts): the process that synced is handed them, a page thread
- * reads the file.
+ * (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the process that
+ * synced is handed the columns, a page thread reads the file.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
@@ -21,10 +23,16 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { processWideMap } from '#lib/process-wide.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
-import { PackedColumns, type StoredPackedEntry } from './packed-columns.ts';
+import { PackedColumns, type PackedArticleEntry, type StoredColumns } from './packed-columns.ts';
 
 /** An entry as the store keeps it, which is what is kept beside it. */
 export type PackedEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/**
+ * A packed entry content sync holds beside the store: one it packed, or a row of the file it read
+ * (its own, or the plan's index), which gives the same fields.
+ */
+export type BesideEntry = PackedEntry | PackedArticleEntry;
 
 /**
  * A segment build's content sync, as its loaders pass it on: the packed entries beside the store,
@@ -32,7 +40,7 @@ export type PackedEntry = Parameters<LoaderContext['store']['set']>[0];
  * after its last change): with them it would not fit in one string at a million articles.
  */
 export interface WithPackedEntries {
-  packedBeside?: Map<string, PackedEntry>;
+  packedBeside?: Map<string, BesideEntry>;
   /**
    * The file records (./unchanged-files.ts) of the index these packed entries came from, when they
    * are the plan's (`planIndex`, ./rendered-bodies.ts): the build has no records of its own.
@@ -43,13 +51,14 @@ export interface WithPackedEntries {
 /** The file of packed entries in a collection's folder of bodies (renderedBodiesDir). */
 export const packedEntriesFile = (dir: string) => path.join(dir, 'packed-entries.bin');
 
-/** Entries a part: each part is one structured clone, so values shared inside it are written once. */
-const PART_SIZE = 10_000;
+/** The layout of the file, in its header: another is not read (a build cache of an earlier version). */
+const FORMAT = 'columns-1';
 
 /** What the file starts with: the store it belongs to (a token kept in the collection's meta) and the count. */
 interface Header {
   token: string;
   count: number;
+  format: string;
   /**
    * The digest of the code and settings that packed them, when they are the plan's index: a
    * segment takes that index only from a plan of its own code (`readIndexOfCode`).
@@ -57,8 +66,8 @@ interface Header {
   code?: string;
 }
 
-/** Length-prefixed parts: a header, then the entries `PART_SIZE` at a time. */
-function* parts(header: Header, entries: readonly object[]): Generator<Uint8Array> {
+/** Length-prefixed parts: a header, then one column a part (./packed-columns.ts). */
+function* parts(header: Header, columns: StoredColumns): Generator<Uint8Array> {
   const framed = (value: unknown) => {
     const body = serialize(value);
     const length = Buffer.alloc(4);
@@ -66,13 +75,13 @@ function* parts(header: Header, entries: readonly object[]): Generator<Uint8Arra
     return [length, body];
   };
   yield* framed(header);
-  for (let at = 0; at < entries.length; at += PART_SIZE) yield* framed(entries.slice(at, at + PART_SIZE));
+  for (const column of columns) yield* framed(column);
 }
 
-/** Writes `entries` as the packed entries of the store whose token is `token` (made by `code`, in the plan). */
-export function writePackedEntries(dir: string, token: string, entries: readonly object[], code?: string): void {
-  const header: Header = { token, count: entries.length, ...(code === undefined ? {} : { code }) };
-  writeWholeFileInParts(packedEntriesFile(dir), parts(header, entries));
+/** Writes `table` as the packed entries of the store whose token is `token` (made by `code`, in the plan). */
+export function writePackedEntries(dir: string, token: string, table: PackedColumns, code?: string): void {
+  const header: Header = { token, count: table.count, format: FORMAT, ...(code === undefined ? {} : { code }) };
+  writeWholeFileInParts(packedEntriesFile(dir), parts(header, table.stored()));
 }
 
 /** Reads `into.length` bytes of `fd` from `position`; false at the end of the file before them. */
@@ -86,20 +95,20 @@ function readFully(fd: number, into: Buffer, position: number): boolean {
   return true;
 }
 
+const damaged = (file: string) => new Error(`${file} is damaged: delete it and build again.`);
+
 /**
- * The file's header, each of its entries given to `take` as it is read when `wanted` takes the
- * header; undefined when there is no file. Read a part at a time, never whole: at a million
- * articles the file is 428 MB, which a page thread held all at once beside the entries it made of
- * it, as it started.
+ * The file's header, and its table of `collection` when it is of this layout and `wanted` takes
+ * the header; undefined when there is no file. Read a column at a time (Node's deserializer makes
+ * a typed array a view of the part when its bytes are aligned, else a copy).
  */
 function readFile(
   dir: string,
-  take: (entry: unknown) => void,
-  wanted: (header: Header) => boolean = () => true,
-): Header | undefined {
+  collection: string,
+  wanted: (header: Header) => boolean,
+): { header: Header; table?: PackedColumns } | undefined {
   const file = packedEntriesFile(dir);
   if (!existsSync(file)) return undefined;
-  const damaged = () => new Error(`${file} is damaged: delete it and build again.`);
   const fd = openSync(file, 'r');
   try {
     const frame = Buffer.alloc(4);
@@ -108,38 +117,34 @@ function readFile(
     const next = (): unknown => {
       if (!readFully(fd, frame, at)) return undefined;
       const part = Buffer.allocUnsafe(frame.readUInt32LE(0));
-      if (!readFully(fd, part, at + 4)) throw damaged();
+      if (!readFully(fd, part, at + 4)) throw damaged(file);
       at += 4 + part.length;
       return deserialize(part) as unknown;
     };
     const header = next() as Header | undefined;
-    if (header === undefined) throw damaged();
-    if (!wanted(header)) return header;
-    let count = 0;
-    for (let part = next(); part !== undefined; part = next()) {
-      for (const entry of part as unknown[]) take(entry);
-      count += (part as unknown[]).length;
-    }
-    if (count !== header.count) throw damaged();
-    return header;
+    if (header === undefined) throw damaged(file);
+    if (header.format !== FORMAT || !wanted(header)) return { header };
+    const columns: StoredColumns = [];
+    for (let part = next(); part !== undefined; part = next()) columns.push(part as StoredColumns[number]);
+    const table = PackedColumns.restored(collection, header.count, columns);
+    if (!table) throw damaged(file);
+    return { header, table };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Every entry of the file in `dir`, when there is one and `wanted` takes its header; else undefined. */
-function entriesIf(dir: string, wanted: (header: Header) => boolean): unknown[] | undefined {
-  const entries: unknown[] = [];
-  const header = readFile(dir, (entry) => entries.push(entry), wanted);
-  return header !== undefined && wanted(header) ? entries : undefined;
-}
-
 /**
- * The packed entries of the store whose token is `token`, from the file; undefined when there is
- * none, or it belongs to another store (Astro cleared the store since, when its settings changed).
+ * The packed entries of `collection`'s store whose token is `token`, from the file in `dir`;
+ * undefined when there is none, or it belongs to another store (Astro cleared the store since,
+ * when its settings changed) or another version.
  */
-export function readPackedEntries(dir: string, token: string | undefined): unknown[] | undefined {
-  return token === undefined ? undefined : entriesIf(dir, (header) => header.token === token);
+export function readPackedEntries(
+  dir: string,
+  collection: string,
+  token: string | undefined,
+): PackedColumns | undefined {
+  return token === undefined ? undefined : readFile(dir, collection, (header) => header.token === token)?.table;
 }
 
 /**
@@ -147,8 +152,8 @@ export function readPackedEntries(dir: string, token: string | undefined): unkno
  * that made it are `code` (the plan's index); undefined when there is no such file. Data packed by
  * other code may lack a field the schema now gives, though the files are the same.
  */
-export function readIndexOfCode(dir: string, code: string): unknown[] | undefined {
-  return entriesIf(dir, (header) => header.code === code);
+export function readIndexOfCode(dir: string, collection: string, code: string): PackedColumns | undefined {
+  return readFile(dir, collection, (header) => header.code === code)?.table;
 }
 
 /** Removes the file: a build that keeps every entry in the store has none. */
@@ -156,28 +161,35 @@ export function removePackedEntries(dir: string): void {
   rmSync(packedEntriesFile(dir), { force: true });
 }
 
-/** The packed entries content sync left, per collection, for the pages of the same process. */
-const handedOver = () => processWideMap<string, readonly unknown[]>('bayegan.packedEntries');
+/** The packed entries content sync left, per collection, for the pages of the same process: as stored. */
+const handedOver = () => processWideMap<string, { count: number; columns: StoredColumns }>('bayegan.packedEntries');
 
-/** Called by the loader once a collection's packed entries are final. */
-export function handOverPackedEntries(collection: string, entries: readonly unknown[]): void {
-  handedOver().set(collection, entries);
+/**
+ * Called by the loader once a collection's packed entries are final. Handed over as the columns
+ * it stores, typed arrays and lists that the pages' table takes as they are: the pages' modules are
+ * not the loader's (Astro bundles them apart), and a row of the loader's table would not be known
+ * as one by theirs (nor would the digest of the whole entry it gives a page's fingerprint).
+ */
+export function handOverPackedEntries(collection: string, table: PackedColumns): void {
+  handedOver().set(collection, { count: table.count, columns: table.stored() });
 }
 
 /**
  * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
  * it kept every entry in the store), as entries of the collection: rows of columns
  * (./packed-columns.ts), their data guarded. Handed over in the process that synced, else read
- * from the file, which this build's content sync wrote, each entry added to the columns as it is
- * read. Handed over once, so that the list does not outlive the pages' use of it; asked again,
- * they are read from the file.
+ * from the file, which this build's content sync wrote. Handed over once, so that the columns do
+ * not outlive the pages' use of them; asked again, they are read from the file.
  */
-export function packedEntries(collection: string, dir: string | undefined): readonly unknown[] {
-  const columns = new PackedColumns(collection);
+export function packedEntries(collection: string, dir: string | undefined): readonly PackedArticleEntry[] {
   const handed = handedOver().get(collection);
   handedOver().delete(collection);
-  if (handed) for (const entry of handed) columns.add(entry as StoredPackedEntry);
-  // Each entry added as it is read: the structured clone it is made of is dropped a part at a time.
-  else if (dir) readFile(dir, (entry) => columns.add(entry as StoredPackedEntry));
-  return columns.rows();
+  if (handed) {
+    const table = PackedColumns.restored(collection, handed.count, handed.columns);
+    if (!table) throw new Error(`The packed entries of ${collection} were handed over damaged: a bug of Bayegan.`);
+    return table.rows();
+  }
+  const read = dir === undefined ? undefined : readFile(dir, collection, () => true);
+  if (read && !read.table) throw damaged(packedEntriesFile(dir!));
+  return read?.table?.rows() ?? [];
 }

@@ -22,6 +22,7 @@ import { planSettings, segmentSettings } from '#lib/segment-registry.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
+import { PackedColumns, type PackedArticleEntry, type StoredPackedEntry } from './packed-columns.ts';
 import { isPackedData } from './packed-data.ts';
 import {
   handOverPackedEntries,
@@ -30,7 +31,7 @@ import {
   readPackedEntries,
   removePackedEntries,
   writePackedEntries,
-  type PackedEntry,
+  type BesideEntry,
   type WithPackedEntries,
 } from './packed-entries.ts';
 import {
@@ -51,10 +52,10 @@ export interface RenderedBody {
 /** The part of a content entry this module reads. */
 export interface EntryWithBody {
   id: string;
-  digest?: string | number;
-  filePath?: string;
-  rendered?: RenderedBody;
-  deferredRender?: boolean;
+  digest?: string | number | undefined;
+  filePath?: string | undefined;
+  rendered?: RenderedBody | undefined;
+  deferredRender?: boolean | undefined;
 }
 
 type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
@@ -110,18 +111,19 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       const { store } = context;
       const shown = shownBodies();
       // The entries a segment build packs are kept beside the store, never in it (./packed-entries.ts).
-      const own = shown?.packs ? readPackedEntries(dir, context.meta.get(PACKED_TOKEN)) : undefined;
+      const own = shown?.packs ? readPackedEntries(dir, context.collection, context.meta.get(PACKED_TOKEN)) : undefined;
       // A segment with no index of its own (a cold build cache) starts from the plan's, when given.
       const fromPlan =
         shown?.packs && !shown.fingerprints && own === undefined && store.keys().length === 0
           ? planIndex(context.collection, context.logger)
           : undefined;
+      // Its rows, by id: what the check for unchanged files looks up, and content sync writes again.
       const beside = shown?.packs
-        ? new Map(((own ?? fromPlan?.entries ?? []) as PackedEntry[]).map((entry) => [entry.id, entry]))
+        ? new Map<string, BesideEntry>((own ?? fromPlan?.entries)?.rows().map((entry) => [entry.id, entry]))
         : undefined;
       if (fromPlan) {
         context.logger.info(
-          `${context.collection}: no index of its own; starting from the plan's (${fromPlan.entries.length} packed entries, in ${fromPlan.dir}).`,
+          `${context.collection}: no index of its own; starting from the plan's (${fromPlan.entries.count} packed entries, in ${fromPlan.dir}).`,
         );
       }
       // One listing of the folder, not a file check per entry (100,000 of them in a large archive).
@@ -240,7 +242,7 @@ function planIndex(collection: string, logger: LoaderContext['logger'], env = pr
   const code = segmentSettings(env)?.settings;
   if (!given || !code) return undefined;
   const dir = path.resolve(given);
-  const entries = readIndexOfCode(renderedBodiesDir(dir, collection), code);
+  const entries = readIndexOfCode(renderedBodiesDir(dir, collection), collection, code);
   if (!entries) {
     logger.warn(
       `${PLAN_INDEX_ENV}: ${dir} holds no index of ${collection} made by this code and settings; every file is read.`,
@@ -258,16 +260,18 @@ const PACKED_TOKEN = 'bayegan:packed-entries';
  * the store's meta keeps: Astro clears the meta with the store, and a file whose token the store
  * does not hold is not read.
  */
-function keepPackedEntriesBeside(context: GlobLoaderContext, dir: string, beside: Map<string, PackedEntry>): void {
-  const packed = [...beside.values()];
+function keepPackedEntriesBeside(context: GlobLoaderContext, dir: string, beside: Map<string, BesideEntry>): void {
+  // Those read from a file are rows of its table, copied column by column; the others are added.
+  const table = new PackedColumns(context.collection);
+  for (const entry of beside.values()) table.add(entry as StoredPackedEntry | PackedArticleEntry);
+  // The pages hold them from now on: the map and the table its rows came from would stay for the
+  // rest of the build, held by the loader's context.
+  beside.clear();
   const token = randomUUID();
   // The plan's are a segment's index when it has none of its own: marked with the code that made them.
-  writePackedEntries(dir, token, packed, planSettings()?.codeDigest);
+  writePackedEntries(dir, token, table, planSettings()?.codeDigest);
   context.meta.set(PACKED_TOKEN, token);
-  handOverPackedEntries(context.collection, packed);
-  // The pages hold them from now on: the map's table (37 bytes an entry at 100,000 articles) would
-  // stay for the rest of the build, held by the loader's context.
-  beside.clear();
+  handOverPackedEntries(context.collection, table);
 }
 
 /** The folder of `collection`'s bodies and packed entries in this build, once its loader ran (or a page thread adopted it). */

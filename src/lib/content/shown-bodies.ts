@@ -29,7 +29,8 @@ import type { Encoding } from '#lib/incremental/page-digest.ts';
 import { syncedEntryEncoding, type PackableEntry } from './entry-fingerprint.ts';
 import { withOwnStrings } from './own-strings.ts';
 import { isPackedData, storedPackedData } from './packed-data.ts';
-import type { PackedEntry } from './packed-entries.ts';
+import { storedEntryOf } from './packed-columns.ts';
+import type { BesideEntry } from './packed-entries.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What a build shows of a collection's entries (ids), reckoned from all of them once loaded. */
@@ -146,7 +147,7 @@ export async function completeShownEntries(
   context: GlobLoaderContext,
   set: (entry: StoreEntry) => boolean,
   { bodies, inFull }: ShownEntries,
-  beside?: Map<string, PackedEntry>,
+  beside?: Map<string, BesideEntry>,
   pack: (entry: StoredEntry) => object | undefined = packedEntry,
 ): Promise<{ rendered: number; restored: number; unrendered: number }> {
   const { store, config, logger } = context;
@@ -187,7 +188,8 @@ export async function completeShownEntries(
     store.delete(entry.id);
     beside?.delete(entry.id);
     if (!needsBody(entry)) {
-      store.set({ ...entry, data: parsed } as StoreEntry);
+      // A row of the file of packed entries, as the store keeps an entry: a plain object.
+      store.set({ ...storedEntryOf(entry), data: parsed } as StoreEntry);
       return;
     }
     const render = await rendererOf(extension);
