@@ -37,6 +37,8 @@ interface Column {
   stored(): unknown;
   /** Reads back, into a new column, what `stored` gave. */
   restore(stored: unknown): void;
+  /** Adds row `row` of `from`, a column of the same kind, as it is there (without making its value). */
+  copy(from: Column, row: number): void;
 }
 
 /** `array` with room for `size` items, its items kept (grown by doubling). */
@@ -112,6 +114,8 @@ class ValueColumn implements Column {
   #values: unknown[] = [];
   #indexOf: Map<unknown, number> | undefined = new Map();
   readonly #prepare: (value: unknown) => unknown;
+  /** The column rows were last copied from, and the index here of each of its values copied. */
+  #copied: { from: ValueColumn; indexes: Int32Array } | undefined;
 
   /** `prepare` gives the value kept for a value given (one shared copy of it, say). */
   constructor(prepare: (value: unknown) => unknown = (value) => value) {
@@ -130,12 +134,22 @@ class ValueColumn implements Column {
     return this.#values[this.#rows.at(row)];
   }
 
+  copy(from: ValueColumn, row: number): void {
+    const given = from.#rows.at(row);
+    if (this.#copied?.from !== from) this.#copied = { from, indexes: new Int32Array(from.#values.length).fill(-1) };
+    const index = this.#copied.indexes[given]!;
+    if (index !== -1) return this.#rows.push(index);
+    this.push(from.#values[given]);
+    this.#copied.indexes[given] = this.#rows.at(this.#rows.length - 1);
+  }
+
   get length(): number {
     return this.#rows.length;
   }
 
   seal(): void {
     this.#indexOf = undefined;
+    this.#copied = undefined;
     this.#rows.seal();
   }
 
@@ -202,6 +216,13 @@ class NumberColumn implements Column {
     return this.#other.has(row) ? this.#other.get(row) : this.#fromNumber(this.#numbers[row]!);
   }
 
+  copy(from: NumberColumn, row: number): void {
+    const number = from.numberAt(row);
+    if (number === undefined) return this.push(from.at(row));
+    this.#numbers = withRoom(this.#numbers, this.#count + 1);
+    this.#numbers[this.#count++] = number;
+  }
+
   get length(): number {
     return this.#count;
   }
@@ -251,15 +272,8 @@ class TextColumn implements Column {
   readonly #other = new KeptApart();
 
   push(value: unknown): void {
-    this.#ends = withRoom(this.#ends, this.#count + 1);
-    this.#notText = withRoom(this.#notText, this.#count + 1);
+    this.#roomFor(typeof value === 'string' ? Buffer.byteLength(value) : 0);
     if (typeof value === 'string') {
-      const needed = this.#used + Buffer.byteLength(value);
-      if (needed > this.#bytes.length) {
-        const larger = Buffer.alloc(Math.max(needed, this.#bytes.length * 2));
-        this.#bytes.copy(larger, 0, 0, this.#used);
-        this.#bytes = larger;
-      }
       this.#used += this.#bytes.write(value, this.#used);
     } else {
       this.#notText[this.#count] = 1;
@@ -271,6 +285,27 @@ class TextColumn implements Column {
   at(row: number): unknown {
     if (this.#notText[row] === 1) return this.#other.get(row);
     return this.#bytes.toString('utf8', row === 0 ? 0 : this.#ends[row - 1], this.#ends[row]);
+  }
+
+  copy(from: TextColumn, row: number): void {
+    if (from.#notText[row] === 1) return this.push(from.at(row));
+    const start = row === 0 ? 0 : from.#ends[row - 1]!;
+    const end = from.#ends[row]!;
+    this.#roomFor(end - start);
+    from.#bytes.copy(this.#bytes, this.#used, start, end);
+    this.#used += end - start;
+    this.#ends[this.#count++] = this.#used;
+  }
+
+  /** Room for one more row, of `bytes` bytes of text. */
+  #roomFor(bytes: number): void {
+    this.#ends = withRoom(this.#ends, this.#count + 1);
+    this.#notText = withRoom(this.#notText, this.#count + 1);
+    if (this.#used + bytes > this.#bytes.length) {
+      const larger = Buffer.alloc(Math.max(this.#used + bytes, this.#bytes.length * 2));
+      this.#bytes.copy(larger, 0, 0, this.#used);
+      this.#bytes = larger;
+    }
   }
 
   get length(): number {
@@ -307,16 +342,37 @@ class TagsColumn implements Column {
   #texts: string[] = [];
   #indexOf: Map<string, number> | undefined = new Map();
   readonly #other = new KeptApart();
+  /** The column rows were last copied from, and the index here of each of its tags copied. */
+  #copied: { from: TagsColumn; indexes: Map<number, number> } | undefined;
 
   push(value: unknown): void {
     if (Array.isArray(value) && value.every((tag) => typeof tag === 'string')) {
       this.#tags = withRoom(this.#tags, this.#used + value.length);
-      for (const tag of value as string[]) {
-        let index = this.#indexOf!.get(tag);
-        if (index === undefined) this.#indexOf!.set(tag, (index = this.#texts.push(tag) - 1));
-        this.#tags[this.#used++] = index;
-      }
+      for (const tag of value as string[]) this.#tags[this.#used++] = this.#indexOfTag(tag);
     } else this.#other.set(this.#count, value);
+    this.#ends = withRoom(this.#ends, this.#count + 1);
+    this.#ends[this.#count++] = this.#used;
+  }
+
+  #indexOfTag(tag: string): number {
+    let index = this.#indexOf!.get(tag);
+    if (index === undefined) this.#indexOf!.set(tag, (index = this.#texts.push(tag) - 1));
+    return index;
+  }
+
+  copy(from: TagsColumn, row: number): void {
+    if (from.#other.has(row)) return this.push(from.at(row));
+    if (this.#copied?.from !== from) this.#copied = { from, indexes: new Map() };
+    const { indexes } = this.#copied;
+    const start = row === 0 ? 0 : from.#ends[row - 1]!;
+    const end = from.#ends[row]!;
+    this.#tags = withRoom(this.#tags, this.#used + end - start);
+    for (let at = start; at < end; at++) {
+      const given = from.#tags[at]!;
+      let index = indexes.get(given);
+      if (index === undefined) indexes.set(given, (index = this.#indexOfTag(from.#texts[given]!)));
+      this.#tags[this.#used++] = index;
+    }
     this.#ends = withRoom(this.#ends, this.#count + 1);
     this.#ends[this.#count++] = this.#used;
   }
@@ -335,6 +391,7 @@ class TagsColumn implements Column {
 
   seal(): void {
     this.#indexOf = undefined;
+    this.#copied = undefined;
     this.#tags = this.#tags.slice(0, this.#used);
     this.#ends = this.#ends.slice(0, this.#count);
   }
@@ -600,7 +657,8 @@ export class PackedColumns {
       // Content sync keeps the rows of its file beside the store, and writes them again with the rest.
       const [table, row] = rowOf(entry);
       const from = table.#columns;
-      for (const [at, [, column]] of this.#columns.entries()) column.push(from[at]![1].at(row));
+      const to = this.#columns;
+      for (let at = 0; at < to.length; at++) to[at]![1].copy(from[at]![1], row);
     } else {
       this.ids.push(entry.id);
       this.files.push(fileOfId(entry.id, entry.filePath));
