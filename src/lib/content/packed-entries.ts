@@ -18,11 +18,10 @@
  * synced is handed the columns, a page thread reads the file.
  */
 import type { LoaderContext } from 'astro/loaders';
-import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { processWideMap } from '#lib/process-wide.ts';
-import { writeWholeFileInParts } from '#lib/whole-file.ts';
+import { damagedFile, readFramedFile, writeFramedFile } from './framed-file.ts';
 import { PackedColumns, type PackedArticleEntry, type StoredColumns } from './packed-columns.ts';
 
 /** An entry as the store keeps it, which is what is kept beside it. */
@@ -66,41 +65,16 @@ interface Header {
   code?: string;
 }
 
-/** Length-prefixed parts: a header, then one column a part (./packed-columns.ts). */
-function* parts(header: Header, columns: StoredColumns): Generator<Uint8Array> {
-  const framed = (value: unknown) => {
-    const body = serialize(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(body.length);
-    return [length, body];
-  };
-  yield* framed(header);
-  for (const column of columns) yield* framed(column);
-}
-
 /** Writes `table` as the packed entries of the store whose token is `token` (made by `code`, in the plan). */
 export function writePackedEntries(dir: string, token: string, table: PackedColumns, code?: string): void {
   const header: Header = { token, count: table.count, format: FORMAT, ...(code === undefined ? {} : { code }) };
-  writeWholeFileInParts(packedEntriesFile(dir), parts(header, table.stored()));
+  // One column a part (./packed-columns.ts).
+  writeFramedFile(packedEntriesFile(dir), header, table.stored());
 }
-
-/** Reads `into.length` bytes of `fd` from `position`; false at the end of the file before them. */
-function readFully(fd: number, into: Buffer, position: number): boolean {
-  let done = 0;
-  while (done < into.length) {
-    const read = readSync(fd, into, done, into.length - done, position + done);
-    if (read === 0) return false;
-    done += read;
-  }
-  return true;
-}
-
-const damaged = (file: string) => new Error(`${file} is damaged: delete it and build again.`);
 
 /**
  * The file's header, and its table of `collection` when it is of this layout and `wanted` takes
- * the header; undefined when there is no file. Read a column at a time (Node's deserializer makes
- * a typed array a view of the part when its bytes are aligned, else a copy).
+ * the header; undefined when there is no file. Read a column at a time.
  */
 function readFile(
   dir: string,
@@ -108,30 +82,13 @@ function readFile(
   wanted: (header: Header) => boolean,
 ): { header: Header; table?: PackedColumns } | undefined {
   const file = packedEntriesFile(dir);
-  if (!existsSync(file)) return undefined;
-  const fd = openSync(file, 'r');
-  try {
-    const frame = Buffer.alloc(4);
-    let at = 0;
-    /** The next part, or undefined at the end of the file. */
-    const next = (): unknown => {
-      if (!readFully(fd, frame, at)) return undefined;
-      const part = Buffer.allocUnsafe(frame.readUInt32LE(0));
-      if (!readFully(fd, part, at + 4)) throw damaged(file);
-      at += 4 + part.length;
-      return deserialize(part) as unknown;
-    };
-    const header = next() as Header | undefined;
-    if (header === undefined) throw damaged(file);
-    if (header.format !== FORMAT || !wanted(header)) return { header };
-    const columns: StoredColumns = [];
-    for (let part = next(); part !== undefined; part = next()) columns.push(part as StoredColumns[number]);
-    const table = PackedColumns.restored(collection, header.count, columns);
-    if (!table) throw damaged(file);
-    return { header, table };
-  } finally {
-    closeSync(fd);
-  }
+  const columns: StoredColumns = [];
+  const ours = (header: Header) => header.format === FORMAT && wanted(header);
+  const header = readFramedFile<Header>(file, ours, (part) => columns.push(part as StoredColumns[number]));
+  if (header === undefined || !ours(header)) return header && { header };
+  const table = PackedColumns.restored(collection, header.count, columns);
+  if (!table) throw damagedFile(file);
+  return { header, table };
 }
 
 /**
@@ -190,6 +147,6 @@ export function packedEntries(collection: string, dir: string | undefined): read
     return table.rows();
   }
   const read = dir === undefined ? undefined : readFile(dir, collection, () => true);
-  if (read && !read.table) throw damaged(packedEntriesFile(dir!));
+  if (read && !read.table) throw damagedFile(packedEntriesFile(dir!));
   return read?.table?.rows() ?? [];
 }
