@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gigabytes } from '../src/lib/build-memory.ts';
 import { collectionFolder, CONTENT_DIR_ENV } from '../src/lib/content/content-dir.ts';
 import { filesUnder } from '../src/lib/link-files.ts';
-import { PLAN_INDEX_ENV } from '../src/lib/content/rendered-bodies.ts';
+import { PLAN_INDEX_ENV } from '../src/lib/content/plan-index.ts';
 import { describePlan, type SegmentReusePlan } from '../src/lib/segment-reuse.ts';
 import { PLAN_CACHE_FOLDER } from './lib/segment-builds.ts';
 import {

@@ -19,7 +19,7 @@ import { SEGMENT_MANIFEST, segmentName } from '../src/lib/segments.ts';
 import { searchJobFile } from '../src/build/build-folders.ts';
 import { addToManifest } from '../src/build/incremental.ts';
 import { runDeferredSearch, SEARCH_JOB_ENV } from '../src/build/search-index.ts';
-import type { SegmentSettings } from '../src/lib/segment-registry.ts';
+import { SEGMENT_ENV, type SegmentSettings } from '../src/lib/segment-registry.ts';
 import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
 import { holdsArticles } from './lib/content-files.ts';
 import { outputReused, planOption, planSegments, reuseOption, segmentOption } from './lib/segment-builds.ts';
@@ -200,7 +200,7 @@ const status = runAstro(
       recycledManifestFile: recycledManifest(folders),
     }),
     // Only the files this segment owns (src/lib/segments.ts, src/build/segment.ts).
-    ...(segmentSettings ? { BAYEGAN_SEGMENT: JSON.stringify(segmentSettings) } : {}),
+    ...(segmentSettings ? { [SEGMENT_ENV]: JSON.stringify(segmentSettings) } : {}),
     [SEARCH_JOB_ENV]: searchJob,
   },
   supportedNodeFlags(buildGcFlags),

@@ -32,8 +32,11 @@ export interface SegmentRun {
   articlesInFull: number;
 }
 
+/** The variable scripts/build.ts passes a segment build's settings in (JSON). */
+export const SEGMENT_ENV = 'BAYEGAN_SEGMENT';
+
 export function segmentSettings(env: NodeJS.ProcessEnv = process.env): SegmentSettings | undefined {
-  const raw = env['BAYEGAN_SEGMENT'];
+  const raw = env[SEGMENT_ENV];
   return raw ? (JSON.parse(raw) as SegmentSettings) : undefined;
 }
 

