@@ -14,6 +14,7 @@ import { findDuplicateArticleIds, findZonelessTimestamps } from './lib/content/f
 import { contentProblemsError, type ContentProblem } from './lib/content/problems';
 import { keepLiveCollection } from './lib/content/live-store';
 import { ownString, withOwnStrings } from './lib/content/own-strings';
+import { commentsByShare } from './lib/content/comments-by-share';
 import { bodiesOutsideStore } from './lib/content/rendered-bodies';
 import { prepareCommentFile } from './lib/content/staticman-entry';
 import { globChangedFiles } from './lib/content/unchanged-files';
@@ -193,21 +194,24 @@ const articles = defineCollection({
  * Files as Staticman writes them (staticman.yml) are read as they are: see staticman-entry.ts.
  */
 const comments = defineCollection({
-  loader: checkedGlob(
-    {
-      pattern: `*/${DATA_FILE_GLOB}`,
-      base: folders.comments,
-      generateId: ({ entry }) => ownString(dataEntryId(entry)),
-    },
-    (entries) => entries.flatMap((entry) => commentPlacementProblems(entry.id, entry.data, entry.filePath)),
-    zonelessDates(DATE_FIELDS.comment),
-    (data, entryId, filePath) => {
-      const prepared = prepareCommentFile(data, entryId);
-      return {
-        data: prepared.data,
-        problems: prepared.problems.map((problem) => ({ ...problem, file: filePath })),
-      };
-    },
+  // A segment build keeps in full only the comments of the articles whose pages it renders.
+  loader: commentsByShare(
+    checkedGlob(
+      {
+        pattern: `*/${DATA_FILE_GLOB}`,
+        base: folders.comments,
+        generateId: ({ entry }) => ownString(dataEntryId(entry)),
+      },
+      (entries) => entries.flatMap((entry) => commentPlacementProblems(entry.id, entry.data, entry.filePath)),
+      zonelessDates(DATE_FIELDS.comment),
+      (data, entryId, filePath) => {
+        const prepared = prepareCommentFile(data, entryId);
+        return {
+          data: prepared.data,
+          problems: prepared.problems.map((problem) => ({ ...problem, file: filePath })),
+        };
+      },
+    ),
   ),
   schema: commentSchema,
 });

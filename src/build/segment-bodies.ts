@@ -15,6 +15,7 @@ import { publishedArticles, type ArticleEntryLike } from '#lib/content/published
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import { buildArchiveIndex } from '#lib/archive.ts';
 import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
+import { ownsArticle } from '#lib/segments.ts';
 import { planShare, segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
 
 /**
@@ -38,8 +39,8 @@ function syncedArchive(entries: readonly ArticleEntryLike[]) {
  */
 function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShareSettings) {
   const { archive, now, entryIds } = syncedArchive(entries);
-  const { bodies, inFull } = segmentShare(archive, site, segment, now);
-  recordShownArticles(bodies);
+  const { plan, bodies, inFull } = segmentShare(archive, site, segment, now);
+  recordShownArticles(bodies, new Set([...bodies].filter((id) => ownsArticle(plan, segment.index, id))));
   return { bodies: entryIds(bodies), inFull: entryIds(inFull) };
 }
 

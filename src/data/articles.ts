@@ -17,6 +17,7 @@ import { heldEntries } from '#lib/content/live-store.ts';
 import { isPackedData, packedData } from '#lib/content/packed-data.ts';
 import { packedEntries } from '#lib/content/packed-entries.ts';
 import { bodiesFolderOf } from '#lib/content/rendered-bodies.ts';
+import { packedCommentRecords } from '#lib/content/comments-by-share.ts';
 
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
@@ -158,6 +159,13 @@ export async function getPublishedArticles(): Promise<Article[]> {
 export type Comment = CollectionEntry<'comments'>;
 export type CommentThreads = CommentThread<CommentRecord & { entry: Comment }>[];
 
+/**
+ * The threads of an article whose comments a segment build packed (the pages of its article are
+ * another segment's): no page of this segment shows them, and one that would stops the build
+ * (Comments.astro) rather than show none.
+ */
+export const PACKED_COMMENTS: CommentThreads = Object.freeze([]) as unknown as CommentThreads;
+
 export interface Archive extends ArchiveIndex<Article> {
   categories: Map<string, Category>;
   authors: Map<string, Author>;
@@ -166,28 +174,33 @@ export interface Archive extends ArchiveIndex<Article> {
 }
 
 /**
- * Approved comments of published articles, as threads. A comment of an article id that no file
- * holds, or of a missing parent, fails the build. Comments of a draft or scheduled article (a legal
- * hold, a correction in progress) stay in their files and are shown again when it is published.
+ * Approved comments of published articles, as threads, and how many each article has. A comment of
+ * an article id that no file holds, or of a missing parent, fails the build. Comments of a draft or
+ * scheduled article (a legal hold, a correction in progress) stay in their files and are shown again
+ * when it is published. In a segment build, the comments of the articles whose pages other segments
+ * render were packed by content sync (src/lib/content/comments-by-share.ts): counted and checked
+ * here, their threads are a stand-in that no page may show (`PACKED_COMMENTS`).
  */
 async function loadComments(articles: readonly Article[]): Promise<Map<number, CommentThreads>> {
   const [entries, { allIds }] = await Promise.all([getCollection('comments'), loadedArticles()]);
-  const { byArticle, problems } = threadComments(
-    entries.map((entry) => ({
-      id: entry.data.id,
-      article: entry.data.article,
-      parent: entry.data.parent,
-      submittedAt: entry.data.submittedAt,
-      filePath: entry.filePath ?? entry.id,
-      entry,
-    })),
-    allIds,
-  );
+  const packed = packedCommentRecords(bodiesFolderOf('comments'));
+  const inFull = entries.map((entry) => ({
+    id: entry.data.id,
+    article: entry.data.article,
+    parent: entry.data.parent,
+    submittedAt: entry.data.submittedAt,
+    filePath: entry.filePath ?? entry.id,
+    entry,
+  }));
+  const { byArticle, problems } = threadComments<CommentRecord & { entry?: Comment }>([...inFull, ...packed], allIds);
   if (problems.length > 0) throw contentProblemsError(problems);
+  const packedArticles = new Set(packed.map((comment) => comment.article));
   const shown = new Map<number, CommentThreads>();
   for (const article of articles) {
     const threads = byArticle.get(article.id);
-    if (threads) shown.set(article.id, threads);
+    article.commentCount = commentCount(threads);
+    if (packedArticles.has(article.id)) shown.set(article.id, PACKED_COMMENTS);
+    else if (threads) shown.set(article.id, threads as CommentThreads);
   }
   return shown;
 }
@@ -201,7 +214,6 @@ async function loadArchive(): Promise<Archive> {
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   checkSiteConfigCategories(new Set(categoryById.keys()));
   const comments = await loadComments(articles);
-  for (const article of articles) article.commentCount = commentCount(comments.get(article.id));
   return {
     ...buildArchiveIndex(articles),
     categories: categoryById,

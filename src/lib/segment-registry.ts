@@ -91,10 +91,30 @@ const shown = processWideValue<ReadonlySet<number>>('bayegan.segmentBodies');
 
 /**
  * The articles whose bodies this segment shows, as its content sync reckoned them
- * (src/build/segment-bodies.ts): the Markdown bodies it rendered, the MDX modules its bundle holds.
+ * (src/build/segment-bodies.ts): the Markdown bodies it rendered, the MDX modules its bundle holds;
+ * and of those, the articles whose pages it renders (the others are its feeds' newest items).
  */
-export function recordShownArticles(articles: ReadonlySet<number>): void {
+export function recordShownArticles(articles: ReadonlySet<number>, pages: ReadonlySet<number>): void {
   shown.set(articles);
+  reckoning().resolve(pages);
+}
+
+/** The reckoning's promise, made by whichever side comes first: content sync's loaders run side by side. */
+const reckoned = processWideValue<{
+  promise: Promise<ReadonlySet<number>>;
+  resolve: (pages: ReadonlySet<number>) => void;
+}>('bayegan.segmentPagesReckoned');
+
+function reckoning() {
+  return reckoned.get() ?? reckoned.set(Promise.withResolvers<ReadonlySet<number>>());
+}
+
+/**
+ * The articles whose pages this segment renders, once its content sync reckoned them: the comments'
+ * loader waits for it (src/lib/content/comments-by-share.ts).
+ */
+export function articlePagesReckoned(): Promise<ReadonlySet<number>> {
+  return reckoning().promise;
 }
 
 /** The articles whose bodies this segment shows; undefined when no content sync reckoned them (every body is there). */

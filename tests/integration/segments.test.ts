@@ -254,6 +254,19 @@ describe('a site built in segments and merged', () => {
     expect(afterAstro).toContain(true);
   });
 
+  it('keeps in full only the comments of the articles whose pages a segment renders, the others packed', () => {
+    // The fixture's three comments are article 7's: one segment renders its page.
+    const renders = segments.map((_, at) => existsSync(path.join(segmentDir(at + 1), 'news', '7')));
+    expect(renders.filter(Boolean)).toHaveLength(1);
+    for (const [at, build] of segments.entries()) {
+      const [, kept, packed] =
+        /comments: (\d+) kept in full \(of the articles this segment's pages show\), (\d+) packed\./.exec(
+          build.output,
+        ) ?? [];
+      expect([Number(kept), Number(packed)], build.output).toEqual(renders[at] ? [3, 0] : [0, 3]);
+    }
+  });
+
   it('rendered each page in one segment only: together the pages one build renders', () => {
     const counts = segments.map(renderedPages);
     // The site unit (home, search page, site feeds…) has no page list: its segment may render none.

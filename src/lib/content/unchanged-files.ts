@@ -15,7 +15,7 @@
  * only means that every file is read again.
  */
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
@@ -24,7 +24,7 @@ import { writeWholeFile } from '#lib/whole-file.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
 import { fileKey, gitBlobIds } from './git-blobs.ts';
 import type { WithPackedEntries } from './packed-entries.ts';
-import { givenPlanIndex, PLAN_INDEX_ENV, readStoreIndex, writeStoreIndex } from './plan-index.ts';
+import { givenPlanIndex, PLAN_INDEX_ENV, readStoreIndex, storeIndexFile, writeStoreIndex } from './plan-index.ts';
 import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
@@ -82,7 +82,8 @@ export function postponeStoreSave(context: Pick<LoaderContext, 'meta'>): void {
  */
 function planStoreEntries(context: LoaderContext): { entries: StoreEntry[]; records: string } | undefined {
   const given = givenPlanIndex();
-  if (!given) return undefined;
+  // None for a collection the plan packs (the articles: ./rendered-bodies.ts takes its index).
+  if (!given || !existsSync(storeIndexFile(given.dir, context.collection))) return undefined;
   const entries = readStoreIndex(given.dir, context.collection, given.code) as StoreEntry[] | undefined;
   if (!entries) {
     context.logger.warn(
@@ -112,8 +113,10 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       const base = pathToFileURL(`${baseDir}${path.sep}`);
       const recordsFile = contentFileRecords(fileURLToPath(context.config.cacheDir), context.collection);
       const { packedBeside: beside, recordsFrom } = context as LoaderContext & WithPackedEntries;
-      // A segment with no store of its own for a collection kept whole in it starts from the plan's entries.
-      const fromPlan = !beside && store.keys().length === 0 ? planStoreEntries(context) : undefined;
+      // A segment with no store of its own for a collection the plan kept whole in its store (the
+      // comments, packed or not in the segment: ./comments-by-share.ts) starts from the plan's entries.
+      const fromPlan =
+        !recordsFrom && !beside?.size && store.keys().length === 0 ? planStoreEntries(context) : undefined;
       for (const entry of fromPlan?.entries ?? []) store.set(entry);
       // A segment with no index of its own starts from the plan's: its entries and their records.
       const saved = readRecords(recordsFrom ?? fromPlan?.records ?? recordsFile);
