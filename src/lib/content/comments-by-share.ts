@@ -7,12 +7,12 @@
  * and of the others the pages read only what counts them and checks them: the article, the comment
  * it replies to, when it was sent.
  *
- * Content sync waits for the articles' reckoning of what the segment shows
+ * Content sync waits for the articles' reckoning of the pages the segment renders
  * (`articlePagesReckoned`, src/build/segment-bodies.ts), then loads the comments as before, with
- * those it packed last time beside the store (./unchanged-files.ts reads an unchanged file of
- * them no more than one in the store); a packed comment whose article the segment now shows is
- * read again. It then moves every comment of another article out of the store into a file of its
- * own (./framed-file.ts), under a token the collection's meta keeps, and hands the pages what they
+ * those it packed last time beside the store: the check for unchanged files (./unchanged-files.ts)
+ * reads none of them whose file is as it was, unless the segment now renders its article's page.
+ * It then moves every comment of another article out of the store into a file of its own
+ * (./framed-file.ts), under a token the collection's meta keeps, and hands the pages what they
  * read of them (`packedCommentRecords`). The plan, which fingerprints every article page with its
  * comments, and a whole build keep every comment in the store.
  */
