@@ -18,12 +18,12 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CommentRecord } from '#lib/comments.ts';
 import { processWideValue } from '#lib/process-wide.ts';
 import { articlePagesReckoned } from '#lib/segment-registry.ts';
-import { damagedFile, readFramedFile, writeFramedFile } from './framed-file.ts';
+import { readFramedList, writeFramedList } from './framed-file.ts';
 import type { WithPackedEntries } from './packed-entries.ts';
 import { adoptRenderedBodyFolders, renderedBodiesDir } from './rendered-bodies.ts';
 import { shownBodies } from './shown-bodies.ts';
@@ -44,33 +44,17 @@ const packedCommentsFile = (dir: string) => path.join(dir, 'packed-comments.bin'
 /** The collection's meta key of the token that ties the file to the store. */
 const TOKEN = 'bayegan:packed-comments';
 
-/** Comments a part of the file. */
-const PART_SIZE = 10_000;
-
+/** What the file starts with (beside the count): the store it belongs to. */
 interface Header {
   token: string;
-  count: number;
 }
 
 /**
  * The packed comments of the file, when `wanted` takes its header (the store's token); undefined
  * when it is another store's, or there is none.
  */
-function readPacked(file: string, wanted: (header: Header) => boolean): PackedComment[] | undefined {
-  const comments: PackedComment[] = [];
-  const header = readFramedFile<Header>(file, wanted, (part) => comments.push(...(part as PackedComment[])));
-  if (header === undefined || !wanted(header)) return undefined;
-  if (comments.length !== header.count) throw damagedFile(file);
-  return comments;
-}
-
-function writePacked(file: string, token: string, comments: readonly PackedComment[]): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const parts = function* () {
-    for (let at = 0; at < comments.length; at += PART_SIZE) yield comments.slice(at, at + PART_SIZE);
-  };
-  writeFramedFile(file, { token, count: comments.length } satisfies Header, parts());
-}
+const readPacked = (file: string, wanted: (header: Header) => boolean) =>
+  readFramedList<Header, PackedComment>(file, wanted);
 
 /** `entry` of the store, packed. */
 function packed(entry: StoreEntry): PackedComment {
@@ -124,7 +108,7 @@ export function commentsByShare(loader: Loader): Loader {
       }
       const comments = [...beside.values()];
       const newToken = randomUUID();
-      writePacked(file, newToken, comments);
+      writeFramedList(file, { token: newToken } satisfies Header, comments);
       context.meta.set(TOKEN, newToken);
       handedOver.set(comments);
       // A page thread finds the file where it finds the articles' bodies.

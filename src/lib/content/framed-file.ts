@@ -1,10 +1,12 @@
 /**
  * A file of length-prefixed parts, each a structured clone (Node-only): a header, then the parts,
  * written and read a part at a time, never as one string or buffer (the packed entries of a
- * million articles, ./packed-entries.ts; the plan's store entries of a collection,
- * ./plan-store-index.ts).
+ * million articles, ./packed-entries.ts, a column a part); and a list kept so, some thousands of
+ * items a part (`writeFramedList`: the plan's store entries of a collection, ./plan-index.ts; a
+ * segment's packed comments, ./comments-by-share.ts).
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
 
@@ -68,4 +70,28 @@ export function readFramedFile<H>(
   } finally {
     closeSync(fd);
   }
+}
+
+/** Items a part of a list: each part is one structured clone. */
+const LIST_PART = 10_000;
+
+/** Writes `items` to `file` (its folder made), after `header` and their count, `LIST_PART` a part. */
+export function writeFramedList(file: string, header: object, items: readonly unknown[]): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const parts = function* () {
+    for (let at = 0; at < items.length; at += LIST_PART) yield items.slice(at, at + LIST_PART);
+  };
+  writeFramedFile(file, { ...header, count: items.length }, parts());
+}
+
+/**
+ * The items of a list `writeFramedList` wrote to `file`, when `wanted` takes its header; undefined
+ * when there is no file or it is not wanted. Throws `damagedFile` when items are missing.
+ */
+export function readFramedList<H extends object, T>(file: string, wanted: (header: H) => boolean): T[] | undefined {
+  const items: T[] = [];
+  const header = readFramedFile<H & { count: number }>(file, wanted, (part) => items.push(...(part as T[])));
+  if (header === undefined || !wanted(header)) return undefined;
+  if (items.length !== header.count) throw damagedFile(file);
+  return items;
 }

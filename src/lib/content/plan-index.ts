@@ -9,10 +9,9 @@
  * them: data made by other code may lack a field the schema now gives, though the files are the
  * same. `BAYEGAN_PLAN_INDEX` names that cache.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { segmentSettings } from '#lib/segment-registry.ts';
-import { damagedFile, readFramedFile, writeFramedFile } from './framed-file.ts';
+import { readFramedList, writeFramedList } from './framed-file.ts';
 
 /**
  * Names the plan's content cache (`npm run build -- --plan N`: its `BAYEGAN_CACHE_DIR`), which a
@@ -31,35 +30,17 @@ export function givenPlanIndex(env: NodeJS.ProcessEnv = process.env): { dir: str
 export const storeIndexFile = (cacheDir: string, collection: string) =>
   path.join(cacheDir, 'bayegan-store-index', `${collection}.bin`);
 
-/** Entries a part: each part is one structured clone. */
-const PART_SIZE = 10_000;
-
+/** The digest of the code and settings that made the entries (beside their count). */
 interface Header {
-  /** The digest of the code and settings that made the entries. */
   code: string;
-  count: number;
 }
 
 /** In the plan: keeps `entries`, as Astro's store keeps `collection`'s, for segments (made by `code`). */
 export function writeStoreIndex(cacheDir: string, collection: string, code: string, entries: readonly object[]): void {
-  const file = storeIndexFile(cacheDir, collection);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const parts = function* () {
-    for (let at = 0; at < entries.length; at += PART_SIZE) yield entries.slice(at, at + PART_SIZE);
-  };
-  writeFramedFile(file, { code, count: entries.length } satisfies Header, parts());
+  writeFramedList(storeIndexFile(cacheDir, collection), { code } satisfies Header, entries);
 }
 
 /** The plan's store entries of `collection` in its content cache `cacheDir`, when made by `code`; else undefined. */
 export function readStoreIndex(cacheDir: string, collection: string, code: string): object[] | undefined {
-  const file = storeIndexFile(cacheDir, collection);
-  const entries: object[] = [];
-  const header = readFramedFile<Header>(
-    file,
-    (read) => read.code === code,
-    (part) => entries.push(...(part as object[])),
-  );
-  if (header === undefined || header.code !== code) return undefined;
-  if (entries.length !== header.count) throw damagedFile(file);
-  return entries;
+  return readFramedList<Header, object>(storeIndexFile(cacheDir, collection), (header) => header.code === code);
 }
