@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { useKeptMdxBodiesFolder } from '#lib/content/kept-mdx-bodies.ts';
+import { adoptPackedEntries } from '#lib/content/packed-entries.ts';
 import { adoptRenderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import { imageStandIn, routeKey } from '#lib/parallel-pages.ts';
 import { adoptSegmentRun } from '#lib/segment-registry.ts';
@@ -28,8 +29,10 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post
 
 adoptRenderedBodyFolders(setup.renderedBodies);
 adoptSegmentRun(setup.segmentRun);
-// Taken once by the pages (src/data/segments.ts), then theirs alone.
+adoptPackedEntries(setup.packedEntries);
+// Taken once by the pages (src/data/segments.ts, src/data/articles.ts), then theirs alone.
 setup.segmentRun = undefined;
+setup.packedEntries = [];
 const reusedAssets = setup.keptMdxBodies ? useKeptMdxBodiesFolder(setup.keptMdxBodies) : new Set<string>();
 
 /**

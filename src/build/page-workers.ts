@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteData } from 'astro';
 import { keptMdxBodiesFolder, noteReusedMdxAssets } from '#lib/content/kept-mdx-bodies.ts';
+import { packedEntriesToHandOn, type HandedEntries } from '#lib/content/packed-entries.ts';
 import { renderedBodyFolders } from '#lib/content/rendered-bodies.ts';
 import {
   fillImageStandIns,
@@ -43,6 +44,8 @@ export interface WorkerSetup {
   inlineScripts: string[];
   /** What this thread reckoned of its segment run, which the worker takes rather than reckon again. */
   segmentRun: SentSegmentRun | undefined;
+  /** The packed entries this thread's pages took, in the memory both threads share. */
+  packedEntries: [string, HandedEntries][];
 }
 
 /** An optimised image a page rendered in the worker asked for. */
@@ -285,6 +288,7 @@ async function startPageWorker(
     pageStyles: Object.values(options.allPages).map((page) => [page.key, page.styles]),
     inlineScripts: options.settings.scripts.filter((script) => script.stage === 'head-inline').map((s) => s.content),
     segmentRun: segmentRunToSend(),
+    packedEntries: packedEntriesToHandOn(),
   };
   // No `resourceLimits`: the process's --max-old-space-size (scripts/build.ts) overrides them, and
   // where it does not, a worker that reached its limit aborted the whole process (Node 24). The

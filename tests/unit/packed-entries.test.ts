@@ -1,11 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  adoptPackedEntries,
   handOverPackedEntries,
   packedEntries,
+  packedEntriesToHandOn,
   packedEntriesFile,
   readIndexOfCode,
   readPackedEntries,
@@ -78,6 +81,56 @@ describe('packedEntries', () => {
     const again = packedEntries('articles', dir);
     expect(again.map((entry) => [entry.id, entry.filePath])).toEqual([['1403/a', 'content/articles/1403/a.md']]);
     expect(() => (again[0]!.data as { title?: string }).title).toThrow(/"title" was read/);
+  });
+
+  it('hands what the pages took on to a page thread, in the memory both share, whether handed over or read', () => {
+    /** Every typed array of what is handed on. */
+    const typedArrays = (value: unknown): ArrayBufferView[] =>
+      ArrayBuffer.isView(value)
+        ? [value]
+        : value instanceof Map
+          ? [...value.values()].flatMap(typedArrays)
+          : typeof value === 'object' && value !== null
+            ? Object.values(value).flatMap(typedArrays)
+            : [];
+    /** What a page thread is handed: a structured clone, as `workerData` is. */
+    const sent = (value: unknown) => {
+      const { port1, port2 } = new MessageChannel();
+      port1.postMessage(value);
+      const { message } = receiveMessageOnPort(port2)!;
+      port1.close();
+      return message as ReturnType<typeof packedEntriesToHandOn>;
+    };
+    const dir = folder();
+    const many = Array.from({ length: 2_000 }, (_, at) => stored(`1403/${at}`, `content/articles/1403/${at}.md`));
+    writePackedEntries(dir, 'token', tableOf(many));
+    // Handed over by content sync (three quarters of them), then, handed nothing, read from the file.
+    for (const handed of [tableOf(many.slice(500)), undefined]) {
+      if (handed) handOverPackedEntries('articles', handed);
+      const taken = packedEntries('articles', dir).map((entry) => [entry.id, entry.filePath, entry.digest]);
+      expect(taken).toHaveLength(handed ? 1_500 : 2_000);
+      const handedOn = packedEntriesToHandOn();
+      const arrays = typedArrays(handedOn);
+      const received = typedArrays(sent(handedOn));
+      expect(arrays.length).toBeGreaterThan(5);
+      expect(received).toHaveLength(arrays.length);
+      for (const [at, array] of arrays.entries()) {
+        // The same bytes, not a copy: what one thread's array holds, the other's reads.
+        const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+        const theirs = new Uint8Array(received[at]!.buffer, received[at]!.byteOffset, received[at]!.byteLength);
+        expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
+        if (bytes.length === 0) continue;
+        const kept = bytes[0]!;
+        bytes[0] = kept ^ 0xff;
+        expect(theirs[0]).toBe(kept ^ 0xff);
+        bytes[0] = kept;
+      }
+      // The page thread's pages take the same entries, without the file.
+      adoptPackedEntries(sent(handedOn));
+      const theirs = packedEntries('articles', undefined);
+      expect(theirs.map((entry) => [entry.id, entry.filePath, entry.digest])).toEqual(taken);
+      expect(() => (theirs[0]!.data as { title?: string }).title).toThrow(/"title" was read/);
+    }
   });
 
   it('reads back the columns of its own store only, a column a part', () => {

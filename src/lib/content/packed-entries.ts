@@ -14,8 +14,9 @@
  * Content sync never puts them in Astro's store, which Astro writes 500 ms after its last change
  * (in the middle of a long sync, too): its loaders keep them in a Map beside it
  * (`WithPackedEntries`), which the check for unchanged files reads as it reads the store
- * (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the process that
- * synced is handed the columns, a page thread reads the file.
+ * (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the thread that
+ * synced is handed the columns, and hands them on to the page thread it starts (in shared memory:
+ * one copy a process, whatever the number of threads); a thread handed none reads the file.
  */
 import type { LoaderContext } from 'astro/loaders';
 import { rmSync } from 'node:fs';
@@ -118,8 +119,20 @@ export function removePackedEntries(dir: string): void {
   rmSync(packedEntriesFile(dir), { force: true });
 }
 
-/** The packed entries content sync left, per collection, for the pages of the same process: as stored. */
-const handedOver = () => processWideMap<string, { count: number; columns: StoredColumns }>('bayegan.packedEntries');
+/** A table's columns as stored, with its number of rows: what one thread hands another. */
+export interface HandedEntries {
+  count: number;
+  columns: StoredColumns;
+}
+
+/** The packed entries content sync left, per collection, for the pages of the same thread: as stored. */
+const handedOver = () => processWideMap<string, HandedEntries>('bayegan.packedEntries');
+
+/**
+ * The packed entries the pages of this thread took, per collection, for a page thread it starts
+ * (`packedEntriesToHandOn`): the same columns, whose typed arrays are in shared memory.
+ */
+const takenByPages = () => processWideMap<string, HandedEntries>('bayegan.packedEntriesTaken');
 
 /**
  * Called by the loader once a collection's packed entries are final. Handed over as the columns
@@ -134,9 +147,9 @@ export function handOverPackedEntries(collection: string, table: PackedColumns):
 /**
  * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
  * it kept every entry in the store), as entries of the collection: rows of columns
- * (./packed-columns.ts), their data guarded. Handed over in the process that synced, else read
- * from the file, which this build's content sync wrote. Handed over once, so that the columns do
- * not outlive the pages' use of them; asked again, they are read from the file.
+ * (./packed-columns.ts), their data guarded. Handed over in the thread that synced (or by the
+ * thread that started this one), else read from the file, which this build's content sync wrote.
+ * Handed over once; what the pages took is kept for a page thread this one starts.
  */
 export function packedEntries(collection: string, dir: string | undefined): readonly PackedArticleEntry[] {
   const handed = handedOver().get(collection);
@@ -144,9 +157,26 @@ export function packedEntries(collection: string, dir: string | undefined): read
   if (handed) {
     const table = PackedColumns.restored(collection, handed.count, handed.columns);
     if (!table) throw new Error(`The packed entries of ${collection} were handed over damaged: a bug of Bayegan.`);
+    takenByPages().set(collection, { count: table.count, columns: table.stored() });
     return table.rows();
   }
   const read = dir === undefined ? undefined : readFile(dir, collection, () => true);
   if (read && !read.table) throw damagedFile(packedEntriesFile(dir!));
+  if (read?.table) takenByPages().set(collection, { count: read.table.count, columns: read.table.stored() });
   return read?.table?.rows() ?? [];
+}
+
+/**
+ * What a page thread started now is handed of the packed entries (src/build/page-workers.ts): the
+ * columns this thread's pages took, which a structured clone passes in the memory they share (a
+ * million articles' are about 150 MB: a copy, or the file read again, would be one more a thread).
+ * Empty when the pages took none yet: the page thread reads the file.
+ */
+export function packedEntriesToHandOn(): [string, HandedEntries][] {
+  return [...takenByPages()];
+}
+
+/** In a page thread: the packed entries the thread that started it handed on (`packedEntriesToHandOn`). */
+export function adoptPackedEntries(handed: Iterable<[string, HandedEntries]>): void {
+  for (const [collection, entries] of handed) handedOver().set(collection, entries);
 }

@@ -4,7 +4,8 @@
  * as indexes into the texts of the tags, and values many rows share kept once, a row holding its
  * index in the narrowest typed array that holds it. What one column cannot type (none the schema
  * gives) is kept beside it as it is. A sealed column is stored as typed arrays and lists
- * (structured-cloneable: `stored`) and read back as such (`restore`); a row is copied from a
+ * (structured-cloneable: `stored`) and read back as such (`restore`); its typed arrays are in
+ * shared memory, so that another thread given them reads the same bytes; a row is copied from a
  * column of its kind without making its value (`copy`). The pages' packed articles are a table of
  * these (./packed-columns.ts).
  */
@@ -24,8 +25,10 @@ export interface Column {
   copy(from: Column, row: number): void;
 }
 
+type TypedArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+
 /** `array` with room for `size` items, its items kept (grown by doubling). */
-function withRoom<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(array: A, size: number): A {
+function withRoom<A extends TypedArray>(array: A, size: number): A {
   if (size <= array.length) return array;
   const larger = new (array.constructor as new (length: number) => A)(Math.max(size, array.length * 2));
   larger.set(array);
@@ -33,18 +36,27 @@ function withRoom<A extends Float64Array | Uint32Array | Uint16Array | Uint8Arra
 }
 
 /**
- * `array` alone in its memory. Node's deserializer makes a typed array a view of the part it reads
- * when its bytes are aligned: kept, it would keep the whole part alive (about 12 MB of a million
- * articles' texts' parts).
+ * The first `length` items of `array`, alone in shared memory (a `SharedArrayBuffer`): a sealed
+ * column's arrays are read, never written, so a page thread is handed them as they are rather than
+ * a copy of its own (a million articles' columns are about 150 MB a thread).
  */
-function owned<A extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(array: A): A {
-  if (array.byteLength === array.buffer.byteLength) return array;
-  const bytes = array.buffer.slice(array.byteOffset, array.byteOffset + array.byteLength);
-  // Of its own kind; a Buffer (whose `slice` is a view) as the bytes it holds.
-  if (array instanceof Float64Array) return new Float64Array(bytes) as A;
-  if (array instanceof Uint32Array) return new Uint32Array(bytes) as A;
-  if (array instanceof Uint16Array) return new Uint16Array(bytes) as A;
-  return new Uint8Array(bytes) as A;
+function sharedCopy<A extends TypedArray>(array: A, length: number): A {
+  // A Buffer (texts' bytes) as the bytes it holds: a Buffer's own constructor is deprecated.
+  const Kind = (Buffer.isBuffer(array) ? Uint8Array : array.constructor) as new (buffer: SharedArrayBuffer) => A;
+  const copy = new Kind(new SharedArrayBuffer(length * array.BYTES_PER_ELEMENT));
+  copy.set(array.subarray(0, length));
+  return copy;
+}
+
+/**
+ * `array` alone in shared memory: as it is when it is (handed from another thread, or over), else
+ * copied. Node's deserializer makes a typed array a view of the part it reads when its bytes are
+ * aligned: kept, it would keep the whole part alive (about 12 MB of a million articles' texts'
+ * parts); a copy holds only its own.
+ */
+function owned<A extends TypedArray>(array: A): A {
+  if (array.buffer instanceof SharedArrayBuffer && array.byteLength === array.buffer.byteLength) return array;
+  return sharedCopy(array, array.length);
 }
 
 /**
@@ -71,7 +83,7 @@ class Indexes {
   }
 
   seal(): void {
-    this.#array = this.#array.slice(0, this.#count);
+    this.#array = sharedCopy(this.#array, this.#count);
   }
 
   stored(): Uint8Array | Uint16Array | Uint32Array {
@@ -216,7 +228,7 @@ export class NumberColumn implements Column {
   }
 
   seal(): void {
-    this.#numbers = this.#numbers.slice(0, this.#count);
+    this.#numbers = sharedCopy(this.#numbers, this.#count);
   }
 
   stored(): { numbers: Float64Array; other: Map<number, unknown> } {
@@ -296,9 +308,10 @@ export class TextColumn implements Column {
   }
 
   seal(): void {
-    this.#bytes = Buffer.from(this.#bytes.subarray(0, this.#used));
-    this.#ends = this.#ends.slice(0, this.#count);
-    this.#notText = this.#notText.slice(0, this.#count);
+    const bytes = sharedCopy(this.#bytes, this.#used);
+    this.#bytes = Buffer.from(bytes.buffer, 0, this.#used);
+    this.#ends = sharedCopy(this.#ends, this.#count);
+    this.#notText = sharedCopy(this.#notText, this.#count);
   }
 
   stored(): { bytes: Uint8Array; ends: Uint32Array; notText: Uint8Array; other: Map<number, unknown> } {
@@ -375,8 +388,8 @@ export class TagsColumn implements Column {
   seal(): void {
     this.#indexOf = undefined;
     this.#copied = undefined;
-    this.#tags = this.#tags.slice(0, this.#used);
-    this.#ends = this.#ends.slice(0, this.#count);
+    this.#tags = sharedCopy(this.#tags, this.#used);
+    this.#ends = sharedCopy(this.#ends, this.#count);
   }
 
   stored(): { ends: Uint32Array; tags: Uint32Array; texts: string[]; other: Map<number, unknown> } {
