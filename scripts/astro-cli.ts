@@ -15,8 +15,16 @@ const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('
  * limit, and letting the heap grow by its live size between collections, makes each collection pay
  * for as much garbage as it marks: 19 (18 s) and 14 (3.5 s). The heap peaks at about twice its live
  * size, 2 GB at 100,000 articles. NODE_OPTIONS refuses V8 flags, so these go on Node's command line.
+ *
+ * The jobs of a segmented build (the plan, and each segment) let the heap grow by half its live size
+ * instead: there the runner's memory is the limit, and what each thread holds of the whole archive's
+ * index is most of the live heap, paid twice over by a heap twice its size. Segment 3 of 64 of a
+ * million articles peaked at 2.80 GB instead of 3.19–3.43, its time 1:53.9 against 1:49.2–1:51.9
+ * (5 December 2026; docs/operations.md).
  */
-export const buildGcFlags = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=100'];
+export function buildGcFlags(segmented: boolean): string[] {
+  return ['--external-memory-accounted-in-global-limit', `--heap-growing-percent=${segmented ? 50 : 100}`];
+}
 
 /**
  * @param args Astro's own arguments

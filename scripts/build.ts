@@ -203,7 +203,7 @@ const status = runAstro(
     ...(segmentSettings ? { [SEGMENT_ENV]: JSON.stringify(segmentSettings) } : {}),
     [SEARCH_JOB_ENV]: searchJob,
   },
-  supportedNodeFlags(buildGcFlags),
+  supportedNodeFlags(buildGcFlags(segment !== undefined)),
 );
 if (status !== 0) failed(status);
 if (existsSync(searchJob)) {

@@ -130,7 +130,7 @@ export function planSegments(count: number, build: PlanBuild): number {
         planFile,
       } satisfies PlanSettings),
     },
-    supportedNodeFlags(buildGcFlags),
+    supportedNodeFlags(buildGcFlags(true)),
   );
   rmSync(workDir, { recursive: true, force: true });
   if (status !== 0) console.error('\nPlan failed: no plan was written. Fix the problem named above and run it again.');
