@@ -18,9 +18,9 @@ const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('
  *
  * The jobs of a segmented build (the plan, and each segment) let the heap grow by half its live size
  * instead: there the runner's memory is the limit, and what each thread holds of the whole archive's
- * index is most of the live heap, paid twice over by a heap twice its size. Segment 3 of 64 of a
- * million articles peaked at 2.80 GB instead of 3.19–3.43, its time 1:53.9 against 1:49.2–1:51.9
- * (5 December 2026; docs/operations.md).
+ * index is most of the live heap, paid twice over by a heap twice its size. At a million articles
+ * segment 3 of 16 peaked at 3.73 GB instead of 4.88, and 3 of 64 at 2.52–2.79 GB where runs with
+ * the live size peaked at 3.04–3.46, for about 4% more time (5 December 2026; docs/operations.md).
  */
 export function buildGcFlags(segmented: boolean): string[] {
   return ['--external-memory-accounted-in-global-limit', `--heap-growing-percent=${segmented ? 50 : 100}`];
