@@ -79,7 +79,9 @@ const { stagingDir, shownOutDir } = folders;
 
 /**
  * From this many articles, Astro's process gets a 64 MB semi-space (young generation), below it
- * 16 MB. Left to itself, V8 sizes the young generation from the old generation's limit, which
+ * 16 MB; and the jobs of a segmented build get the garbage-collector flags that spare memory
+ * (`buildGcFlags`, ./astro-cli.ts), which a small archive's builds, mostly starting up, do not need.
+ * Left to itself, V8 sizes the young generation from the old generation's limit, which
  * `buildNodeOptions` raises to 60% of the machine's memory: 64 MB here too. Measured on the 2-core
  * machine, 2 December 2026, interleaved runs of 16 MB against 64 MB:
  * - the sample site (16 articles): 5.3–6.0 s against 5.7–8.2 s a build (four pairs), 0.1 GB less memory;
@@ -94,7 +96,7 @@ const { stagingDir, shownOutDir } = folders;
  * (median 56.7 s) against 54.2–67.0 s (57.6 s) with 64 MB, four interleaved edited-body builds each
  * (2 December 2026, 22:53–23:01), and 0.36 GB more at the peak.
  */
-const LARGE_YOUNG_GENERATION_ARTICLES = 5_000;
+const LARGE_ARCHIVE_ARTICLES = 5_000;
 
 /**
  * Heap settings for Astro's process, unless the newsroom set its own in NODE_OPTIONS:
@@ -142,10 +144,10 @@ function codeDigest(args: readonly string[]): string {
 
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
-const nodeOptions = buildNodeOptions(
-  process.env.NODE_OPTIONS ?? '',
-  holdsArticles(collectionFolder('articles'), LARGE_YOUNG_GENERATION_ARTICLES),
-);
+const largeArchive = holdsArticles(collectionFolder('articles'), LARGE_ARCHIVE_ARTICLES);
+const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '', largeArchive);
+// V8's flags, which NODE_OPTIONS refuses: a segmented build's jobs spare memory (./astro-cli.ts).
+const nodeFlags = supportedNodeFlags(buildGcFlags(largeArchive && (segment !== undefined || planCount !== undefined)));
 const fullBuild = givenArgs.includes('--full') || process.env.BAYEGAN_FULL_BUILD === '1';
 // Without `--segment`: a segment's pages get the fingerprints a whole build gives them, so that the
 // merged segments' manifests describe the merged site as a whole build's would.
@@ -162,6 +164,7 @@ if (planCount) {
       manifestFile,
       astroArgs,
       nodeOptions,
+      nodeFlags,
       codeDigest: settingsDigest,
     }),
   );
@@ -203,7 +206,7 @@ const status = runAstro(
     ...(segmentSettings ? { [SEGMENT_ENV]: JSON.stringify(segmentSettings) } : {}),
     [SEARCH_JOB_ENV]: searchJob,
   },
-  supportedNodeFlags(buildGcFlags(segment !== undefined)),
+  nodeFlags,
 );
 if (status !== 0) failed(status);
 if (existsSync(searchJob)) {
