@@ -154,16 +154,24 @@ export function handOverPackedEntries(collection: string, table: PackedColumns):
 export function packedEntries(collection: string, dir: string | undefined): readonly PackedArticleEntry[] {
   const handed = handedOver().get(collection);
   handedOver().delete(collection);
-  if (handed) {
-    const table = PackedColumns.restored(collection, handed.count, handed.columns);
-    if (!table) throw new Error(`The packed entries of ${collection} were handed over damaged: a bug of Bayegan.`);
-    takenByPages().set(collection, { count: table.count, columns: table.stored() });
-    return table.rows();
-  }
-  const read = dir === undefined ? undefined : readFile(dir, collection, () => true);
-  if (read && !read.table) throw damagedFile(packedEntriesFile(dir!));
-  if (read?.table) takenByPages().set(collection, { count: read.table.count, columns: read.table.stored() });
-  return read?.table?.rows() ?? [];
+  const table = handed ? handedTable(collection, handed) : dir === undefined ? undefined : readTable(dir, collection);
+  if (!table) return [];
+  takenByPages().set(collection, { count: table.count, columns: table.stored() });
+  return table.rows();
+}
+
+/** The table of the columns handed over (by content sync, or the thread that started this one). */
+function handedTable(collection: string, handed: HandedEntries): PackedColumns {
+  const table = PackedColumns.restored(collection, handed.count, handed.columns);
+  if (!table) throw new Error(`The packed entries of ${collection} were handed over damaged: a bug of Bayegan.`);
+  return table;
+}
+
+/** The table of the file in `dir`, whichever store it belongs to; undefined when there is none. */
+function readTable(dir: string, collection: string): PackedColumns | undefined {
+  const read = readFile(dir, collection, () => true);
+  if (read && !read.table) throw damagedFile(packedEntriesFile(dir));
+  return read?.table;
 }
 
 /**
