@@ -147,7 +147,8 @@ function codeDigest(args: readonly string[]): string {
 const largeArchive = holdsArticles(collectionFolder('articles'), LARGE_ARCHIVE_ARTICLES);
 const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '', largeArchive);
 // V8's flags, which NODE_OPTIONS refuses: a segmented build's jobs spare memory (./astro-cli.ts).
-const nodeFlags = supportedNodeFlags(buildGcFlags(largeArchive && (segment !== undefined || planCount !== undefined)));
+// Which of them this Node knows is asked only when Astro is started (a reused segment starts none).
+const gcFlags = buildGcFlags(largeArchive && (segment !== undefined || planCount !== undefined));
 const fullBuild = givenArgs.includes('--full') || process.env.BAYEGAN_FULL_BUILD === '1';
 // Without `--segment`: a segment's pages get the fingerprints a whole build gives them, so that the
 // merged segments' manifests describe the merged site as a whole build's would.
@@ -164,7 +165,7 @@ if (planCount) {
       manifestFile,
       astroArgs,
       nodeOptions,
-      nodeFlags,
+      gcFlags,
       codeDigest: settingsDigest,
     }),
   );
@@ -206,7 +207,7 @@ const status = runAstro(
     ...(segmentSettings ? { [SEGMENT_ENV]: JSON.stringify(segmentSettings) } : {}),
     [SEARCH_JOB_ENV]: searchJob,
   },
-  nodeFlags,
+  supportedNodeFlags(gcFlags),
 );
 if (status !== 0) failed(status);
 if (existsSync(searchJob)) {

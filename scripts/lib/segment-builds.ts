@@ -21,7 +21,7 @@ import {
   type SegmentReusePlan,
 } from '../../src/lib/segment-reuse.ts';
 import { parseSegment, SEGMENT_STAMP, type SegmentChoice } from '../../src/lib/segments.ts';
-import { runAstro } from '../astro-cli.ts';
+import { runAstro, supportedNodeFlags } from '../astro-cli.ts';
 
 /**
  * The plan's own content cache, a folder of the merge's cache folder (where the plan reads the
@@ -35,10 +35,10 @@ export interface PlanBuild {
   /** The build cache of the merge the plan compares with (its manifest and record). */
   cacheDir: string;
   manifestFile: string;
-  /** Astro's own arguments, and Node's options and flags for its process. */
+  /** Astro's own arguments, and Node's options and garbage-collector flags for its process. */
   astroArgs: string[];
   nodeOptions: string;
-  nodeFlags: string[];
+  gcFlags: string[];
   /** The digest of the code, settings and options, as the segments take it. */
   codeDigest: string;
 }
@@ -104,7 +104,7 @@ export function reuseOption(args: readonly string[]): { reuse: string | undefine
  * (BAYEGAN_CACHE_DIR); its own content cache is a folder in it. Nothing of the site is touched.
  */
 export function planSegments(count: number, build: PlanBuild): number {
-  const { projectRoot, cacheDir, manifestFile, astroArgs, nodeOptions, nodeFlags, codeDigest } = build;
+  const { projectRoot, cacheDir, manifestFile, astroArgs, nodeOptions, gcFlags, codeDigest } = build;
   const planFile = path.resolve(process.env.BAYEGAN_PLAN_FILE || REUSE_PLAN_FILE);
   const mergedFile = path.join(cacheDir, MERGED_SEGMENTS_FILE);
   if (!existsSync(manifestFile) || !existsSync(mergedFile)) {
@@ -131,7 +131,7 @@ export function planSegments(count: number, build: PlanBuild): number {
         planFile,
       } satisfies PlanSettings),
     },
-    nodeFlags,
+    supportedNodeFlags(gcFlags),
   );
   rmSync(workDir, { recursive: true, force: true });
   if (status !== 0) console.error('\nPlan failed: no plan was written. Fix the problem named above and run it again.');
