@@ -5,7 +5,6 @@ import {
   articleId,
   articleSource,
   findDuplicateArticleIds,
-  isAsciiSlug,
   knownSlug,
   persianText,
   slugOverride,
@@ -16,6 +15,7 @@ import {
 } from '../../src/lib/content/fields';
 import { withEntryField } from '../../src/lib/content/schema';
 import { ZWNJ } from '../../src/lib/persian/script';
+import { isAsciiSlug } from '../../src/lib/persian/slug';
 
 /** The first issue of a failed parse; fails the test when the parse succeeded. */
 function firstIssue(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) {

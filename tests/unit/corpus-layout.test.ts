@@ -11,12 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check';
 import { AUTHOR_COUNT, generateCorpus, TAG_POOL, tehranOffset } from '../../scripts/corpus.ts';
 import { yamlQuote } from '../../scripts/lib/frontmatter.ts';
-import { isAsciiSlug } from '../../src/lib/content/fields';
 import { fromTehranJalali, toTehranJalali } from '../../src/lib/dates/jalali';
 import { parseArticleDate } from '../../src/lib/dates/parse-article-date';
 import { toTehranIsoString } from '../../src/lib/dates/tehran';
 import { persianComparisonKey } from '../../src/lib/persian/normalize';
-import { isSlug } from '../../src/lib/persian/slug';
+import { isAsciiSlug, isSlug } from '../../src/lib/persian/slug';
 import { ARABIC_BLOCK, PERSIAN_DIGIT as D, ZWNJ } from '../../src/lib/persian/script';
 import {
   PERSIAN_TEXT,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePersianLetters, persianComparisonKey, ZWNJ } from '../../src/lib/persian/normalize';
-import { isSlug, slugify } from '../../src/lib/persian/slug';
+import { isAsciiSlug, isSlug, slugify } from '../../src/lib/persian/slug';
 
 describe('normalizePersianLetters', () => {
   it('replaces Arabic yeh, alef maksura and kaf with their Persian twins', () => {
@@ -60,6 +60,22 @@ describe('slugify', () => {
     expect(slugify(`نمایشگاه کتاب ۱۴۰۳`)).toBe('نمایشگاه-کتاب-1403');
     expect(slugify(`همکاری${ZWNJ}ها`)).toBe('همکاری-ها');
     expect(slugify('كتابخانه ملي')).toBe('کتابخانه-ملی');
+  });
+
+  it('gives a Latin slug back as it is, as the whole way through the normalisations does', () => {
+    for (const slug of ['pistachio-exports', '1403', 'a-1-b', '1234-economy-tehran']) {
+      expect(isAsciiSlug(slug)).toBe(true);
+      expect(slugify(slug)).toBe(slug);
+      // Not a Latin slug by one trailing space: the normalisations give the same.
+      expect(slugify(`${slug} `)).toBe(slug);
+    }
+    for (const text of ['Pistachio', 'a--b', '-a', 'a-', 'کتاب', 'a_b']) expect(isAsciiSlug(text)).toBe(false);
+  });
+
+  it('drops the hamza of ئ, أ and ؤ as a mark, leaving Persian letters: a slug of a slug is itself', () => {
+    expect(slugify('هیئت مسئول')).toBe('هییت-مسیول');
+    expect(slugify('مسائل مؤسسه أخبار')).toBe('مسایل-موسسه-اخبار');
+    expect(isSlug(slugify('هیئت‌های ائتلاف'))).toBe(true);
   });
 
   it('lower-cases Latin, drops punctuation and trims hyphens', () => {

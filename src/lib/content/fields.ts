@@ -7,7 +7,7 @@ import { boundedMemo } from '#lib/bounded-memo.ts';
 import { cleanReaderText } from '#lib/comments.ts';
 import { parseArticleDate } from '#lib/dates/parse-article-date.ts';
 import { normalizePersianLetters, persianComparisonKey } from '#lib/persian/normalize.ts';
-import { isSlug, slugify } from '#lib/persian/slug.ts';
+import { slugify } from '#lib/persian/slug.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** Displayed Persian text: Arabic ي/ك become ی/ک, runs of spaces collapse; ZWNJ stays. */
@@ -165,11 +165,6 @@ export function knownSlug(kind: string, folder: string, known: ReadonlySet<strin
     .refine((slug) => known.has(slug), {
       error: (issue) => `"${String(issue.input)}" is not a ${kind}; use one of: ${valid} (files in ${folder})`,
     });
-}
-
-/** The id of a data entry (category, author): its file name, which is the ASCII slug in URLs. */
-export function isAsciiSlug(id: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && isSlug(id);
 }
 
 export interface ArticleLocation {

@@ -6,12 +6,12 @@
  * Field reference: docs/reference.md#frontmatter (for reporters, in Persian: docs/reporters-guide.md).
  */
 import { z } from 'astro/zod';
+import { isAsciiSlug } from '#lib/persian/slug.ts';
 import {
   articleDate,
   articleId,
   articleSource,
   correctionList,
-  isAsciiSlug,
   knownSlug,
   liveUpdateList,
   persianText,
