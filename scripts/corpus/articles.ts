@@ -10,7 +10,7 @@ import { formatDate, MINUTES_PER_DAY, timeAt } from './calendar.ts';
 import { IMAGES } from './images.ts';
 import { mixSeed, Random } from './random.ts';
 import { formatPersianNumber, toPersianDigits } from '../../src/lib/persian/digits.ts';
-import { HAMZA_ABOVE, ZWNJ } from '../../src/lib/persian/script.ts';
+import { slugify } from '../../src/lib/persian/slug.ts';
 import { yamlQuote } from '../lib/frontmatter.ts';
 import { countWords, fill } from './text.ts';
 import {
@@ -282,10 +282,9 @@ export function makeArticle(
   if (random.chance(0.02)) lines.push('draft: true');
   if (random.chance(0.1)) lines.push('comments: false');
   if (random.chance(0.3)) {
-    const slug = random.chance(0.5)
-      ? `${subject.en}-${where.en}-${t.year}`
-      : // Already in URL form, as the site would make it: no hamza mark (ٔ), hyphens for spaces and ZWNJ.
-        `${subject.fa} ${where.fa}`.replaceAll(HAMZA_ABOVE, '').replace(new RegExp(`[\\s${ZWNJ}]+`, 'g'), '-');
+    // Each article's own, as a real archive's are (an imported story's is its title's, and a
+    // reporter's is the file's): a segment build holds one per article it does not show.
+    const slug = random.chance(0.5) ? `${subject.en}-${where.en}-${id}` : slugify(title);
     lines.push(`slug: ${yamlQuote(slug)}`);
   }
   if (random.chance(0.05)) {
