@@ -15,6 +15,7 @@ import {
   storedPackedData,
 } from '../../src/lib/content/packed-data';
 import { contentDigest } from '../../src/lib/incremental/page-digest';
+import { publishedArticles, type ArticleEntryLike } from '../../src/lib/content/published-articles';
 
 const folder = '../../corpus/articles/';
 const unrendered = { html: '', metadata: { bayeganUnrendered: true } };
@@ -148,6 +149,38 @@ describe('PackedColumns', () => {
     expect(publicationTime(entry!)).toBe(frontmatter(16).date.getTime());
     expect(publicationTime(other)).toBe(frontmatter(16).date.getTime());
     expect(() => keptField(entry!, 'title')).toThrow(/not a field a packed article keeps/);
+  });
+
+  it("keeps no packed article's slug: its row gives the one an entry in full keeps, the frontmatter's else the file's", () => {
+    const numbers = [1, 7, 10, 13, 20, 1001];
+    const table = new PackedColumns('articles');
+    for (const n of numbers) table.add(stored(n));
+    const policy = { now: new Date(Date.UTC(2030, 0, 1)), includeUnpublished: true };
+    // Rows give every field an entry gives (src/data/articles.ts reads them as the collection's entries).
+    const packed = publishedArticles(table.rows() as unknown as ArticleEntryLike[], policy);
+    const inFull = publishedArticles(
+      numbers.map((n) => ({ ...stored(n), data: frontmatter(n) })),
+      policy,
+    );
+    expect(packed.map((article) => article.keptSlug)).toEqual(numbers.map(() => undefined));
+    expect(inFull.map((article) => article.keptSlug)).toEqual(inFull.map((article) => article.slug));
+    const urls = (articles: typeof packed) => articles.map((article) => [article.id, article.slug, article.path]);
+    expect(urls(packed)).toEqual(urls(inFull));
+    expect(Object.fromEntries(packed.map((article) => [article.id, article.slug]))).toMatchObject({
+      1: 'اسلاگ-1',
+      10: '10-khabar',
+      20: '20-khabar',
+    });
+  });
+
+  it('holds the texts each article has of its own (its id, digest and slug) as bytes in shared memory', () => {
+    // Not values of a list: each thread that reads the table would hold every one as a string.
+    const table = new PackedColumns('articles');
+    for (let n = 1; n <= 50; n++) table.add(stored(n));
+    const columns = new Map(table.stored());
+    for (const name of ['ids', 'digests', 'data.slug']) {
+      expect((columns.get(name) as { bytes?: Uint8Array }).bytes?.buffer, name).toBeInstanceOf(SharedArrayBuffer);
+    }
   });
 
   /** Every field of `entry` as content sync and a page read it, with what its fingerprint takes of it. */

@@ -70,13 +70,19 @@ function fileOfId(id: string, filePath: string | undefined): FileOfId | string |
 /** The columns of a packed article's data, by field, the date's typed: the sort reads its numbers. */
 type DataColumns = Record<string, Column> & { date: NumberColumn };
 
-/** The column of each kept field of a packed article's data: numbers, dates and tags typed, the rest shared values. */
+/**
+ * The column of each kept field of a packed article's data: numbers, dates, tags and the slug typed,
+ * the rest shared values.
+ */
 function dataColumns(): DataColumns {
   const columnOf = (field: string): Column => {
     if (field === 'id') return numbers();
     // `liveEnded` is a shared value: a live page is rare, a column of times mostly empty.
     if (field === 'date' || field === 'updated') return dates();
     if (field === 'tags') return new TagsColumn();
+    // An article's own (an imported story's, from its title): as shared values, every one a string
+    // in each thread's list of them.
+    if (field === 'slug') return new TextColumn();
     return new ValueColumn(shared);
   };
   return Object.fromEntries([...PACKED_FIELDS].map((field) => [field, columnOf(field)])) as DataColumns;

@@ -52,7 +52,7 @@ export interface WithPackedEntries {
 export const packedEntriesFile = (dir: string) => path.join(dir, 'packed-entries.bin');
 
 /** The layout of the file, in its header: another is not read (a build cache of an earlier version). */
-const FORMAT = 'columns-1';
+const FORMAT = 'columns-2';
 
 /** What the file starts with: the store it belongs to (a token kept in the collection's meta) and the count. */
 interface Header {

@@ -7,7 +7,7 @@
  */
 import { boundedMemo } from '#lib/bounded-memo.ts';
 import { slugify } from '#lib/persian/slug.ts';
-import { keptField, publicationTime } from './packed-columns.ts';
+import { keptField, PackedArticleEntry, publicationTime } from './packed-columns.ts';
 import {
   articlePath,
   compareNewestFirst,
@@ -48,15 +48,31 @@ export class PublishedArticle<E extends ArticleEntryLike> {
    */
   readonly id: number;
   authorIds: readonly string[];
-  /** The last URL segment (from `slug`, else the file name). */
-  slug: string;
+  /**
+   * The slug of an article in full; none for a packed article of the pages' columns, whose row
+   * gives it again when asked (`slug`): each article's own text, which every thread would keep
+   * for every article of the archive. Private, so not in a page's fingerprint, where the entry's
+   * file and frontmatter stand for it: a list's fingerprint must not depend on which of its
+   * articles a build packs.
+   */
+  readonly #keptSlug: string | undefined;
   entry: E;
 
-  constructor(entry: E, authorIds: readonly string[], slug: string) {
+  constructor(entry: E, authorIds: readonly string[], keptSlug: string | undefined = slugKept(entry)) {
     this.id = keptField(entry, 'id') as number;
     this.authorIds = authorIds;
-    this.slug = slug;
+    this.#keptSlug = keptSlug;
     this.entry = entry;
+  }
+
+  /** The slug it keeps (`#keptSlug`), for an `Article` made of it. */
+  get keptSlug(): string | undefined {
+    return this.#keptSlug;
+  }
+
+  /** The last URL segment (from `slug`, else the file name). */
+  get slug(): string {
+    return this.#keptSlug ?? slugOf(this.entry);
   }
 
   /** First publication. */
@@ -94,8 +110,15 @@ export class PublishedArticle<E extends ArticleEntryLike> {
 /** The slug of an article without `slug:` in its frontmatter: its file name, else its number. */
 function fileSlug(entry: ArticleEntryLike): string {
   const base = (entry.filePath ?? entry.id).split('/').pop() ?? entry.id;
-  return slugify(base.replace(/\.mdx?$/, '')) || String(entry.data.id);
+  return slugify(base.replace(/\.mdx?$/, '')) || String(keptField(entry, 'id'));
 }
+
+/** An article's slug: its frontmatter's `slug` (made a slug by the schema), else its file's. */
+const slugOf = (entry: ArticleEntryLike): string => (keptField(entry, 'slug') as string | undefined) ?? fileSlug(entry);
+
+/** The slug an article keeps: none for a packed article of the pages' columns (`PublishedArticle.keptSlug`). */
+const slugKept = (entry: ArticleEntryLike): string | undefined =>
+  entry instanceof PackedArticleEntry ? undefined : slugOf(entry);
 
 /**
  * One frozen list per set of reporters, shared by every article they wrote together: a list per
@@ -113,7 +136,7 @@ export function publishedArticles<E extends ArticleEntryLike>(
   for (const entry of entries) {
     const data = entry.data;
     if (!isPublished(data, policy)) continue;
-    published.push(new PublishedArticle(entry, sharedIdList(data.authors), data.slug ?? fileSlug(entry)));
+    published.push(new PublishedArticle(entry, sharedIdList(data.authors)));
   }
   return published.sort(compareNewestFirst);
 }
