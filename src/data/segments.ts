@@ -4,8 +4,8 @@
  * that filters pages by segment: every dynamic route asks `changedPagesOnly` (./render-plan.ts),
  * which asks here first. A whole build (no `--segment`) owns everything.
  */
-import { hash } from 'node:crypto';
 import { pageFile } from '#lib/incremental/page-plan.ts';
+import { linesDigest } from '#lib/lines-digest.ts';
 import { buildDigestOf, pageFingerprint, type StaticPath } from '#lib/incremental/render-plan.ts';
 import {
   planSettings,
@@ -29,15 +29,16 @@ import { buildNow, getArchive, packArticlesNotShown, type Archive } from './arti
  * built from another checkout of the content differs here, and the merge refuses it.
  */
 function indexDigest(archive: Archive): string {
-  const lines = [
-    ...archive.articles.map(
-      (article) =>
-        `${article.id} ${article.path} ${article.date.toISOString()} ${article.entry.digest ?? ''} ${article.commentCount}`,
-    ),
-    ...[...archive.categories.values()].map((category) => `c ${category.id} ${category.digest ?? ''}`),
-    ...[...archive.authors.values()].map((author) => `a ${author.id} ${author.digest ?? ''}`),
-  ];
-  return hash('sha256', lines.join('\n'), 'base64url');
+  return linesDigest(indexLines(archive));
+}
+
+/** The lines of `indexDigest`, one at a time. */
+function* indexLines(archive: Archive): Generator<string> {
+  for (const article of archive.articles) {
+    yield `${article.id} ${article.path} ${article.date.toISOString()} ${article.entry.digest ?? ''} ${article.commentCount}`;
+  }
+  for (const category of archive.categories.values()) yield `c ${category.id} ${category.digest ?? ''}`;
+  for (const author of archive.authors.values()) yield `a ${author.id} ${author.digest ?? ''}`;
 }
 
 /**
@@ -116,13 +117,19 @@ export async function recordPlannedPages<P extends StaticPath>(
   return true;
 }
 
-/** The paths of `route` whose page this segment owns (all of them in a whole build). */
+/**
+ * The paths of `route` whose page this segment owns (all of them in a whole build), taken one at a
+ * time: the article route's paths of a million articles, all held at once before most are
+ * dropped, would be about 0.1 GB of each page thread's heap.
+ */
 export async function ownedPaths<P extends { params: Record<string, string | number | undefined> }>(
   route: string,
-  paths: P[],
+  paths: Iterable<P>,
 ): Promise<P[]> {
   const segment = await segmentPlanOfBuild();
-  if (!segment) return paths;
+  if (!segment) return Array.isArray(paths) ? paths : [...paths];
   const { plan, settings } = segment;
-  return paths.filter((entry) => ownerOfFile(plan, pageFile(route, entry.params)) === settings.index);
+  const owned: P[] = [];
+  for (const entry of paths) if (ownerOfFile(plan, pageFile(route, entry.params)) === settings.index) owned.push(entry);
+  return owned;
 }

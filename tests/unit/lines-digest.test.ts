@@ -1,0 +1,31 @@
+import { hash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { linesDigest } from '../../src/lib/lines-digest';
+
+const joinedDigest = (lines: string[]) => hash('sha256', lines.join('\n'), 'base64url');
+const lines = (count: number) => Array.from({ length: count }, (_, n) => `${n} /news/${n}/خبر‌تازه-${n}/ ${n % 7}`);
+
+describe('linesDigest', () => {
+  it('is the digest of the lines joined by newlines, across every boundary of its batches', () => {
+    for (const count of [0, 1, 2, 4095, 4096, 4097, 8192, 10_000]) {
+      expect(linesDigest(lines(count)), String(count)).toBe(joinedDigest(lines(count)));
+    }
+    expect(linesDigest([''])).toBe(joinedDigest(['']));
+    expect(linesDigest(['', ''])).toBe(joinedDigest(['', '']));
+  });
+
+  it('takes the lines one at a time, from a generator', () => {
+    function* made() {
+      yield* lines(5000);
+    }
+    expect(linesDigest(made())).toBe(joinedDigest(lines(5000)));
+  });
+
+  it('tells lines apart by their order and their content', () => {
+    const some = lines(5000);
+    const swapped = [...some];
+    [swapped[4095], swapped[4096]] = [swapped[4096]!, swapped[4095]!];
+    expect(linesDigest(swapped)).not.toBe(linesDigest(some));
+    expect(linesDigest([...some.slice(0, -1), `${some.at(-1)!} `])).not.toBe(linesDigest(some));
+  });
+});
