@@ -25,6 +25,14 @@ export type ArticlePageProps = {
   older?: Article;
 };
 
+/**
+ * Every published article's page (`/news/<id>/<slug>/`): its params and article, made one at a
+ * time, so that a segment build holds only the pages it owns (src/data/segments.ts).
+ */
+export function* articlePages(archive: Archive): Generator<{ params: { id: string; slug: string }; article: Article }> {
+  for (const article of archive.articles) yield { params: { id: String(article.id), slug: article.slug }, article };
+}
+
 /** The props of an article's page. They are also its fingerprint for incremental builds. */
 export function articlePageProps(archive: Archive, article: Article): ArticlePageProps {
   const { related, ...neighbours } = storiesBeside(archive, article, site.article.relatedCount);

@@ -29,14 +29,15 @@ export async function changedPagesOnly<P extends { params: Params; props?: unkno
 /**
  * `changedPagesOnly` for a route whose props cost something to make for each page (an article's
  * related stories and neighbours): `propsOf` is called only for the pages this build may render,
- * not for those another segment owns (seven of eight articles' in eight segments).
+ * not for those another segment owns (seven of eight articles' in eight segments). `pages` may be
+ * made one at a time (a generator): a segment build then holds only its own.
  */
 export async function changedPagesOnlyWithProps<E extends { params: Params }, Props>(
   route: string,
-  pages: E[],
+  pages: Iterable<E>,
   propsOf: (page: E) => Props,
 ): Promise<{ params: E['params']; props: Props }[]> {
-  const withProps = (some: E[]) => some.map((page) => ({ params: page.params, props: propsOf(page) }));
+  const withProps = (some: Iterable<E>) => Array.from(some, (page) => ({ params: page.params, props: propsOf(page) }));
   // The plan takes every page's fingerprint, props included.
   if (planSettings()) return changedPagesOnly(route, withProps(pages));
   return renderChangedPagesOnly(route, withProps(await ownedPaths(route, pages)), buildWide());
