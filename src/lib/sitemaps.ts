@@ -21,10 +21,43 @@ export interface SitemapUrl {
   lastmod?: Date | undefined;
 }
 
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks.length > 0 ? chunks : [[]];
+/**
+ * URLs of the site of one kind, as many as `count`, each made when asked: the sitemaps of a
+ * million articles are made a file at a time, and a segment build's threads, which all ask how many
+ * files there are, hold none of them (as URLs, about 0.15 GB a thread).
+ */
+export interface UrlRun {
+  count: number;
+  url(at: number): SitemapUrl;
+}
+
+/** A run of one URL for each of `items`. */
+export const urlRun = <T>(items: readonly T[], urlOf: (item: T) => SitemapUrl): UrlRun => ({
+  count: items.length,
+  url: (at) => urlOf(items[at]!),
+});
+
+/** A run of one URL. */
+export const oneUrl = (url: SitemapUrl): UrlRun => ({ count: 1, url: () => url });
+
+/** How many sitemap files the runs fill, SITEMAP_MAX_URLS each: at least one (empty when there is no URL). */
+export function sitemapCount(runs: readonly UrlRun[]): number {
+  const urls = runs.reduce((sum, run) => sum + run.count, 0);
+  return Math.max(1, Math.ceil(urls / SITEMAP_MAX_URLS));
+}
+
+/** The URLs of sitemap file `index` (from 0), in the runs' order, made now. */
+export function sitemapUrls(runs: readonly UrlRun[], index: number): SitemapUrl[] {
+  const start = index * SITEMAP_MAX_URLS;
+  const end = start + SITEMAP_MAX_URLS;
+  const urls: SitemapUrl[] = [];
+  let offset = 0;
+  for (const run of runs) {
+    for (let at = Math.max(start - offset, 0); at < Math.min(end - offset, run.count); at++) urls.push(run.url(at));
+    offset += run.count;
+    if (offset >= end) break;
+  }
+  return urls;
 }
 
 const lastmod = (date: Date | undefined) => (date ? `<lastmod>${toTehranIsoString(date)}</lastmod>` : '');

@@ -1,14 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ownedPaths } from '#data/segments.ts';
-import { sitemapChunks } from '#data/sitemap.ts';
-import { urlsetXml, type SitemapUrl } from '#lib/sitemaps.ts';
+import { siteUrlRuns } from '#data/sitemap.ts';
+import { sitemapCount, sitemapUrls, urlsetXml, type SitemapUrl } from '#lib/sitemaps.ts';
 
 export const getStaticPaths = (async () => {
-  const chunks = await sitemapChunks();
-  return ownedPaths(
-    'sitemap-[index].xml',
-    chunks.map((urls, index) => ({ params: { index: String(index) }, props: { urls } })),
-  );
+  const runs = await siteUrlRuns();
+  const files = Array.from({ length: sitemapCount(runs) }, (_, index) => ({ params: { index: String(index) } }));
+  // The URLs of the files this build writes only.
+  const owned = await ownedPaths('sitemap-[index].xml', files);
+  return owned.map(({ params }) => ({ params, props: { urls: sitemapUrls(runs, Number(params.index)) } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ urls: SitemapUrl[] }> = ({ props }) =>

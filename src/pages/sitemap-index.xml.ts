@@ -1,14 +1,15 @@
 import type { APIRoute } from 'astro';
-import { sitemapChunks } from '#data/sitemap.ts';
+import { siteUrlRuns } from '#data/sitemap.ts';
 import { absoluteUrl } from '#data/urls.ts';
 import { sitemapPath } from '#lib/paths.ts';
-import { sitemapIndexXml } from '#lib/sitemaps.ts';
+import { sitemapCount, sitemapIndexXml, sitemapUrls } from '#lib/sitemaps.ts';
 
 export const GET: APIRoute = async () => {
-  const chunks = await sitemapChunks();
-  const sitemaps = chunks.map((urls, index) => ({
+  const runs = await siteUrlRuns();
+  // A file's URLs at a time: every segment renders this page.
+  const sitemaps = Array.from({ length: sitemapCount(runs) }, (_, index) => ({
     loc: absoluteUrl(sitemapPath(index)),
-    lastmod: urls.reduce<Date | undefined>(
+    lastmod: sitemapUrls(runs, index).reduce<Date | undefined>(
       (latest, url) => (url.lastmod && (!latest || url.lastmod > latest) ? url.lastmod : latest),
       undefined,
     ),

@@ -1,14 +1,17 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
-  chunk,
   NEWS_MAX_ITEMS,
   NEWS_WINDOW_HOURS,
   newsSitemapXml,
   newsWindow,
   robotsTxt,
   SITEMAP_MAX_URLS,
+  oneUrl,
+  sitemapCount,
   sitemapIndexXml,
+  sitemapUrls,
+  urlRun,
   urlsetXml,
   type NewsItem,
   type SitemapUrl,
@@ -35,39 +38,55 @@ function asArray<T>(value: T | T[] | undefined | ''): T[] {
 /** W3C datetime with seconds and an explicit ±hh:mm zone (no `Z`, no fraction). */
 const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-describe('chunk', () => {
-  it('gives one empty chunk for no items', () => {
-    expect(chunk([], 3)).toEqual([[]]);
-    expect(chunk([], SITEMAP_MAX_URLS)).toEqual([[]]);
+describe('sitemap files of URL runs', () => {
+  const urlAt = (n: number): SitemapUrl => ({ loc: `${SITE}/news/${n}/` });
+  /** Runs of `counts` URLs, numbered on across them, each counting the URLs it made. */
+  const runsOf = (...counts: number[]) => {
+    let first = 0;
+    const made: number[] = [];
+    const runs = counts.map((count) => {
+      const start = first;
+      first += count;
+      return urlRun(
+        Array.from({ length: count }, (_, at) => start + at),
+        (n) => {
+          made.push(n);
+          return urlAt(n);
+        },
+      );
+    });
+    return { runs, made };
+  };
+  const locs = (urls: SitemapUrl[]) => urls.map((url) => url.loc);
+  const numbered = (from: number, to: number) => Array.from({ length: to - from }, (_, at) => urlAt(from + at).loc);
+
+  it('fills one empty file when there is no URL', () => {
+    expect(sitemapCount([])).toBe(1);
+    expect(sitemapUrls([], 0)).toEqual([]);
+    expect(sitemapCount(runsOf(0, 0).runs)).toBe(1);
   });
 
-  it('splits exact multiples into full chunks with no empty tail', () => {
-    expect(chunk([1, 2, 3, 4, 5, 6], 3)).toEqual([
-      [1, 2, 3],
-      [4, 5, 6],
-    ]);
-    expect(chunk([1, 2, 3], 3)).toEqual([[1, 2, 3]]);
+  it('splits 100,001 URLs at 50,000 into 50,000 / 50,000 / 1, in order, across runs of any size', () => {
+    const { runs } = runsOf(1, 30_000, 0, 40_000, 30_000);
+    expect(SITEMAP_MAX_URLS).toBe(50_000);
+    expect(sitemapCount(runs)).toBe(3);
+    expect(locs(sitemapUrls(runs, 0))).toEqual(numbered(0, 50_000));
+    expect(locs(sitemapUrls(runs, 1))).toEqual(numbered(50_000, 100_000));
+    expect(locs(sitemapUrls(runs, 2))).toEqual(numbered(100_000, 100_001));
   });
 
-  it('puts the remainder in a last, shorter chunk, keeping order', () => {
-    expect(chunk(['a', 'b', 'c', 'd', 'e'], 2)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
-    expect(chunk([1, 2], 5)).toEqual([[1, 2]]);
+  it('fills exact multiples with no empty file after them', () => {
+    expect(sitemapCount(runsOf(50_000).runs)).toBe(1);
+    expect(sitemapCount(runsOf(25_000, 75_000).runs)).toBe(2);
+    expect(sitemapCount([oneUrl(urlAt(1))])).toBe(1);
   });
 
-  it('splits 100,001 items at 50,000 into 50,000 / 50,000 / 1', () => {
-    const items = Array.from({ length: 100_001 }, (_, i) => i);
-    const chunks = chunk(items, 50_000);
-    expect(chunks.map((c) => c.length)).toEqual([50_000, 50_000, 1]);
-    expect(chunks[0]![0]).toBe(0);
-    expect(chunks[1]![0]).toBe(50_000);
-    expect(chunks[2]).toEqual([100_000]);
-    expect(chunks.flat()).toEqual(items);
-  });
-
-  it('does not modify the input', () => {
-    const items = Object.freeze([1, 2, 3]);
-    expect(chunk(items, 2)).toEqual([[1, 2], [3]]);
-    expect(items).toEqual([1, 2, 3]);
+  it("makes only the file's URLs, when asked: counting the files makes none", () => {
+    const { runs, made } = runsOf(30_000, 40_000, 1);
+    expect(sitemapCount(runs)).toBe(2);
+    expect(made).toEqual([]);
+    expect(sitemapUrls(runs, 1)).toHaveLength(20_001);
+    expect(made).toEqual(Array.from({ length: 20_001 }, (_, at) => 50_000 + at));
   });
 });
 
