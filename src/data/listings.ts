@@ -65,14 +65,20 @@ export const monthLists = (archive: Archive) =>
     props: { month: { year: month.year, month: month.month } },
   }));
 
-/** The static paths of the pages of `lists` (one route's). */
-export function listingPaths<Params extends Record<string, string>, Props extends object>(
+/**
+ * The static paths of the pages of `lists` (one route's), a list's at a time: a segment build keeps
+ * the pages it owns (src/data/segments.ts), and a million articles' tags alone fill about 150,000
+ * pages, each with its stories and links, which every page thread would otherwise hold at once.
+ */
+export function* listingPaths<Params extends Record<string, string>, Props extends object>(
   lists: readonly PagedArchiveList<Params, Props>[],
-): ListingPath<Params, Props>[] {
-  return lists.flatMap((list) =>
-    listingPages(list.articles, site.pageSize, list.path).map((page) => ({
-      params: { ...list.params, page: page.number === 0 ? undefined : String(page.number) },
-      props: { ...list.props, page },
-    })),
-  );
+): Generator<ListingPath<Params, Props>> {
+  for (const list of lists) {
+    for (const page of listingPages(list.articles, site.pageSize, list.path)) {
+      yield {
+        params: { ...list.params, page: page.number === 0 ? undefined : String(page.number) },
+        props: { ...list.props, page },
+      };
+    }
+  }
 }

@@ -17,9 +17,13 @@ type Params = Record<string, string | number | undefined>;
 /** What is the same on every page of the build, and so part of every page's fingerprint. */
 const buildWide = () => [toTehranJalali(buildNow).year, publicationPolicy.includeUnpublished];
 
+/**
+ * The pages of `route` this build renders, of `paths`: an array, or made one at a time (a
+ * generator, read once), so that a segment build holds only its own.
+ */
 export async function changedPagesOnly<P extends { params: Params; props?: unknown }>(
   route: string,
-  paths: P[],
+  paths: Iterable<P>,
 ): Promise<P[]> {
   // The plan of `npm run build -- --plan N` renders no page: it only compares their fingerprints.
   if (await recordPlannedPages(route, paths, buildWide())) return [];

@@ -99,7 +99,7 @@ let planning: Promise<PlanRun> | undefined;
  */
 export async function recordPlannedPages<P extends StaticPath>(
   route: string,
-  paths: P[],
+  paths: Iterable<P>,
   buildWide: unknown,
 ): Promise<true | undefined> {
   const settings = planSettings();
