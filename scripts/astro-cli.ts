@@ -17,10 +17,11 @@ const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('
  * size, 2 GB at 100,000 articles. NODE_OPTIONS refuses V8 flags, so these go on Node's command line.
  *
  * The jobs of a segmented build of a large archive (the plan, and each segment; scripts/build.ts)
- * let the heap grow by half its live size instead: there the runner's memory is the limit, and what each thread holds of the whole archive's
- * index is most of the live heap, paid twice over by a heap twice its size. At a million articles
- * segment 3 of 16 peaked at 3.73 GB instead of 4.88, and 3 of 64 at 2.52–2.79 GB where runs with
- * the live size peaked at 3.04–3.46, for about 4% more time (5 December 2026; docs/operations.md).
+ * let the heap grow by half its live size instead: there the runner's memory is the limit, and what
+ * each thread holds of the whole archive's index is most of the live heap, paid twice over by a
+ * heap twice its size. At a million articles segment 3 of 16 peaked at 3.73 GB instead of 4.88, and
+ * 3 of 64 at 2.52–2.79 GB where runs with the live size peaked at 3.04–3.46, for about 4% more time
+ * (5 December 2026; docs/operations.md).
  */
 export function buildGcFlags(segmented: boolean): string[] {
   return ['--external-memory-accounted-in-global-limit', `--heap-growing-percent=${segmented ? 50 : 100}`];
