@@ -44,6 +44,7 @@ import {
   tagPath,
 } from './paths.ts';
 import { ArticleUnits } from './article-units.ts';
+import { ListPageUnits, type ListPageParts, type ListUnits } from './list-page-units.ts';
 import { listingPages, settledPages } from './listing-pages.ts';
 import { planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
 
@@ -113,7 +114,7 @@ export interface SegmentPlan {
   /** article number → its unit (`shard:<id>`). */
   articleUnits: ArticleUnits;
   /** A settled list page's file (`tag/نفت/3/index.html`) → the unit of its newest story's year shard. */
-  listPages: ReadonlyMap<string, string>;
+  listPages: ListPageUnits;
   /** Every search shard id, newest first, as the whole archive's search index has them. */
   shards: readonly string[];
 }
@@ -172,30 +173,30 @@ export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: num
   );
   for (const unit of [SITE_UNIT, CORRECTIONS_UNIT]) owners.set(unit, hashedSegment(unit, count));
   const sealed = new Set(shards.filter((shard) => routedShard(shard.id)).map((shard) => shardUnit(shard.id)));
-  const listPages = index.lists ? settledListPages(index.lists, articleUnits, sealed) : new Map<string, string>();
+  const listPages = ListPageUnits.from(index.lists ? settledListPages(index.lists, articleUnits, sealed) : []);
   return { count, owners, articleUnits, listPages, shards: shards.map((shard) => shard.id) };
 }
 
 /**
- * Each settled page of the lists whose stories are all in sealed year shards (`sealed` units) →
- * the unit of its newest story's shard.
+ * Each list's settled pages, from its first: the unit of its newest story's shard for a page whose
+ * stories are all in sealed year shards (`sealed` units), none for the others.
  */
-function settledListPages(
+function* settledListPages(
   { pageSize, paged }: NonNullable<SegmentIndex['lists']>,
   articleUnits: ArticleUnits,
   sealed: ReadonlySet<string>,
-): Map<string, string> {
-  const listPages = new Map<string, string>();
+): Generator<ListUnits> {
   for (const list of paged) {
     const settled = settledPages(list.articles.length, pageSize);
     if (settled === 0) continue;
+    const pages = new Array<string | undefined>(settled).fill(undefined);
     for (const page of listingPages(list.articles, pageSize, list.path)) {
       if (page.number < 1 || page.number > settled) continue;
       const units = page.items.map((id) => articleUnits.get(id));
-      if (units.every((unit) => unit !== undefined && sealed.has(unit))) listPages.set(pageFile(page.url), units[0]!);
+      if (units.every((unit) => unit !== undefined && sealed.has(unit))) pages[page.number - 1] = units[0]!;
     }
+    yield { path: list.path, units: pages };
   }
-  return listPages;
 }
 
 /**
@@ -212,8 +213,8 @@ export interface SentPlan {
   units: string[];
   /** The articles' numbers, in the plan's order, and the index of each one's unit. */
   articles: { ids: Float64Array; units: Uint32Array };
-  /** The settled list pages' files, in the plan's order, and the index of each one's unit. */
-  listPages: { files: string[]; units: Uint32Array };
+  /** The settled list pages, each list's path once, and 1 + the index in `units` of each page's unit (0: none). */
+  listPages: Omit<ListPageParts, 'names'>;
 }
 
 /** `plan` as it is sent to another thread of the build. */
@@ -231,7 +232,11 @@ export function sentPlan(plan: SegmentPlan): SentPlan {
     articles.ids[at] = id;
     articles.units[at++] = unitIndex(unit);
   }
-  const listPages = { files: [...plan.listPages.keys()], units: Uint32Array.from(plan.listPages.values(), unitIndex) };
+  const { names, ...listParts } = plan.listPages.parts();
+  const listPages = {
+    ...listParts,
+    units: listParts.units.map((unit) => (unit === 0 ? 0 : unitIndex(names[unit - 1]!) + 1)),
+  };
   // The owners and shards as they are: a few hundred, which the thread's structured clone copies.
   return { count: plan.count, owners: plan.owners, shards: plan.shards, units, articles, listPages };
 }
@@ -244,8 +249,7 @@ export function receivedPlan(sent: SentPlan): SegmentPlan {
       for (let at = 0; at < ids.length; at++) yield [ids[at]!, sent.units[units[at]!]!] as const;
     })(),
   );
-  const listPages = new Map<string, string>();
-  sent.listPages.files.forEach((file, at) => listPages.set(file, sent.units[sent.listPages.units[at]!]!));
+  const listPages = ListPageUnits.fromParts({ ...sent.listPages, names: sent.units });
   return { count: sent.count, owners: sent.owners, articleUnits, listPages, shards: sent.shards };
 }
 
