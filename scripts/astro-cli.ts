@@ -28,6 +28,28 @@ export function buildGcFlags(segmented: boolean): string[] {
 }
 
 /**
+ * Settings of the native memory allocators for the jobs of a segmented build of a large archive,
+ * which leave a runner's memory resident after the pages no longer need it; each only when the
+ * environment does not name it already. Measured at a million articles (segment 3 of 64, 5 December
+ * 2026; docs/operations.md), each about a tenth of a GB of the peak:
+ * - glibc's `malloc` (Node's own, and its buffers') maps a buffer of 128 KB or more on its own and
+ *   gives it back when freed, but each such buffer freed raises that threshold to its size (up to
+ *   32 MB), and buffers below it come from its heap, which keeps what they leave resident. The end
+ *   of content sync swings through about 0.4 GB of buffers at a million articles, which stayed in
+ *   that heap through page generation: 368 MB resident, against 53 to 95 MB with the threshold
+ *   fixed at 128 KB (setting it stops it moving).
+ * - mimalloc (the allocator of Rolldown, Vite's bundler, and of Astro's compiler) gives freed
+ *   memory back only after a delay, checked on its own later calls, which stop once the bundle is
+ *   written: its arena held about 350 MB through page generation, about 180 MB when it gives memory
+ *   back at once.
+ */
+export function nativeAllocatorEnv(spare: boolean, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  if (!spare) return {};
+  const settings: Record<string, string> = { MALLOC_MMAP_THRESHOLD_: String(128 * 1024), MIMALLOC_PURGE_DELAY: '0' };
+  return Object.fromEntries(Object.entries(settings).filter(([name]) => env[name] === undefined));
+}
+
+/**
  * @param args Astro's own arguments
  * @param env added to this process's environment
  * @param nodeFlags flags for Node itself, before Astro's script (V8 flags that NODE_OPTIONS refuses)

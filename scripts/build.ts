@@ -20,7 +20,7 @@ import { searchJobFile } from '../src/build/build-folders.ts';
 import { addToManifest } from '../src/build/incremental.ts';
 import { runDeferredSearch, SEARCH_JOB_ENV } from '../src/build/search-index.ts';
 import { SEGMENT_ENV, type SegmentSettings } from '../src/lib/segment-registry.ts';
-import { buildGcFlags, runAstro, supportedNodeFlags } from './astro-cli.ts';
+import { buildGcFlags, nativeAllocatorEnv, runAstro, supportedNodeFlags } from './astro-cli.ts';
 import { holdsArticles } from './lib/content-files.ts';
 import { outputReused, planOption, planSegments, reuseOption, segmentOption } from './lib/segment-builds.ts';
 import {
@@ -79,8 +79,9 @@ const { stagingDir, shownOutDir } = folders;
 
 /**
  * From this many articles, Astro's process gets a 64 MB semi-space (young generation), below it
- * 16 MB; and the jobs of a segmented build get the garbage-collector flags that spare memory
- * (`buildGcFlags`, ./astro-cli.ts), which a small archive's builds, mostly starting up, do not need.
+ * 16 MB; and the jobs of a segmented build get a 16 MB one again, with the garbage-collector flags
+ * and allocators' settings that spare memory (`buildGcFlags`, `nativeAllocatorEnv`,
+ * ./astro-cli.ts), which a small archive's builds, mostly starting up, do not need.
  * Left to itself, V8 sizes the young generation from the old generation's limit, which
  * `buildNodeOptions` raises to 60% of the machine's memory: 64 MB here too. Measured on the 2-core
  * machine, 2 December 2026, interleaved runs of 16 MB against 64 MB:
@@ -101,13 +102,19 @@ const LARGE_ARCHIVE_ARTICLES = 5_000;
 /**
  * Heap settings for Astro's process, unless the newsroom set its own in NODE_OPTIONS:
  * - the young generation's size by the archive's (above): a large archive's cold build generates
- *   pages that allocate many short-lived strings;
+ *   pages that allocate many short-lived strings. Not in a segmented build's jobs, where the
+ *   runner's memory is the limit: each page thread's young generation (two semi-spaces and a
+ *   little, 134 MB with 64 MB ones) stays resident through page generation. At a million articles
+ *   segment 3 of 64 peaked at 2.12–2.16 GB with 16 MB against 2.43–2.49 GB with 64, its pages
+ *   taking 1:15–1:24 against 1:06–1:08 (two runs each, 5 December 2026, docs/operations.md);
  * - an old generation sized to the machine (60% of its memory) instead of V8's ~4 GB default, which
  *   a 30,000-article archive outgrows.
  */
-function buildNodeOptions(own: string, largeArchive: boolean): string {
+function buildNodeOptions(own: string, largeArchive: boolean, segmentedJob: boolean): string {
   const options = [own];
-  if (!own.includes('--max-semi-space-size')) options.push(`--max-semi-space-size=${largeArchive ? 64 : 16}`);
+  if (!own.includes('--max-semi-space-size')) {
+    options.push(`--max-semi-space-size=${largeArchive && !segmentedJob ? 64 : 16}`);
+  }
   if (!own.includes('--max-old-space-size')) {
     options.push(`--max-old-space-size=${Math.max(4096, Math.floor((os.totalmem() / 1024 ** 2) * 0.6))}`);
   }
@@ -145,10 +152,13 @@ function codeDigest(args: readonly string[]): string {
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
 const largeArchive = holdsArticles(collectionFolder('articles'), LARGE_ARCHIVE_ARTICLES);
-const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '', largeArchive);
-// V8's flags, which NODE_OPTIONS refuses: a segmented build's jobs spare memory (./astro-cli.ts).
-// Which of them this Node knows is asked only when Astro is started (a reused segment starts none).
-const gcFlags = buildGcFlags(largeArchive && (segment !== undefined || planCount !== undefined));
+// A segmented build's jobs spare memory: a smaller young generation, V8's flags (which NODE_OPTIONS
+// refuses) and the allocators' settings (./astro-cli.ts). Which of the flags this Node knows is
+// asked only when Astro is started (a reused segment starts none).
+const segmentedJob = largeArchive && (segment !== undefined || planCount !== undefined);
+const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '', largeArchive, segmentedJob);
+const gcFlags = buildGcFlags(segmentedJob);
+const allocatorEnv = nativeAllocatorEnv(segmentedJob);
 const fullBuild = givenArgs.includes('--full') || process.env.BAYEGAN_FULL_BUILD === '1';
 // Without `--segment`: a segment's pages get the fingerprints a whole build gives them, so that the
 // merged segments' manifests describe the merged site as a whole build's would.
@@ -166,6 +176,7 @@ if (planCount) {
       astroArgs,
       nodeOptions,
       gcFlags,
+      allocatorEnv,
       codeDigest: settingsDigest,
     }),
   );
@@ -192,6 +203,7 @@ const status = runAstro(
   {
     NODE_ENV: 'production',
     NODE_OPTIONS: nodeOptions,
+    ...allocatorEnv,
     // A segment's own cache (above); a whole build leaves Astro's setting as it is.
     ...(segment ? { BAYEGAN_CACHE_DIR: cacheDir } : {}),
     // Pages whose inputs did not change are carried over from the site in place (src/lib/incremental/).

@@ -35,10 +35,11 @@ export interface PlanBuild {
   /** The build cache of the merge the plan compares with (its manifest and record). */
   cacheDir: string;
   manifestFile: string;
-  /** Astro's own arguments, and Node's options and garbage-collector flags for its process. */
+  /** Astro's own arguments, and Node's options, garbage-collector flags and allocators' settings for its process. */
   astroArgs: string[];
   nodeOptions: string;
   gcFlags: string[];
+  allocatorEnv: Record<string, string>;
   /** The digest of the code, settings and options, as the segments take it. */
   codeDigest: string;
 }
@@ -104,7 +105,7 @@ export function reuseOption(args: readonly string[]): { reuse: string | undefine
  * (BAYEGAN_CACHE_DIR); its own content cache is a folder in it. Nothing of the site is touched.
  */
 export function planSegments(count: number, build: PlanBuild): number {
-  const { projectRoot, cacheDir, manifestFile, astroArgs, nodeOptions, gcFlags, codeDigest } = build;
+  const { projectRoot, cacheDir, manifestFile, astroArgs, nodeOptions, gcFlags, allocatorEnv, codeDigest } = build;
   const planFile = path.resolve(process.env.BAYEGAN_PLAN_FILE || REUSE_PLAN_FILE);
   const mergedFile = path.join(cacheDir, MERGED_SEGMENTS_FILE);
   if (!existsSync(manifestFile) || !existsSync(mergedFile)) {
@@ -122,6 +123,7 @@ export function planSegments(count: number, build: PlanBuild): number {
     {
       NODE_ENV: 'production',
       NODE_OPTIONS: nodeOptions,
+      ...allocatorEnv,
       BAYEGAN_CACHE_DIR: path.join(cacheDir, PLAN_CACHE_FOLDER),
       BAYEGAN_SEGMENT_PLAN: JSON.stringify({
         count,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGcFlags, supportedNodeFlags } from '../../scripts/astro-cli.ts';
+import { buildGcFlags, nativeAllocatorEnv, supportedNodeFlags } from '../../scripts/astro-cli.ts';
 
 describe('Node flags for the Astro build', () => {
   it('keeps the flags this Node knows and drops the ones it would refuse to start on', () => {
@@ -13,5 +13,13 @@ describe('Node flags for the Astro build', () => {
     for (const segmented of [false, true]) {
       expect(supportedNodeFlags(buildGcFlags(segmented))).toEqual(buildGcFlags(segmented));
     }
+  });
+});
+
+describe('Native allocators’ settings for the Astro build', () => {
+  it('are given to the jobs of a segmented build only, each unless the environment names it', () => {
+    expect(nativeAllocatorEnv(false, {})).toEqual({});
+    expect(nativeAllocatorEnv(true, {})).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MIMALLOC_PURGE_DELAY: '0' });
+    expect(nativeAllocatorEnv(true, { MALLOC_MMAP_THRESHOLD_: '4194304' })).toEqual({ MIMALLOC_PURGE_DELAY: '0' });
   });
 });
