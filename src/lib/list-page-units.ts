@@ -1,14 +1,14 @@
 /**
  * The settled list pages of a segment plan and the unit of each (src/lib/segments.ts), as every
- * thread of a segment build holds them (pure): each list's folder once, and for each of its
- * numbered pages from the first the index of its unit's name, in one typed array for all the lists.
+ * thread of a segment build holds them (pure): each list's path once, and for each of its numbered
+ * pages from the first the index of its unit's name, in one typed array for all the lists.
  * A `Map` of each page's file to its unit took about 100 bytes a page in each thread, the file's
  * name most of it: 330,000 settled pages at a million articles, 30 to 50 MB a thread. This takes 4
  * bytes a page, and a folder's name and a map's entry a list.
  */
 import { listingPagePath, pageFile, siteFolder } from './paths.ts';
 
-/** One list's settled pages: its front page's path, and the unit of each numbered page from the first (none: not the plan's). */
+/** One list's settled pages: its front page's path, and the unit of each numbered page from the first. */
 export interface ListUnits {
   /** The list's front page's path (`/tag/نفت/`, from src/lib/paths.ts). */
   path: string;
@@ -16,7 +16,7 @@ export interface ListUnits {
   units: readonly (string | undefined)[];
 }
 
-/** What `ListPageUnits.parts` gives and `fromParts` takes: typed arrays and strings, which a structured clone copies whole. */
+/** What `ListPageUnits.parts` gives and `fromParts` takes: typed arrays and strings, for a structured clone. */
 export interface ListPageParts {
   /** Each list's front page's path. */
   paths: string[];
@@ -29,8 +29,8 @@ export interface ListPageParts {
 }
 
 /**
- * A list's numbered page as a file name: `<folder>/<n>/index.html` (`pageFile(listingPagePath(…))`),
- * the folder being the list's own. Page numbers are written without leading zeros.
+ * A list's numbered page as a file name: `<folder>/<n>/index.html`, the folder being the list's own
+ * (`pageFile(listingPagePath(…))`). Page numbers are written without leading zeros.
  */
 const NUMBERED_PAGE_FILE = /^(.+)\/([1-9]\d*)\/index\.html$/;
 
