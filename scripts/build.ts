@@ -107,8 +107,8 @@ const LARGE_ARCHIVE_ARTICLES = 5_000;
  *   little, 134 MB with 64 MB ones) stays resident through page generation. At a million articles
  *   segment 3 of 64 peaked at 2.12–2.16 GB with 16 MB against 2.43–2.49 GB with 64, its pages
  *   taking 1:15–1:24 against 1:06–1:08 (two runs each, 5 December 2026, docs/operations.md). With
- *   the allocators' settings too, 3 of 16 peaked at 2.92–2.94 GB against 3.42–3.46 and took 7–10%
- *   longer (two pairs): a runner with memory to spare can keep 64 MB through NODE_OPTIONS;
+ *   the allocators' settings too, 3 of 16 peaked at 2.90–2.97 GB and took 6:34.8 and 7:10.0, against
+ *   3.13–3.14 GB and 6:44.1 and 7:31.1 with 64 MB (interleaved): the smaller size costs no time;
  * - an old generation sized to the machine (60% of its memory) instead of V8's ~4 GB default, which
  *   a 30,000-article archive outgrows.
  */
