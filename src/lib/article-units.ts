@@ -5,6 +5,8 @@
  * number to name took about 37 bytes an article in each thread (a million articles: 37 MB a
  * thread); this takes 12.
  */
+import { nameTable } from './name-table.ts';
+
 export class ArticleUnits implements Iterable<[number, string]> {
   /** Ascending. */
   readonly #ids: Float64Array;
@@ -25,20 +27,17 @@ export class ArticleUnits implements Iterable<[number, string]> {
   static from(pairs: Iterable<readonly [number, string]>): ArticleUnits {
     const ids: number[] = [];
     const units: number[] = [];
-    const names: string[] = [];
-    const indexOf = new Map<string, number>();
+    const unitNames = nameTable();
     for (const [id, name] of pairs) {
-      let index = indexOf.get(name);
-      if (index === undefined) indexOf.set(name, (index = names.push(name) - 1));
       ids.push(id);
-      units.push(index);
+      units.push(unitNames.indexOf(name));
     }
     const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]! || a - b);
     const kept = order.filter((at, place) => place === order.length - 1 || ids[order[place + 1]!] !== ids[at]);
     return new ArticleUnits(
       Float64Array.from(kept, (at) => ids[at]!),
       Uint32Array.from(kept, (at) => units[at]!),
-      names,
+      unitNames.names,
     );
   }
 

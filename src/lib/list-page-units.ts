@@ -6,6 +6,7 @@
  * name most of it: 330,000 settled pages at a million articles, 30 to 50 MB a thread. This takes 4
  * bytes a page, and a folder's name and a map's entry a list.
  */
+import { nameTable } from './name-table.ts';
 import { listingPagePath, pageFile, siteFolder } from './paths.ts';
 
 /** One list's settled pages: its front page's path, and the unit of each numbered page from the first. */
@@ -58,8 +59,7 @@ export class ListPageUnits implements Iterable<[string, string]> {
     const paths: string[] = [];
     const starts: number[] = [];
     const units: number[] = [];
-    const names: string[] = [];
-    const indexOf = new Map<string, number>();
+    const unitNames = nameTable();
     for (const list of lists) {
       if (!list.units.some((unit) => unit !== undefined)) continue;
       paths.push(list.path);
@@ -69,13 +69,16 @@ export class ListPageUnits implements Iterable<[string, string]> {
           units.push(0);
           continue;
         }
-        let index = indexOf.get(unit);
-        if (index === undefined) indexOf.set(unit, (index = names.push(unit) - 1));
-        units.push(index + 1);
+        units.push(unitNames.indexOf(unit) + 1);
       }
     }
     starts.push(units.length);
-    return new ListPageUnits({ paths, starts: Uint32Array.from(starts), units: Uint32Array.from(units), names });
+    return new ListPageUnits({
+      paths,
+      starts: Uint32Array.from(starts),
+      units: Uint32Array.from(units),
+      names: unitNames.names,
+    });
   }
 
   /** What it is made of, for a structured clone (`fromParts` makes it again). */

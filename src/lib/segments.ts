@@ -46,6 +46,7 @@ import {
 import { ArticleUnits } from './article-units.ts';
 import { ListPageUnits, type ListPageParts, type ListUnits } from './list-page-units.ts';
 import { listingPages, settledPages } from './listing-pages.ts';
+import { nameTable } from './name-table.ts';
 import { planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
 
 /** The first folder of a site path in the built site: `/category/x/` → `category`. */
@@ -219,26 +220,20 @@ export interface SentPlan {
 
 /** `plan` as it is sent to another thread of the build. */
 export function sentPlan(plan: SegmentPlan): SentPlan {
-  const units: string[] = [];
-  const indexOf = new Map<string, number>();
-  const unitIndex = (unit: string) => {
-    let index = indexOf.get(unit);
-    if (index === undefined) indexOf.set(unit, (index = units.push(unit) - 1));
-    return index;
-  };
+  const units = nameTable();
   const articles = { ids: new Float64Array(plan.articleUnits.size), units: new Uint32Array(plan.articleUnits.size) };
   let at = 0;
   for (const [id, unit] of plan.articleUnits) {
     articles.ids[at] = id;
-    articles.units[at++] = unitIndex(unit);
+    articles.units[at++] = units.indexOf(unit);
   }
   const { names, ...listParts } = plan.listPages.parts();
   const listPages = {
     ...listParts,
-    units: listParts.units.map((unit) => (unit === 0 ? 0 : unitIndex(names[unit - 1]!) + 1)),
+    units: listParts.units.map((unit) => (unit === 0 ? 0 : units.indexOf(names[unit - 1]!) + 1)),
   };
   // The owners and shards as they are: a few hundred, which the thread's structured clone copies.
-  return { count: plan.count, owners: plan.owners, shards: plan.shards, units, articles, listPages };
+  return { count: plan.count, owners: plan.owners, shards: plan.shards, units: units.names, articles, listPages };
 }
 
 /** The plan `sentPlan` sent: the same units of the same articles and pages, one string for each unit. */
