@@ -28,10 +28,12 @@ export function buildGcFlags(segmented: boolean): string[] {
 }
 
 /**
- * Settings of the native memory allocators for the jobs of a segmented build of a large archive,
- * which leave a runner's memory resident after the pages no longer need it; each only when the
- * environment does not name it already. Measured at a million articles (segment 3 of 64, 5 December
- * 2026; docs/operations.md), each about a tenth of a GB of the peak:
+ * Settings of the native memory allocators for the builds of a large archive, whole or in segments,
+ * which leave memory resident after the pages no longer need it; each only when the environment
+ * does not name it already. Measured at a million articles (segment 3 of 64, 5 December 2026;
+ * docs/operations.md), each about a tenth of a GB of the peak; a whole cold build of 100,000
+ * articles peaked at 3.79–3.85 GB with both against 4.17–4.19, in 12:12–12:37 against 12:18–12:46
+ * (two interleaved pairs, the same day):
  * - glibc's `malloc` (Node's own, and its buffers') maps a buffer of 128 KB or more on its own and
  *   gives it back when freed, but each such buffer freed raises that threshold to its size (up to
  *   32 MB), and buffers below it come from its heap, which keeps what they leave resident. The end

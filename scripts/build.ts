@@ -79,9 +79,9 @@ const { stagingDir, shownOutDir } = folders;
 
 /**
  * From this many articles, Astro's process gets a 64 MB semi-space (young generation), below it
- * 16 MB; and the jobs of a segmented build get a 16 MB one again, with the garbage-collector flags
- * and allocators' settings that spare memory (`buildGcFlags`, `nativeAllocatorEnv`,
- * ./astro-cli.ts), which a small archive's builds, mostly starting up, do not need.
+ * 16 MB, and the allocators' settings that spare memory (`nativeAllocatorEnv`, ./astro-cli.ts); the
+ * jobs of a segmented build get a 16 MB one again, with the garbage-collector flags that spare
+ * memory (`buildGcFlags`). A small archive's builds, mostly starting up, need none of them.
  * Left to itself, V8 sizes the young generation from the old generation's limit, which
  * `buildNodeOptions` raises to 60% of the machine's memory: 64 MB here too. Measured on the 2-core
  * machine, 2 December 2026, interleaved runs of 16 MB against 64 MB:
@@ -154,13 +154,13 @@ function codeDigest(args: readonly string[]): string {
 // `npm run build` is the production build whatever NODE_ENV the machine has (a test runner or a
 // CI image may set "test" or "development", which would make Astro build in another mode).
 const largeArchive = holdsArticles(collectionFolder('articles'), LARGE_ARCHIVE_ARTICLES);
-// A segmented build's jobs spare memory: a smaller young generation, V8's flags (which NODE_OPTIONS
-// refuses) and the allocators' settings (./astro-cli.ts). Which of the flags this Node knows is
-// asked only when Astro is started (a reused segment starts none).
+// A segmented build's jobs spare memory: a smaller young generation and V8's flags (which
+// NODE_OPTIONS refuses). Which of the flags this Node knows is asked only when Astro is started (a
+// reused segment starts none). Every build of a large archive gets the allocators' settings.
 const segmentedJob = largeArchive && (segment !== undefined || planCount !== undefined);
 const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS ?? '', largeArchive, segmentedJob);
 const gcFlags = buildGcFlags(segmentedJob);
-const allocatorEnv = nativeAllocatorEnv(segmentedJob);
+const allocatorEnv = nativeAllocatorEnv(largeArchive);
 const fullBuild = givenArgs.includes('--full') || process.env.BAYEGAN_FULL_BUILD === '1';
 // Without `--segment`: a segment's pages get the fingerprints a whole build gives them, so that the
 // merged segments' manifests describe the merged site as a whole build's would.
