@@ -220,20 +220,20 @@ export interface SentPlan {
 
 /** `plan` as it is sent to another thread of the build. */
 export function sentPlan(plan: SegmentPlan): SentPlan {
-  const units = nameTable();
+  const unitNames = nameTable();
   const articles = { ids: new Float64Array(plan.articleUnits.size), units: new Uint32Array(plan.articleUnits.size) };
   let at = 0;
   for (const [id, unit] of plan.articleUnits) {
     articles.ids[at] = id;
-    articles.units[at++] = units.indexOf(unit);
+    articles.units[at++] = unitNames.indexOf(unit);
   }
   const { names, ...listParts } = plan.listPages.parts();
   const listPages = {
     ...listParts,
-    units: listParts.units.map((unit) => (unit === 0 ? 0 : units.indexOf(names[unit - 1]!) + 1)),
+    units: listParts.units.map((unit) => (unit === 0 ? 0 : unitNames.indexOf(names[unit - 1]!) + 1)),
   };
   // The owners and shards as they are: a few hundred, which the thread's structured clone copies.
-  return { count: plan.count, owners: plan.owners, shards: plan.shards, units: units.names, articles, listPages };
+  return { count: plan.count, owners: plan.owners, shards: plan.shards, units: unitNames.names, articles, listPages };
 }
 
 /** The plan `sentPlan` sent: the same units of the same articles and pages, one string for each unit. */
