@@ -78,8 +78,8 @@ const folders = siteFolders(projectRoot, outDir, path.join(cacheDir, MANIFEST_FI
 const { stagingDir, shownOutDir } = folders;
 
 /**
- * From this many articles, Astro's process gets a 64 MB semi-space (young generation), below it
- * 16 MB, and the allocators' settings that spare memory (`nativeAllocatorEnv`, ./astro-cli.ts); the
+ * From this many articles, Astro's process gets a 64 MB semi-space (young generation; below it
+ * 16 MB) and the allocators' settings that spare memory (`nativeAllocatorEnv`, ./astro-cli.ts); the
  * jobs of a segmented build get a 16 MB one again, with the garbage-collector flags that spare
  * memory (`buildGcFlags`). A small archive's builds, mostly starting up, need none of them.
  * Left to itself, V8 sizes the young generation from the old generation's limit, which
