@@ -6,6 +6,7 @@
  * (`pagedListIndex`, src/lib/shown-articles.ts) to give their settled pages to the segments of the
  * stories they show. Only the pages whose inputs changed are rendered.
  */
+import type { NewestFirst } from '#lib/article-list.ts';
 import { listingPages, type ListingPage } from '#lib/listing-pages.ts';
 import { archiveMonthPath, authorPath, categoryPath, tagPath } from '#lib/paths.ts';
 import site from '#site.config.ts';
@@ -14,7 +15,7 @@ import type { Archive, Article } from './articles';
 /** One paged list: its front page's path, its stories newest first, and its route's params and props. */
 export interface PagedArchiveList<Params, Props> {
   path: string;
-  articles: readonly Article[];
+  articles: NewestFirst<Article>;
   params: Params;
   props: Props;
 }

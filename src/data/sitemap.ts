@@ -1,4 +1,5 @@
 /** Every public page of the archive for the sitemaps, with the date it last changed. */
+import type { NewestFirst } from '#lib/article-list.ts';
 import { lastModified, recentCorrections } from '#lib/article-timeline.ts';
 import { oneUrl, urlRun, type SitemapUrl, type UrlRun } from '#lib/sitemaps.ts';
 import {
@@ -17,7 +18,10 @@ import { getArchive, type Article } from './articles';
 import { absoluteUrl } from './urls';
 
 const changed = (article: Article) => lastModified(article.data) ?? article.date;
-const newest = (articles: readonly Article[] | undefined) => articles?.[0] && changed(articles[0]);
+const newest = (articles: NewestFirst<Article> | undefined) => {
+  const first = articles?.at(0);
+  return first && changed(first);
+};
 
 /**
  * All page URLs, as runs made when asked (src/lib/sitemaps.ts): home, articles, corrections,

@@ -4,12 +4,13 @@
  * is one pass over the articles, and every per-article lookup is bounded, so a build grows
  * linearly with the archive.
  */
+import { ArticleList, groupRows } from './article-list.ts';
 import { boundedMemo } from './bounded-memo.ts';
 import { toTehranJalali } from './dates/jalali.ts';
 import { persianComparisonKey } from './persian/normalize.ts';
 import { positionInSorted } from './sorted-search.ts';
 import { slugify } from './persian/slug.ts';
-import { compareNewestFirst, groupBy } from './content/publication.ts';
+import { compareNewestFirst } from './content/publication.ts';
 
 /** What the archive needs to know about an article. */
 export interface ArchiveItem {
@@ -26,14 +27,14 @@ export interface TagGroup<T> {
   /** The spelling shown to readers: the most used form (the newest on a tie). */
   label: string;
   /** Newest first. */
-  articles: T[];
+  articles: ArticleList<T>;
 }
 
 export interface MonthGroup<T> {
   year: number;
   month: number;
   /** Newest first. */
-  articles: T[];
+  articles: ArticleList<T>;
 }
 
 export interface YearSummary {
@@ -49,11 +50,15 @@ export interface YearSummary {
  */
 export const tagSlug: (tag: string) => string = boundedMemo((tag) => slugify(persianComparisonKey(tag)));
 
+/**
+ * Every list is an `ArticleList` of `articles`: rows of that one table, not arrays of their own
+ * (./article-list.ts).
+ */
 export interface ArchiveIndex<T extends ArchiveItem> {
   /** Newest first. */
   articles: T[];
-  byCategory: Map<string, T[]>;
-  byAuthor: Map<string, T[]>;
+  byCategory: Map<string, ArticleList<T>>;
+  byAuthor: Map<string, ArticleList<T>>;
   /** Keyed by tag slug, sorted by label. */
   byTag: Map<string, TagGroup<T>>;
   /** Keyed by `1403-09`, newest month first. */
@@ -89,36 +94,54 @@ export function tagSlugsOf(article: { tags: readonly string[] }): string[] {
 export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: readonly T[]): ArchiveIndex<T> {
   // Sorted (in linear time when already in order) so that every list can be searched by date.
   const articles = [...articlesNewestFirst].sort(compareNewestFirst);
-  // One pass over each article's tags: its groups, and how often each spelling names each tag.
-  const tagGroups = new Map<string, { articles: T[]; spellings: Map<string, number> }>();
+  const listOf = (rows: Uint32Array) => new ArticleList(articles, rows);
+  const lists = <K>(keysOf: (article: T) => Iterable<K>) =>
+    new Map(
+      Array.from(
+        groupRows(articles.length, (row) => keysOf(articles[row]!)),
+        ([key, rows]) => [key, listOf(rows)],
+      ),
+    );
+
+  // How often each spelling names each tag, in one pass over the articles' tags.
+  const spellings = new Map<string, Map<string, number>>();
   for (const article of articles) {
     for (const [slug, tag] of firstSpellings(article)) {
-      const group = tagGroups.get(slug) ?? { articles: [], spellings: new Map<string, number>() };
-      group.articles.push(article);
-      group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1);
-      tagGroups.set(slug, group);
+      const forms = spellings.get(slug) ?? new Map<string, number>();
+      forms.set(tag, (forms.get(tag) ?? 0) + 1);
+      spellings.set(slug, forms);
     }
   }
-
   const byTag = new Map<string, TagGroup<T>>();
-  for (const [slug, group] of tagGroups) {
+  for (const [slug, rows] of groupRows(articles.length, (row) => tagSlugsOf(articles[row]!))) {
     // Map iteration is insertion order: the first form met (newest article) wins a tie.
     let label = '';
     let best = 0;
-    for (const [form, count] of group.spellings) {
+    for (const [form, count] of spellings.get(slug)!) {
       if (count > best) [label, best] = [form, count];
     }
-    byTag.set(slug, { slug, label, articles: group.articles });
+    byTag.set(slug, { slug, label, articles: listOf(rows) });
   }
   const sortedTags = [...byTag.values()].sort((a, b) => a.label.localeCompare(b.label, 'fa'));
 
-  const byMonth = new Map<string, MonthGroup<T>>();
-  for (const article of articles) {
+  // Each article's Tehran calendar month, reckoned once: its number in `months`.
+  const months: { key: string; year: number; month: number }[] = [];
+  const monthNumbers = new Map<string, number>();
+  const monthOfRow = new Uint32Array(articles.length);
+  articles.forEach((article, row) => {
     const { year, month } = toTehranJalali(article.date);
     const key = monthKey(year, month);
-    const group = byMonth.get(key);
-    if (group) group.articles.push(article);
-    else byMonth.set(key, { year, month, articles: [article] });
+    let number = monthNumbers.get(key);
+    if (number === undefined) {
+      number = months.push({ key, year, month }) - 1;
+      monthNumbers.set(key, number);
+    }
+    monthOfRow[row] = number;
+  });
+  const byMonth = new Map<string, MonthGroup<T>>();
+  for (const [number, rows] of groupRows(articles.length, (row) => [monthOfRow[row]!])) {
+    const { key, year, month } = months[number]!;
+    byMonth.set(key, { year, month, articles: listOf(rows) });
   }
 
   const years = new Map<number, YearSummary>();
@@ -130,11 +153,10 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
   }
   for (const summary of years.values()) summary.months.sort((a, b) => a.month - b.month);
 
-  const byCategory = groupBy(articles, (article) => article.categoryId);
   return {
     articles,
-    byCategory,
-    byAuthor: groupBy(articles, (article) => [...article.authorIds]),
+    byCategory: lists((article) => [article.categoryId]),
+    byAuthor: lists((article) => article.authorIds),
     byTag: new Map(sortedTags.map((group) => [group.slug, group])),
     byMonth,
     years: [...years.values()].sort((a, b) => b.year - a.year),
@@ -150,17 +172,33 @@ export function positionIn<T extends { id: number; date: Date }>(list: readonly 
   return positionInSorted(list, article, compareNewestFirst);
 }
 
+/** Where the article at `row` of the index's table (`positionIn(index.articles, article)`) is in `list`. */
+const placeIn = <T>(list: ArticleList<T>, row: number | undefined) =>
+  row === undefined ? undefined : list.indexOfRow(row);
+
+/**
+ * Where `article` is in `list`, one of the lists of `index`: its row in the index's table, found by
+ * halving, then that row in the list, likewise. Undefined when the list does not hold it.
+ */
+export function positionInList<T extends ArchiveItem>(
+  index: ArchiveIndex<T>,
+  list: ArticleList<T>,
+  article: T,
+): number | undefined {
+  return placeIn(list, positionIn(index.articles, article));
+}
+
 /** The newer and older article next to `article` in its section. */
 export function sectionNeighbours<T extends ArchiveItem>(
   archive: ArchiveIndex<T>,
   article: T,
 ): { newer?: T; older?: T } {
-  const list = archive.byCategory.get(article.categoryId) ?? [];
-  const index = positionIn(list, article);
+  const list = archive.byCategory.get(article.categoryId);
+  const index = list && positionInList(archive, list, article);
   if (index === undefined) return {};
   const result: { newer?: T; older?: T } = {};
-  if (index > 0) result.newer = list[index - 1]!;
-  if (index < list.length - 1) result.older = list[index + 1]!;
+  if (index > 0) result.newer = list!.at(index - 1)!;
+  if (index < list!.length - 1) result.older = list!.at(index + 1)!;
   return result;
 }
 
@@ -185,12 +223,13 @@ export function relatedArticles<T extends ArchiveItem>(
   const candidates = new Map<number, Candidate>();
   // Loops over the windows in place and keeps only the best `count`: every article of the archive
   // asks, 100,000 times in a build of 100,000 articles (1.8 s with slices and a full sort).
-  const visit = (list: readonly T[], sharesTag: boolean) => {
-    const position = positionIn(list, article);
+  const row = positionIn(index.articles, article);
+  const visit = (list: ArticleList<T> | undefined, sharesTag: boolean) => {
+    const position = list && placeIn(list, row);
     if (position === undefined) return;
-    const end = Math.min(list.length, position + window + 1);
+    const end = Math.min(list!.length, position + window + 1);
     for (let at = Math.max(0, position - window); at < end; at++) {
-      const other = list[at]!;
+      const other = list!.at(at)!;
       if (other.id === article.id) continue;
       const entry = candidates.get(other.id);
       if (!entry) candidates.set(other.id, { article: other, shared: sharesTag ? 1 : 0 });
@@ -198,7 +237,7 @@ export function relatedArticles<T extends ArchiveItem>(
     }
   };
   for (const slug of tagSlugsOf(article)) visit(index.byTag.get(slug)!.articles, true);
-  visit(index.byCategory.get(article.categoryId) ?? [], false);
+  visit(index.byCategory.get(article.categoryId), false);
   // Most shared tags, then the same section, then newest, then the higher number: a total order.
   const before = (a: Candidate, b: Candidate) =>
     b.shared - a.shared ||

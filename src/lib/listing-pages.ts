@@ -11,6 +11,7 @@
  * from the front page to the oldest one. Its "older" link leads to the numbered page below what it
  * shows, and that page's "newer" link leads back to it.
  */
+import type { NewestFirst } from './article-list.ts';
 import { listingPagePath } from './paths.ts';
 
 export interface ListingPage<T> {
@@ -59,14 +60,14 @@ export function settledPages(total: number, pageSize: number): number {
 /**
  * The pages of one list: the front page first, then the numbered pages from the oldest. A list
  * that fits on one page has only its front page.
- * @param newestFirst the list's stories, newest first
+ * @param newestFirst the list's stories, newest first (an array, or a list of the archive's index)
  * @param pageSize stories per numbered page (the site setting `pageSize`)
  * @param basePath the list's front page path, e.g. `/category/economy/`
  */
-export function listingPages<T>(newestFirst: readonly T[], pageSize: number, basePath: string): ListingPage<T>[] {
+export function listingPages<T>(newestFirst: NewestFirst<T>, pageSize: number, basePath: string): ListingPage<T>[] {
   checkPageSize(pageSize);
   const total = newestFirst.length;
-  if (total <= pageSize) return [{ number: 0, items: [...newestFirst], url: basePath, newest: basePath }];
+  if (total <= pageSize) return [{ number: 0, items: newestFirst.slice(), url: basePath, newest: basePath }];
 
   const pages = Math.ceil(total / pageSize);
   const frontFrom = frontPageFrom(total, pageSize);

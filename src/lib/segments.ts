@@ -43,6 +43,7 @@ import {
   siteFolder,
   tagPath,
 } from './paths.ts';
+import type { NewestFirst } from './article-list.ts';
 import { ArticleUnits } from './article-units.ts';
 import { ListPageUnits, type ListPageParts, type ListUnits } from './list-page-units.ts';
 import { listingPages, settledPages } from './listing-pages.ts';
@@ -89,7 +90,7 @@ export interface PagedList {
   /** Its front page's path (`/category/economy/`, from src/lib/paths.ts). */
   path: string;
   /** Its articles' numbers, newest first, as its pages show them. */
-  articles: readonly number[];
+  articles: NewestFirst<number>;
 }
 
 /** What the plan needs to know of the archive: the published articles and the paged lists. */

@@ -6,6 +6,7 @@
  * in the data store and packs the others (src/lib/content/packed-data.ts), and by the pages
  * (src/data/segments.ts), which stop the build if one they show was left out.
  */
+import type { ArticleList } from './article-list.ts';
 import { storiesBeside, type ArchiveIndex, type ArchiveItem } from './archive.ts';
 import { homeArticles, homeChoice, type HomeArticle, type HomeSettings } from './home-choice.ts';
 import { archiveMonthPath, authorPath, categoryPath, tagPath } from './paths.ts';
@@ -33,7 +34,9 @@ export interface ShownArticle extends HomeArticle {
  * only, which is the site unit's in the plan); tests/unit/shown-articles.test.ts holds them alike.
  */
 export function pagedListIndex(archive: ArchiveIndex<ArchiveItem>): PagedList[] {
-  const ids = (articles: readonly ArchiveItem[]) => articles.map(({ id }) => id);
+  // Each list's rows over one table of the articles' numbers: no list is copied.
+  const numbers = archive.articles.map(({ id }) => id);
+  const ids = (articles: ArticleList<ArchiveItem>) => articles.over(numbers);
   return [
     ...Array.from(archive.byCategory, ([id, articles]) => ({ path: categoryPath(id), articles: ids(articles) })),
     ...Array.from(archive.byTag.values(), (tag) => ({ path: tagPath(tag.slug), articles: ids(tag.articles) })),

@@ -3,6 +3,7 @@ import {
   buildArchiveIndex,
   monthKey,
   positionIn,
+  positionInList,
   relatedArticles,
   sectionNeighbours,
   tagSlug,
@@ -21,7 +22,7 @@ function item(
   return { id, date: new Date(iso), categoryId, authorIds, tags };
 }
 
-const ids = (list: readonly { id: number }[]) => list.map((article) => article.id);
+const ids = (list: Iterable<{ id: number }>) => Array.from(list, (article) => article.id);
 
 /** Finds an article by id in a fixture, failing loudly when the fixture is wrong. */
 function byId<T extends { id: number }>(list: readonly T[], id: number): T {
@@ -96,11 +97,13 @@ describe('buildArchiveIndex: sections and reporters', () => {
 
   it('finds each article’s position in its section', () => {
     const politics = index.byCategory.get('politics')!;
-    expect(positionIn(politics, byId(articles, 6))).toBe(0);
-    expect(positionIn(politics, byId(articles, 4))).toBe(1);
-    expect(positionIn(politics, byId(articles, 2))).toBe(2);
-    expect(positionIn(politics, byId(articles, 5))).toBeUndefined();
-    expect(positionIn(index.byCategory.get('economy')!, byId(articles, 3))).toBe(0);
+    expect(positionInList(index, politics, byId(articles, 6))).toBe(0);
+    expect(positionInList(index, politics, byId(articles, 4))).toBe(1);
+    expect(positionInList(index, politics, byId(articles, 2))).toBe(2);
+    expect(positionInList(index, politics, byId(articles, 5))).toBeUndefined();
+    expect(positionInList(index, index.byCategory.get('economy')!, byId(articles, 3))).toBe(0);
+    // One not in the archive at all, of an archive article's moment.
+    expect(positionInList(index, politics, item(7, '2024-11-21T10:00:00Z', 'politics'))).toBeUndefined();
   });
 });
 
@@ -197,7 +200,7 @@ describe('buildArchiveIndex: tags', () => {
 
   it('finds each article’s position in each tag group', () => {
     const group = index.byTag.get(cooperation)!.articles;
-    expect([8, 7, 6, 5, 3].map((id) => positionIn(group, byId(articles, id)))).toEqual([0, 1, 2, 3, 4]);
+    expect([8, 7, 6, 5, 3].map((id) => positionInList(index, group, byId(articles, id)))).toEqual([0, 1, 2, 3, 4]);
   });
 });
 

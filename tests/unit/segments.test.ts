@@ -196,7 +196,7 @@ describe('planSegments', () => {
     };
     // The story is in every list but the culture section, and in a new tag.
     const withStory = paged.map((list) =>
-      list.path === categoryPath('culture') ? list : { ...list, articles: [story.id, ...list.articles] },
+      list.path === categoryPath('culture') ? list : { ...list, articles: [story.id, ...list.articles.slice()] },
     );
     const fresh = { path: tagPath('تازه'), articles: [story.id] };
     const after = planSegments(
@@ -342,7 +342,7 @@ describe('ownsArticle and articlesOnOwnedListPages', () => {
         for (const id of onPages) listed.add(id);
       }
       // Every listed article is on some segment's list page; none is the whole archive's.
-      expect(listed).toEqual(new Set(index.lists!.paged.flatMap((list) => list.articles)));
+      expect(listed).toEqual(new Set(index.lists!.paged.flatMap((list) => list.articles.slice())));
     });
   }
   it('owns no article the plan does not know', () => {

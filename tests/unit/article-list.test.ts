@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ArticleList, groupRows } from '../../src/lib/article-list';
+
+const table = ['h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'];
+
+describe('groupRows', () => {
+  it('groups every row by its keys, each group ascending, groups in the order first met', () => {
+    const keys: string[][] = [['x'], ['y', 'x'], [], ['y'], ['z', 'x'], ['x'], [], ['z']];
+    const groups = groupRows(keys.length, (row) => keys[row]!);
+    expect([...groups.keys()]).toEqual(['x', 'y', 'z']);
+    expect([...groups.get('x')!]).toEqual([0, 1, 4, 5]);
+    expect([...groups.get('y')!]).toEqual([1, 3]);
+    expect([...groups.get('z')!]).toEqual([4, 7]);
+  });
+
+  it('holds a row twice in a group whose key it gives twice, and nothing for no rows', () => {
+    expect([...groupRows(2, () => ['a', 'a']).get('a')!]).toEqual([0, 0, 1, 1]);
+    expect(groupRows(0, () => ['a']).size).toBe(0);
+  });
+
+  it('places the groups side by side in one array, each exactly its size', () => {
+    const groups = [...groupRows(6, (row) => [row % 3]).values()];
+    expect(groups.map((rows) => rows.length)).toEqual([2, 2, 2]);
+    expect(new Set(groups.map((rows) => rows.buffer)).size).toBe(1);
+    expect(groups[0]!.buffer.byteLength).toBe(6 * Uint32Array.BYTES_PER_ELEMENT);
+  });
+});
+
+describe('ArticleList', () => {
+  const list = new ArticleList(table, Uint32Array.from([1, 2, 5, 7]));
+
+  it('reads its rows of the table, in order', () => {
+    expect(list.length).toBe(4);
+    expect([...list]).toEqual(['g', 'f', 'c', 'a']);
+    expect([list.at(0), list.at(3), list.at(4), list.at(-1)]).toEqual(['g', 'a', undefined, 'a']);
+  });
+
+  it('slices as an array does, into an array of its own', () => {
+    expect(list.slice()).toEqual(['g', 'f', 'c', 'a']);
+    expect(list.slice(1, 3)).toEqual(['f', 'c']);
+    expect(list.slice(2)).toEqual(['c', 'a']);
+    expect(list.slice(-1)).toEqual(['a']);
+    expect(list.slice(3, 1)).toEqual([]);
+    expect(list.slice()).not.toBe(list.slice());
+  });
+
+  it('finds where a row of the table is in it, or undefined', () => {
+    expect([1, 2, 5, 7].map((row) => list.indexOfRow(row))).toEqual([0, 1, 2, 3]);
+    expect([0, 3, 6, 8].map((row) => list.indexOfRow(row))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(new ArticleList(table, new Uint32Array(0)).indexOfRow(0)).toBeUndefined();
+  });
+
+  it('gives the same rows over another table of the same articles', () => {
+    const numbers = table.map((_, row) => 100 + row);
+    expect(list.over(numbers).slice()).toEqual([101, 102, 105, 107]);
+  });
+});
