@@ -103,17 +103,18 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
       ),
     );
 
-  // How often each spelling names each tag, in one pass over the articles' tags.
+  // Each article's tags, once: its groups, and how often each spelling names each tag.
   const spellings = new Map<string, Map<string, number>>();
-  for (const article of articles) {
-    for (const [slug, tag] of firstSpellings(article)) {
+  const tagRows = groupRows(articles.length, (row) =>
+    Array.from(firstSpellings(articles[row]!), ([slug, tag]) => {
       const forms = spellings.get(slug) ?? new Map<string, number>();
       forms.set(tag, (forms.get(tag) ?? 0) + 1);
       spellings.set(slug, forms);
-    }
-  }
+      return slug;
+    }),
+  );
   const byTag = new Map<string, TagGroup<T>>();
-  for (const [slug, rows] of groupRows(articles.length, (row) => tagSlugsOf(articles[row]!))) {
+  for (const [slug, rows] of tagRows) {
     // Map iteration is insertion order: the first form met (newest article) wins a tie.
     let label = '';
     let best = 0;
@@ -124,25 +125,20 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
   }
   const sortedTags = [...byTag.values()].sort((a, b) => a.label.localeCompare(b.label, 'fa'));
 
-  // Each article's Tehran calendar month, reckoned once: its number in `months`.
-  const months: { key: string; year: number; month: number }[] = [];
-  const monthNumbers = new Map<string, number>();
-  const monthOfRow = new Uint32Array(articles.length);
-  articles.forEach((article, row) => {
-    const { year, month } = toTehranJalali(article.date);
+  // Each article's Tehran calendar month, reckoned once.
+  const calendar = new Map<string, { year: number; month: number }>();
+  const monthRows = groupRows(articles.length, (row) => {
+    const { year, month } = toTehranJalali(articles[row]!.date);
     const key = monthKey(year, month);
-    let number = monthNumbers.get(key);
-    if (number === undefined) {
-      number = months.push({ key, year, month }) - 1;
-      monthNumbers.set(key, number);
-    }
-    monthOfRow[row] = number;
+    if (!calendar.has(key)) calendar.set(key, { year, month });
+    return [key];
   });
-  const byMonth = new Map<string, MonthGroup<T>>();
-  for (const [number, rows] of groupRows(articles.length, (row) => [monthOfRow[row]!])) {
-    const { key, year, month } = months[number]!;
-    byMonth.set(key, { year, month, articles: listOf(rows) });
-  }
+  const byMonth = new Map(
+    Array.from(monthRows, ([key, rows]): [string, MonthGroup<T>] => [
+      key,
+      { ...calendar.get(key)!, articles: listOf(rows) },
+    ]),
+  );
 
   const years = new Map<number, YearSummary>();
   for (const group of byMonth.values()) {

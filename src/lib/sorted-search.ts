@@ -1,7 +1,8 @@
 /**
  * Where `item` is in `list`, sorted by `compare`, found by halving; undefined when no element of
- * the list compares equal to it. The one binary search of the code: an article's place in a list
- * of the archive (./archive.ts), a number in a set of numbers (./number-set.ts).
+ * the list compares equal to it. The one binary search of the code: an article's place in the
+ * archive's table (./archive.ts), a row in a list of it (./article-list.ts), a number in a set of
+ * numbers (./number-set.ts).
  */
 export function positionInSorted<T>(list: ArrayLike<T>, item: T, compare: (a: T, b: T) => number): number | undefined {
   let low = 0;
