@@ -13,6 +13,15 @@ describe('groupRows', () => {
     expect([...groups.get('z')!]).toEqual([4, 7]);
   });
 
+  it('takes rows of many keys each, more than it first made room for', () => {
+    const groups = groupRows(5, (row) => Array.from({ length: 10 }, (_, key) => key + row));
+    expect(groups.size).toBe(14);
+    expect([...groups.get(0)!]).toEqual([0]);
+    expect([...groups.get(9)!]).toEqual([0, 1, 2, 3, 4]);
+    expect([...groups.get(13)!]).toEqual([4]);
+    expect([...groups.values()].reduce((sum, rows) => sum + rows.length, 0)).toBe(50);
+  });
+
   it('holds a row twice in a group whose key it gives twice, and nothing for no rows', () => {
     expect([...groupRows(2, () => ['a', 'a']).get('a')!]).toEqual([0, 0, 1, 1]);
     expect(groupRows(0, () => ['a']).size).toBe(0);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILD_NOW_ENV,
   compareNewestFirst,
-  groupBy,
   isPublished,
   publicationPolicyOf,
   resolveBuildNow,
@@ -125,44 +124,6 @@ describe('resolveBuildNow', () => {
         /^BAYEGAN_NOW: .* For example: BAYEGAN_NOW=2024-/,
       );
     }
-  });
-});
-
-describe('groupBy', () => {
-  const articles = [
-    { id: 1, category: 'economy', tags: ['بورس', 'نفت'] },
-    { id: 2, category: 'sport', tags: ['فوتبال'] },
-    { id: 3, category: 'economy', tags: ['نفت'] },
-    { id: 4, category: 'sport', tags: [] },
-    { id: 5, category: 'economy', tags: ['نفت', 'بورس'] },
-  ];
-
-  it('groups by a single key, keeping the input order inside each group', () => {
-    const groups = groupBy(articles, (a) => a.category);
-    expect([...groups.keys()]).toEqual(['economy', 'sport']);
-    expect(groups.get('economy')!.map((a) => a.id)).toEqual([1, 3, 5]);
-    expect(groups.get('sport')!.map((a) => a.id)).toEqual([2, 4]);
-  });
-
-  it('puts an item in every group of an array of keys, and in none for an empty array', () => {
-    const groups = groupBy(articles, (a) => a.tags);
-    expect([...groups.keys()]).toEqual(['بورس', 'نفت', 'فوتبال']);
-    expect(groups.get('نفت')!.map((a) => a.id)).toEqual([1, 3, 5]);
-    expect(groups.get('بورس')!.map((a) => a.id)).toEqual([1, 5]);
-    expect(groups.get('فوتبال')!.map((a) => a.id)).toEqual([2]);
-    expect([...groups.values()].flat().some((a) => a.id === 4)).toBe(false);
-  });
-
-  it('keeps the items themselves, not copies', () => {
-    const groups = groupBy(articles, (a) => a.category);
-    expect(groups.get('economy')![0]).toBe(articles[0]);
-  });
-
-  it('returns an empty map for no items and accepts any iterable', () => {
-    expect(groupBy([], (x: number) => x).size).toBe(0);
-    const groups = groupBy(new Set([1, 2, 3, 4]), (n) => n % 2);
-    expect(groups.get(1)).toEqual([1, 3]);
-    expect(groups.get(0)).toEqual([2, 4]);
   });
 });
 

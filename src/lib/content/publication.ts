@@ -81,17 +81,3 @@ export function resolveBuildNow(env: Record<string, string | undefined>, clock: 
 export function publicationPolicyOf(env: Record<string, string | undefined>, clock: Date): PublicationPolicy {
   return { now: resolveBuildNow(env, clock), includeUnpublished: env[SHOW_UNPUBLISHED_ENV] === '1' };
 }
-
-/** Groups items by a key once, keeping the input order inside each group. */
-export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K | K[]): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const keys = keyOf(item);
-    for (const key of Array.isArray(keys) ? keys : [keys]) {
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
-}
