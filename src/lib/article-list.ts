@@ -5,6 +5,8 @@
  * room it grew, in every thread that holds the archive. A million articles of three tags each: 23
  * MB of rows where the arrays took 68 MB of heap. The rows ascend, so the list is newest first too.
  */
+import { withRoom } from './content/typed-columns.ts';
+import { nameTable } from './name-table.ts';
 import { positionInSorted } from './sorted-search.ts';
 
 /** What a list of stories, newest first, gives: an array of them, or an `ArticleList`. */
@@ -67,10 +69,10 @@ export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
  * several; a key given twice holds the row twice), every group's rows ascending, groups in the order
  * their first row met them. `keysOf` is asked once a row, in order. Each key is numbered as it is
  * met and each row's key numbers kept in a typed array, which the groups are then counted and placed
- * from: every group is one stretch of a single typed array, sized exactly, and no array grows.
+ * from: every group is one stretch of a single typed array, sized exactly, and no group grows.
  */
 export function groupRows<K>(count: number, keysOf: (row: number) => Iterable<K>): Map<K, Uint32Array> {
-  const numbers = new Map<K, number>();
+  const keys = nameTable<K>();
   const sizes: number[] = [];
   // Row r's keys are met[starts[r]] to met[starts[r + 1]], as key numbers.
   const starts = new Uint32Array(count + 1);
@@ -79,17 +81,9 @@ export function groupRows<K>(count: number, keysOf: (row: number) => Iterable<K>
   for (let row = 0; row < count; row++) {
     starts[row] = used;
     for (const key of keysOf(row)) {
-      let number = numbers.get(key);
-      if (number === undefined) {
-        number = sizes.push(0) - 1;
-        numbers.set(key, number);
-      }
-      sizes[number]! += 1;
-      if (used === met.length) {
-        const larger = new Uint32Array(met.length * 2);
-        larger.set(met);
-        met = larger;
-      }
+      const number = keys.indexOf(key);
+      sizes[number] = (sizes[number] ?? 0) + 1;
+      met = withRoom(met, used + 1);
       met[used++] = number;
     }
   }
@@ -99,7 +93,7 @@ export function groupRows<K>(count: number, keysOf: (row: number) => Iterable<K>
   const next = new Uint32Array(sizes.length);
   for (let number = 1; number < sizes.length; number++) next[number] = next[number - 1]! + sizes[number - 1]!;
   const groups = new Map<K, Uint32Array>();
-  for (const [key, number] of numbers) groups.set(key, rows.subarray(next[number], next[number]! + sizes[number]!));
+  keys.names.forEach((key, number) => groups.set(key, rows.subarray(next[number], next[number]! + sizes[number]!)));
   for (let row = 0; row < count; row++) {
     for (let at = starts[row]!; at < starts[row + 1]!; at++) rows[next[met[at]!]!++] = row;
   }

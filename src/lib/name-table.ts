@@ -1,17 +1,18 @@
 /**
- * Names kept once, each at the index of its first meeting: the plan's tables of units keep a unit's
- * name once and its index a row (./article-units.ts, ./list-page-units.ts, ./segments.ts).
+ * Names (or other keys) kept once, each at the index of its first meeting: the plan's tables of
+ * units keep a unit's name once and its index a row (./article-units.ts, ./list-page-units.ts,
+ * ./segments.ts), and the archive's lists number their keys so (`groupRows`, ./article-list.ts).
  */
-export interface NameTable {
+export interface NameTable<K = string> {
   /** Every name met, in the order first met. */
-  readonly names: string[];
+  readonly names: K[];
   /** The index of `name` in `names`, added at the end the first time. */
-  indexOf(name: string): number;
+  indexOf(name: K): number;
 }
 
-export function nameTable(): NameTable {
-  const names: string[] = [];
-  const indexes = new Map<string, number>();
+export function nameTable<K = string>(): NameTable<K> {
+  const names: K[] = [];
+  const indexes = new Map<K, number>();
   return {
     names,
     indexOf(name) {

@@ -28,7 +28,7 @@ export interface Column {
 type TypedArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
 /** `array` with room for `size` items, its items kept (grown by doubling). */
-function withRoom<A extends TypedArray>(array: A, size: number): A {
+export function withRoom<A extends TypedArray>(array: A, size: number): A {
   if (size <= array.length) return array;
   const larger = new (array.constructor as new (length: number) => A)(Math.max(size, array.length * 2));
   larger.set(array);
