@@ -168,29 +168,32 @@ export function positionIn<T extends { id: number; date: Date }>(list: readonly 
   return positionInSorted(list, article, compareNewestFirst);
 }
 
-/** Where the article at `row` of the index's table (`positionIn(index.articles, article)`) is in `list`. */
-const placeIn = <T>(list: ArticleList<T>, row: number | undefined) =>
-  row === undefined ? undefined : list.indexOfRow(row);
-
 /**
  * Where `article` is in `list`, one of the lists of `index`: its row in the index's table, found by
  * halving, then that row in the list, likewise. Undefined when the list does not hold it.
+ * @param row the article's row in the table (`positionIn(index.articles, article)`), when the caller
+ *   has it: a page's related stories and section neighbours look it up once
  */
 export function positionInList<T extends ArchiveItem>(
   index: ArchiveIndex<T>,
   list: ArticleList<T>,
   article: T,
+  row: number | undefined = positionIn(index.articles, article),
 ): number | undefined {
-  return placeIn(list, positionIn(index.articles, article));
+  return row === undefined ? undefined : list.indexOfRow(row);
 }
 
-/** The newer and older article next to `article` in its section. */
+/**
+ * The newer and older article next to `article` in its section.
+ * @param row its row in the index's table, when the caller has it (`positionInList`)
+ */
 export function sectionNeighbours<T extends ArchiveItem>(
   archive: ArchiveIndex<T>,
   article: T,
+  row: number | undefined = positionIn(archive.articles, article),
 ): { newer?: T; older?: T } {
   const list = archive.byCategory.get(article.categoryId);
-  const index = list && positionInList(archive, list, article);
+  const index = list && positionInList(archive, list, article, row);
   if (index === undefined) return {};
   const result: { newer?: T; older?: T } = {};
   if (index > 0) result.newer = list!.at(index - 1)!;
@@ -209,19 +212,20 @@ export interface RelatedOptions {
  * Related stories: articles sharing the most tags (same section breaks ties), newest first, then
  * filled from the same section. Candidates come only from a window around the article in each of
  * its groups, so the cost per article is bounded however large a tag or section grows.
+ * @param row its row in the index's table, when the caller has it (`positionInList`)
  */
 export function relatedArticles<T extends ArchiveItem>(
   index: ArchiveIndex<T>,
   article: T,
   { count, window = 12 }: RelatedOptions,
+  row: number | undefined = positionIn(index.articles, article),
 ): T[] {
   type Candidate = { article: T; shared: number };
   const candidates = new Map<number, Candidate>();
   // Loops over the windows in place and keeps only the best `count`: every article of the archive
   // asks, 100,000 times in a build of 100,000 articles (1.8 s with slices and a full sort).
-  const row = positionIn(index.articles, article);
   const visit = (list: ArticleList<T> | undefined, sharesTag: boolean) => {
-    const position = list && placeIn(list, row);
+    const position = list && positionInList(index, list, article, row);
     if (position === undefined) return;
     const end = Math.min(list!.length, position + window + 1);
     for (let at = Math.max(0, position - window); at < end; at++) {
@@ -264,5 +268,10 @@ export function storiesBeside<T extends ArchiveItem>(
   article: T,
   relatedCount: number,
 ): { related: T[]; newer?: T; older?: T } {
-  return { related: relatedArticles(index, article, { count: relatedCount }), ...sectionNeighbours(index, article) };
+  // The article's row in the table, looked up once for both.
+  const row = positionIn(index.articles, article);
+  return {
+    related: relatedArticles(index, article, { count: relatedCount }, row),
+    ...sectionNeighbours(index, article, row),
+  };
 }
