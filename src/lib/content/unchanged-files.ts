@@ -15,26 +15,20 @@
  * only means that every file is read again.
  */
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { planSettings } from '#lib/segment-registry.ts';
-import { writeWholeFile } from '#lib/whole-file.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
+import { FileRecords } from './file-records.ts';
 import { fileKey, gitBlobIds } from './git-blobs.ts';
-import type { WithPackedEntries } from './packed-entries.ts';
+import type { BesideEntry, WithPackedEntries } from './packed-entries.ts';
 import { givenPlanIndex, PLAN_INDEX_ENV, readStoreIndex, storeIndexFile, writeStoreIndex } from './plan-index.ts';
 import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
-
-/**
- * What is recorded of one file: its key when read (`git:` and its blob id, or its stat), and the
- * digest Astro gave its entry.
- */
-type FileRecord = [key: string, digest: string];
 
 /** When more files than this changed, Astro's loader is given the whole pattern instead of a list. */
 const LIST_LIMIT = 2_000;
@@ -42,27 +36,13 @@ const LIST_LIMIT = 2_000;
 /** The glob special characters, escaped so that a file name is matched as it is written. */
 const escapeGlob = (file: string) => file.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
 
-/** Where the records of `collection`'s files are kept in the build cache `cacheDir`. */
+/**
+ * Where the records of `collection`'s files (./file-records.ts: each file's key when read, `git:`
+ * and its blob id or its stat, and the digest Astro gave its entry) are kept in the build cache
+ * `cacheDir`.
+ */
 export const contentFileRecords = (cacheDir: string, collection: string) =>
-  path.join(cacheDir, 'bayegan-content-files', `${collection}.json`);
-
-/** A collection's records: the folder read (relative to the project) and each file's record. */
-interface Records {
-  folder: string | undefined;
-  files: Record<string, FileRecord>;
-}
-
-function readRecords(file: string): Records {
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<Records> | Record<string, FileRecord>;
-    // Records of an earlier version name no folder: only the files.
-    return 'folder' in saved && 'files' in saved
-      ? (saved as Records)
-      : { folder: undefined, files: saved as Record<string, FileRecord> };
-  } catch {
-    return { folder: undefined, files: {} };
-  }
-}
+  path.join(cacheDir, 'bayegan-content-files', `${collection}.records`);
 
 /**
  * Restarts Astro's timer for saving its data store. Astro saves the whole store 500 ms after the
@@ -119,11 +99,11 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
         !recordsFrom && !beside?.size && store.keys().length === 0 ? planStoreEntries(context) : undefined;
       for (const entry of fromPlan?.entries ?? []) store.set(entry);
       // A segment with no index of its own starts from the plan's: its entries and their records.
-      const saved = readRecords(recordsFrom ?? fromPlan?.records ?? recordsFile);
+      const saved = FileRecords.read(recordsFrom ?? fromPlan?.records ?? recordsFile);
       // Where the files are, as Astro names an entry's file: relative to the project.
       const folder = path.relative(fileURLToPath(context.config.root), baseDir).split(path.sep).join('/');
       const moved = saved.folder !== undefined && saved.folder !== folder;
-      const previous = moved ? {} : saved.files;
+      const previous = moved ? new FileRecords(folder) : saved;
       // A segment build's packed entries, kept beside the store (./packed-entries.ts): unchanged
       // files of those are not read either.
       if (moved) {
@@ -141,22 +121,32 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       // In a git checkout, a tracked file as committed or staged is known by its blob id, the same
       // in every checkout (a CI runner's too); any other file by its stat.
       const blobs = gitBlobIds(baseDir);
-      const records: Record<string, FileRecord> = {};
-      const keys = new Map<string, string | undefined>();
-      const unchanged = new Set<string>();
+      // What is kept of each file is sized for a million of them: the records as columns, the
+      // unchanged packed entries as the entries themselves (not their ids), a key only a changed file's.
+      const records = new FileRecords(folder);
+      const unchangedInStore = new Set<string>();
+      const unchangedBeside = new Set<BesideEntry>();
       const changed: string[] = [];
+      const changedKeys: (string | undefined)[] = [];
       for (const file of files) {
         const key = fileKey(path.join(baseDir, file), blobs?.get(file));
-        keys.set(file, key);
         const id = idOf(file, base);
         const inStore = store.get(id);
-        const entry = inStore ?? beside?.get(id);
-        const known = previous[file];
-        if (key && known && known[0] === key && entry?.filePath && String(entry.digest) === known[1]) {
-          unchanged.add(id);
-          records[file] = known;
+        const packed = beside?.get(id);
+        const entry = inStore ?? packed;
+        const row = previous.rowOf(file);
+        if (
+          key &&
+          row !== undefined &&
+          previous.keyAt(row) === key &&
+          entry?.filePath &&
+          String(entry.digest) === previous.digestAt(row)
+        ) {
+          records.copy(previous, row);
+          if (packed) unchangedBeside.add(packed);
           // A packed entry is no page's: its modules and pictures are not imported.
           if (!inStore) continue;
+          unchangedInStore.add(id);
           // What Astro's loader does for a file whose digest it finds unchanged.
           if (entry.deferredRender) store.addModuleImport(entry.filePath);
           // The loader's store has it at run time (astro/dist/content/mutable-data-store.js); its type does not.
@@ -164,25 +154,27 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           if (entry.assetImports?.length) withAssets.addAssetImports(entry.assetImports, entry.filePath);
         } else {
           changed.push(file);
+          changedKeys.push(key);
         }
       }
       // A packed entry whose file changed or is gone is read again, as an entry of the store would be.
-      if (beside) for (const id of [...beside.keys()]) if (!unchanged.has(id)) beside.delete(id);
+      if (beside) for (const [id, entry] of beside) if (!unchangedBeside.has(entry)) beside.delete(id);
       // After this long synchronous work the save timer would fire at the first file read below.
       postponeStoreSave(context);
-      if (unchanged.size > 0) {
+      // So far the records are the unchanged files'.
+      if (records.count > 0) {
         context.logger.info(
           `${context.collection}: ${changed.length} of ${files.length} files changed since the last build.`,
         );
       }
       if (changed.length === 0) {
-        for (const id of store.keys()) if (!unchanged.has(id)) store.delete(id);
+        for (const id of store.keys()) if (!unchangedInStore.has(id)) store.delete(id);
       } else {
         // Astro's loader removes every entry it did not read: not the unchanged ones.
         const keepUnchanged = new Proxy(store, {
           get: (target, property) =>
             property === 'delete'
-              ? (id: string) => (unchanged.has(id) ? undefined : target.delete(id))
+              ? (id: string) => (unchangedInStore.has(id) ? undefined : target.delete(id))
               : Reflect.get(target, property, target),
         });
         const pattern = changed.length > LIST_LIMIT ? options.pattern : changed.map(escapeGlob);
@@ -191,14 +183,14 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
         await glob({ ...options, pattern }).load(checked.context);
         checked.refuse();
       }
-      for (const file of changed) {
-        const key = keys.get(file);
+      changed.forEach((file, at) => {
         const id = idOf(file, base);
         const entry = store.get(id) ?? beside?.get(id);
-        if (key && entry?.digest !== undefined) records[file] = [key, String(entry.digest)];
-      }
+        const key = changedKeys[at];
+        if (key && entry?.digest !== undefined) records.add(file, key, String(entry.digest));
+      });
       mkdirSync(path.dirname(recordsFile), { recursive: true });
-      writeWholeFile(recordsFile, JSON.stringify({ folder, files: records } satisfies Records));
+      records.write(recordsFile);
       // The plan's entries of a collection kept whole in the store are a cold segment's (above).
       const plan = planSettings();
       if (plan && !beside) {
