@@ -17,15 +17,9 @@ import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, AstroPreren
 import { keptMdxBodiesFolder, noteReusedMdxAssets } from '#lib/content/kept-mdx-bodies.ts';
 import { packedEntriesToHandOn, type HandedEntries } from '#lib/content/packed-entries.ts';
 import { renderedBodyFolders } from '#lib/content/rendered-bodies.ts';
-import {
-  fillImageStandIns,
-  startsPageWorker,
-  pageWorkerMustStop,
-  PAGE_WORKER_MIN_PAGES,
-  routeKey,
-} from '#lib/parallel-pages.ts';
+import { fillImageStandIns, startsPageWorker, pageWorkerMustStop, routeKey } from '#lib/parallel-pages.ts';
 import { gigabytes } from '#lib/build-memory.ts';
-import { segmentRunToSend, type SentSegmentRun } from '#lib/segment-registry.ts';
+import { segmentArchiveArticles, segmentRunToSend, type SentSegmentRun } from '#lib/segment-registry.ts';
 import { everythingToSecondThread } from './second-thread.ts';
 
 /** What the worker is started with. */
@@ -266,9 +260,10 @@ async function startPageWorker(
   pages: number,
   logger: AstroIntegrationLogger,
 ): Promise<PageWorker | undefined> {
-  const minPages = everythingToSecondThread() ? 0 : PAGE_WORKER_MIN_PAGES;
+  // The tests' switch starts one however small the share of the archive.
+  const rules = everythingToSecondThread() ? { minPages: 0 } : { archiveArticles: segmentArchiveArticles() ?? 0 };
   const app = astros.app;
-  if (!startsPageWorker(pages, process.memoryUsage.rss(), os.totalmem(), minPages) || !app || !entryFile) {
+  if (!startsPageWorker(pages, process.memoryUsage.rss(), os.totalmem(), rules) || !app || !entryFile) {
     return undefined;
   }
   // The worker must render from the very bundle Astro loaded: the module of that file is Astro's app.

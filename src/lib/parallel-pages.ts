@@ -13,13 +13,25 @@ import { buildMemoryCeiling } from '#lib/build-memory.ts';
  */
 export const PAGE_WORKER_MIN_PAGES = 2000;
 
+/**
+ * Fewer pages than one a this many articles of the archive are all rendered by the build's own
+ * thread, however many they are: a worker holds its own copy of the whole archive's index, which
+ * it loads before its first page. At a million articles that copy was about 0.3 GB of heap and
+ * took about 35 s, in which the build's thread rendered some 3,500 pages alone; segment 3 of 256
+ * (5,378 pages) left the worker 305–587 of them, 3 of 64 (20,914) about 8,600 (5 December 2026).
+ * A small segment's memory then follows its share, not the archive.
+ */
+export const ARTICLES_PER_WORKER_PAGE = 100;
+
 const GIB = 1024 ** 3;
 /** A worker with less room than this would outgrow it on a large archive: none is started. */
 const MIN_ROOM_BYTES = 1 * GIB;
 
 /**
- * Whether a page worker is started: enough pages (`minPages`) and at least 1 GB of room beside
- * what the build holds (`usedBytes`) within the build's memory ceiling. The room is not a heap
+ * Whether a page worker is started: enough pages (`minPages`, and one a hundred of the
+ * `archiveArticles`, the whole archive's published articles when the build knows them) and at
+ * least 1 GB of room beside what the build holds (`usedBytes`) within the build's memory ceiling.
+ * The room is not a heap
  * limit V8 could enforce: the build sets the process's `--max-old-space-size` (scripts/build.ts),
  * which overrides a worker's own. The build's thread stops the worker instead when the process
  * passes the ceiling (`pageWorkerMustStop`), and renders its pages: slower, never different.
@@ -28,9 +40,10 @@ export function startsPageWorker(
   pages: number,
   usedBytes: number,
   machineBytes: number,
-  minPages = PAGE_WORKER_MIN_PAGES,
+  { minPages = PAGE_WORKER_MIN_PAGES, archiveArticles = 0 }: { minPages?: number; archiveArticles?: number } = {},
 ): boolean {
-  return pages >= minPages && buildMemoryCeiling(machineBytes) - usedBytes >= MIN_ROOM_BYTES;
+  const enoughPages = pages >= Math.max(minPages, archiveArticles / ARTICLES_PER_WORKER_PAGE);
+  return enoughPages && buildMemoryCeiling(machineBytes) - usedBytes >= MIN_ROOM_BYTES;
 }
 
 /**

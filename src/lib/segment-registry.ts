@@ -55,6 +55,13 @@ export function segmentRun(): SegmentRun | undefined {
 }
 
 /**
+ * How many articles the whole archive publishes, in a segment build once its plan is made (the
+ * page worker's rule, src/lib/parallel-pages.ts); undefined in any other build.
+ */
+export const segmentArchiveArticles = (): number | undefined =>
+  segmentSettings() ? registered.get()?.articles.length : undefined;
+
+/**
  * What the build's thread reckoned of its segment run, as it is sent to its page worker
  * (src/build/page-workers.ts): the plan, the articles held in full and the index's digest. The
  * worker loads the same archive and takes these rather than reckon them again: reckoning the

@@ -53,7 +53,16 @@ describe('startsPageWorker: a second rendering thread only when it pays and fits
   });
 
   it('starts one for any number of pages when asked to (minPages 0, the tests)', () => {
-    expect(startsPageWorker(3, 0.5 * GIB, 24 * GIB, 0)).toBe(true);
+    expect(startsPageWorker(3, 0.5 * GIB, 24 * GIB, { minPages: 0 })).toBe(true);
+  });
+
+  it('starts none for a segment whose pages are fewer than one a hundred articles of the archive', () => {
+    // A million articles: segment 3 of 256 renders 5,378 pages, 3 of 64 about 21,000.
+    expect(startsPageWorker(5_378, 1.4 * GIB, 7 * GIB, { archiveArticles: 1_000_000 })).toBe(false);
+    expect(startsPageWorker(20_914, 1.4 * GIB, 24 * GIB, { archiveArticles: 1_000_000 })).toBe(true);
+    expect(startsPageWorker(10_000, 1.4 * GIB, 24 * GIB, { archiveArticles: 1_000_000 })).toBe(true);
+    // A segment of a small archive: the number of pages alone decides.
+    expect(startsPageWorker(PAGE_WORKER_MIN_PAGES, 0.5 * GIB, 24 * GIB, { archiveArticles: 20_000 })).toBe(true);
   });
 });
 
