@@ -1,15 +1,22 @@
 /**
  * What content sync recorded of a collection's files (Node-only), for the check for unchanged
  * files (./unchanged-files.ts): each file's name, its key when read and the digest Astro gave its
- * entry. Kept as three text columns (./typed-columns.ts) and the names' hashes, on file as framed
- * parts (./framed-file.ts): as a JSON object of a record a file, a million articles' records were
- * about 290 bytes of heap a file once parsed (the object's million properties, an array and two
- * strings a record), twice over while the next ones were made, and a string of about 120 MB to
- * write; content sync of a segment peaked there. A file's record is found by its name's hash in an
- * open-addressing table of rows (`rowOf`), with no map of the names.
+ * entry. The file is read into one buffer and a record is found there by its name's hash, in an
+ * open-addressing table of rows (`rowOf`); the next sync's records are the rows it keeps, written
+ * from that buffer as they are, and the records of the files it read (`NextRecords`). As a JSON
+ * object of a record a file, a million articles' records were about 290 bytes of heap a file once
+ * parsed (the object's million properties, an array and two strings a record), twice over while
+ * the next ones were made, and a string of about 120 MB to write: content sync of a segment peaked
+ * there. As typed columns they were as small in the heap, but copied three times over to be
+ * written (each column made, sealed and serialised): 0.25 GB more at the end of that sync.
+ *
+ * The file: a line of JSON (`Header`), then each record as its body's length and its name's hash
+ * (four bytes each, little-endian) and its body, the name, key and digest in UTF-8 with a zero byte
+ * between them (no file name, key or digest holds one).
  */
-import { damagedFile, readFramedFile, writeFramedFile } from './framed-file.ts';
-import { TextColumn, withRoom } from './typed-columns.ts';
+import { readFileSync } from 'node:fs';
+import { writeWholeFileInParts } from '#lib/whole-file.ts';
+import { withRoom } from './typed-columns.ts';
 
 /** The layout of the file, in its header: another (the JSON of earlier versions) is not read. */
 const FORMAT = 'file-records-1';
@@ -21,6 +28,11 @@ interface Header {
   count: number;
 }
 
+/** A record's body's length and its name's hash, before the body. */
+const PREFIX = 8;
+/** What `NextRecords.write` hands the file at a time, at least. */
+const PART = 1 << 20;
+
 /** The 32-bit FNV-1a hash of a name's UTF-16 code units. */
 function hashOf(name: string): number {
   let hash = 0x811c9dc5;
@@ -28,65 +40,103 @@ function hashOf(name: string): number {
   return hash >>> 0;
 }
 
-/** A collection's file records: added a file at a time, found by the file's name. */
+/** A record's bytes, prefix and body. */
+function recordBytes(name: string, key: string, digest: string): Buffer {
+  const body = Buffer.from(`${name}\0${key}\0${digest}`);
+  const record = Buffer.allocUnsafe(PREFIX + body.length);
+  record.writeUInt32LE(body.length, 0);
+  record.writeUInt32LE(hashOf(name), 4);
+  body.copy(record, PREFIX);
+  return record;
+}
+
+/** The records a sync found, read from its file: found by a file's name. */
 export class FileRecords {
-  readonly #names = new TextColumn();
-  readonly #keys = new TextColumn();
-  readonly #digests = new TextColumn();
-  #hashes: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  /** The folder read, relative to the project (as Astro names an entry's file). */
+  readonly folder: string | undefined;
+  readonly #bytes: Buffer;
+  /** Where each row's record starts in `#bytes`. */
+  readonly #starts: Uint32Array;
   /** Each slot a row plus one (0: empty), at its name's hash; made when first asked (`rowOf`). */
   #slots: Int32Array | undefined;
 
-  /** The folder read, relative to the project (as Astro names an entry's file). */
-  readonly folder: string | undefined;
-
-  constructor(folder: string | undefined) {
+  private constructor(folder: string | undefined, bytes: Buffer, starts: Uint32Array) {
     this.folder = folder;
+    this.#bytes = bytes;
+    this.#starts = starts;
+  }
+
+  /** No records: every file is read. */
+  static none(folder?: string): FileRecords {
+    return new FileRecords(folder, Buffer.alloc(0), new Uint32Array(0));
+  }
+
+  /**
+   * The records written to `file`; none (of no folder) when it is missing, damaged or of another
+   * layout: every file is then read again, which is all a lost list costs.
+   */
+  static read(file: string): FileRecords {
+    let bytes: Buffer;
+    let header: Header;
+    try {
+      bytes = readFileSync(file);
+      const newline = bytes.indexOf(10);
+      header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
+      if (newline < 0 || header.format !== FORMAT || !Number.isInteger(header.count)) return FileRecords.none();
+      const starts = new Uint32Array(header.count);
+      let at = newline + 1;
+      for (let row = 0; row < header.count && at + PREFIX <= bytes.length; row += 1) {
+        starts[row] = at;
+        at += PREFIX + bytes.readUInt32LE(at);
+      }
+      // Every record there, and nothing after the last: a file cut short is read as none.
+      if (at !== bytes.length || (header.count > 0 && starts[header.count - 1] === 0)) return FileRecords.none();
+      return new FileRecords(header.folder, bytes, starts);
+    } catch {
+      return FileRecords.none();
+    }
   }
 
   get count(): number {
-    return this.#names.length;
-  }
-
-  /** Adds the record of `name`, read with `key`, whose entry's digest is `digest`. */
-  add(name: string, key: string, digest: string): void {
-    this.#hashes = withRoom(this.#hashes, this.count + 1);
-    this.#hashes[this.count] = hashOf(name);
-    this.#names.push(name);
-    this.#keys.push(key);
-    this.#digests.push(digest);
-    this.#slots = undefined;
-  }
-
-  /** Adds row `row` of `from` as it is there. */
-  copy(from: FileRecords, row: number): void {
-    this.#hashes = withRoom(this.#hashes, this.count + 1);
-    this.#hashes[this.count] = from.#hashes[row]!;
-    this.#names.copy(from.#names, row);
-    this.#keys.copy(from.#keys, row);
-    this.#digests.copy(from.#digests, row);
-    this.#slots = undefined;
+    return this.#starts.length;
   }
 
   /** The row of `name`'s record; undefined when there is none. */
   rowOf(name: string): number | undefined {
+    if (this.count === 0) return undefined;
     const slots = (this.#slots ??= this.#slotsOfRows());
     const mask = slots.length - 1;
     for (let slot = hashOf(name) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
       const row = slots[slot]! - 1;
-      if (this.#names.at(row) === name) return row;
+      if (this.#field(row, 0) === name) return row;
     }
     return undefined;
   }
 
   /** The key the file of row `row` was read with. */
   keyAt(row: number): string {
-    return this.#keys.at(row) as string;
+    return this.#field(row, 1);
   }
 
   /** The digest of the entry of the file of row `row`. */
   digestAt(row: number): string {
-    return this.#digests.at(row) as string;
+    return this.#field(row, 2);
+  }
+
+  /** Row `row`'s record as it is on file, prefix and body: a view of the buffer read. */
+  bytesOf(row: number): Buffer {
+    const start = this.#starts[row]!;
+    return this.#bytes.subarray(start, start + PREFIX + this.#bytes.readUInt32LE(start));
+  }
+
+  /** Field `index` (name, key, digest) of row `row`'s body. */
+  #field(row: number, index: number): string {
+    const start = this.#starts[row]!;
+    const end = start + PREFIX + this.#bytes.readUInt32LE(start);
+    let from = start + PREFIX;
+    for (let skipped = 0; skipped < index; skipped += 1) from = this.#bytes.indexOf(0, from) + 1;
+    const zero = this.#bytes.indexOf(0, from);
+    return this.#bytes.toString('utf8', from, zero < 0 || zero > end ? end : zero);
   }
 
   /** A table of at least twice as many slots as rows (a power of two), each row at its hash. */
@@ -95,47 +145,72 @@ export class FileRecords {
     while (size < this.count * 2) size *= 2;
     const slots = new Int32Array(size);
     for (let row = 0; row < this.count; row += 1) {
-      let slot = this.#hashes[row]! & (size - 1);
+      let slot = this.#bytes.readUInt32LE(this.#starts[row]! + 4) & (size - 1);
       while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
       slots[slot] = row + 1;
     }
     return slots;
   }
+}
 
-  /** Writes the records to `file` (whole or not at all), a column a part. */
-  write(file: string): void {
-    const columns = [this.#names, this.#keys, this.#digests];
-    for (const column of columns) column.seal();
-    const header: Header = { format: FORMAT, folder: this.folder, count: this.count };
-    writeFramedFile(file, header, [...columns.map((column) => column.stored()), this.#hashes.slice(0, this.count)]);
+/** The records of this sync: rows of the last sync's it keeps, then the records of files it read. */
+export class NextRecords {
+  readonly #previous: FileRecords;
+  readonly #folder: string;
+  #kept: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  #keptCount = 0;
+  readonly #added: Buffer[] = [];
+
+  /**
+   * @param previous the records read, which rows are kept of
+   * @param folder the folder read, relative to the project
+   */
+  constructor(previous: FileRecords, folder: string) {
+    this.#previous = previous;
+    this.#folder = folder;
+  }
+
+  get count(): number {
+    return this.#keptCount + this.#added.length;
+  }
+
+  /** Keeps row `row` of the records read, as it is. */
+  keep(row: number): void {
+    this.#kept = withRoom(this.#kept, this.#keptCount + 1);
+    this.#kept[this.#keptCount++] = row;
+  }
+
+  /** Adds the record of `name`, read with `key`, whose entry's digest is `digest`. */
+  add(name: string, key: string, digest: string): void {
+    this.#added.push(recordBytes(name, key, digest));
   }
 
   /**
-   * The records `write` wrote to `file`; none (of no folder) when it is missing, damaged or of
-   * another layout: every file is then read again, which is all a lost list costs.
+   * Writes the records to `file` (whole or not at all): kept rows that follow each other in the
+   * buffer read go as one view of it, so that nothing the size of the records is made again.
    */
-  static read(file: string): FileRecords {
-    const parts: unknown[] = [];
-    try {
-      const header = readFramedFile<Header>(
-        file,
-        (read) => read.format === FORMAT,
-        (part) => parts.push(part),
-      );
-      if (header?.format !== FORMAT) return new FileRecords(undefined);
-      const records = new FileRecords(header.folder);
-      const [names, keys, digests, hashes] = parts as [never, never, never, Uint32Array];
-      records.#names.restore(names);
-      records.#keys.restore(keys);
-      records.#digests.restore(digests);
-      records.#hashes = hashes;
-      const counts = [records.#keys.length, records.#digests.length, hashes?.length];
-      if (parts.length !== 4 || records.count !== header.count || counts.some((count) => count !== header.count)) {
-        throw damagedFile(file);
+  write(file: string): void {
+    const header: Header = { format: FORMAT, folder: this.#folder, count: this.count };
+    writeWholeFileInParts(file, this.#parts(Buffer.from(`${JSON.stringify(header)}\n`)));
+  }
+
+  *#parts(head: Buffer): Generator<Uint8Array> {
+    yield head;
+    let run: Buffer | undefined;
+    for (let at = 0; at < this.#keptCount; at += 1) {
+      const record = this.#previous.bytesOf(this.#kept[at]!);
+      if (run && run.buffer === record.buffer && run.byteOffset + run.length === record.byteOffset) {
+        run = Buffer.from(run.buffer, run.byteOffset, run.length + record.length);
+      } else {
+        if (run) yield run;
+        run = record;
       }
-      return records;
-    } catch {
-      return new FileRecords(undefined);
+      if (run.length >= PART) {
+        yield run;
+        run = undefined;
+      }
     }
+    if (run) yield run;
+    yield* this.#added;
   }
 }

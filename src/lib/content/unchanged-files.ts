@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { planSettings } from '#lib/segment-registry.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
-import { FileRecords } from './file-records.ts';
+import { FileRecords, NextRecords } from './file-records.ts';
 import { fileKey, gitBlobIds } from './git-blobs.ts';
 import type { BesideEntry, WithPackedEntries } from './packed-entries.ts';
 import { givenPlanIndex, PLAN_INDEX_ENV, readStoreIndex, storeIndexFile, writeStoreIndex } from './plan-index.ts';
@@ -103,7 +103,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       // Where the files are, as Astro names an entry's file: relative to the project.
       const folder = path.relative(fileURLToPath(context.config.root), baseDir).split(path.sep).join('/');
       const moved = saved.folder !== undefined && saved.folder !== folder;
-      const previous = moved ? new FileRecords(folder) : saved;
+      const previous = moved ? FileRecords.none(folder) : saved;
       // A segment build's packed entries, kept beside the store (./packed-entries.ts): unchanged
       // files of those are not read either.
       if (moved) {
@@ -121,9 +121,9 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       // In a git checkout, a tracked file as committed or staged is known by its blob id, the same
       // in every checkout (a CI runner's too); any other file by its stat.
       const blobs = gitBlobIds(baseDir);
-      // What is kept of each file is sized for a million of them: the records as columns, the
-      // unchanged packed entries as the entries themselves (not their ids), a key only a changed file's.
-      const records = new FileRecords(folder);
+      // What is kept of each file is sized for a million of them: a row number of the last records,
+      // an unchanged packed entry as itself (not its id), a key only of a changed file.
+      const records = new NextRecords(previous, folder);
       const unchangedInStore = new Set<string>();
       const unchangedBeside = new Set<BesideEntry>();
       const changed: string[] = [];
@@ -142,7 +142,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           entry?.filePath &&
           String(entry.digest) === previous.digestAt(row)
         ) {
-          records.copy(previous, row);
+          records.keep(row);
           if (packed) unchangedBeside.add(packed);
           // A packed entry is no page's: its modules and pictures are not imported.
           if (!inStore) continue;
