@@ -58,6 +58,18 @@ describe('FileRecords: each file’s key and digest, found by its name', () => {
     expect(second.rowOf(nameOf(9))).toBeUndefined();
   });
 
+  it('lets go of what it read when released, and of nothing another record shares', () => {
+    const large = writtenAndRead(path.join(scratch, 'large.records'), 2000);
+    // Two small files' bytes may be slices of one pool of Node's: releasing one leaves the other.
+    const small = writtenAndRead(path.join(scratch, 'small-1.records'), 2);
+    const other = writtenAndRead(path.join(scratch, 'small-2.records'), 3);
+    large.release();
+    small.release();
+    expect([large.count, small.count]).toEqual([0, 0]);
+    expect(large.rowOf(nameOf(1))).toBeUndefined();
+    expect(other.digestAt(other.rowOf(nameOf(2))!)).toBe('digest-2');
+  });
+
   it('reads a missing, cut, longer or older file as no records: every file is then read again', () => {
     const cut = path.join(scratch, 'cut.records');
     writtenAndRead(cut, 500);

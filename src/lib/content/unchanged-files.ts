@@ -191,6 +191,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       });
       mkdirSync(path.dirname(recordsFile), { recursive: true });
       records.write(recordsFile);
+      saved.release();
       // The plan's entries of a collection kept whole in the store are a cold segment's (above).
       const plan = planSettings();
       if (plan && !beside) {
