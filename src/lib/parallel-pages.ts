@@ -14,12 +14,12 @@ import { buildMemoryCeiling } from '#lib/build-memory.ts';
 export const PAGE_WORKER_MIN_PAGES = 2000;
 
 /**
- * Fewer pages than one a this many articles of the archive are all rendered by the build's own
- * thread, however many they are: a worker holds its own copy of the whole archive's index, which
- * it loads before its first page. At a million articles that copy was about 0.3 GB of heap and
- * took about 35 s, in which the build's thread rendered some 3,500 pages alone; segment 3 of 256
- * (5,378 pages) left the worker 211–587 of them, 3 of 64 (20,914) about 8,600 (5 December 2026);
- * without it, that segment's page generation took no longer (35–45 s against 40–52 s).
+ * Fewer pages than one for every this many articles of the archive are all rendered by the build's
+ * own thread, however many they are: a worker holds its own copy of the whole archive's index,
+ * which it loads before its first page. At a million articles that copy was about 0.3 GB of heap
+ * and took about 35 s, in which the build's thread rendered some 3,500 pages alone; segment 3 of
+ * 256 (5,378 pages) left the worker 211–587 of them, 3 of 64 (20,914) about 8,800 (5 December
+ * 2026); without it, that segment's page generation took no longer (35–45 s against 40–52 s).
  */
 export const ARTICLES_PER_WORKER_PAGE = 100;
 
@@ -28,13 +28,13 @@ const GIB = 1024 ** 3;
 const MIN_ROOM_BYTES = 1 * GIB;
 
 /**
- * Whether a page worker is started: enough pages (`minPages`, and one a hundred of the
- * `archiveArticles`, the whole archive's published articles when the build knows them) and at
- * least 1 GB of room beside what the build holds (`usedBytes`) within the build's memory ceiling.
- * The room is not a heap
- * limit V8 could enforce: the build sets the process's `--max-old-space-size` (scripts/build.ts),
- * which overrides a worker's own. The build's thread stops the worker instead when the process
- * passes the ceiling (`pageWorkerMustStop`), and renders its pages: slower, never different.
+ * Whether a page worker is started: enough pages (`minPages`, and one for every hundred of the
+ * `archiveArticles`, the whole archive's published articles when the build knows them) and at least
+ * 1 GB of room beside what the build holds (`usedBytes`) within the build's memory ceiling. The
+ * room is not a heap limit V8 could enforce: the build sets the process's `--max-old-space-size`
+ * (scripts/build.ts), which overrides a worker's own. The build's thread stops the worker instead
+ * when the process passes the ceiling (`pageWorkerMustStop`), and renders its pages: slower, never
+ * different.
  */
 export function startsPageWorker(
   pages: number,
