@@ -1,16 +1,16 @@
 /**
- * What content sync recorded of a collection's files (Node-only), for the check for unchanged
- * files (./unchanged-files.ts): each file's name, its key when read and the digest Astro gave its
- * entry. The file is read into one buffer and a record is found there by its name's hash, in an
+ * What content sync recorded of a collection's files (Node-only), for the check for unchanged files
+ * (./unchanged-files.ts): each file's name, its key when read and the digest Astro gave its entry.
+ * The file is read into one buffer and a record is found there by its name's hash, in an
  * open-addressing table of rows (`rowOf`); the next sync's records are the rows it keeps, written
  * from that buffer as they are, and the records of the files it read (`NextRecords`). As a JSON
  * object of a record a file (the object's million properties, an array and two strings a record,
  * twice over while the next ones were made, and a string of about 120 MB to write, which would have
- * passed V8's longest string at about 4.3 million files), the build thread's heap in content sync
- * of a segment of a million articles peaked there, at 0.81 GB; now at 0.42–0.58 GB, and the check
- * takes 14–16 s instead of 20–23 (segment 3 of 256, 5 December 2026). As typed columns they were as
- * small in the heap, but grown, sealed and serialised to be written: the process held about 0.2 GB
- * more at the end of that sync.
+ * passed V8's longest string at about 4.3 million files), the check took 20–23 s of the content
+ * sync of a segment of a million articles; now 14–16 s (segment 3 of 256, 5 December 2026). What it
+ * leaves resident is not less, though: see docs/operations.md, «Content sync's records of the
+ * files». As typed columns the records were grown, sealed and serialised to be written: the process
+ * held about 0.2 GB more at the end of that sync.
  *
  * The file: a line of JSON (`Header`), then each record as its body's length and its name's hash
  * (four bytes each, little-endian) and its body, the name, key and digest in UTF-8 with a zero byte
