@@ -49,6 +49,7 @@ import { ListPageUnits, type ListPageParts, type ListUnits } from './list-page-u
 import { listingPages, settledPages } from './listing-pages.ts';
 import { nameTable } from './name-table.ts';
 import { planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
+import { fnv1a } from './text-hash.ts';
 
 /** The first folder of a site path in the built site: `/category/x/` → `category`. */
 const topFolder = (sitePath: string) => siteFolder(sitePath).split('/')[0]!;
@@ -126,12 +127,7 @@ export const shardUnit = (id: string) => `shard:${id}`;
 
 /** The segment a unit's name hashes to (32-bit FNV-1a of its UTF-16 code units): stable forever. */
 export function hashedSegment(unit: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < unit.length; at++) {
-    hash ^= unit.charCodeAt(at);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash % count) + 1;
+  return (fnv1a(unit) % count) + 1;
 }
 
 /**

@@ -17,6 +17,7 @@
  * between them (no file name, key or digest holds one).
  */
 import { readFileSync } from 'node:fs';
+import { fnv1a } from '#lib/text-hash.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
 import { withRoom } from './typed-columns.ts';
 
@@ -30,27 +31,10 @@ interface Header {
   count: number;
 }
 
-/** A record's body's length and its name's hash, before the body. */
+/** A record's body's length and its name's hash (`fnv1a`), before the body. */
 const PREFIX = 8;
-/** What `NextRecords.write` hands the file at a time, at least. */
-const PART = 1 << 20;
 
-/** The 32-bit FNV-1a hash of a name's UTF-16 code units. */
-function hashOf(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < name.length; at += 1) hash = Math.imul(hash ^ name.charCodeAt(at), 0x01000193);
-  return hash >>> 0;
-}
-
-/** A record's bytes, prefix and body. */
-function recordBytes(name: string, key: string, digest: string): Buffer {
-  const body = Buffer.from(`${name}\0${key}\0${digest}`);
-  const record = Buffer.allocUnsafe(PREFIX + body.length);
-  record.writeUInt32LE(body.length, 0);
-  record.writeUInt32LE(hashOf(name), 4);
-  body.copy(record, PREFIX);
-  return record;
-}
+const encoder = new TextEncoder();
 
 /** The records a sync found, read from its file: found by a file's name. */
 export class FileRecords {
@@ -108,7 +92,7 @@ export class FileRecords {
     if (this.count === 0) return undefined;
     const slots = (this.#slots ??= this.#slotsOfRows());
     const mask = slots.length - 1;
-    for (let slot = hashOf(name) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+    for (let slot = fnv1a(name) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
       const row = slots[slot]! - 1;
       if (this.#field(row, 0) === name) return row;
     }
@@ -144,10 +128,22 @@ export class FileRecords {
     this.#slots = undefined;
   }
 
-  /** Row `row`'s record as it is on file, prefix and body: a view of the buffer read. */
-  bytesOf(row: number): Buffer {
-    const start = this.#starts[row]!;
-    return this.#bytes.subarray(start, start + PREFIX + this.#bytes.readUInt32LE(start));
+  /**
+   * The records of the first `count` of `rows` as they are on file, prefix and body: views of the
+   * buffer read, a run of rows that follow each other there as one.
+   */
+  *bytesOfRows(rows: Uint32Array, count: number): Generator<Uint8Array> {
+    let from = 0;
+    let to = 0;
+    for (let at = 0; at < count; at += 1) {
+      const start = this.#starts[rows[at]!]!;
+      if (start !== to) {
+        if (to > from) yield this.#bytes.subarray(from, to);
+        from = start;
+      }
+      to = start + PREFIX + this.#bytes.readUInt32LE(start);
+    }
+    if (to > from) yield this.#bytes.subarray(from, to);
   }
 
   /** Field `index` (name, key, digest) of row `row`'s body. */
@@ -180,7 +176,10 @@ export class NextRecords {
   readonly #folder: string;
   #kept: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
   #keptCount = 0;
-  readonly #added: Buffer[] = [];
+  /** The records added, one after the other as on file: a cold sync adds one for every file. */
+  #added: Uint8Array<ArrayBufferLike> = new Uint8Array(1 << 16);
+  #addedBytes = 0;
+  #addedCount = 0;
 
   /**
    * @param previous the records read, which rows are kept of
@@ -192,7 +191,7 @@ export class NextRecords {
   }
 
   get count(): number {
-    return this.#keptCount + this.#added.length;
+    return this.#keptCount + this.#addedCount;
   }
 
   /** Keeps row `row` of the records read, as it is. */
@@ -203,35 +202,30 @@ export class NextRecords {
 
   /** Adds the record of `name`, read with `key`, whose entry's digest is `digest`. */
   add(name: string, key: string, digest: string): void {
-    this.#added.push(recordBytes(name, key, digest));
+    const body = `${name}\0${key}\0${digest}`;
+    const at = this.#addedBytes;
+    // UTF-8 takes at most three bytes for a UTF-16 code unit.
+    this.#added = withRoom(this.#added, at + PREFIX + body.length * 3);
+    const { written } = encoder.encodeInto(body, this.#added.subarray(at + PREFIX));
+    const prefix = new DataView(this.#added.buffer, this.#added.byteOffset + at, PREFIX);
+    prefix.setUint32(0, written, true);
+    prefix.setUint32(4, fnv1a(name), true);
+    this.#addedBytes = at + PREFIX + written;
+    this.#addedCount += 1;
   }
 
   /**
-   * Writes the records to `file` (whole or not at all): kept rows that follow each other in the
-   * buffer read go as one view of it, so that nothing the size of the records is made again.
+   * Writes the records to `file` (whole or not at all): the kept ones as views of the buffer read,
+   * so that nothing the size of the records is made again, then the added ones.
    */
   write(file: string): void {
     const header: Header = { format: FORMAT, folder: this.#folder, count: this.count };
-    writeWholeFileInParts(file, this.#parts(Buffer.from(`${JSON.stringify(header)}\n`)));
+    writeWholeFileInParts(file, this.#parts(header));
   }
 
-  *#parts(head: Buffer): Generator<Uint8Array> {
-    yield head;
-    let run: Buffer | undefined;
-    for (let at = 0; at < this.#keptCount; at += 1) {
-      const record = this.#previous.bytesOf(this.#kept[at]!);
-      if (run && run.buffer === record.buffer && run.byteOffset + run.length === record.byteOffset) {
-        run = Buffer.from(run.buffer, run.byteOffset, run.length + record.length);
-      } else {
-        if (run) yield run;
-        run = record;
-      }
-      if (run.length >= PART) {
-        yield run;
-        run = undefined;
-      }
-    }
-    if (run) yield run;
-    yield* this.#added;
+  *#parts(header: Header): Generator<Uint8Array> {
+    yield Buffer.from(`${JSON.stringify(header)}\n`);
+    yield* this.#previous.bytesOfRows(this.#kept, this.#keptCount);
+    yield this.#added.subarray(0, this.#addedBytes);
   }
 }
