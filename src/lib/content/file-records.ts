@@ -17,6 +17,7 @@
  * between them (no file name, key or digest holds one).
  */
 import { readFileSync } from 'node:fs';
+import { freeNow } from '#lib/free-now.ts';
 import { fnv1a } from '#lib/text-hash.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
 import { withRoom } from './typed-columns.ts';
@@ -115,14 +116,8 @@ export class FileRecords {
    * which stayed resident through the end of the sync. No records are left.
    */
   release(): void {
-    const { buffer } = this.#bytes;
-    // Only a buffer of its own: a small file's bytes may be a slice of Node's pool, shared.
-    const own = this.#bytes.byteOffset === 0 && this.#bytes.byteLength === buffer.byteLength;
-    try {
-      if (own && buffer instanceof ArrayBuffer && buffer.byteLength > 0) buffer.transfer(0);
-    } catch {
-      // One Node marks as not detachable (its pool's are): the collector frees it in time.
-    }
+    // A small file's bytes may be a slice of Node's pool, which `freeNow` leaves alone.
+    freeNow(this.#bytes);
     this.#bytes = Buffer.alloc(0);
     this.#starts = new Uint32Array(0);
     this.#slots = undefined;

@@ -9,6 +9,8 @@
  * column of its kind without making its value (`copy`). The pages' packed articles are a table of
  * these (./packed-columns.ts).
  */
+import { freeNow } from '#lib/free-now.ts';
+
 /** One column of values, read back by row. */
 export interface Column {
   push(value: unknown): void;
@@ -27,11 +29,15 @@ export interface Column {
 
 type TypedArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
-/** `array` with room for `size` items, its items kept (grown by doubling). */
+/**
+ * `array` with room for `size` items, its items kept (grown by doubling). A grown array's memory is
+ * freed at once (`freeNow`): no view of `array` may be kept beside it.
+ */
 export function withRoom<A extends TypedArray>(array: A, size: number): A {
   if (size <= array.length) return array;
   const larger = new (array.constructor as new (length: number) => A)(Math.max(size, array.length * 2));
   larger.set(array);
+  freeNow(array);
   return larger;
 }
 
@@ -45,6 +51,18 @@ function sharedCopy<A extends TypedArray>(array: A, length: number): A {
   const Kind = (Buffer.isBuffer(array) ? Uint8Array : array.constructor) as new (buffer: SharedArrayBuffer) => A;
   const copy = new Kind(new SharedArrayBuffer(length * array.BYTES_PER_ELEMENT));
   copy.set(array.subarray(0, length));
+  return copy;
+}
+
+/**
+ * The first `length` items of an array a column grew, in shared memory (`sharedCopy`); the grown
+ * array, with its room to spare, freed at once. Left to the collector, with the arrays left as they
+ * grew and the parts written (./framed-file.ts), they took a segment's buffers from 174 to 521 MB
+ * at the end of content sync of a million articles, where it peaked (docs/operations.md).
+ */
+function sealed<A extends TypedArray>(grown: A, length: number): A {
+  const copy = sharedCopy(grown, length);
+  freeNow(grown);
   return copy;
 }
 
@@ -68,8 +86,17 @@ class Indexes {
   #count = 0;
 
   push(index: number): void {
-    if (index > 0xffff && !(this.#array instanceof Uint32Array)) this.#array = Uint32Array.from(this.#array);
-    else if (index > 0xff && this.#array instanceof Uint8Array) this.#array = Uint16Array.from(this.#array);
+    const Wider =
+      index > 0xffff && !(this.#array instanceof Uint32Array)
+        ? Uint32Array
+        : index > 0xff && this.#array instanceof Uint8Array
+          ? Uint16Array
+          : undefined;
+    if (Wider) {
+      const wider = Wider.from(this.#array);
+      freeNow(this.#array);
+      this.#array = wider;
+    }
     this.#array = withRoom(this.#array, this.#count + 1);
     this.#array[this.#count++] = index;
   }
@@ -83,7 +110,7 @@ class Indexes {
   }
 
   seal(): void {
-    this.#array = sharedCopy(this.#array, this.#count);
+    this.#array = sealed(this.#array, this.#count);
   }
 
   stored(): Uint8Array | Uint16Array | Uint32Array {
@@ -228,7 +255,7 @@ export class NumberColumn implements Column {
   }
 
   seal(): void {
-    this.#numbers = sharedCopy(this.#numbers, this.#count);
+    this.#numbers = sealed(this.#numbers, this.#count);
   }
 
   stored(): { numbers: Float64Array; other: Map<number, unknown> } {
@@ -299,6 +326,7 @@ export class TextColumn implements Column {
     if (this.#used + bytes > this.#bytes.length) {
       const larger = Buffer.alloc(Math.max(this.#used + bytes, this.#bytes.length * 2));
       this.#bytes.copy(larger, 0, 0, this.#used);
+      freeNow(this.#bytes);
       this.#bytes = larger;
     }
   }
@@ -308,10 +336,10 @@ export class TextColumn implements Column {
   }
 
   seal(): void {
-    const bytes = sharedCopy(this.#bytes, this.#used);
+    const bytes = sealed(this.#bytes, this.#used);
     this.#bytes = Buffer.from(bytes.buffer, 0, this.#used);
-    this.#ends = sharedCopy(this.#ends, this.#count);
-    this.#notText = sharedCopy(this.#notText, this.#count);
+    this.#ends = sealed(this.#ends, this.#count);
+    this.#notText = sealed(this.#notText, this.#count);
   }
 
   stored(): { bytes: Uint8Array; ends: Uint32Array; notText: Uint8Array; other: Map<number, unknown> } {
@@ -388,8 +416,8 @@ export class TagsColumn implements Column {
   seal(): void {
     this.#indexOf = undefined;
     this.#copied = undefined;
-    this.#tags = sharedCopy(this.#tags, this.#used);
-    this.#ends = sharedCopy(this.#ends, this.#count);
+    this.#tags = sealed(this.#tags, this.#used);
+    this.#ends = sealed(this.#ends, this.#count);
   }
 
   stored(): { ends: Uint32Array; tags: Uint32Array; texts: string[]; other: Map<number, unknown> } {
