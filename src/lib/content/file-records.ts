@@ -68,8 +68,9 @@ export class FileRecords {
     try {
       bytes = readFileSync(file);
       const newline = bytes.indexOf(10);
+      if (newline < 0) return FileRecords.none();
       header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
-      if (newline < 0 || header.format !== FORMAT || !Number.isInteger(header.count)) return FileRecords.none();
+      if (header.format !== FORMAT || !Number.isInteger(header.count)) return FileRecords.none();
       const starts = new Uint32Array(header.count);
       let at = newline + 1;
       for (let row = 0; row < header.count && at + PREFIX <= bytes.length; row += 1) {

@@ -86,19 +86,17 @@ class Indexes {
   #count = 0;
 
   push(index: number): void {
-    const Wider =
-      index > 0xffff && !(this.#array instanceof Uint32Array)
-        ? Uint32Array
-        : index > 0xff && this.#array instanceof Uint8Array
-          ? Uint16Array
-          : undefined;
-    if (Wider) {
-      const wider = Wider.from(this.#array);
-      freeNow(this.#array);
-      this.#array = wider;
-    }
+    if (index > 0xffff && !(this.#array instanceof Uint32Array)) this.#widen(Uint32Array);
+    else if (index > 0xff && this.#array instanceof Uint8Array) this.#widen(Uint16Array);
     this.#array = withRoom(this.#array, this.#count + 1);
     this.#array[this.#count++] = index;
+  }
+
+  /** The indexes in a wider array, the narrower one freed at once (`freeNow`). */
+  #widen(Wider: typeof Uint16Array | typeof Uint32Array): void {
+    const wider = Wider.from(this.#array);
+    freeNow(this.#array);
+    this.#array = wider;
   }
 
   at(row: number): number {
