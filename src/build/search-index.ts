@@ -189,7 +189,7 @@ function shardsOfWholeArchive(
   options: PagefindIntegrationOptions,
 ): SearchShard<IndexedPage>[] {
   const byUrl = new Map(built.map((page) => [page.url, page]));
-  const pages = articles.map(({ path: url, date }) => {
+  const pages = Array.from(articles, ({ path: url, date }) => {
     const page = byUrl.get(url);
     if (page && page.date.getTime() !== date.getTime()) {
       throw new Error(

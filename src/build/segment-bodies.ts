@@ -26,8 +26,11 @@ function syncedArchive(entries: readonly ArticleEntryLike[]) {
   const policy = publicationPolicyOf(process.env, new Date());
   const published = publishedArticles(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
   const archive = buildArchiveIndex(published);
-  const entryIds = (ids: ReadonlySet<number>) =>
-    new Set(archive.articles.flatMap((article) => (ids.has(article.id) ? [article.entry.id] : [])));
+  const entryIds = (ids: ReadonlySet<number>) => {
+    const entries = new Set<string>();
+    for (const article of archive.articles) if (ids.has(article.id)) entries.add(article.entry.id);
+    return entries;
+  };
   return { archive, now: policy.now, entryIds };
 }
 

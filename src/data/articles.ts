@@ -10,9 +10,17 @@ import { futureTimelineProblems } from '#lib/content/timeline.ts';
 import { fingerprintAs } from '#lib/incremental/page-digest.ts';
 import { entryFingerprint } from '#lib/content/entry-fingerprint.ts';
 import { numberSet, type NumberSet } from '#lib/number-set.ts';
+import { freeNow } from '#lib/free-now.ts';
 import site from '#site.config.ts';
 import { publicationPolicyOf, type PublicationPolicy } from '#lib/content/publication.ts';
-import { PublishedArticle, publishedArticles } from '#lib/content/published-articles.ts';
+import {
+  PublishedArticle,
+  newestFirstKeyOfRow,
+  publishedArticleOfRow,
+  publishedArticles,
+  publishedRows,
+} from '#lib/content/published-articles.ts';
+import { ArticleTable, newestFirstOrder } from '#lib/article-table.ts';
 import { heldEntries } from '#lib/content/live-store.ts';
 import { isPackedData, packedData } from '#lib/content/packed-data.ts';
 import { packedEntries } from '#lib/content/packed-entries.ts';
@@ -46,10 +54,18 @@ export const publicationPolicy: PublicationPolicy = publicationPolicyOf(process.
 export const buildNow: Date = publicationPolicy.now;
 
 interface LoadedArticles {
-  /** Published articles, newest first. */
-  published: Article[];
+  /**
+   * Published articles, newest first: those the store holds in full as objects, the rest (a
+   * segment build's packed articles) made from their rows when asked (src/lib/article-table.ts).
+   */
+  published: ArticleTable<Article>;
   /** The id of every article file, drafts and scheduled ones included. */
   allIds: NumberSet;
+  /**
+   * Approved comments of each article that has some, by its number (filled in with the archive,
+   * `loadComments`): an article made when asked takes its count from here.
+   */
+  commentCounts: Map<number, number>;
 }
 
 async function loadArticles(): Promise<LoadedArticles> {
@@ -59,7 +75,7 @@ async function loadArticles(): Promise<LoadedArticles> {
     getCollection('authors'),
   ]);
   // A segment build's content sync kept the articles it packed beside the store (src/lib/content/packed-entries.ts).
-  const entries = [...inStore, ...packedArticleEntries()];
+  const packed = packedEntries('articles', bodiesFolderOf('articles'));
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const authorById = new Map(authors.map((a) => [a.id, a]));
   // One frozen list of reporters per list of their ids (shared by the articles they wrote together).
@@ -81,22 +97,32 @@ async function loadArticles(): Promise<LoadedArticles> {
     if (isPackedData(entry.data)) entry.data = packedData(entry.data);
     else fingerprintAs(entry, entryFingerprint);
   }
-  const published = publishedArticles(entries, publicationPolicy).map(
+  const articleOf = (facts: PublishedArticle<CollectionEntry<'articles'>>) =>
     // Existence was checked by the content schema; a miss here is a bug, not bad content.
-    (facts) => new Article(facts, categoryById.get(facts.categoryId)!, authorsOf(facts.authorIds)),
-  );
+    new Article(facts, categoryById.get(facts.categoryId)!, authorsOf(facts.authorIds));
+  const held = publishedArticles(inStore, publicationPolicy).map(articleOf);
+  const commentCounts = new Map<number, number>();
+  // The packed articles: made from their rows when a page asks (src/lib/article-table.ts).
+  const rows = packed ? publishedRows(packed, publicationPolicy) : new Uint32Array(0);
+  const order = newestFirstOrder(held, rows, (row) => newestFirstKeyOfRow(packed!, row));
+  freeNow(rows);
+  const published = new ArticleTable(held, order, (row) => {
+    // A row of columns gives every field an entry gives (src/lib/content/packed-columns.ts).
+    const facts = publishedArticleOfRow(packed!, row) as unknown as PublishedArticle<CollectionEntry<'articles'>>;
+    const article = articleOf(facts);
+    article.commentCount = commentCounts.get(article.id) ?? 0;
+    return article;
+  });
   // A correction or live update dated after "now" would be shown before its time.
-  const problems = published.flatMap((article) =>
-    futureTimelineProblems(article.data, article.entry.filePath ?? article.entry.id, buildNow),
-  );
+  const problems = [];
+  for (const article of published) {
+    problems.push(...futureTimelineProblems(article.data, article.entry.filePath ?? article.entry.id, buildNow));
+  }
   if (problems.length > 0) throw contentProblemsError(problems);
-  return { published, allIds: numberSet(entries.map((entry) => entry.data.id)) };
+  const ids = inStore.map((entry) => entry.data.id);
+  for (let row = 0; row < (packed?.count ?? 0); row++) ids.push(newestFirstKeyOfRow(packed!, row).id);
+  return { published, allIds: numberSet(ids), commentCounts };
 }
-
-/** The articles a segment's content sync packed, as entries of the collection (none in any other build). */
-const packedArticleEntries = () =>
-  // Rows of columns, which give every field an entry gives (src/lib/content/packed-columns.ts).
-  packedEntries('articles', bodiesFolderOf('articles')) as unknown as CollectionEntry<'articles'>[];
 
 let loaded: Promise<LoadedArticles> | undefined;
 const loadedArticles = () => (loaded ??= loadArticles());
@@ -113,9 +139,10 @@ const loadedArticles = () => (loaded ??= loadArticles());
  */
 export async function packArticlesNotShown(shown: ReadonlySet<number>): Promise<number> {
   const { published } = await loadedArticles();
-  const packedAtSync = published.flatMap((article) =>
-    shown.has(article.id) && isPackedData(article.data) ? [article.id] : [],
-  );
+  const packedAtSync: number[] = [];
+  for (const article of published) {
+    if (shown.has(article.id) && isPackedData(article.data)) packedAtSync.push(article.id);
+  }
   if (packedAtSync.length > 0) {
     const named = packedAtSync.slice(0, 10).join(', ');
     throw new Error(
@@ -124,7 +151,8 @@ export async function packArticlesNotShown(shown: ReadonlySet<number>): Promise<
   }
   const packedById = new Map<string, { full: object; packed: object }>();
   let inFull = 0;
-  for (const article of published) {
+  // The articles made when asked are packed already.
+  for (const article of published.held) {
     if (shown.has(article.id)) {
       inFull += 1;
       continue;
@@ -152,7 +180,7 @@ export async function packArticlesNotShown(shown: ReadonlySet<number>): Promise<
 }
 
 /** Every published article, newest first. Loaded once per build. */
-export async function getPublishedArticles(): Promise<Article[]> {
+export async function getPublishedArticles(): Promise<ArticleTable<Article>> {
   return (await loadedArticles()).published;
 }
 
@@ -181,8 +209,8 @@ export interface Archive extends ArchiveIndex<Article> {
  * render were packed by content sync (src/lib/content/comments-by-share.ts): counted and checked
  * here, their threads are a stand-in that no page may show (`PACKED_COMMENTS`).
  */
-async function loadComments(articles: readonly Article[]): Promise<Map<number, CommentThreads>> {
-  const [entries, { allIds }] = await Promise.all([getCollection('comments'), loadedArticles()]);
+async function loadComments(articles: ArticleTable<Article>): Promise<Map<number, CommentThreads>> {
+  const [entries, { allIds, commentCounts }] = await Promise.all([getCollection('comments'), loadedArticles()]);
   const packed = packedCommentRecords(bodiesFolderOf('comments'));
   const inFull = entries.map((entry) => ({
     id: entry.data.id,
@@ -199,6 +227,7 @@ async function loadComments(articles: readonly Article[]): Promise<Map<number, C
   for (const article of articles) {
     const threads = byArticle.get(article.id);
     article.commentCount = commentCount(threads);
+    if (article.commentCount > 0) commentCounts.set(article.id, article.commentCount);
     if (packedArticles.has(article.id)) shown.set(article.id, PACKED_COMMENTS);
     else if (threads) shown.set(article.id, threads as CommentThreads);
   }

@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { ui } from '#i18n/fa.ts';
 import { lastModified } from '#lib/article-timeline.ts';
+import type { NewestFirst } from '#lib/article-list.ts';
 import { jsonFeedText } from '#lib/feeds/json-feed.ts';
 import { JSON_FEED_TYPE, RSS_TYPE } from '#lib/feeds/media-types.ts';
 import { rssFeedXml, type FeedItem, type FeedOptions } from '#lib/feeds/rss.ts';
@@ -97,7 +98,7 @@ export interface FeedSource {
   /** This feed's own site path: the RSS or the JSON one. */
   feedPath: string;
   /** Newest first. */
-  articles: Article[];
+  articles: NewestFirst<Article>;
 }
 
 /** The settings feeds read: the logo, how many items, the WebSub hub. */

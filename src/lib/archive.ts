@@ -4,7 +4,7 @@
  * is one pass over the articles, and every per-article lookup is bounded, so a build grows
  * linearly with the archive.
  */
-import { ArticleList, groupRows } from './article-list.ts';
+import { ArticleList, groupRows, type ArticleRows } from './article-list.ts';
 import { boundedMemo } from './bounded-memo.ts';
 import { toTehranJalali } from './dates/jalali.ts';
 import { persianComparisonKey } from './persian/normalize.ts';
@@ -55,8 +55,8 @@ export const tagSlug: (tag: string) => string = boundedMemo((tag) => slugify(per
  * (./article-list.ts).
  */
 export interface ArchiveIndex<T extends ArchiveItem> {
-  /** Newest first. */
-  articles: T[];
+  /** Newest first: an array, or a table that makes some of them when asked (./article-table.ts). */
+  articles: ArticleRows<T>;
   byCategory: Map<string, ArticleList<T>>;
   byAuthor: Map<string, ArticleList<T>>;
   /** Keyed by tag slug, sorted by label. */
@@ -90,15 +90,21 @@ export function tagSlugsOf(article: { tags: readonly string[] }): string[] {
   return Array.from(firstSpellings(article), ([slug]) => slug);
 }
 
-/** Groups articles once, newest first (`compareNewestFirst`); each group keeps that order. */
-export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: readonly T[]): ArchiveIndex<T> {
+/**
+ * Groups articles once, newest first (`compareNewestFirst`); each group keeps that order. An array
+ * is sorted, as a copy; a table of the articles is taken as it is, newest first by its making
+ * (./article-table.ts): a copy would be 8 bytes an article of every page thread's heap.
+ */
+export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: ArticleRows<T>): ArchiveIndex<T> {
   // Sorted (in linear time when already in order) so that every list can be searched by date.
-  const articles = [...articlesNewestFirst].sort(compareNewestFirst);
+  const articles = Array.isArray(articlesNewestFirst)
+    ? [...(articlesNewestFirst as readonly T[])].sort(compareNewestFirst)
+    : articlesNewestFirst;
   const listOf = (rows: Uint32Array) => new ArticleList(articles, rows);
   const lists = <K>(keysOf: (article: T) => Iterable<K>) =>
     new Map(
       Array.from(
-        groupRows(articles.length, (row) => keysOf(articles[row]!)),
+        groupRows(articles.length, (row) => keysOf(articles.at(row)!)),
         ([key, rows]) => [key, listOf(rows)],
       ),
     );
@@ -106,7 +112,7 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
   // Each article's tags, once: its groups, and how often each spelling names each tag.
   const spellings = new Map<string, Map<string, number>>();
   const tagRows = groupRows(articles.length, (row) =>
-    Array.from(firstSpellings(articles[row]!), ([slug, tag]) => {
+    Array.from(firstSpellings(articles.at(row)!), ([slug, tag]) => {
       const forms = spellings.get(slug) ?? new Map<string, number>();
       forms.set(tag, (forms.get(tag) ?? 0) + 1);
       spellings.set(slug, forms);
@@ -128,7 +134,7 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
   // Each article's Tehran calendar month, reckoned once.
   const calendar = new Map<string, { year: number; month: number }>();
   const monthRows = groupRows(articles.length, (row) => {
-    const { year, month } = toTehranJalali(articles[row]!.date);
+    const { year, month } = toTehranJalali(articles.at(row)!.date);
     const key = monthKey(year, month);
     if (!calendar.has(key)) calendar.set(key, { year, month });
     return [key];
@@ -164,7 +170,10 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: re
  * maps of every article's place in each of its lists took 5 MB of a 30,000-article build's heap.
  * Undefined when the list does not hold it.
  */
-export function positionIn<T extends { id: number; date: Date }>(list: readonly T[], article: T): number | undefined {
+export function positionIn<T extends { id: number; date: Date }>(
+  list: { readonly length: number; at(index: number): T | undefined },
+  article: T,
+): number | undefined {
   return positionInSorted(list, article, compareNewestFirst);
 }
 

@@ -18,12 +18,20 @@ export interface NewestFirst<T> {
   slice(start?: number, end?: number): T[];
 }
 
+/** Every published article, newest first: an array of them, or a table that makes some when asked (./article-table.ts). */
+export type ArticleRows<T> = NewestFirst<T> & Iterable<T>;
+
+/** What a list reads its articles from: a table of them, by row. */
+interface RowsOf<T> {
+  at(row: number): T | undefined;
+}
+
 export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
-  readonly #table: readonly T[];
+  readonly #table: RowsOf<T>;
   readonly #rows: Uint32Array;
 
   /** @param rows rows of `table`, ascending */
-  constructor(table: readonly T[], rows: Uint32Array) {
+  constructor(table: RowsOf<T>, rows: Uint32Array) {
     this.#table = table;
     this.#rows = rows;
   }
@@ -34,7 +42,7 @@ export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
 
   at(index: number): T | undefined {
     const row = this.#rows.at(index);
-    return row === undefined ? undefined : this.#table[row];
+    return row === undefined ? undefined : this.#table.at(row);
   }
 
   slice(start?: number, end?: number): T[] {
@@ -42,12 +50,12 @@ export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
     // the plan slices every page of every list of the archive.
     const rows = this.#rows.subarray(start, end);
     const items: T[] = [];
-    for (let at = 0; at < rows.length; at++) items.push(this.#table[rows[at]!]!);
+    for (let at = 0; at < rows.length; at++) items.push(this.#table.at(rows[at]!)!);
     return items;
   }
 
   *[Symbol.iterator](): Iterator<T> {
-    for (const row of this.#rows) yield this.#table[row]!;
+    for (const row of this.#rows) yield this.#table.at(row)!;
   }
 
   /** Where the article at `row` of the table is in this list; undefined when the list does not hold it. */
@@ -59,7 +67,7 @@ export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
    * The same rows over another table of the same articles in the same order (their numbers, say):
    * the list as another reader needs it, for no more memory than the list.
    */
-  over<U>(table: readonly U[]): ArticleList<U> {
+  over<U>(table: RowsOf<U>): ArticleList<U> {
     return new ArticleList(table, this.#rows);
   }
 }

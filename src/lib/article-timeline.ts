@@ -103,12 +103,15 @@ export interface CorrectionEntry {
  * `limit`. Only what the page shows, so that the page changes only when a correction does.
  */
 export function recentCorrections(
-  articles: readonly { id: number; path: string; data: { title: string; corrections: readonly Correction[] } }[],
+  articles: Iterable<{ id: number; path: string; data: { title: string; corrections: readonly Correction[] } }>,
   limit = CORRECTIONS_PAGE_LIMIT,
 ): CorrectionEntry[] {
-  return articles
-    .flatMap((article) =>
-      correctionsNewestFirst(article.data.corrections).map((correction) => ({
+  const entries: { id: number; entry: CorrectionEntry }[] = [];
+  for (const article of articles) {
+    // Most stories have none: their page's path is not asked for.
+    if (article.data.corrections.length === 0) continue;
+    for (const correction of correctionsNewestFirst(article.data.corrections)) {
+      entries.push({
         id: article.id,
         entry: {
           title: article.data.title,
@@ -116,8 +119,10 @@ export function recentCorrections(
           date: correction.date,
           text: correction.text,
         },
-      })),
-    )
+      });
+    }
+  }
+  return entries
     .sort((a, b) => b.entry.date.getTime() - a.entry.date.getTime() || b.id - a.id)
     .slice(0, limit)
     .map(({ entry }) => entry);

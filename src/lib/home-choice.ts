@@ -24,6 +24,26 @@ export interface HomeChoice<T> {
   sections: { category: string; articles: T[] }[];
 }
 
+/**
+ * The first `limit` of `newestFirst` that `chosen` takes, looking no further than `goOn` holds: a
+ * loop that stops, where a filter went through the whole archive (a million articles, each made
+ * when asked in a segment build: src/lib/article-table.ts).
+ */
+function newestWhere<T>(
+  newestFirst: Iterable<T>,
+  chosen: (item: T) => boolean,
+  limit: number,
+  goOn: (item: T) => boolean = () => true,
+): T[] {
+  const found: T[] = [];
+  if (limit <= 0) return found;
+  for (const item of newestFirst) {
+    if (!goOn(item)) break;
+    if (chosen(item) && found.push(item) >= limit) break;
+  }
+  return found;
+}
+
 export function homeChoice<T extends HomeArticle>(
   archive: Pick<ArchiveIndex<T>, 'articles' | 'byCategory'>,
   home: HomeSettings,
@@ -32,11 +52,16 @@ export function homeChoice<T extends HomeArticle>(
   const breakingSince = now.getTime() - home.breakingHours * 3_600_000;
   return {
     latest: archive.articles.slice(0, home.latestCount),
-    featured: archive.articles.filter((article) => article.data.featured).slice(0, home.featuredCount),
+    featured: newestWhere(archive.articles, (article) => Boolean(article.data.featured), home.featuredCount),
     siteNews: home.siteNewsCategory
       ? (archive.byCategory.get(home.siteNewsCategory) ?? []).slice(0, home.siteNewsCount)
       : [],
-    breaking: archive.articles.filter((article) => article.data.breaking && article.date.getTime() >= breakingSince),
+    breaking: newestWhere(
+      archive.articles,
+      (article) => Boolean(article.data.breaking),
+      Infinity,
+      (article) => article.date.getTime() >= breakingSince,
+    ),
     sections: home.sections.map((section) => ({
       category: section.category,
       articles: (archive.byCategory.get(section.category) ?? []).slice(0, section.count),

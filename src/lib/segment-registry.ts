@@ -25,7 +25,7 @@ export interface SegmentRun {
   /** A digest of the whole index the plan was made from: segments of one site agree on it. */
   indexDigest: string;
   /** Every published article's URL path and date, for the search index's layout. */
-  articles: readonly { path: string; date: Date }[];
+  articles: Iterable<{ path: string; date: Date }> & { readonly length: number };
   /** The numbers of the published articles this segment's pages show (src/lib/shown-articles.ts). */
   inFull: ReadonlySet<number>;
   /** How many published articles this segment's pages show, which it holds in full; the rest it holds packed. */

@@ -97,7 +97,7 @@ export interface PagedList {
 /** What the plan needs to know of the archive: the published articles and the paged lists. */
 export interface SegmentIndex {
   /** Every published article: its number, its URL path (`/news/7/…/`) and publication date. */
-  articles: readonly { id: number; path: string; date: Date }[];
+  articles: Iterable<{ id: number; path: string; date: Date }>;
   /**
    * Every paged list and the stories on a page (the site setting `pageSize`): the settled pages of
    * each go with the stories they show. Without them, every list page is the site unit's.
@@ -149,7 +149,7 @@ export function dealInOrder(units: readonly { unit: string; pages: number }[], c
 /** The whole site's plan: the same in every segment, since every segment reads the same index. */
 export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: number): SegmentPlan {
   const shards = planSearchTiers(
-    index.articles.map((article) => ({ id: article.id, url: article.path, date: article.date })),
+    Array.from(index.articles, (article) => ({ id: article.id, url: article.path, date: article.date })),
     tiers,
   );
   const articleUnits = ArticleUnits.from(
@@ -314,7 +314,7 @@ export interface BodyArticle {
 export function articlesWithBodies(
   plan: SegmentPlan,
   index: number,
-  newestFirst: readonly BodyArticle[],
+  newestFirst: Iterable<BodyArticle>,
   itemCount: number,
 ): Set<number> {
   const bodies = new Set<number>();
@@ -327,8 +327,9 @@ export function articlesWithBodies(
   };
   // The sections' and reporters' feeds are the site unit's: only its segment counts them.
   const listFeedsHere = ownerOfUnit(plan, SITE_UNIT) === index;
-  for (const [at, article] of newestFirst.entries()) {
-    let owned = at < itemCount || ownsArticle(plan, index, article.id);
+  let at = 0;
+  for (const article of newestFirst) {
+    let owned = at++ < itemCount || ownsArticle(plan, index, article.id);
     if (listFeedsHere) {
       if (inFeed(categoryPath(article.categoryId))) owned = true;
       for (const author of article.authorIds) if (inFeed(authorPath(author))) owned = true;

@@ -35,7 +35,7 @@ export interface ShownArticle extends HomeArticle {
  */
 export function pagedListIndex(archive: ArchiveIndex<ArchiveItem>): PagedList[] {
   // Each list's rows over one table of the articles' numbers: no list is copied.
-  const numbers = archive.articles.map(({ id }) => id);
+  const numbers = Array.from(archive.articles, ({ id }) => id);
   const ids = (articles: ArticleList<ArchiveItem>) => articles.over(numbers);
   return [
     ...Array.from(archive.byCategory, ([id, articles]) => ({ path: categoryPath(id), articles: ids(articles) })),

@@ -32,9 +32,12 @@ export interface UrlRun {
 }
 
 /** A run of one URL for each of `items`. */
-export const urlRun = <T>(items: readonly T[], urlOf: (item: T) => SitemapUrl): UrlRun => ({
+export const urlRun = <T>(
+  items: { readonly length: number; at(index: number): T | undefined },
+  urlOf: (item: T) => SitemapUrl,
+): UrlRun => ({
   count: items.length,
-  url: (at) => urlOf(items[at]!),
+  url: (at) => urlOf(items.at(at)!),
 });
 
 /** A run of one URL. */
@@ -86,13 +89,12 @@ export interface NewsItem {
  * NEWS_MAX_ITEMS: the window is taken of the archive's articles themselves, before anything is made
  * for each (the news sitemap is rendered in every build, and in every segment, of any archive).
  */
-export function newsWindow<T>(items: readonly T[], now: Date, publishedOf: (item: T) => Date): T[] {
+export function newsWindow<T>(items: Iterable<T>, now: Date, publishedOf: (item: T) => Date): T[] {
   const since = now.getTime() - NEWS_WINDOW_HOURS * 3_600_000;
   const time = (item: T) => publishedOf(item).getTime();
-  return items
-    .filter((item) => time(item) >= since && time(item) <= now.getTime())
-    .sort((a, b) => time(b) - time(a))
-    .slice(0, NEWS_MAX_ITEMS);
+  const inWindow: T[] = [];
+  for (const item of items) if (time(item) >= since && time(item) <= now.getTime()) inWindow.push(item);
+  return inWindow.sort((a, b) => time(b) - time(a)).slice(0, NEWS_MAX_ITEMS);
 }
 
 export function newsSitemapXml(items: readonly NewsItem[], publication: { name: string; language: string }): string {

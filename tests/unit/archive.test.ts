@@ -474,7 +474,7 @@ describe('relatedArticles', () => {
     const index = buildArchiveIndex(articles);
     expect(index.byCategory.size).toBe(categories);
     expect(index.byTag.size).toBe(tagCount);
-    expect(tagSlugsOf(index.articles[0]!)).toHaveLength(3);
+    expect(tagSlugsOf(index.articles.at(0)!)).toHaveLength(3);
 
     let checked = 0;
     for (const article of index.articles) {

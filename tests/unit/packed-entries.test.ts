@@ -57,7 +57,7 @@ describe('packedEntries', () => {
       stored('no-file', undefined),
     ];
     handOverPackedEntries('articles', tableOf(entries));
-    const pages = packedEntries('articles', undefined) as unknown as Record<string, unknown>[];
+    const pages = (packedEntries('articles', undefined)?.rows() ?? []) as unknown as Record<string, unknown>[];
     expect(pages.map((entry) => entry['filePath'])).toEqual(entries.map((entry) => entry.filePath));
     for (const [at, entry] of pages.entries()) {
       const { data, ...rest } = entries[at]!;
@@ -77,8 +77,12 @@ describe('packedEntries', () => {
     const onFile = [stored('1403/a', 'content/articles/1403/a.md')];
     writePackedEntries(dir, 'token', tableOf(onFile));
     handOverPackedEntries('articles', tableOf([stored('1403/b', 'content/articles/1403/b.md')]));
-    expect(packedEntries('articles', dir).map((entry) => entry.id)).toEqual(['1403/b']);
-    const again = packedEntries('articles', dir);
+    expect(
+      packedEntries('articles', dir)
+        ?.rows()
+        .map((entry) => entry.id),
+    ).toEqual(['1403/b']);
+    const again = packedEntries('articles', dir)?.rows() ?? [];
     expect(again.map((entry) => [entry.id, entry.filePath])).toEqual([['1403/a', 'content/articles/1403/a.md']]);
     expect(() => (again[0]!.data as { title?: string }).title).toThrow(/"title" was read/);
   });
@@ -107,7 +111,11 @@ describe('packedEntries', () => {
     // Handed over by content sync (three quarters of them), then, handed nothing, read from the file.
     for (const handed of [tableOf(many.slice(500)), undefined]) {
       if (handed) handOverPackedEntries('articles', handed);
-      const taken = packedEntries('articles', dir).map((entry) => [entry.id, entry.filePath, entry.digest]);
+      const taken = (packedEntries('articles', dir)?.rows() ?? []).map((entry) => [
+        entry.id,
+        entry.filePath,
+        entry.digest,
+      ]);
       expect(taken).toHaveLength(handed ? 1_500 : 2_000);
       const handedOn = packedEntriesToHandOn();
       const arrays = typedArrays(handedOn);
@@ -127,7 +135,7 @@ describe('packedEntries', () => {
       }
       // The page thread's pages take the same entries, without the file.
       adoptPackedEntries(sent(handedOn));
-      const theirs = packedEntries('articles', undefined);
+      const theirs = packedEntries('articles', undefined)?.rows() ?? [];
       expect(theirs.map((entry) => [entry.id, entry.filePath, entry.digest])).toEqual(taken);
       expect(() => (theirs[0]!.data as { title?: string }).title).toThrow(/"title" was read/);
     }

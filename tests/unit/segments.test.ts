@@ -35,7 +35,7 @@ import { atLeast } from '../helpers/at-least';
 const tiers = { shardArticles: 40, recentArticles: 20, latestArticles: 5 };
 
 /** `perYear` articles in each Jalali year from `from` to `to`, numbered from 1, on Tehran noons. */
-function archive(from: number, to: number, perYear: number): SegmentIndex['articles'] {
+function archive(from: number, to: number, perYear: number): { id: number; path: string; date: Date }[] {
   const articles: { id: number; path: string; date: Date }[] = [];
   for (let year = from; year <= to; year++) {
     for (let at = 0; at < perYear; at++) {
@@ -61,10 +61,10 @@ const paged = [
   pagedList(tagPath('نفت'), (id) => id % 7 === 0),
   pagedList(authorPath('sara'), (id) => id % 5 === 0),
 ];
-const index: SegmentIndex = { articles, lists: { pageSize: PAGE_SIZE, paged } };
+const index = { articles, lists: { pageSize: PAGE_SIZE, paged } } satisfies SegmentIndex;
 
 /** Every kind of file a site has: article pages, short links, lists, feeds, search, site files. */
-function siteFiles(articles: SegmentIndex['articles'], shards: readonly string[]): string[] {
+function siteFiles(articles: readonly { id: number }[], shards: readonly string[]): string[] {
   return [
     ...articles.flatMap(({ id }) => [`news/${id}/s${id}/index.html`, `n/${id}/index.html`]),
     ...shards.flatMap((id) => [`pagefind/${id}/pagefind-entry.json`, `pagefind/${id}/fragment/x.pf_fragment`]),

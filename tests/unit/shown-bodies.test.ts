@@ -204,7 +204,12 @@ describe('a segment build, which keeps only some entries in full', () => {
   const dir = () => renderedBodiesDir(path.join(root, 'cache'), 'articles');
   /** The packed entries as a page thread reads them: from the file beside the store. */
   const packedOnFile = () =>
-    new Map((packedEntries('read from the file', dir()) as unknown as Entry[]).map((entry) => [entry.id, entry]));
+    new Map(
+      ((packedEntries('read from the file', dir())?.rows() ?? []) as unknown as Entry[]).map((entry) => [
+        entry.id,
+        entry,
+      ]),
+    );
 
   it('packs every entry it reads, reads again in full those it keeps, and keeps the others beside the store', async () => {
     for (const id of ['a', 'b', 'c']) write(id, `متن ${id}`);

@@ -154,18 +154,19 @@ export function handOverPackedEntries(collection: string, table: PackedColumns):
 
 /**
  * The entries of `collection` content sync packed and kept beside the store, in `dir` (none when
- * it kept every entry in the store), as entries of the collection: rows of columns
- * (./packed-columns.ts), their data guarded. Handed over in the thread that synced (or by the
- * thread that started this one), else read from the file, which this build's content sync wrote.
- * Handed over once; what the pages took is kept for a page thread this one starts.
+ * it kept every entry in the store): a table whose rows are entries of the collection
+ * (./packed-columns.ts), their data guarded, made when asked (src/lib/article-table.ts). Handed
+ * over in the thread that synced (or by the thread that started this one), else read from the
+ * file, which this build's content sync wrote. Handed over once; what the pages took is kept for a
+ * page thread this one starts.
  */
-export function packedEntries(collection: string, dir: string | undefined): readonly PackedArticleEntry[] {
+export function packedEntries(collection: string, dir: string | undefined): PackedColumns | undefined {
   const handed = handedOver().get(collection);
   handedOver().delete(collection);
   const table = handed ? handedTable(collection, handed) : dir === undefined ? undefined : readTable(dir, collection);
-  if (!table) return [];
+  if (!table) return undefined;
   takenByPages().set(collection, { count: table.count, columns: table.stored() });
-  return table.rows();
+  return table.seal();
 }
 
 /** The table of the columns handed over (by content sync, or the thread that started this one). */

@@ -1,0 +1,95 @@
+/**
+ * Every published article, newest first, as one table whose articles are not all objects: those a
+ * build holds in full are (the articles its pages show), and the rest, which a segment build holds
+ * as rows of packed columns (./content/packed-columns.ts), are made from their row each time they
+ * are asked for. Every thread of a segment build holds the whole archive; as objects, each article
+ * of the rest was an `Article` and its packed entry, 120 bytes an article of every page thread's
+ * heap at a million articles, where the table keeps 4 bytes an article, outside the heap.
+ *
+ * An article made when asked is a new object each time, equal to the one before: compare articles
+ * by their number, never by identity (nothing keeps one by identity but the feeds, whose articles a
+ * build holds in full).
+ */
+import type { ArticleRows } from './article-list.ts';
+import type { NewestFirstKey } from './content/publication.ts';
+
+export class ArticleTable<T> implements ArticleRows<T> {
+  readonly #held: readonly T[];
+  readonly #order: Uint32Array;
+  readonly #make: (row: number) => T;
+
+  /**
+   * @param held the articles held as objects
+   * @param order the table, newest first: below `held.length`, a place in `held`; else a row to
+   *   make (`make(value - held.length)`)
+   * @param make the article of a row
+   */
+  constructor(held: readonly T[], order: Uint32Array, make: (row: number) => T) {
+    this.#held = held;
+    this.#order = order;
+    this.#make = make;
+  }
+
+  /** The articles it holds as objects, in the order given. */
+  get held(): readonly T[] {
+    return this.#held;
+  }
+
+  get length(): number {
+    return this.#order.length;
+  }
+
+  at(index: number): T | undefined {
+    const value = this.#order.at(index);
+    if (value === undefined) return undefined;
+    return value < this.#held.length ? this.#held[value] : this.#make(value - this.#held.length);
+  }
+
+  slice(start?: number, end?: number): T[] {
+    const values = this.#order.subarray(start, end);
+    const items: T[] = [];
+    for (let at = 0; at < values.length; at++) items.push(this.#item(values[at]!));
+    return items;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    // By place rather than by the order's own iterator: a loop over a million articles.
+    for (let at = 0; at < this.#order.length; at++) yield this.#item(this.#order[at]!);
+  }
+
+  #item(value: number): T {
+    return value < this.#held.length ? this.#held[value]! : this.#make(value - this.#held.length);
+  }
+}
+
+/**
+ * The order of an `ArticleTable` of `held` (newest first) and the rows `rows` (newest first by
+ * `keyOf`): the two merged, newest first (`compareNewestFirst`, ./content/publication.ts). Of two
+ * that compare equal (never two articles, whose numbers differ), the held one comes first.
+ */
+export function newestFirstOrder(
+  held: readonly NewestFirstKey[],
+  rows: Uint32Array,
+  keyOf: (row: number) => { id: number; time: number },
+): Uint32Array {
+  const order = new Uint32Array(held.length + rows.length);
+  const timeOf = (item: NewestFirstKey) => item.time ?? item.date.getTime();
+  let fromHeld = 0;
+  let fromRows = 0;
+  let next = rowKey(rows, fromRows, keyOf);
+  for (let at = 0; at < order.length; at++) {
+    const item = held[fromHeld];
+    const heldFirst =
+      next === undefined || (item !== undefined && (timeOf(item) - next.time || item.id - next.id) >= 0);
+    if (heldFirst) {
+      order[at] = fromHeld++;
+    } else {
+      order[at] = held.length + rows[fromRows++]!;
+      next = rowKey(rows, fromRows, keyOf);
+    }
+  }
+  return order;
+}
+
+const rowKey = (rows: Uint32Array, at: number, keyOf: (row: number) => { id: number; time: number }) =>
+  at < rows.length ? keyOf(rows[at]!) : undefined;
