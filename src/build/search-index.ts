@@ -43,6 +43,7 @@ import { patchPagefindScript } from '#lib/search/shard-precision.ts';
 import { routingFiles } from './search-routes.ts';
 import { indexShardInWorker, TERMS_FILE } from './search-shard.ts';
 import {
+  indexedArticles,
   planSearchTiers,
   routedShard,
   shardsManifest,
@@ -189,16 +190,20 @@ function shardsOfWholeArchive(
   options: PagefindIntegrationOptions,
 ): SearchShard<IndexedPage>[] {
   const byUrl = new Map(built.map((page) => [page.url, page]));
-  const pages = Array.from(articles, ({ path: url, date }) => {
+  // Every article of the archive, each in place of its page where this segment built it.
+  const pages: IndexedPage[] = indexedArticles(articles);
+  for (let at = 0; at < pages.length; at++) {
+    const { url, date } = pages[at]!;
     const page = byUrl.get(url);
-    if (page && page.date.getTime() !== date.getTime()) {
+    if (!page) continue;
+    if (page.date.getTime() !== date.getTime()) {
       throw new Error(
         `Search indexing: ${url} shows ${page.date.toISOString()}, the archive's index ${date.toISOString()}.`,
       );
     }
     byUrl.delete(url);
-    return page ?? { url, date };
-  });
+    pages[at] = page;
+  }
   if (byUrl.size > 0)
     throw new Error(`Search indexing: ${[...byUrl.keys()][0]} was built but is not in the archive's index.`);
   return planSearchTiers(pages, options);

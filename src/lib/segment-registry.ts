@@ -7,6 +7,7 @@
  */
 import { receivedPlan, sentPlan, type SegmentChoice, type SegmentPlan, type SentPlan } from './segments.ts';
 import { processWideValue } from './process-wide.ts';
+import type { ArticleRows } from './article-list.ts';
 
 /** What scripts/build.ts passes in BAYEGAN_SEGMENT (JSON), and what the segment's stamp records. */
 export interface SegmentSettings extends SegmentChoice {
@@ -25,7 +26,7 @@ export interface SegmentRun {
   /** A digest of the whole index the plan was made from: segments of one site agree on it. */
   indexDigest: string;
   /** Every published article's URL path and date, for the search index's layout. */
-  articles: Iterable<{ path: string; date: Date }> & { readonly length: number };
+  articles: ArticleRows<{ id: number; path: string; date: Date; time?: number }>;
   /** The numbers of the published articles this segment's pages show (src/lib/shown-articles.ts). */
   inFull: ReadonlySet<number>;
   /** How many published articles this segment's pages show, which it holds in full; the rest it holds packed. */

@@ -43,12 +43,12 @@ import {
   siteFolder,
   tagPath,
 } from './paths.ts';
-import type { NewestFirst } from './article-list.ts';
+import type { ArticleRows, NewestFirst } from './article-list.ts';
 import { ArticleUnits } from './article-units.ts';
 import { ListPageUnits, type ListPageParts, type ListUnits } from './list-page-units.ts';
 import { listingPages, settledPages } from './listing-pages.ts';
 import { nameTable } from './name-table.ts';
-import { planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
+import { indexedArticles, planSearchTiers, routedShard, type SearchTiers } from './search/shards.ts';
 import { fnv1a } from './text-hash.ts';
 
 /** The first folder of a site path in the built site: `/category/x/` → `category`. */
@@ -97,7 +97,7 @@ export interface PagedList {
 /** What the plan needs to know of the archive: the published articles and the paged lists. */
 export interface SegmentIndex {
   /** Every published article: its number, its URL path (`/news/7/…/`) and publication date. */
-  articles: Iterable<{ id: number; path: string; date: Date }>;
+  articles: ArticleRows<{ id: number; path: string; date: Date; time?: number }>;
   /**
    * Every paged list and the stories on a page (the site setting `pageSize`): the settled pages of
    * each go with the stories they show. Without them, every list page is the site unit's.
@@ -148,10 +148,7 @@ export function dealInOrder(units: readonly { unit: string; pages: number }[], c
 
 /** The whole site's plan: the same in every segment, since every segment reads the same index. */
 export function planSegments(index: SegmentIndex, tiers: SearchTiers, count: number): SegmentPlan {
-  const shards = planSearchTiers(
-    Array.from(index.articles, (article) => ({ id: article.id, url: article.path, date: article.date })),
-    tiers,
-  );
+  const shards = planSearchTiers(indexedArticles(index.articles), tiers);
   const articleUnits = ArticleUnits.from(
     (function* () {
       for (const shard of shards) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fromTehranWallTime } from '../../src/lib/dates/tehran';
 import { toGregorian } from 'jalaali-js';
 import {
+  IndexedArticle,
+  indexedArticles,
   LATEST_SHARD,
   planSearchShards,
   planSearchTiers,
@@ -163,5 +165,45 @@ describe('shards a search visits', () => {
     const unrouted = tiered.shards.filter((shard) => !shard.routed).map((shard) => shard.id);
     expect(unrouted.length).toBeGreaterThan(0);
     expect(shardsToSearch(tiered, { holding: [] })).toEqual(unrouted);
+  });
+});
+
+describe('indexedArticles', () => {
+  /** An archive of articles newest first, an hour apart, but for numbers 9 and 10, which share one. */
+  const archive = Array.from({ length: 400 }, (_, at) => {
+    const id = 400 - at;
+    const date = new Date(Date.UTC(2023, 0, 1) + (id === 10 ? 9 : id) * 3_600_000);
+    return { id, date, path: `/news/${id}/${'خبر'.repeat(1 + (id % 3))}/` };
+  });
+  const tiers = { shardArticles: 120, recentArticles: 60, latestArticles: 20 };
+  const filed = (shards: ReturnType<typeof planSearchTiers>) =>
+    shards.map((shard) => [shard.id, shard.label, shard.pages.map((page) => [page.url, page.date.getTime()])]);
+
+  it("files the archive's articles in the shards their pages would be filed in, URLs and dates made when asked", () => {
+    let asked = 0;
+    const counted = Object.assign([...archive], {
+      at: (index: number) => {
+        asked += 1;
+        return archive.at(index);
+      },
+    });
+    const pages = indexedArticles(counted);
+    expect(pages[0]).toBeInstanceOf(IndexedArticle);
+    expect(pages.map((page) => page.id)).toEqual(archive.map((article) => article.id).reverse());
+    const shards = planSearchTiers(pages, tiers);
+    // Only articles sharing a time are told apart by their URLs, which are made for that.
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThan(10);
+    const asForPages = filed(shards);
+    const asObjects = filed(
+      planSearchTiers(
+        archive.map(({ path, date }) => ({ url: path, date })),
+        tiers,
+      ),
+    );
+    expect(asForPages).toEqual(asObjects);
+    // At one time, /news/10/ comes before /news/9/ as their URLs sort, not their numbers.
+    const oldest = shards.at(-1)!.pages.map((page) => page.url);
+    expect(oldest.indexOf('/news/10/خبرخبر/')).toBeLessThan(oldest.indexOf('/news/9/خبر/'));
   });
 });
