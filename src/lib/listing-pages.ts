@@ -67,36 +67,51 @@ export function settledPages(total: number, pageSize: number): number {
 export function listingPages<T>(newestFirst: NewestFirst<T>, pageSize: number, basePath: string): ListingPage<T>[] {
   checkPageSize(pageSize);
   const total = newestFirst.length;
-  if (total <= pageSize) return [{ number: 0, items: newestFirst.slice(), url: basePath, newest: basePath }];
+  // A page's stories are sliced from the list when first read: a segment build makes every page of
+  // every list and keeps those it owns (src/data/segments.ts), and a story it does not show is made
+  // when asked (src/lib/article-table.ts), which every page's stories took.
+  const page = (
+    number: number,
+    [start, end]: [number, number],
+    links: Omit<ListingPage<T>, 'number' | 'items'>,
+  ): ListingPage<T> => {
+    let items: T[] | undefined;
+    return {
+      number,
+      get items() {
+        return (items ??= newestFirst.slice(start, end));
+      },
+      ...links,
+    };
+  };
+  if (total <= pageSize) return [page(0, [0, total], { url: basePath, newest: basePath })];
 
   const pages = Math.ceil(total / pageSize);
   const frontFrom = frontPageFrom(total, pageSize);
   const oldest = listingPagePath(basePath, 1);
   // Page n (1-based from the oldest) holds, newest first, the stories at these places of the list.
-  const slice = (number: number) =>
-    newestFirst.slice(Math.max(0, total - number * pageSize), total - (number - 1) * pageSize);
+  const stories = (number: number): [number, number] => [
+    Math.max(0, total - number * pageSize),
+    total - (number - 1) * pageSize,
+  ];
   const at = (number: number) => listingPagePath(basePath, number);
 
-  const front: ListingPage<T> = {
-    number: 0,
-    items: newestFirst.slice(0, total - (frontFrom - 1) * pageSize),
+  const front = page(0, [0, total - (frontFrom - 1) * pageSize], {
     url: basePath,
     newest: basePath,
     oldest,
     ...(frontFrom > 1 ? { older: at(frontFrom - 1) } : {}),
-  };
+  });
   const numbered = Array.from({ length: pages }, (_, index): ListingPage<T> => {
     const number = index + 1;
     const newer = number + 1 === frontFrom ? basePath : number < pages ? at(number + 1) : undefined;
-    return {
-      number,
-      items: slice(number),
+    return page(number, stories(number), {
       url: at(number),
       newest: basePath,
       oldest,
       ...(newer ? { newer } : {}),
       ...(number > 1 ? { older: at(number - 1) } : {}),
-    };
+    });
   });
   return [front, ...numbered];
 }

@@ -95,6 +95,34 @@ describe('listingPages', () => {
     }
   });
 
+  it("takes a page's stories from the list only when they are read, once", () => {
+    const list = stories(50);
+    const sliced: [number | undefined, number | undefined][] = [];
+    const counted = {
+      length: list.length,
+      at: (index: number) => list.at(index),
+      slice: (start?: number, end?: number) => {
+        sliced.push([start, end]);
+        return list.slice(start, end);
+      },
+    };
+    const pages = listingPages(counted, 4, BASE);
+    // The paths and links of every page, with no story taken.
+    expect(pages.map((page) => page.url)).toHaveLength(14);
+    expect(sliced).toEqual([]);
+    const [front, oldest] = pages;
+    expect(front!.items).toEqual([50, 49]);
+    expect(front!.items).toBe(front!.items);
+    expect(oldest!.items).toEqual([4, 3, 2, 1]);
+    expect(sliced).toEqual([
+      [0, 2],
+      [46, 50],
+    ]);
+    // In the order a page's fields are written, which a page's fingerprint encodes.
+    expect(Object.keys(pages[2]!)).toEqual(['number', 'items', 'url', 'newest', 'oldest', 'newer', 'older']);
+    expect(Object.keys(front!)).toEqual(['number', 'items', 'url', 'newest', 'oldest', 'older']);
+  });
+
   it('refuses a page size that is not a positive whole number', () => {
     expect(() => listingPages(stories(3), 0, BASE)).toThrow(/pageSize/);
   });
