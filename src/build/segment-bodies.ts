@@ -11,7 +11,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { publicationPolicyOf } from '#lib/content/publication.ts';
-import { publishedArticles, type ArticleEntryLike } from '#lib/content/published-articles.ts';
+import { publishedTable, type ArticleEntryLike } from '#lib/content/published-articles.ts';
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import { buildArchiveIndex } from '#lib/archive.ts';
 import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
@@ -24,7 +24,8 @@ import { planShare, segmentShare, type ShareSettings, type ShownArticle } from '
  */
 function syncedArchive(entries: readonly ArticleEntryLike[]) {
   const policy = publicationPolicyOf(process.env, new Date());
-  const published = publishedArticles(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
+  // Made from their entries when asked: the reckoning reads every article of the archive.
+  const published = publishedTable(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
   const archive = buildArchiveIndex(published);
   const entryIds = (ids: ReadonlySet<number>) => {
     const entries = new Set<string>();

@@ -43,7 +43,7 @@ export class Article extends PublishedArticle<CollectionEntry<'articles'>> imple
   commentCount = 0;
 
   constructor(facts: PublishedArticle<CollectionEntry<'articles'>>, category: Category, authors: Author[]) {
-    super(facts.entry, facts.authorIds, facts.keptSlug);
+    super(facts.entry, facts.authorIds, facts.keptSlug ?? null);
     this.category = category;
     this.authors = authors;
   }

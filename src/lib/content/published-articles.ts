@@ -6,6 +6,7 @@
  * slugs would add Persian script tables to their bundle.
  */
 import { boundedMemo } from '#lib/bounded-memo.ts';
+import { ArticleTable } from '#lib/article-table.ts';
 import { freeNow } from '#lib/free-now.ts';
 import { slugify } from '#lib/persian/slug.ts';
 import { keptField, PackedArticleEntry, publicationTime, type PackedColumns } from './packed-columns.ts';
@@ -59,10 +60,15 @@ export class PublishedArticle<E extends ArticleEntryLike> {
   readonly #keptSlug: string | undefined;
   entry: E;
 
-  constructor(entry: E, authorIds: readonly string[], keptSlug: string | undefined = slugKept(entry)) {
+  /**
+   * @param keptSlug the slug it keeps: by default its entry's (none for a packed article of the
+   *   pages' columns); `null` for none, as an article made each time it is asked for keeps none
+   *   (`publishedTable`): its entry's file name would be made a slug each time it is made.
+   */
+  constructor(entry: E, authorIds: readonly string[], keptSlug: string | null | undefined = slugKept(entry)) {
     this.id = keptField(entry, 'id') as number;
     this.authorIds = authorIds;
-    this.#keptSlug = keptSlug;
+    this.#keptSlug = keptSlug ?? undefined;
     this.entry = entry;
   }
 
@@ -126,7 +132,19 @@ const slugKept = (entry: ArticleEntryLike): string | undefined =>
  * article was about 5 MB at 100,000 articles, of a few hundred different lists.
  */
 const idListOf = boundedMemo((ids: string) => Object.freeze(ids.split('\n')));
-const sharedIdList = (refs: readonly { id: string }[]) => idListOf(refs.map((ref) => ref.id).join('\n'));
+const idListOfRefs = (refs: readonly { id: string }[]) => idListOf(refs.map((ref) => ref.id).join('\n'));
+/**
+ * The list of a frozen list of references, made once: a packed article's reporters are one frozen
+ * list for all the articles that share them (./packed-data.ts), and an article made when asked
+ * (src/lib/article-table.ts) asks for its list each time it is made.
+ */
+const listsOfFrozenRefs = new WeakMap<readonly { id: string }[], readonly string[]>();
+const sharedIdList = (refs: readonly { id: string }[]) => {
+  if (!Object.isFrozen(refs)) return idListOfRefs(refs);
+  let list = listsOfFrozenRefs.get(refs);
+  if (!list) listsOfFrozenRefs.set(refs, (list = idListOfRefs(refs)));
+  return list;
+};
 
 /** The published articles of `entries`, newest first: the one decision of what the site shows. */
 export function publishedArticles<E extends ArticleEntryLike>(
@@ -143,32 +161,68 @@ export function publishedArticles<E extends ArticleEntryLike>(
 }
 
 /**
+ * The places of the `count` items `keyOf` describes that are published (`isPublished`), newest first
+ * (`compareNewestFirst`), as a typed array: each item's time and number read once, since the sort
+ * compares them about twenty times an item.
+ */
+function publishedNewestFirst(
+  count: number,
+  keyOf: (at: number) => { id: number; time: number; draft: boolean },
+  policy: PublicationPolicy,
+): Uint32Array {
+  const places = new Uint32Array(count);
+  const times = new Float64Array(count);
+  const ids = new Float64Array(count);
+  let published = 0;
+  for (let at = 0; at < count; at++) {
+    const { id, time, draft } = keyOf(at);
+    times[at] = time;
+    ids[at] = id;
+    if (isPublished({ draft, date: new Date(time) }, policy)) places[published++] = at;
+  }
+  const sorted = places.slice(0, published).sort((a, b) => times[b]! - times[a]! || ids[b]! - ids[a]!);
+  for (const array of [places, times, ids]) freeNow(array);
+  return sorted;
+}
+
+/** What the decision and order of `publishedArticles` read of an entry, without making a `Date`. */
+const keyOfEntry = (entry: { data: object }) => ({
+  id: keptField(entry, 'id') as number,
+  time: publicationTime(entry),
+  draft: keptField(entry, 'draft') as boolean,
+});
+
+/** `entry` as a published article (one `publishedArticles` would give), made when asked: it keeps no slug. */
+const publishedArticleOf = <E extends ArticleEntryLike>(entry: E) =>
+  new PublishedArticle(entry, sharedIdList(keptField(entry, 'authors') as readonly { id: string }[]), null);
+
+/**
+ * The published articles of `entries`, as `publishedArticles` decides and orders them, made from
+ * their entries when asked (src/lib/article-table.ts): content sync's reckoning of a segment's
+ * share reads the whole archive, whose entries it holds already, and an article for each of them
+ * was 56 bytes of its heap and two arrays of every article 16 more.
+ */
+export function publishedTable<E extends ArticleEntryLike>(
+  entries: readonly E[],
+  policy: PublicationPolicy,
+): ArticleTable<PublishedArticle<E>> {
+  const order = publishedNewestFirst(entries.length, (at) => keyOfEntry(entries[at]!), policy);
+  return new ArticleTable([], order, (at) => publishedArticleOf(entries[at]!));
+}
+
+/**
  * The published rows of a table of packed articles (the pages' columns), newest first: what an
  * `ArticleTable` makes articles of when asked (src/lib/article-table.ts). Decided as
  * `publishedArticles` decides, from each row's kept fields, without an object kept a row.
  */
 export function publishedRows(table: PackedColumns, policy: PublicationPolicy): Uint32Array {
-  const rows = new Uint32Array(table.count);
-  // Each row's time and number, read once: the sort compares them about twenty times a row.
-  const times = new Float64Array(table.count);
-  const ids = new Float64Array(table.count);
-  let count = 0;
-  for (let row = 0; row < table.count; row++) {
-    const entry = new PackedArticleEntry(table, row);
-    times[row] = entry.time;
-    ids[row] = entry.kept('id') as number;
-    const publishable = { draft: entry.kept('draft') as boolean, date: new Date(times[row]!) };
-    if (isPublished(publishable, policy)) rows[count++] = row;
-  }
-  const published = rows.slice(0, count).sort((a, b) => times[b]! - times[a]! || ids[b]! - ids[a]!);
-  for (const array of [rows, times, ids]) freeNow(array);
-  return published;
+  return publishedNewestFirst(table.count, (row) => keyOfEntry(new PackedArticleEntry(table, row)), policy);
 }
 
 /** What newest-first order compares of a row of packed articles of the pages' columns. */
 export function newestFirstKeyOfRow(table: PackedColumns, row: number): { id: number; time: number } {
-  const entry = new PackedArticleEntry(table, row);
-  return { id: entry.kept('id') as number, time: entry.time };
+  const { id, time } = keyOfEntry(new PackedArticleEntry(table, row));
+  return { id, time };
 }
 
 /** The published article of a row of packed articles of the pages' columns (one of `publishedRows`). */
@@ -176,6 +230,5 @@ export function publishedArticleOfRow(
   table: PackedColumns,
   row: number,
 ): PublishedArticle<PackedArticleEntry & ArticleEntryLike> {
-  const entry = new PackedArticleEntry(table, row) as PackedArticleEntry & ArticleEntryLike;
-  return new PublishedArticle(entry, sharedIdList(entry.kept('authors') as readonly { id: string }[]), undefined);
+  return publishedArticleOf(new PackedArticleEntry(table, row) as PackedArticleEntry & ArticleEntryLike);
 }
