@@ -11,7 +11,7 @@
  * build holds in full).
  */
 import type { ArticleRows } from './article-list.ts';
-import type { NewestFirstKey } from './content/publication.ts';
+import { newestFirstOf, type NewestFirstKey } from './content/publication.ts';
 
 export class ArticleTable<T> implements ArticleRows<T> {
   readonly #held: readonly T[];
@@ -73,14 +73,14 @@ export function newestFirstOrder(
   keyOf: (row: number) => { id: number; time: number },
 ): Uint32Array {
   const order = new Uint32Array(held.length + rows.length);
-  const timeOf = (item: NewestFirstKey) => item.time ?? item.date.getTime();
   let fromHeld = 0;
   let fromRows = 0;
   let next = rowKey(rows, fromRows, keyOf);
   for (let at = 0; at < order.length; at++) {
     const item = held[fromHeld];
     const heldFirst =
-      next === undefined || (item !== undefined && (timeOf(item) - next.time || item.id - next.id) >= 0);
+      next === undefined ||
+      (item !== undefined && newestFirstOf(item.time ?? item.date.getTime(), item.id, next.time, next.id) <= 0);
     if (heldFirst) {
       order[at] = fromHeld++;
     } else {

@@ -20,6 +20,7 @@ import {
   publishedArticleOfRow,
   publishedArticles,
   publishedRows,
+  publishedTable,
   type ArticleEntryLike,
   type PublishedArticle,
 } from '../../src/lib/content/published-articles';
@@ -198,10 +199,13 @@ describe('PackedColumns', () => {
       { now: new Date(Date.UTC(2020, 0, 3)), includeUnpublished: false },
       { now: new Date(Date.UTC(2020, 0, 3)), includeUnpublished: true },
     ]) {
-      const inFull = publishedArticles(
-        numbers.map((n) => ({ ...stored(n), data: frontmatter(n) })),
-        policy,
-      );
+      const entries = numbers.map((n) => ({ ...stored(n), data: frontmatter(n) }));
+      const inFull = publishedArticles(entries, policy);
+      // Made from the entries when asked, the same articles in the same order, keeping no slug.
+      const made = publishedTable(entries, policy);
+      expect(Array.from(made, facts)).toEqual(inFull.map(facts));
+      expect(Array.from(made, (article) => article.keptSlug)).toEqual(inFull.map(() => undefined));
+      expect(inFull.every((article) => article.keptSlug === article.slug)).toBe(true);
       const rows = publishedRows(table, policy);
       expect(rows.length).toBe(inFull.length);
       expect(Array.from(rows, (row) => facts(publishedArticleOfRow(table, row)))).toEqual(inFull.map(facts));

@@ -33,7 +33,15 @@ export interface NewestFirstKey {
 
 /** Newest first by first publication (never by update); the article number breaks ties. */
 export function compareNewestFirst(a: NewestFirstKey, b: NewestFirstKey): number {
-  return (b.time ?? b.date.getTime()) - (a.time ?? a.date.getTime()) || b.id - a.id;
+  return newestFirstOf(a.time ?? a.date.getTime(), a.id, b.time ?? b.date.getTime(), b.id);
+}
+
+/**
+ * `compareNewestFirst` of two articles given by their times and numbers: for orders kept in typed
+ * arrays, which compare millions of pairs without an object for each (src/lib/article-table.ts).
+ */
+export function newestFirstOf(aTime: number, aId: number, bTime: number, bId: number): number {
+  return bTime - aTime || bId - aId;
 }
 
 /** The folder of every article page. */

@@ -10,13 +10,7 @@ import { ArticleTable } from '#lib/article-table.ts';
 import { freeNow } from '#lib/free-now.ts';
 import { slugify } from '#lib/persian/slug.ts';
 import { keptField, PackedArticleEntry, publicationTime, type PackedColumns } from './packed-columns.ts';
-import {
-  articlePath,
-  compareNewestFirst,
-  isPublished,
-  type PublicationPolicy,
-  type Publishable,
-} from './publication.ts';
+import { articlePath, isPublished, newestFirstOf, type PublicationPolicy, type Publishable } from './publication.ts';
 
 /**
  * What the site reads of an article's content entry, whether the pages' `getCollection()` gave it
@@ -146,18 +140,18 @@ const sharedIdList = (refs: readonly { id: string }[]) => {
   return list;
 };
 
-/** The published articles of `entries`, newest first: the one decision of what the site shows. */
+/**
+ * The published articles of `entries`, newest first: the one decision of what the site shows
+ * (`publishedNewestFirst`), each article an object that keeps its slug. `publishedTable` makes
+ * them when asked instead.
+ */
 export function publishedArticles<E extends ArticleEntryLike>(
   entries: Iterable<E>,
   policy: PublicationPolicy,
 ): PublishedArticle<E>[] {
-  const published: PublishedArticle<E>[] = [];
-  for (const entry of entries) {
-    const data = entry.data;
-    if (!isPublished(data, policy)) continue;
-    published.push(new PublishedArticle(entry, sharedIdList(data.authors)));
-  }
-  return published.sort(compareNewestFirst);
+  const all = Array.isArray(entries) ? (entries as readonly E[]) : [...entries];
+  const order = publishedNewestFirst(all.length, (at) => keyOfEntry(all[at]!), policy);
+  return Array.from(order, (at) => new PublishedArticle(all[at]!, reportersOf(all[at]!)));
 }
 
 /**
@@ -180,7 +174,7 @@ function publishedNewestFirst(
     ids[at] = id;
     if (isPublished({ draft, date: new Date(time) }, policy)) places[published++] = at;
   }
-  const sorted = places.slice(0, published).sort((a, b) => times[b]! - times[a]! || ids[b]! - ids[a]!);
+  const sorted = places.slice(0, published).sort((a, b) => newestFirstOf(times[a]!, ids[a]!, times[b]!, ids[b]!));
   for (const array of [places, times, ids]) freeNow(array);
   return sorted;
 }
@@ -192,9 +186,12 @@ const keyOfEntry = (entry: { data: object }) => ({
   draft: keptField(entry, 'draft') as boolean,
 });
 
+/** The ids of `entry`'s reporters, one list shared by every article that has them. */
+const reportersOf = (entry: { data: object }) => sharedIdList(keptField(entry, 'authors') as readonly { id: string }[]);
+
 /** `entry` as a published article (one `publishedArticles` would give), made when asked: it keeps no slug. */
 const publishedArticleOf = <E extends ArticleEntryLike>(entry: E) =>
-  new PublishedArticle(entry, sharedIdList(keptField(entry, 'authors') as readonly { id: string }[]), null);
+  new PublishedArticle(entry, reportersOf(entry), null);
 
 /**
  * The published articles of `entries`, as `publishedArticles` decides and orders them, made from

@@ -34,7 +34,7 @@ export interface IndexedPage {
  * read: its number and time, its URL and date made when asked. A segment files every article of
  * the archive twice (its plan, then its search step, for the other segments' pages); as objects of
  * their number, URL and date, a million articles took about 0.3 GB of heap at once (each a
- * percent-encoded path and a `Date`), where these take 48 bytes an article. The URL is asked for
+ * percent-encoded path and a `Date`), where these take 56 bytes an article. The URL is asked for
  * only when two articles share a time, or when a search step looks its page up.
  */
 export class IndexedArticle implements IndexedPage {
