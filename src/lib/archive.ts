@@ -4,7 +4,7 @@
  * is one pass over the articles, and every per-article lookup is bounded, so a build grows
  * linearly with the archive.
  */
-import { ArticleList, groupRows, type ArticleRows } from './article-list.ts';
+import { ArticleList, RowGroups, type ArticleRows } from './article-list.ts';
 import { boundedMemo } from './bounded-memo.ts';
 import { toTehranJalali } from './dates/jalali.ts';
 import { persianComparisonKey } from './persian/normalize.ts';
@@ -101,24 +101,35 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: Ar
     ? [...(articlesNewestFirst as readonly T[])].sort(compareNewestFirst)
     : articlesNewestFirst;
   const listOf = (rows: Uint32Array) => new ArticleList(articles, rows);
-  const lists = <K>(keysOf: (article: T) => Iterable<K>) =>
-    new Map(
-      Array.from(
-        groupRows(articles.length, (row) => keysOf(articles.at(row)!)),
-        ([key, rows]) => [key, listOf(rows)],
-      ),
-    );
+  const lists = (groups: RowGroups<string>) =>
+    new Map(Array.from(groups.groups(), ([key, rows]) => [key, listOf(rows)]));
 
-  // Each article's tags, once: its groups, and how often each spelling names each tag.
+  // One pass, each article read once (a segment build makes most of them when asked), fills every
+  // grouping: its section, its reporters, its tags (with how often each spelling names each tag),
+  // and its Tehran calendar month, reckoned once.
+  const sections = new RowGroups<string>(articles.length);
+  const reporters = new RowGroups<string>(articles.length);
+  const tags = new RowGroups<string>(articles.length);
+  const months = new RowGroups<string>(articles.length);
   const spellings = new Map<string, Map<string, number>>();
-  const tagRows = groupRows(articles.length, (row) =>
-    Array.from(firstSpellings(articles.at(row)!), ([slug, tag]) => {
-      const forms = spellings.get(slug) ?? new Map<string, number>();
-      forms.set(tag, (forms.get(tag) ?? 0) + 1);
-      spellings.set(slug, forms);
-      return slug;
-    }),
-  );
+  const calendar = new Map<string, { year: number; month: number }>();
+  for (const article of articles) {
+    sections.add([article.categoryId]);
+    reporters.add(article.authorIds);
+    tags.add(
+      Array.from(firstSpellings(article), ([slug, tag]) => {
+        const forms = spellings.get(slug) ?? new Map<string, number>();
+        forms.set(tag, (forms.get(tag) ?? 0) + 1);
+        spellings.set(slug, forms);
+        return slug;
+      }),
+    );
+    const { year, month } = toTehranJalali(article.date);
+    const key = monthKey(year, month);
+    if (!calendar.has(key)) calendar.set(key, { year, month });
+    months.add([key]);
+  }
+  const tagRows = tags.groups();
   const byTag = new Map<string, TagGroup<T>>();
   for (const [slug, rows] of tagRows) {
     // Map iteration is insertion order: the first form met (newest article) wins a tie.
@@ -131,16 +142,8 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: Ar
   }
   const sortedTags = [...byTag.values()].sort((a, b) => a.label.localeCompare(b.label, 'fa'));
 
-  // Each article's Tehran calendar month, reckoned once.
-  const calendar = new Map<string, { year: number; month: number }>();
-  const monthRows = groupRows(articles.length, (row) => {
-    const { year, month } = toTehranJalali(articles.at(row)!.date);
-    const key = monthKey(year, month);
-    if (!calendar.has(key)) calendar.set(key, { year, month });
-    return [key];
-  });
   const byMonth = new Map(
-    Array.from(monthRows, ([key, rows]): [string, MonthGroup<T>] => [
+    Array.from(months.groups(), ([key, rows]): [string, MonthGroup<T>] => [
       key,
       { ...calendar.get(key)!, articles: listOf(rows) },
     ]),
@@ -157,8 +160,8 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: Ar
 
   return {
     articles,
-    byCategory: lists((article) => [article.categoryId]),
-    byAuthor: lists((article) => article.authorIds),
+    byCategory: lists(sections),
+    byAuthor: lists(reporters),
     byTag: new Map(sortedTags.map((group) => [group.slug, group])),
     byMonth,
     years: [...years.values()].sort((a, b) => b.year - a.year),

@@ -73,37 +73,67 @@ export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
 }
 
 /**
- * Groups the rows of a table of `count` items by the keys `keysOf` gives each row (none, one or
- * several; a key given twice holds the row twice), every group's rows ascending, groups in the order
- * their first row met them. `keysOf` is asked once a row, in order. Each key is numbered as it is
- * met and each row's key numbers kept in a typed array, which the groups are then counted and placed
- * from: every group is one stretch of a single typed array, sized exactly, and no group grows.
+ * The rows of a table of `count` items grouped by key, filled one row at a time, in order (`add`),
+ * then read (`groups`): several groupings of one table fill in one pass over it, each item read once
+ * (`buildArchiveIndex`, ./archive.ts, whose articles a segment build makes when asked). A row has
+ * none, one or several keys (a key given twice holds the row twice); every group's rows ascend, and
+ * groups come in the order their first row met them. Each key is numbered as it is met and each
+ * row's key numbers kept in a typed array, which the groups are then counted and placed from: every
+ * group is one stretch of a single typed array, sized exactly, and no group grows.
  */
-export function groupRows<K>(count: number, keysOf: (row: number) => Iterable<K>): Map<K, Uint32Array> {
-  const keys = nameTable<K>();
-  const sizes: number[] = [];
-  // Row r's keys are met[starts[r]] to met[starts[r + 1]], as key numbers.
-  const starts = new Uint32Array(count + 1);
-  let met = new Uint32Array(Math.max(16, count));
-  let used = 0;
-  for (let row = 0; row < count; row++) {
-    starts[row] = used;
-    for (const key of keysOf(row)) {
-      const number = keys.indexOf(key);
-      sizes[number] = (sizes[number] ?? 0) + 1;
-      met = withRoom(met, used + 1);
-      met[used++] = number;
+export class RowGroups<K> {
+  readonly #keys = nameTable<K>();
+  readonly #sizes: number[] = [];
+  // Row r's keys are #met[#starts[r]] to #met[#starts[r + 1]], as key numbers.
+  readonly #starts: Uint32Array;
+  #met: Uint32Array;
+  #used = 0;
+  #row = 0;
+
+  constructor(count: number) {
+    this.#starts = new Uint32Array(count + 1);
+    this.#met = new Uint32Array(Math.max(16, count));
+  }
+
+  /** The keys of the next row. */
+  add(keys: Iterable<K>): void {
+    if (this.#row >= this.#starts.length - 1)
+      throw new Error('More rows were grouped than the table has: a bug of Bayegan.');
+    this.#starts[this.#row++] = this.#used;
+    for (const key of keys) {
+      const number = this.#keys.indexOf(key);
+      this.#sizes[number] = (this.#sizes[number] ?? 0) + 1;
+      this.#met = withRoom(this.#met, this.#used + 1);
+      this.#met[this.#used++] = number;
     }
   }
-  starts[count] = used;
-  const rows = new Uint32Array(used);
-  // Where each group's next row goes: its stretch of `rows` starts where the groups before it end.
-  const next = new Uint32Array(sizes.length);
-  for (let number = 1; number < sizes.length; number++) next[number] = next[number - 1]! + sizes[number - 1]!;
-  const groups = new Map<K, Uint32Array>();
-  keys.names.forEach((key, number) => groups.set(key, rows.subarray(next[number], next[number]! + sizes[number]!)));
-  for (let row = 0; row < count; row++) {
-    for (let at = starts[row]!; at < starts[row + 1]!; at++) rows[next[met[at]!]!++] = row;
+
+  /** Each key's rows, once every row is added. */
+  groups(): Map<K, Uint32Array> {
+    const count = this.#starts.length - 1;
+    if (this.#row !== count) throw new Error(`${this.#row} of ${count} rows were grouped: a bug of Bayegan.`);
+    const starts = this.#starts;
+    const met = this.#met;
+    const sizes = this.#sizes;
+    starts[count] = this.#used;
+    const rows = new Uint32Array(this.#used);
+    // Where each group's next row goes: its stretch of `rows` starts where the groups before it end.
+    const next = new Uint32Array(sizes.length);
+    for (let number = 1; number < sizes.length; number++) next[number] = next[number - 1]! + sizes[number - 1]!;
+    const groups = new Map<K, Uint32Array>();
+    this.#keys.names.forEach((key, number) =>
+      groups.set(key, rows.subarray(next[number], next[number]! + sizes[number]!)),
+    );
+    for (let row = 0; row < count; row++) {
+      for (let at = starts[row]!; at < starts[row + 1]!; at++) rows[next[met[at]!]!++] = row;
+    }
+    return groups;
   }
-  return groups;
+}
+
+/** `RowGroups` of one grouping: `keysOf` is asked once a row, in order. */
+export function groupRows<K>(count: number, keysOf: (row: number) => Iterable<K>): Map<K, Uint32Array> {
+  const grouping = new RowGroups<K>(count);
+  for (let row = 0; row < count; row++) grouping.add(keysOf(row));
+  return grouping.groups();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleList, groupRows } from '../../src/lib/article-list';
+import { ArticleList, groupRows, RowGroups } from '../../src/lib/article-list';
 
 const table = ['h', 'g', 'f', 'e', 'd', 'c', 'b', 'a'];
 
@@ -32,6 +32,30 @@ describe('groupRows', () => {
     expect(groups.map((rows) => rows.length)).toEqual([2, 2, 2]);
     expect(new Set(groups.map((rows) => rows.buffer)).size).toBe(1);
     expect(groups[0]!.buffer.byteLength).toBe(6 * Uint32Array.BYTES_PER_ELEMENT);
+  });
+});
+
+describe('RowGroups', () => {
+  it('fills several groupings in one pass as groupRows fills each', () => {
+    const keys: string[][] = [['x'], ['y', 'x'], [], ['y'], ['z', 'x'], ['x'], [], ['z']];
+    const firsts = new RowGroups<string>(keys.length);
+    const all = new RowGroups<string>(keys.length);
+    for (const row of keys) {
+      firsts.add(row.slice(0, 1));
+      all.add(row);
+    }
+    const rowsOf = (groups: Map<string, Uint32Array>) => [...groups].map(([key, rows]) => [key, [...rows]]);
+    expect(rowsOf(all.groups())).toEqual(rowsOf(groupRows(keys.length, (row) => keys[row]!)));
+    expect(rowsOf(firsts.groups())).toEqual(rowsOf(groupRows(keys.length, (row) => keys[row]!.slice(0, 1))));
+  });
+
+  it('refuses more rows than the table has, or groups read before every row is added', () => {
+    const grouping = new RowGroups<string>(2);
+    grouping.add(['a']);
+    expect(() => grouping.groups()).toThrow(/1 of 2 rows/);
+    grouping.add(['b']);
+    expect(() => grouping.add(['c'])).toThrow(/More rows/);
+    expect([...grouping.groups().keys()]).toEqual(['a', 'b']);
   });
 });
 
