@@ -8,7 +8,7 @@ import { ArticleList, RowGroups, type ArticleRows } from './article-list.ts';
 import { boundedMemo } from './bounded-memo.ts';
 import { toTehranJalali } from './dates/jalali.ts';
 import { persianComparisonKey } from './persian/normalize.ts';
-import { positionInSorted } from './sorted-search.ts';
+import { positionInSorted, type Indexed } from './sorted-search.ts';
 import { slugify } from './persian/slug.ts';
 import { compareNewestFirst } from './content/publication.ts';
 
@@ -173,10 +173,7 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: Ar
  * maps of every article's place in each of its lists took 5 MB of a 30,000-article build's heap.
  * Undefined when the list does not hold it.
  */
-export function positionIn<T extends { id: number; date: Date }>(
-  list: { readonly length: number; at(index: number): T | undefined },
-  article: T,
-): number | undefined {
+export function positionIn<T extends { id: number; date: Date }>(list: Indexed<T>, article: T): number | undefined {
   return positionInSorted(list, article, compareNewestFirst);
 }
 

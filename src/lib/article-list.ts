@@ -7,7 +7,7 @@
  */
 import { withRoom } from './content/typed-columns.ts';
 import { nameTable } from './name-table.ts';
-import { positionInSorted } from './sorted-search.ts';
+import { positionInSorted, type Indexed } from './sorted-search.ts';
 
 /** What a list of stories, newest first, gives: an array of them, or an `ArticleList`. */
 export interface NewestFirst<T> {
@@ -21,17 +21,12 @@ export interface NewestFirst<T> {
 /** Every published article, newest first: an array of them, or a table that makes some when asked (./article-table.ts). */
 export type ArticleRows<T> = NewestFirst<T> & Iterable<T>;
 
-/** What a list reads its articles from: a table of them, by row. */
-interface RowsOf<T> {
-  at(row: number): T | undefined;
-}
-
 export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
-  readonly #table: RowsOf<T>;
+  readonly #table: Indexed<T>;
   readonly #rows: Uint32Array;
 
   /** @param rows rows of `table`, ascending */
-  constructor(table: RowsOf<T>, rows: Uint32Array) {
+  constructor(table: Indexed<T>, rows: Uint32Array) {
     this.#table = table;
     this.#rows = rows;
   }
@@ -67,7 +62,7 @@ export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
    * The same rows over another table of the same articles in the same order (their numbers, say):
    * the list as another reader needs it, for no more memory than the list.
    */
-  over<U>(table: RowsOf<U>): ArticleList<U> {
+  over<U>(table: Indexed<U>): ArticleList<U> {
     return new ArticleList(table, this.#rows);
   }
 }

@@ -3,6 +3,7 @@
  * and the Google News sitemap of the last 48 hours. Dates are W3C datetimes with a zone.
  */
 import { toTehranIsoString } from './dates/tehran.ts';
+import type { Indexed } from './sorted-search.ts';
 
 /** The sitemap protocol's limit of URLs per file. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -32,10 +33,7 @@ export interface UrlRun {
 }
 
 /** A run of one URL for each of `items`. */
-export const urlRun = <T>(
-  items: { readonly length: number; at(index: number): T | undefined },
-  urlOf: (item: T) => SitemapUrl,
-): UrlRun => ({
+export const urlRun = <T>(items: Indexed<T>, urlOf: (item: T) => SitemapUrl): UrlRun => ({
   count: items.length,
   url: (at) => urlOf(items.at(at)!),
 });
