@@ -308,6 +308,23 @@ describe('PackedColumns', () => {
     }
   });
 
+  it('makes a table of rows of others and entries a column at a time, as one added a row at a time', () => {
+    const source = fullTable();
+    const rows = source.rows();
+    const entries = [stored(80_000), rows[0]!, rows[2]!, rows[65_536]!, stored(80_001), rows[70_000]!];
+    const added = new PackedColumns('articles');
+    for (const entry of entries) added.add(entry);
+    const made = PackedColumns.of('articles', entries);
+    expect(made.count).toBe(entries.length);
+    expect(made.rows().map(everything)).toEqual(added.rows().map(everything));
+    expect(() => made.add(stored(1))).toThrow(/added after the pages read them/);
+    // Given the table its rows come from to release, it leaves it unreadable: a bug would say so.
+    const again = PackedColumns.of('articles', entries, source);
+    expect(again.rows().map(everything)).toEqual(added.rows().map(everything));
+    expect(() => rows[1]!.id).toThrow('read after it was released: a bug of Bayegan');
+    expect(() => PackedColumns.of('articles', [rows[1]!])).toThrow('read after it was released');
+  });
+
   it('takes no entry once the pages read it', () => {
     const table = new PackedColumns('articles');
     table.add(stored(1));

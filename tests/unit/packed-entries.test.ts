@@ -154,6 +154,25 @@ describe('packedEntries', () => {
     expect(readPackedEntries(dir, 'articles', undefined)).toBeUndefined();
   });
 
+  it('gives content sync its table as read, freed at once as the rows it keeps are copied', () => {
+    const dir = folder();
+    const many = Array.from({ length: 25_000 }, (_, at) => stored(`1403/${at}`, `content/articles/1403/${at}.md`));
+    writePackedEntries(dir, 'store-1', tableOf(many));
+    const read = readPackedEntries(dir, 'articles', 'store-1')!;
+    // As read: not copies in shared memory, which stayed until collected.
+    const columns = new Map(read.stored()) as Map<string, Record<string, ArrayBufferView>>;
+    const arrays = [columns.get('ids')!.bytes!, columns.get('ids')!.ends!, columns.get('data.date')!.numbers!];
+    for (const array of arrays) expect(array.buffer).toBeInstanceOf(ArrayBuffer);
+    // What content sync writes: the rows it keeps, copied a column at a time (./rendered-bodies.ts).
+    const kept = PackedColumns.of('articles', read.rows().slice(1), read);
+    for (const array of arrays) expect(array.buffer.byteLength).toBe(0);
+    expect(ids(kept)).toEqual(many.slice(1).map((entry) => entry.id));
+    expect(kept.rows()[0]!.filePath).toBe('content/articles/1403/1.md');
+    // Reading the released table is a bug, said as one, not empty texts.
+    expect(() => read.rows()[0]!.id).toThrow('read after it was released: a bug of Bayegan');
+    expect(() => tableOf([]).add(read.rows()[1]!)).toThrow('read after it was released');
+  });
+
   it('takes a file of an earlier layout (structured-clone parts of entries) as no store’s, and the pages refuse it', () => {
     const dir = folder();
     const frame = (value: unknown) => {

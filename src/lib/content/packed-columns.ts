@@ -20,6 +20,7 @@
  * entries it packs, writing both again as one table (`add` copies a row column by column).
  */
 import type { LoaderContext } from 'astro/loaders';
+import { freeNow } from '#lib/free-now.ts';
 import { Encoding, FINGERPRINTED_AS } from '#lib/incremental/page-digest.ts';
 import { FINGERPRINT_FIELD, guardLeavingOut, leftOutFields, PACKED_FIELDS, shared } from './packed-data.ts';
 import {
@@ -234,10 +235,18 @@ export function publicationTime(entry: { data: object }): number {
 /** What the file of packed entries holds of a table: each column's name and what it stored. */
 export type StoredColumns = [name: string, stored: unknown][];
 
+/** A column of a table: the name it is stored under, and what it holds of an entry as the store keeps it. */
+interface ColumnOfTable {
+  name: string;
+  column: Column;
+  of: (entry: StoredPackedEntry) => unknown;
+}
+
 /**
  * The packed entries of one collection, as columns: added one at a time (objects as the store
- * keeps them, or rows of another table), then read as rows; or read back whole from what a sealed
- * table stored (on file: src/lib/content/packed-entries.ts).
+ * keeps them, or rows of another table), or made a column at a time of such entries (`of`), then
+ * read as rows; or read back whole from what a sealed table stored (on file:
+ * src/lib/content/packed-entries.ts).
  */
 export class PackedColumns {
   readonly collection: string;
@@ -253,23 +262,30 @@ export class PackedColumns {
   /** The digest of the whole entry, in the plan (`FINGERPRINT_FIELD`). */
   readonly fingerprints = new TextColumn();
   readonly data = dataColumns();
-  /** `data`'s fields and columns, listed once: `add` goes through them for every entry. */
-  readonly #dataFields = Object.entries(this.data);
   /** The fields each row's data left out, by name (which class of data guards them). */
   readonly leftOut = new ValueColumn();
-  /** Every column, by the name it is stored under, in one order: `add` copies a row column by column. */
-  readonly #columns: readonly [string, Column][] = [
-    ['ids', this.ids],
-    ['files', this.files],
-    ['digests', this.digests],
-    ['bodies', this.bodies],
-    ['rendered', this.rendered],
-    ['assetImports', this.assetImports],
-    ['deferredRender', this.deferredRender],
-    ['fingerprints', this.fingerprints],
-    ['leftOut', this.leftOut],
-    ...this.#dataFields.map(([field, column]): [string, Column] => [`data.${field}`, column]),
+  /**
+   * Every column, in one order, with the name it is stored under and what it holds of an entry as
+   * the store keeps it: a row of another table is copied column by column, each from the same place.
+   */
+  readonly #columns: readonly ColumnOfTable[] = [
+    { name: 'ids', column: this.ids, of: (entry) => entry.id },
+    { name: 'files', column: this.files, of: (entry) => fileOfId(entry.id, entry.filePath) },
+    { name: 'digests', column: this.digests, of: (entry) => entry.digest },
+    { name: 'bodies', column: this.bodies, of: (entry) => entry.body },
+    { name: 'rendered', column: this.rendered, of: (entry) => entry.rendered },
+    { name: 'assetImports', column: this.assetImports, of: (entry) => entry.assetImports },
+    { name: 'deferredRender', column: this.deferredRender, of: (entry) => entry.deferredRender },
+    { name: 'fingerprints', column: this.fingerprints, of: (entry) => entry.data[FINGERPRINT_FIELD] },
+    { name: 'leftOut', column: this.leftOut, of: (entry) => leftOutFields(entry.data).join(' ') },
+    ...Object.entries(this.data).map(([field, column]): ColumnOfTable => ({
+      name: `data.${field}`,
+      column,
+      of: (entry) => entry.data[field],
+    })),
   ];
+  /** The bytes each column of a table restored as read was read from, by name (its arrays may be views of them). */
+  readonly #readFrom = new Map<string, ArrayBufferView>();
 
   constructor(collection: string) {
     this.collection = collection;
@@ -284,31 +300,59 @@ export class PackedColumns {
   add(entry: StoredPackedEntry | PackedArticleEntry): void {
     if (this.#sealed) throw new Error('Packed entries were added after the pages read them: a bug of Bayegan.');
     if (entry instanceof PackedArticleEntry) {
-      // Content sync keeps the rows of its file beside the store, and writes them again with the rest.
       const [table, row] = rowOf(entry);
       const from = table.#columns;
       const to = this.#columns;
-      for (let at = 0; at < to.length; at++) to[at]![1].copy(from[at]![1], row);
+      for (let place = 0; place < to.length; place++) to[place]!.column.copy(from[place]!.column, row);
     } else {
-      this.ids.push(entry.id);
-      this.files.push(fileOfId(entry.id, entry.filePath));
-      this.digests.push(entry.digest);
-      this.bodies.push(entry.body);
-      this.rendered.push(entry.rendered);
-      this.assetImports.push(entry.assetImports);
-      this.deferredRender.push(entry.deferredRender);
-      this.fingerprints.push(entry.data[FINGERPRINT_FIELD]);
-      this.leftOut.push(leftOutFields(entry.data).join(' '));
-      for (const [field, column] of this.#dataFields) column.push(entry.data[field]);
+      for (const { column, of } of this.#columns) column.push(of(entry));
     }
     this.#count += 1;
+  }
+
+  /**
+   * The sealed table of `entries`, in their order (rows of tables, copied, or entries as the store
+   * keeps them), made a column at a time; each column of `releasing`, a table read to be copied from
+   * (`restored` with its parts), is released as soon as it is copied, the rest of it at the end.
+   * Content sync writes the rows it kept of the table it read, and the entries it packed, so: row by
+   * row, every column grew at once (to up to twice its size, then copied into shared memory) while
+   * the whole table read was held, at the end of content sync, where a segment peaked.
+   */
+  static of(
+    collection: string,
+    entries: readonly (StoredPackedEntry | PackedArticleEntry)[],
+    releasing?: PackedColumns,
+  ): PackedColumns {
+    const table = new PackedColumns(collection);
+    const count = entries.length;
+    // Where each row comes from: a row of a table, or the entry as the store keeps it.
+    const tables: (PackedColumns | undefined)[] = [];
+    const rows = new Uint32Array(count);
+    for (let at = 0; at < count; at++) {
+      const entry = entries[at]!;
+      if (entry instanceof PackedArticleEntry) [tables[at], rows[at]] = rowOf(entry);
+      else tables[at] = undefined;
+    }
+    table.#columns.forEach(({ column, of }, place) => {
+      for (let at = 0; at < count; at++) {
+        const from = tables[at];
+        if (from) column.copy(from.#columns[place]!.column, rows[at]!);
+        else column.push(of(entries[at] as StoredPackedEntry));
+      }
+      column.seal();
+      if (releasing) releasing.#releaseColumn(place);
+    });
+    releasing?.release();
+    table.#count = count;
+    table.#sealed = true;
+    return table;
   }
 
   /** No more rows can be added: each column drops what only adding needed. */
   seal(): this {
     if (!this.#sealed) {
       this.#sealed = true;
-      for (const [, column] of this.#columns) column.seal();
+      for (const { column } of this.#columns) column.seal();
     }
     return this;
   }
@@ -322,23 +366,51 @@ export class PackedColumns {
   /** Its columns as they are written on file, sealed: typed arrays and the lists of shared values. */
   stored(): StoredColumns {
     this.seal();
-    return this.#columns.map(([name, column]) => [name, column.stored()]);
+    return this.#columns.map(({ name, column }) => [name, column.stored()]);
   }
 
   /**
-   * The sealed table of `collection` that `stored` gave (`count` rows); undefined when a column is
-   * missing or holds another number of rows (a damaged file).
+   * Frees its columns' typed arrays and the parts of the file it was read from at once, and refuses
+   * to be read from then on: for a table restored as read, once its rows are copied.
    */
-  static restored(collection: string, count: number, stored: StoredColumns): PackedColumns | undefined {
+  release(): void {
+    for (let place = 0; place < this.#columns.length; place++) this.#releaseColumn(place);
+  }
+
+  /** Releases the column at `place`, and the bytes it was read from. */
+  #releaseColumn(place: number): void {
+    const { name, column } = this.#columns[place]!;
+    column.release();
+    const part = this.#readFrom.get(name);
+    if (part) freeNow(part);
+    this.#readFrom.delete(name);
+  }
+
+  /**
+   * The sealed table of `collection` that `stored` gave (`count` rows), its typed arrays in shared
+   * memory; or, given the bytes each stored column was read from (`parts`, in the same order), kept
+   * as read (views of those bytes) for rows to be copied from once, then `release`d (`of`).
+   * Undefined when a column is missing or holds another number of rows (a damaged file).
+   */
+  static restored(
+    collection: string,
+    count: number,
+    stored: StoredColumns,
+    read?: { parts: readonly ArrayBufferView[] },
+  ): PackedColumns | undefined {
     const table = new PackedColumns(collection);
     const byName = new Map(stored);
-    for (const [name, column] of table.#columns) {
+    for (const { name, column } of table.#columns) {
       if (!byName.has(name)) return undefined;
-      column.restore(byName.get(name));
+      column.restore(byName.get(name), read ? 'asRead' : 'shared');
       if (column.length !== count) return undefined;
     }
     table.#count = count;
     table.#sealed = true;
+    stored.forEach(([name], at) => {
+      const part = read?.parts[at];
+      if (part) table.#readFrom.set(name, part);
+    });
     return table;
   }
 }

@@ -76,12 +76,15 @@ export function writePackedEntries(dir: string, token: string, table: PackedColu
 
 /**
  * The file's header, and its table of `collection` when it is of this layout and `wanted` takes
- * the header; undefined when there is no file. Read a column at a time.
+ * the header; undefined when there is no file. Read a column at a time. The table's typed arrays
+ * are in shared memory for the pages (`toCopy` false), or as read for content sync, which copies
+ * its rows once and releases it (`PackedColumns.restored`).
  */
 function readFile(
   dir: string,
   collection: string,
   wanted: (header: Header) => boolean,
+  toCopy: boolean,
 ): { header: Header; table?: PackedColumns } | undefined {
   const file = packedEntriesFile(dir);
   const columns: StoredColumns = [];
@@ -92,34 +95,37 @@ function readFile(
     parts.push(bytes);
   });
   if (header === undefined || !ours(header)) return header && { header };
-  const table = PackedColumns.restored(collection, header.count, columns);
+  const table = PackedColumns.restored(collection, header.count, columns, toCopy ? { parts } : undefined);
   if (!table) throw damagedFile(file);
-  // The table holds copies of the parts' typed arrays, in shared memory (./typed-columns.ts): the
-  // bytes read (about 180 MB at a million articles) are freed now, not when collected.
-  for (const bytes of parts) freeNow(bytes);
+  // Else the table holds copies of the parts' typed arrays, in shared memory (./typed-columns.ts):
+  // the bytes read (about 180 MB at a million articles) are freed now, not when collected.
+  if (!toCopy) for (const bytes of parts) freeNow(bytes);
   return { header, table };
 }
 
 /**
- * The packed entries of `collection`'s store whose token is `token`, from the file in `dir`;
- * undefined when there is none, or it belongs to another store (Astro cleared the store since,
- * when its settings changed) or another version.
+ * The packed entries of `collection`'s store whose token is `token`, from the file in `dir`, for
+ * content sync to copy the rows it keeps from, then release (`PackedColumns.release`); undefined
+ * when there is none, or it belongs to another store (Astro cleared the store since, when its
+ * settings changed) or another version.
  */
 export function readPackedEntries(
   dir: string,
   collection: string,
   token: string | undefined,
 ): PackedColumns | undefined {
-  return token === undefined ? undefined : readFile(dir, collection, (header) => header.token === token)?.table;
+  if (token === undefined) return undefined;
+  return readFile(dir, collection, (header) => header.token === token, true)?.table;
 }
 
 /**
  * Every packed entry of the file in `dir`, whichever store it belongs to, when the code and settings
- * that made it are `code` (the plan's index); undefined when there is no such file. Data packed by
- * other code may lack a field the schema now gives, though the files are the same.
+ * that made it are `code` (the plan's index), for content sync to copy and release as its own
+ * (`readPackedEntries`); undefined when there is no such file. Data packed by other code may lack a
+ * field the schema now gives, though the files are the same.
  */
 export function readIndexOfCode(dir: string, collection: string, code: string): PackedColumns | undefined {
-  return readFile(dir, collection, (header) => header.code === code)?.table;
+  return readFile(dir, collection, (header) => header.code === code, true)?.table;
 }
 
 /** Removes the file: a build that keeps every entry in the store has none. */
@@ -178,7 +184,7 @@ function handedTable(collection: string, handed: HandedEntries): PackedColumns {
 
 /** The table of the file in `dir`, whichever store it belongs to; undefined when there is none. */
 function readTable(dir: string, collection: string): PackedColumns | undefined {
-  const read = readFile(dir, collection, () => true);
+  const read = readFile(dir, collection, () => true, false);
   if (read && !read.table) throw damagedFile(packedEntriesFile(dir));
   return read?.table;
 }

@@ -216,7 +216,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
       for (const name of kept) {
         if (!inUse.has(name)) rmSync(path.join(dir, name), { force: true });
       }
-      if (beside) keepPackedEntriesBeside(context, dir, beside);
+      if (beside) keepPackedEntriesBeside(context, dir, beside, own ?? fromPlan?.entries);
       else removePackedEntries(dir);
       postponeStoreSave(context);
     },
@@ -252,15 +252,21 @@ const PACKED_TOKEN = 'bayegan:packed-entries';
 /**
  * Writes the packed entries to their file (src/lib/content/packed-entries.ts), under a new token
  * the store's meta keeps: Astro clears the meta with the store, and a file whose token the store
- * does not hold is not read.
+ * does not hold is not read. Those of `read`, the table read at the start (own or the plan's), are
+ * rows of it, copied a column at a time; it is released as they are (about 180 MB of a million
+ * articles freed then, not when collected: still held, it was part of a segment's peak).
  */
-function keepPackedEntriesBeside(context: GlobLoaderContext, dir: string, beside: Map<string, BesideEntry>): void {
-  // Those read from a file are rows of its table, copied column by column; the others are added.
-  const table = new PackedColumns(context.collection);
-  for (const entry of beside.values()) table.add(entry as StoredPackedEntry | PackedArticleEntry);
-  // The pages hold them from now on: the map and the table its rows came from would stay for the
-  // rest of the build, held by the loader's context.
+function keepPackedEntriesBeside(
+  context: GlobLoaderContext,
+  dir: string,
+  beside: Map<string, BesideEntry>,
+  read: PackedColumns | undefined,
+): void {
+  const entries = [...beside.values()] as (StoredPackedEntry | PackedArticleEntry)[];
+  // The pages hold them from now on: the map would stay for the rest of the build, held by the
+  // loader's context.
   beside.clear();
+  const table = PackedColumns.of(context.collection, entries, read);
   const token = randomUUID();
   // The plan's are a segment's index when it has none of its own: marked with the code that made them.
   writePackedEntries(dir, token, table, planSettings()?.codeDigest);

@@ -5,9 +5,10 @@
  * index in the narrowest typed array that holds it. What one column cannot type (none the schema
  * gives) is kept beside it as it is. A sealed column is stored as typed arrays and lists
  * (structured-cloneable: `stored`) and read back as such (`restore`); its typed arrays are in
- * shared memory, so that another thread given them reads the same bytes; a row is copied from a
- * column of its kind without making its value (`copy`). The pages' packed articles are a table of
- * these (./packed-columns.ts).
+ * shared memory, so that another thread given them reads the same bytes, or, read only to be copied,
+ * kept as read and freed at once when copied (`release`); a row is copied from a column of its kind
+ * without making its value (`copy`). The pages' packed articles are a table of these
+ * (./packed-columns.ts).
  */
 import { freeNow } from '#lib/free-now.ts';
 
@@ -21,13 +22,41 @@ export interface Column {
   readonly length: number;
   /** What is written on file of the sealed column (structured-cloneable: typed arrays, lists, maps). */
   stored(): unknown;
-  /** Reads back, into a new column, what `stored` gave. */
-  restore(stored: unknown): void;
+  /** Reads back, into a new column, what `stored` gave, its typed arrays placed as `placement` says. */
+  restore(stored: unknown, placement: Placement): void;
+  /** Frees its typed arrays at once (those it holds alone) and refuses to be read from then on. */
+  release(): void;
   /** Adds row `row` of `from`, a column of the same kind, as it is there (without making its value). */
   copy(from: Column, row: number): void;
 }
 
 type TypedArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+
+/**
+ * Where a restored column keeps its typed arrays: `shared`, alone in shared memory, for a table a
+ * page thread may be handed; `asRead`, as the file's reader gave them (views of the parts it read,
+ * or its own copies), for a table whose rows content sync reads and copies once, then releases: its
+ * shared copies (about 150 MB of a million articles) stayed until collected, at the segment's peak.
+ */
+export type Placement = 'shared' | 'asRead';
+
+/** What a released column holds in place of its arrays and lists: reading it is a bug, and says so. */
+const RELEASED = new Proxy(
+  {},
+  {
+    get() {
+      throw new Error('A column of packed entries was read after it was released: a bug of Bayegan.');
+    },
+  },
+) as never;
+
+/** Frees `array` at once when it holds its memory alone (`freeNow`); gives what a released column holds. */
+function released(array: ArrayBufferView): never {
+  // Released already: the proxy is compared, not read.
+  if (array === RELEASED) return RELEASED;
+  freeNow(array);
+  return RELEASED;
+}
 
 /**
  * `array` with room for `size` items, its items kept (grown by doubling). A grown array's memory is
@@ -72,7 +101,8 @@ function sealed<A extends TypedArray>(grown: A, length: number): A {
  * aligned: kept, it would keep the whole part alive (about 12 MB of a million articles' texts'
  * parts); a copy holds only its own.
  */
-function owned<A extends TypedArray>(array: A): A {
+function owned<A extends TypedArray>(array: A, placement: Placement): A {
+  if (placement === 'asRead') return array;
   if (array.buffer instanceof SharedArrayBuffer && array.byteLength === array.buffer.byteLength) return array;
   return sharedCopy(array, array.length);
 }
@@ -115,10 +145,14 @@ class Indexes {
     return this.#array;
   }
 
+  release(): void {
+    this.#array = released(this.#array);
+  }
+
   /** The indexes `stored` gave, sealed. */
-  static restored(array: Uint8Array | Uint16Array | Uint32Array): Indexes {
+  static restored(array: Uint8Array | Uint16Array | Uint32Array, placement: Placement): Indexes {
     const indexes = new Indexes();
-    indexes.#array = owned(array);
+    indexes.#array = owned(array, placement);
     indexes.#count = array.length;
     return indexes;
   }
@@ -178,10 +212,20 @@ export class ValueColumn implements Column {
   }
 
   /** Reads back what `stored` gave, each value prepared again (shared values are one frozen copy). */
-  restore({ rows, values }: { rows: Uint8Array | Uint16Array | Uint32Array; values: unknown[] }): void {
-    this.#rows = Indexes.restored(rows);
+  restore(
+    { rows, values }: { rows: Uint8Array | Uint16Array | Uint32Array; values: unknown[] },
+    placement: Placement,
+  ): void {
+    this.#rows = Indexes.restored(rows, placement);
     this.#values = values.map(this.#prepare);
     this.#indexOf = undefined;
+  }
+
+  release(): void {
+    this.#rows.release();
+    this.#values = RELEASED;
+    this.#indexOf = undefined;
+    this.#copied = undefined;
   }
 }
 
@@ -207,6 +251,10 @@ class KeptApart {
 
   restore(values: Map<number, unknown>): void {
     this.#values = values;
+  }
+
+  release(): void {
+    this.#values = RELEASED;
   }
 }
 
@@ -260,10 +308,15 @@ export class NumberColumn implements Column {
     return { numbers: this.#numbers, other: this.#other.stored() };
   }
 
-  restore({ numbers, other }: { numbers: Float64Array; other: Map<number, unknown> }): void {
-    this.#numbers = owned(numbers);
+  restore({ numbers, other }: { numbers: Float64Array; other: Map<number, unknown> }, placement: Placement): void {
+    this.#numbers = owned(numbers, placement);
     this.#count = numbers.length;
     this.#other.restore(other);
+  }
+
+  release(): void {
+    this.#numbers = released(this.#numbers);
+    this.#other.release();
   }
 }
 
@@ -344,14 +397,24 @@ export class TextColumn implements Column {
     return { bytes: this.#bytes, ends: this.#ends, notText: this.#notText, other: this.#other.stored() };
   }
 
-  restore(stored: { bytes: Uint8Array; ends: Uint32Array; notText: Uint8Array; other: Map<number, unknown> }): void {
-    const bytes = owned(stored.bytes);
+  restore(
+    stored: { bytes: Uint8Array; ends: Uint32Array; notText: Uint8Array; other: Map<number, unknown> },
+    placement: Placement,
+  ): void {
+    const bytes = owned(stored.bytes, placement);
     this.#bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#used = stored.bytes.byteLength;
-    this.#ends = owned(stored.ends);
+    this.#ends = owned(stored.ends, placement);
     this.#count = stored.ends.length;
-    this.#notText = owned(stored.notText);
+    this.#notText = owned(stored.notText, placement);
     this.#other.restore(stored.other);
+  }
+
+  release(): void {
+    this.#bytes = released(this.#bytes);
+    this.#ends = released(this.#ends);
+    this.#notText = released(this.#notText);
+    this.#other.release();
   }
 }
 
@@ -422,13 +485,25 @@ export class TagsColumn implements Column {
     return { ends: this.#ends, tags: this.#tags, texts: this.#texts, other: this.#other.stored() };
   }
 
-  restore(stored: { ends: Uint32Array; tags: Uint32Array; texts: string[]; other: Map<number, unknown> }): void {
-    this.#ends = owned(stored.ends);
+  restore(
+    stored: { ends: Uint32Array; tags: Uint32Array; texts: string[]; other: Map<number, unknown> },
+    placement: Placement,
+  ): void {
+    this.#ends = owned(stored.ends, placement);
     this.#count = stored.ends.length;
-    this.#tags = owned(stored.tags);
+    this.#tags = owned(stored.tags, placement);
     this.#used = stored.tags.length;
     this.#texts = stored.texts;
     this.#indexOf = undefined;
     this.#other.restore(stored.other);
+  }
+
+  release(): void {
+    this.#ends = released(this.#ends);
+    this.#tags = released(this.#tags);
+    this.#texts = RELEASED;
+    this.#indexOf = undefined;
+    this.#copied = undefined;
+    this.#other.release();
   }
 }
