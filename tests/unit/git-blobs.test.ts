@@ -17,6 +17,7 @@ function repository(): string {
   writeFileSync(path.join(articles, 'بازار.md'), '---\nid: 1\n---\nمتن\n');
   writeFileSync(path.join(articles, 'edited.md'), '---\nid: 2\n---\n');
   writeFileSync(path.join(articles, 'staged.md'), '---\nid: 3\n---\n');
+  writeFileSync(path.join(articles, 'دو واژه\tبا جدا.md'), '---\nid: 5\n---\n');
   git(repo, 'init', '-q');
   git(repo, 'add', '.');
   git(repo, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'articles');
@@ -33,7 +34,12 @@ describe('gitBlobIds', () => {
   const blobs = gitBlobIds(folder);
 
   it('knows each file git holds as it is by its blob id, by path relative to the folder', () => {
-    expect([...blobs!.keys()].sort()).toEqual(['1403/staged.md', '1403/بازار.md']);
+    expect([...blobs!.keys()].sort()).toEqual(['1403/staged.md', '1403/بازار.md', '1403/دو واژه\tبا جدا.md']);
+    expect(blobs!.size).toBe(3);
+    // A name with a space and a tab is the name, its id the file's.
+    expect(blobs!.get('1403/دو واژه\tبا جدا.md')).toBe(
+      git(repo, 'hash-object', 'content/articles/1403/دو واژه\tبا جدا.md'),
+    );
     expect(blobs!.get('1403/بازار.md')).toBe(git(repo, 'hash-object', 'content/articles/1403/بازار.md'));
     // A staged edit is known by the staged content's blob, which is the file's.
     expect(blobs!.get('1403/staged.md')).toBe(git(repo, 'hash-object', 'content/articles/1403/staged.md'));
@@ -50,6 +56,37 @@ describe('gitBlobIds', () => {
     const cloned = gitBlobIds(path.join(clone, 'content', 'articles'))!;
     expect(cloned.get('1403/بازار.md')).toBe(blobs!.get('1403/بازار.md'));
     expect(cloned.get('1403/edited.md')).toBe(git(clone, 'rev-parse', 'HEAD:content/articles/1403/edited.md'));
+  });
+
+  it('leaves out a file in conflict: its stat decides', () => {
+    const conflicted = path.join(root, 'conflicted');
+    const file = path.join(conflicted, 'a.md');
+    mkdirSync(conflicted);
+    const commit = (text: string) => {
+      writeFileSync(file, text);
+      git(conflicted, 'add', 'a.md');
+      git(conflicted, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', text);
+    };
+    git(conflicted, 'init', '-q', '-b', 'main');
+    writeFileSync(path.join(conflicted, 'b.md'), 'b\n');
+    git(conflicted, 'add', 'b.md');
+    commit('one\n');
+    git(conflicted, 'checkout', '-q', '-b', 'other');
+    commit('two\n');
+    git(conflicted, 'checkout', '-q', 'main');
+    commit('three\n');
+    expect(() => git(conflicted, 'merge', '-q', 'other')).toThrow();
+    const known = gitBlobIds(conflicted)!;
+    expect([...known.keys()]).toEqual(['b.md']);
+    expect(known.has('a.md')).toBe(false);
+  });
+
+  it('knows no file once released', () => {
+    const known = gitBlobIds(folder)!;
+    known.release();
+    expect(known.size).toBe(0);
+    expect(known.get('1403/بازار.md')).toBeUndefined();
+    expect([...known.entries()]).toEqual([]);
   });
 
   it('knows nothing outside a git work tree', () => {

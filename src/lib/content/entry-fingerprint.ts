@@ -49,9 +49,9 @@ function realFile(file: string): string {
 function pictureBlob(file: string): string | undefined {
   if (!pictureBlobs) {
     const dir = resolveContentDir();
-    const blobs = gitBlobIds(dir, PICTURE_FILES) ?? new Map<string, string>();
+    const blobs = [...(gitBlobIds(dir, PICTURE_FILES)?.entries() ?? [])];
     const realDir = realFile(dir);
-    pictureBlobs = new Map([...blobs].map(([relative, blob]) => [path.join(realDir, relative), blob]));
+    pictureBlobs = new Map(blobs.map(([relative, blob]) => [path.join(realDir, relative), blob]));
   }
   return pictureBlobs.get(file);
 }

@@ -18,6 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { freeNow } from '#lib/free-now.ts';
+import { RowsByName } from '#lib/rows-by-name.ts';
 import { fnv1a } from '#lib/text-hash.ts';
 import { writeWholeFileInParts } from '#lib/whole-file.ts';
 import { withRoom } from './typed-columns.ts';
@@ -44,8 +45,8 @@ export class FileRecords {
   #bytes: Buffer;
   /** Where each row's record starts in `#bytes`. */
   #starts: Uint32Array;
-  /** Each slot a row plus one (0: empty), at its name's hash; made when first asked (`rowOf`). */
-  #slots: Int32Array | undefined;
+  /** The rows by name, at the hash each record keeps of it; made when first asked (`rowOf`). */
+  #byName: RowsByName | undefined;
 
   private constructor(folder: string | undefined, bytes: Buffer, starts: Uint32Array) {
     this.folder = folder;
@@ -92,13 +93,12 @@ export class FileRecords {
   /** The row of `name`'s record; undefined when there is none. */
   rowOf(name: string): number | undefined {
     if (this.count === 0) return undefined;
-    const slots = (this.#slots ??= this.#slotsOfRows());
-    const mask = slots.length - 1;
-    for (let slot = fnv1a(name) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
-      const row = slots[slot]! - 1;
-      if (this.#field(row, 0) === name) return row;
-    }
-    return undefined;
+    this.#byName ??= new RowsByName(
+      this.count,
+      (row) => this.#bytes.readUInt32LE(this.#starts[row]! + 4),
+      (row) => this.#field(row, 0),
+    );
+    return this.#byName.rowOf(name);
   }
 
   /** The key the file of row `row` was read with. */
@@ -121,7 +121,7 @@ export class FileRecords {
     freeNow(this.#bytes);
     this.#bytes = Buffer.alloc(0);
     this.#starts = new Uint32Array(0);
-    this.#slots = undefined;
+    this.#byName = undefined;
   }
 
   /**
@@ -150,19 +150,6 @@ export class FileRecords {
     for (let skipped = 0; skipped < index; skipped += 1) from = this.#bytes.indexOf(0, from) + 1;
     const zero = this.#bytes.indexOf(0, from);
     return this.#bytes.toString('utf8', from, zero < 0 || zero > end ? end : zero);
-  }
-
-  /** A table of at least twice as many slots as rows (a power of two), each row at its hash. */
-  #slotsOfRows(): Int32Array {
-    let size = 16;
-    while (size < this.count * 2) size *= 2;
-    const slots = new Int32Array(size);
-    for (let row = 0; row < this.count; row += 1) {
-      let slot = this.#bytes.readUInt32LE(this.#starts[row]! + 4) & (size - 1);
-      while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
-      slots[slot] = row + 1;
-    }
-    return slots;
   }
 }
 

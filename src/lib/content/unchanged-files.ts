@@ -157,6 +157,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           changedKeys.push(key);
         }
       }
+      blobs?.release();
       // A packed entry whose file changed or is gone is read again, as an entry of the store would be.
       if (beside) for (const [id, entry] of beside) if (!unchangedBeside.has(entry)) beside.delete(id);
       // After this long synchronous work the save timer would fire at the first file read below.
