@@ -16,16 +16,17 @@ import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import { buildArchiveIndex } from '#lib/archive.ts';
 import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
 import { ownsArticle } from '#lib/segments.ts';
+import type { Indexed } from '#lib/sorted-search.ts';
 import { planShare, segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
 
 /**
  * The published archive of the entries content sync read, packed ones included (they keep what the
  * reckonings read), with "now", and the entry ids of some of its article numbers.
  */
-function syncedArchive(entries: readonly ArticleEntryLike[]) {
+function syncedArchive(entries: Indexed<ArticleEntryLike>) {
   const policy = publicationPolicyOf(process.env, new Date());
   // Made from their entries when asked: the reckoning reads every article of the archive.
-  const published = publishedTable(entries as (ArticleEntryLike & { data: ShownArticle['data'] })[], policy);
+  const published = publishedTable(entries as Indexed<ArticleEntryLike & { data: ShownArticle['data'] }>, policy);
   const archive = buildArchiveIndex(published);
   const entryIds = (ids: ReadonlySet<number>) => {
     const entries = new Set<string>();
@@ -41,7 +42,7 @@ function syncedArchive(entries: readonly ArticleEntryLike[]) {
  * in full (src/lib/shown-articles.ts), reckoned from the entries content sync read. Records the
  * bodies for the bundler and the pages' check.
  */
-function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSettings, site: ShareSettings) {
+function shownEntries(entries: Indexed<ArticleEntryLike>, segment: SegmentSettings, site: ShareSettings) {
   const { archive, now, entryIds } = syncedArchive(entries);
   const { plan, bodies, inFull } = segmentShare(archive, site, segment, now);
   recordShownArticles(bodies, new Set([...bodies].filter((id) => ownsArticle(plan, segment.index, id))));
@@ -53,7 +54,7 @@ function shownEntries(entries: readonly ArticleEntryLike[], segment: SegmentSett
  * full only the articles the pages it renders show (`planShare`); it fingerprints every other page
  * from the digests its packed entries keep.
  */
-function planEntries(entries: readonly ArticleEntryLike[], count: number, site: ShareSettings) {
+function planEntries(entries: Indexed<ArticleEntryLike>, count: number, site: ShareSettings) {
   const { archive, now, entryIds } = syncedArchive(entries);
   return { bodies: new Set<string>(), inFull: entryIds(planShare(archive, site, count, now)) };
 }
@@ -69,12 +70,14 @@ export function segmentBodiesIntegration(site: ShareSettings): AstroIntegration 
         const segment = segmentSettings();
         const plan = planSettings();
         if (plan) {
-          showOnlyBodies((entries) => planEntries(entries as ArticleEntryLike[], plan.count, site), {
+          showOnlyBodies((entries) => planEntries(entries as Indexed<ArticleEntryLike>, plan.count, site), {
             packs: true,
             fingerprints: true,
           });
         } else if (segment) {
-          showOnlyBodies((entries) => shownEntries(entries as ArticleEntryLike[], segment, site), { packs: true });
+          showOnlyBodies((entries) => shownEntries(entries as Indexed<ArticleEntryLike>, segment, site), {
+            packs: true,
+          });
         }
       },
     },

@@ -4,6 +4,14 @@ export interface Indexed<T> {
   at(index: number): T | undefined;
 }
 
+/** `first`'s items then `second`'s, read by place (from 0), neither copied. */
+export function joinedIndexed<T>(first: Indexed<T>, second: Indexed<T>): Indexed<T> {
+  return {
+    length: first.length + second.length,
+    at: (index) => (index < first.length ? first.at(index) : second.at(index - first.length)),
+  };
+}
+
 /**
  * Where `item` is in `list`, sorted by `compare`, found by halving; undefined when no element of
  * the list compares equal to it. The one binary search of the code: an article's place in the

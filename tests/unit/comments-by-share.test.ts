@@ -53,7 +53,10 @@ const globLike: Loader = {
         seen.add(id);
         const contents = readFileSync(path.join(root, 'comments', article, name), 'utf8');
         const digest = `d:${contents}`;
-        if ((store.get(id) ?? beside?.get(id))?.digest === digest) continue;
+        if ((store.get(id) ?? beside?.get(id))?.digest === digest) {
+          beside?.markKept(id);
+          continue;
+        }
         reads.push(id);
         beside?.delete(id);
         const data = JSON.parse(contents) as Record<string, unknown>;
@@ -66,7 +69,8 @@ const globLike: Loader = {
       }
     }
     for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-    if (beside) for (const id of [...beside.keys()]) if (!seen.has(id)) beside.delete(id);
+    // What the check of unchanged files does: an entry beside the store whose file is gone goes.
+    beside?.deleteUnmarked();
   },
 };
 

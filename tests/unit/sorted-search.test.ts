@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { positionInSorted } from '../../src/lib/sorted-search';
+import { joinedIndexed, positionInSorted } from '../../src/lib/sorted-search';
+
+describe('joinedIndexed', () => {
+  it('reads the first list then the second by place, neither copied', () => {
+    const second = new Uint32Array([7, 8]);
+    const joined = joinedIndexed<number>(
+      ['a', 'b'].map((letter) => letter.charCodeAt(0)),
+      second,
+    );
+    expect(joined.length).toBe(4);
+    expect(Array.from({ length: 4 }, (_, place) => joined.at(place))).toEqual([97, 98, 7, 8]);
+    second[0] = 9;
+    expect(joined.at(2)).toBe(9);
+    expect(joined.at(4)).toBeUndefined();
+  });
+});
 
 describe('positionInSorted', () => {
   const byNumber = (a: number, b: number) => a - b;

@@ -24,6 +24,7 @@ import type { CommentRecord } from '#lib/comments.ts';
 import { processWideValue } from '#lib/process-wide.ts';
 import { articlePagesReckoned } from '#lib/segment-registry.ts';
 import { readFramedList, writeFramedList } from './framed-file.ts';
+import { PackedBeside } from './packed-beside.ts';
 import type { WithPackedEntries } from './packed-entries.ts';
 import { adoptRenderedBodyFolders, renderedBodiesDir } from './rendered-bodies.ts';
 import { shownBodies } from './shown-bodies.ts';
@@ -95,18 +96,16 @@ export function commentsByShare(loader: Loader): Loader {
       const token = context.meta.get(TOKEN);
       const own = (token !== undefined && readPacked(file, (header) => header.token === token)) || [];
       // One it packed whose article this segment now shows is read again, as a changed file is.
-      const beside = new Map<string, PackedComment>(
-        own.filter((comment) => !showsArticle(comment)).map((comment) => [comment.id, comment]),
-      );
-      await loader.load({ ...context, packedBeside: beside as Map<string, StoreEntry> } as LoaderContext &
-        WithPackedEntries);
+      const beside = new PackedBeside();
+      for (const comment of own) if (!showsArticle(comment)) beside.set(comment.id, comment as StoreEntry);
+      await loader.load({ ...context, packedBeside: beside } as LoaderContext & WithPackedEntries);
       const { store } = context;
       for (const entry of [...store.values()]) {
         if (showsArticle(entry)) continue;
         beside.set(entry.id, packed(entry));
         store.delete(entry.id);
       }
-      const comments = [...beside.values()];
+      const comments = [...beside.values()] as PackedComment[];
       const newToken = randomUUID();
       writeFramedList(file, { token: newToken } satisfies Header, comments);
       context.meta.set(TOKEN, newToken);

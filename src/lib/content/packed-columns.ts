@@ -360,7 +360,13 @@ export class PackedColumns {
   /** One entry a row, in the order they were added; no more can be added. */
   rows(): PackedArticleEntry[] {
     this.seal();
-    return Array.from({ length: this.#count }, (_, row) => new PackedArticleEntry(this, row));
+    return Array.from({ length: this.#count }, (_, row) => this.entryAt(row));
+  }
+
+  /** The entry of row `row` (made anew at each asking); no more rows can be added. */
+  entryAt(row: number): PackedArticleEntry {
+    this.seal();
+    return new PackedArticleEntry(this, row);
   }
 
   /** Its columns as they are written on file, sealed: typed arrays and the lists of shared values. */

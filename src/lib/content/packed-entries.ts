@@ -12,8 +12,8 @@
  * segment about 7 s to read and as long again in each page thread to pack into columns.
  *
  * Content sync never puts them in Astro's store, which Astro writes 500 ms after its last change
- * (in the middle of a long sync, too): its loaders keep them in a Map beside it
- * (`WithPackedEntries`), which the check for unchanged files reads as it reads the store
+ * (in the middle of a long sync, too): its loaders keep them beside it, by id (./packed-beside.ts,
+ * `WithPackedEntries`), which the check for unchanged files reads as it reads the store
  * (./unchanged-files.ts). The pages add them to the collection (`packedEntries`): the thread that
  * synced is handed the columns, and hands them on to the page thread it starts (in shared memory:
  * one copy a process, whatever the number of threads); a thread handed none reads the file.
@@ -24,6 +24,7 @@ import path from 'node:path';
 import { freeNow } from '#lib/free-now.ts';
 import { processWideMap } from '#lib/process-wide.ts';
 import { damagedFile, readFramedFile, writeFramedFile } from './framed-file.ts';
+import type { PackedBeside } from './packed-beside.ts';
 import { PackedColumns, type PackedArticleEntry, type StoredColumns } from './packed-columns.ts';
 
 /** An entry as the store keeps it, which is what is kept beside it. */
@@ -41,7 +42,7 @@ export type BesideEntry = PackedEntry | PackedArticleEntry;
  * after its last change): with them it would not fit in one string at a million articles.
  */
 export interface WithPackedEntries {
-  packedBeside?: Map<string, BesideEntry>;
+  packedBeside?: PackedBeside;
   /**
    * The file records (./unchanged-files.ts) of the index these packed entries came from, when they
    * are the plan's (`planIndex`, ./rendered-bodies.ts): the build has no records of its own.

@@ -9,6 +9,7 @@ import { boundedMemo } from '#lib/bounded-memo.ts';
 import { ArticleTable } from '#lib/article-table.ts';
 import { freeNow } from '#lib/free-now.ts';
 import { slugify } from '#lib/persian/slug.ts';
+import type { Indexed } from '#lib/sorted-search.ts';
 import { keptField, PackedArticleEntry, publicationTime, type PackedColumns } from './packed-columns.ts';
 import { articlePath, isPublished, newestFirstOf, type PublicationPolicy, type Publishable } from './publication.ts';
 
@@ -200,11 +201,11 @@ const publishedArticleOf = <E extends ArticleEntryLike>(entry: E) =>
  * was 56 bytes of its heap and two arrays of every article 16 more.
  */
 export function publishedTable<E extends ArticleEntryLike>(
-  entries: readonly E[],
+  entries: Indexed<E>,
   policy: PublicationPolicy,
 ): ArticleTable<PublishedArticle<E>> {
-  const order = publishedNewestFirst(entries.length, (at) => keyOfEntry(entries[at]!), policy);
-  return new ArticleTable([], order, (at) => publishedArticleOf(entries[at]!));
+  const order = publishedNewestFirst(entries.length, (at) => keyOfEntry(entries.at(at)!), policy);
+  return new ArticleTable([], order, (at) => publishedArticleOf(entries.at(at)!));
 }
 
 /**

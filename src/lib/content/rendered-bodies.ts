@@ -19,8 +19,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processWideMap } from '#lib/process-wide.ts';
 import { planSettings } from '#lib/segment-registry.ts';
+import { joinedIndexed } from '#lib/sorted-search.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
+import { PackedBeside } from './packed-beside.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
 import { PackedColumns, type PackedArticleEntry, type StoredPackedEntry } from './packed-columns.ts';
 import { isPackedData } from './packed-data.ts';
@@ -32,7 +34,6 @@ import {
   readPackedEntries,
   removePackedEntries,
   writePackedEntries,
-  type BesideEntry,
   type WithPackedEntries,
 } from './packed-entries.ts';
 import {
@@ -119,9 +120,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
           ? planIndex(context.collection, context.logger)
           : undefined;
       // Its rows, by id: what the check for unchanged files looks up, and content sync writes again.
-      const beside = shown?.packs
-        ? new Map<string, BesideEntry>((own ?? fromPlan?.entries)?.rows().map((entry) => [entry.id, entry]))
-        : undefined;
+      const beside = shown?.packs ? new PackedBeside(own ?? fromPlan?.entries) : undefined;
       if (fromPlan) {
         context.logger.info(
           `${context.collection}: no index of its own; starting from the plan's (${fromPlan.entries.count} packed entries, in ${fromPlan.dir}).`,
@@ -191,7 +190,8 @@ export function bodiesOutsideStore(loader: Loader): Loader {
             ? { packedBeside: beside, ...(fromPlan ? { recordsFrom: fromPlan.recordsFrom } : {}) }
             : {};
           await loader.load({ ...context, ...withBeside, store: loaderStore, entryTypes } as GlobLoaderContext);
-          const loaded = [...store.values(), ...(beside?.values() ?? [])];
+          // Read by place, the entries beside the store made when asked (a million at once were 48 MB).
+          const loaded = beside ? joinedIndexed([...store.values()], beside.byPlace()) : [...store.values()];
           const done = await completeShownEntries(context, set, shown.reckon(loaded), beside, pack);
           context.logger.info(
             `${done.rendered} bodies this build shows were rendered; ${done.unrendered} others are left unrendered.`,
@@ -208,9 +208,14 @@ export function bodiesOutsideStore(loader: Loader): Loader {
         await Promise.allSettled(writes);
       }
       await Promise.all(writes);
-      const all = [...store.values(), ...(beside?.values() ?? [])];
-      recordMdxEntries(context.config.cacheDir, all);
-      const inUse = new Set(all.flatMap((entry) => (bodyKeptOutside(entry) ? [`${entry.digest}.json`] : [])));
+      // Every entry, the store's then those beside it (made when asked): read twice, never held at once.
+      const all = function* () {
+        yield* store.values();
+        yield* beside?.values() ?? [];
+      };
+      recordMdxEntries(context.config.cacheDir, all());
+      const inUse = new Set<string>();
+      for (const entry of all()) if (bodyKeptOutside(entry)) inUse.add(`${entry.digest}.json`);
       // The folder holds what was there before the load and what it wrote (one listing of 100,000
       // names is about 0.2 s, so not a second one).
       for (const name of kept) {
@@ -259,7 +264,7 @@ const PACKED_TOKEN = 'bayegan:packed-entries';
 function keepPackedEntriesBeside(
   context: GlobLoaderContext,
   dir: string,
-  beside: Map<string, BesideEntry>,
+  beside: PackedBeside,
   read: PackedColumns | undefined,
 ): void {
   const entries = [...beside.values()] as (StoredPackedEntry | PackedArticleEntry)[];

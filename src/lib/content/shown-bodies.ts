@@ -30,7 +30,8 @@ import { syncedEntryEncoding, type PackableEntry } from './entry-fingerprint.ts'
 import { withOwnStrings } from './own-strings.ts';
 import { isPackedData, storedPackedData } from './packed-data.ts';
 import { storedEntryOf } from './packed-columns.ts';
-import type { BesideEntry } from './packed-entries.ts';
+import type { Indexed } from '#lib/sorted-search.ts';
+import type { PackedBeside } from './packed-beside.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What a build shows of a collection's entries (ids), reckoned from all of them once loaded. */
@@ -46,7 +47,7 @@ export interface ShownEntries {
 
 /** The build's reckoning, and whether content sync packs each entry it reads until the reckoning restores it. */
 export interface ShownReckoning {
-  reckon: (entries: readonly unknown[]) => ShownEntries;
+  reckon: (entries: Indexed<unknown>) => ShownEntries;
   /** True in a segment build and in the plan, whose reckonings keep some of the entries in full. */
   packs: boolean;
   /**
@@ -147,14 +148,19 @@ export async function completeShownEntries(
   context: GlobLoaderContext,
   set: (entry: StoreEntry) => boolean,
   { bodies, inFull }: ShownEntries,
-  beside?: Map<string, BesideEntry>,
+  beside?: PackedBeside,
   pack: (entry: StoredEntry) => object | undefined = packedEntry,
 ): Promise<{ rendered: number; restored: number; unrendered: number }> {
   const { store, config, logger } = context;
-  const entries = [...store.values(), ...(beside?.values() ?? [])] as StoredEntry[];
+  // Every entry, the store's then those beside it (made when asked): read twice, never held at once.
+  const entries = function* () {
+    yield* store.values() as Iterable<StoredEntry>;
+    yield* (beside?.values() ?? []) as Iterable<StoredEntry>;
+  };
   const needsBody = (entry: StoredEntry) => isUnrendered(entry) && bodies.has(entry.id);
   const needsData = (entry: StoredEntry) => isPackedData(entry.data) && (!inFull || inFull.has(entry.id));
-  const waiting = entries.filter((entry) => needsBody(entry) || needsData(entry));
+  const waiting: StoredEntry[] = [];
+  for (const entry of entries()) if (needsBody(entry) || needsData(entry)) waiting.push(entry);
   const renderers = new Map<string, Promise<RenderFunction | undefined>>();
   const rendererOf = (extension: string) => {
     let renderer = renderers.get(extension);
@@ -226,6 +232,7 @@ export async function completeShownEntries(
     else store.set(packed as StoreEntry);
   }
   postponeStoreSave(context);
-  const unrendered = entries.filter((entry) => isUnrendered(entry) && !bodies.has(entry.id)).length;
+  let unrendered = 0;
+  for (const entry of entries()) if (isUnrendered(entry) && !bodies.has(entry.id)) unrendered += 1;
   return { rendered: waiting.filter(needsBody).length, restored: waiting.filter(needsData).length, unrendered };
 }

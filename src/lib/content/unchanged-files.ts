@@ -23,7 +23,7 @@ import { planSettings } from '#lib/segment-registry.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
 import { FileRecords, NextRecords } from './file-records.ts';
 import { fileKey, gitBlobIds } from './git-blobs.ts';
-import type { BesideEntry, WithPackedEntries } from './packed-entries.ts';
+import type { WithPackedEntries } from './packed-entries.ts';
 import { givenPlanIndex, PLAN_INDEX_ENV, readStoreIndex, storeIndexFile, writeStoreIndex } from './plan-index.ts';
 import { refusingFilesNotUtf8 } from './utf8-files.ts';
 
@@ -122,10 +122,9 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       // in every checkout (a CI runner's too); any other file by its stat.
       const blobs = gitBlobIds(baseDir);
       // What is kept of each file is sized for a million of them: a row number of the last records,
-      // an unchanged packed entry as itself (not its id), a key only of a changed file.
+      // an unchanged packed entry as a mark, a key only of a changed file.
       const records = new NextRecords(previous, folder);
       const unchangedInStore = new Set<string>();
-      const unchangedBeside = new Set<BesideEntry>();
       const changed: string[] = [];
       const changedKeys: (string | undefined)[] = [];
       for (const file of files) {
@@ -143,7 +142,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
           String(entry.digest) === previous.digestAt(row)
         ) {
           records.keep(row);
-          if (packed) unchangedBeside.add(packed);
+          if (packed) beside!.markKept(id);
           // A packed entry is no page's: its modules and pictures are not imported.
           if (!inStore) continue;
           unchangedInStore.add(id);
@@ -159,7 +158,7 @@ export function globChangedFiles(options: GlobOptions & { base: string; pattern:
       }
       blobs?.release();
       // A packed entry whose file changed or is gone is read again, as an entry of the store would be.
-      if (beside) for (const [id, entry] of beside) if (!unchangedBeside.has(entry)) beside.delete(id);
+      beside?.deleteUnmarked();
       // After this long synchronous work the save timer would fire at the first file read below.
       postponeStoreSave(context);
       // So far the records are the unchanged files'.
