@@ -30,6 +30,11 @@ export async function changedPagesOnly<P extends { params: Params; props?: unkno
   return renderChangedPagesOnly(route, await ownedPaths(route, paths), buildWide());
 }
 
+/** Each of `pages` with its props, made as it is read. */
+function* oneAtATime<E extends { params: Params }, Props>(pages: Iterable<E>, propsOf: (page: E) => Props) {
+  for (const page of pages) yield { params: page.params, props: propsOf(page) };
+}
+
 /**
  * `changedPagesOnly` for a route whose props cost something to make for each page (an article's
  * related stories and neighbours): `propsOf` is called only for the pages this build may render,
@@ -42,7 +47,9 @@ export async function changedPagesOnlyWithProps<E extends { params: Params }, Pr
   propsOf: (page: E) => Props,
 ): Promise<{ params: E['params']; props: Props }[]> {
   const withProps = (some: Iterable<E>) => Array.from(some, (page) => ({ params: page.params, props: propsOf(page) }));
-  // The plan takes every page's fingerprint, props included.
-  if (planSettings()) return changedPagesOnly(route, withProps(pages));
+  // The plan takes every page's fingerprint, props included, one page at a time: all at once, a
+  // million articles' pages held eight million articles made for them (src/lib/article-table.ts),
+  // with their encodings, and the plan ran out of memory.
+  if (planSettings()) return changedPagesOnly(route, oneAtATime(pages, propsOf));
   return renderChangedPagesOnly(route, withProps(await ownedPaths(route, pages)), buildWide());
 }

@@ -67,23 +67,22 @@ export function settledPages(total: number, pageSize: number): number {
 export function listingPages<T>(newestFirst: NewestFirst<T>, pageSize: number, basePath: string): ListingPage<T>[] {
   checkPageSize(pageSize);
   const total = newestFirst.length;
-  // A page's stories are sliced from the list when first read: a segment build makes every page of
-  // every list and keeps those it owns (src/data/segments.ts), and a story it does not show is made
-  // when asked (src/lib/article-table.ts), which every page's stories took.
+  // A page's stories are sliced from the list each time they are read, and not kept: a segment
+  // build makes every page of every list and keeps those it owns (src/data/segments.ts), the plan
+  // fingerprints every page of every list one after the other, and a story a build does not show is
+  // made when asked (src/lib/article-table.ts). Kept by its page, every story of every list was
+  // made and held at once (about 4 million articles at a million, with their encodings).
   const page = (
     number: number,
     [start, end]: [number, number],
     links: Omit<ListingPage<T>, 'number' | 'items'>,
-  ): ListingPage<T> => {
-    let items: T[] | undefined;
-    return {
-      number,
-      get items() {
-        return (items ??= newestFirst.slice(start, end));
-      },
-      ...links,
-    };
-  };
+  ): ListingPage<T> => ({
+    number,
+    get items() {
+      return newestFirst.slice(start, end);
+    },
+    ...links,
+  });
   if (total <= pageSize) return [page(0, [0, total], { url: basePath, newest: basePath })];
 
   const pages = Math.ceil(total / pageSize);

@@ -22,7 +22,7 @@ const heldNumbers = new Set(numbers.filter((id) => id % 4 === 1));
 const packedRows = numbers.filter((id) => !heldNumbers.has(id)).sort((a, b) => ((a * 7919) % 61) - ((b * 7919) % 61));
 
 /** The table of the held articles and the packed rows, counting how many articles it made. */
-function table() {
+function table(keptAt?: number) {
   const held = numbers
     .filter((id) => heldNumbers.has(id))
     .map(item)
@@ -38,6 +38,7 @@ function table() {
       made += 1;
       return item(packedRows[row]!);
     },
+    keptAt,
   );
   return { articles, held, made: () => made };
 }
@@ -60,17 +61,33 @@ describe('ArticleTable', () => {
     expect(articles.held).toBe(held);
   });
 
-  it('hands out a held article itself, and makes one of a row anew each time it is asked for', () => {
+  it('hands out a held article itself, and makes one of a row anew each time it is listed', () => {
     const { articles, held, made } = table();
     const heldAt = ids(all).indexOf(held[0]!.id);
     expect(articles.at(heldAt)).toBe(held[0]);
     expect(made()).toBe(0);
     const packedAt = ids(all).findIndex((id) => !heldNumbers.has(id));
-    const first = articles.at(packedAt);
-    const again = articles.at(packedAt);
+    const [first] = articles.slice(packedAt, packedAt + 1);
+    const [again] = articles.slice(packedAt, packedAt + 1);
     expect(first).toEqual(again);
     expect(first).not.toBe(again);
     expect(made()).toBe(2);
+  });
+
+  it('keeps an article made when asked by place for the next asking, the last few thousand', () => {
+    const { articles, made } = table(8);
+    const packedAt = ids(all).findIndex((id) => !heldNumbers.has(id));
+    const first = articles.at(packedAt);
+    expect(articles.at(packedAt)).toBe(first);
+    expect(made()).toBe(1);
+    // Listed, it is made anew; asked by place, kept.
+    expect(articles.slice(packedAt, packedAt + 1)[0]).not.toBe(first);
+    expect(made()).toBe(2);
+    // Past the limit (8 here) the kept ones are forgotten: an article is made again, equal.
+    for (let at = 0; at < articles.length; at++) articles.at(at);
+    const later = articles.at(packedAt);
+    expect(later).toEqual(first);
+    expect(later).not.toBe(first);
   });
 
   it('puts a held article before a row that compares equal to it', () => {
