@@ -14,10 +14,10 @@ import type { PackedColumns } from './packed-columns.ts';
 import type { BesideEntry } from './packed-entries.ts';
 
 export class PackedBeside {
-  readonly #table: PackedColumns | undefined;
+  #table: PackedColumns | undefined;
   #byId: RowsByName | undefined;
   /** 1 for a row of the table deleted. */
-  readonly #gone: Uint8Array;
+  #gone: Uint8Array;
   #rowsLeft: number;
   /** Rows of the table set anew, each kept in its place (as a Map keeps a key set again). */
   readonly #replaced = new Map<number, BesideEntry>();
@@ -67,8 +67,12 @@ export class PackedBeside {
     return true;
   }
 
+  /** Deletes every entry, and lets go of the table and its index by id. */
   clear(): void {
-    this.#gone.fill(1);
+    this.#table = undefined;
+    this.#byId = undefined;
+    this.#gone = new Uint8Array(0);
+    this.#markedRows = undefined;
     this.#rowsLeft = 0;
     this.#replaced.clear();
     this.#added.clear();

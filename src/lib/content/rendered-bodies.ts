@@ -190,7 +190,7 @@ export function bodiesOutsideStore(loader: Loader): Loader {
             ? { packedBeside: beside, ...(fromPlan ? { recordsFrom: fromPlan.recordsFrom } : {}) }
             : {};
           await loader.load({ ...context, ...withBeside, store: loaderStore, entryTypes } as GlobLoaderContext);
-          // Read by place, the entries beside the store made when asked (a million at once were 48 MB).
+          // Read by place, the entries beside the store made when asked, not an array of them all.
           const loaded = beside ? joinedIndexed([...store.values()], beside.byPlace()) : [...store.values()];
           const done = await completeShownEntries(context, set, shown.reckon(loaded), beside, pack);
           context.logger.info(
@@ -268,8 +268,8 @@ function keepPackedEntriesBeside(
   read: PackedColumns | undefined,
 ): void {
   const entries = [...beside.values()] as (StoredPackedEntry | PackedArticleEntry)[];
-  // The pages hold them from now on: the map would stay for the rest of the build, held by the
-  // loader's context.
+  // The pages hold them from now on: what is beside the store would stay for the rest of the build,
+  // held by the loader's context.
   beside.clear();
   const table = PackedColumns.of(context.collection, entries, read);
   const token = randomUUID();
