@@ -13,6 +13,18 @@ import { fnv1a } from '#lib/text-hash.ts';
 import type { PackedColumns } from './packed-columns.ts';
 import type { BesideEntry } from './packed-entries.ts';
 
+/**
+ * Every entry of a collection in content sync: the store's, then those beside it (made when asked),
+ * one at a time: a pass over a million articles that holds no array of them all.
+ */
+export function* storeThenBeside<E>(
+  store: { values(): Iterable<E> },
+  beside: PackedBeside | undefined,
+): Generator<E | BesideEntry> {
+  yield* store.values();
+  yield* beside?.values() ?? [];
+}
+
 export class PackedBeside {
   #table: PackedColumns | undefined;
   #byId: RowsByName | undefined;

@@ -22,7 +22,7 @@ import { planSettings } from '#lib/segment-registry.ts';
 import { joinedIndexed } from '#lib/sorted-search.ts';
 import { writeWholeFileAsync } from '#lib/whole-file.ts';
 import { recordMdxEntries } from './kept-mdx-bodies.ts';
-import { PackedBeside } from './packed-beside.ts';
+import { PackedBeside, storeThenBeside } from './packed-beside.ts';
 import type { GlobLoaderContext } from './entry-types.ts';
 import { PackedColumns, type PackedArticleEntry, type StoredPackedEntry } from './packed-columns.ts';
 import { isPackedData } from './packed-data.ts';
@@ -208,14 +208,10 @@ export function bodiesOutsideStore(loader: Loader): Loader {
         await Promise.allSettled(writes);
       }
       await Promise.all(writes);
-      // Every entry, the store's then those beside it (made when asked): read twice, never held at once.
-      const all = function* () {
-        yield* store.values();
-        yield* beside?.values() ?? [];
-      };
-      recordMdxEntries(context.config.cacheDir, all());
+      // Read twice, never held at once.
+      recordMdxEntries(context.config.cacheDir, storeThenBeside(store, beside));
       const inUse = new Set<string>();
-      for (const entry of all()) if (bodyKeptOutside(entry)) inUse.add(`${entry.digest}.json`);
+      for (const entry of storeThenBeside(store, beside)) if (bodyKeptOutside(entry)) inUse.add(`${entry.digest}.json`);
       // The folder holds what was there before the load and what it wrote (one listing of 100,000
       // names is about 0.2 s, so not a second one).
       for (const name of kept) {

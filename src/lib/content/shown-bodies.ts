@@ -31,7 +31,7 @@ import { withOwnStrings } from './own-strings.ts';
 import { isPackedData, storedPackedData } from './packed-data.ts';
 import { storedEntryOf } from './packed-columns.ts';
 import type { Indexed } from '#lib/sorted-search.ts';
-import type { PackedBeside } from './packed-beside.ts';
+import { storeThenBeside, type PackedBeside } from './packed-beside.ts';
 import { postponeStoreSave } from './unchanged-files.ts';
 
 /** What a build shows of a collection's entries (ids), reckoned from all of them once loaded. */
@@ -152,11 +152,8 @@ export async function completeShownEntries(
   pack: (entry: StoredEntry) => object | undefined = packedEntry,
 ): Promise<{ rendered: number; restored: number; unrendered: number }> {
   const { store, config, logger } = context;
-  // Every entry, the store's then those beside it (made when asked): read twice, never held at once.
-  const entries = function* () {
-    yield* store.values() as Iterable<StoredEntry>;
-    yield* (beside?.values() ?? []) as Iterable<StoredEntry>;
-  };
+  // Read twice, never held at once.
+  const entries = () => storeThenBeside(store, beside) as Iterable<StoredEntry>;
   const needsBody = (entry: StoredEntry) => isUnrendered(entry) && bodies.has(entry.id);
   const needsData = (entry: StoredEntry) => isPackedData(entry.data) && (!inFull || inFull.has(entry.id));
   const waiting: StoredEntry[] = [];
