@@ -231,6 +231,8 @@ async function loadComments(articles: ArticleTable<Article>): Promise<Map<number
     if (packedArticles.has(article.id)) shown.set(article.id, PACKED_COMMENTS);
     else if (threads) shown.set(article.id, threads as CommentThreads);
   }
+  // An article made and kept before the counts were filled in would keep a count of 0.
+  articles.forgetMade();
   return shown;
 }
 

@@ -27,7 +27,8 @@ export class ArticleTable<T> implements ArticleRows<T> {
   readonly #held: readonly T[];
   readonly #order: Uint32Array;
   readonly #make: (row: number) => T;
-  readonly #madeAt: (row: number) => T;
+  readonly #keptAt: number;
+  #madeAt: (row: number) => T;
 
   /**
    * @param held the articles held as objects
@@ -40,7 +41,16 @@ export class ArticleTable<T> implements ArticleRows<T> {
     this.#held = held;
     this.#order = order;
     this.#make = make;
+    this.#keptAt = keptAt;
     this.#madeAt = boundedMemo(make, keptAt);
+  }
+
+  /**
+   * Forgets the articles kept for the next asking by place: for when what `make` reads has changed
+   * (the comment counts, filled in after the first articles were made).
+   */
+  forgetMade(): void {
+    this.#madeAt = boundedMemo(this.#make, this.#keptAt);
   }
 
   /** The articles it holds as objects, in the order given. */

@@ -83,6 +83,10 @@ describe('ArticleTable', () => {
     // Listed, it is made anew; asked by place, kept.
     expect(articles.slice(packedAt, packedAt + 1)[0]).not.toBe(first);
     expect(made()).toBe(2);
+    // Forgotten when asked (what the articles are made of changed): made again, equal.
+    articles.forgetMade();
+    expect(articles.at(packedAt)).not.toBe(first);
+    expect(articles.at(packedAt)).toEqual(first);
     // Past the limit (8 here) the kept ones are forgotten: an article is made again, equal.
     for (let at = 0; at < articles.length; at++) articles.at(at);
     const later = articles.at(packedAt);
