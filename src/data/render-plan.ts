@@ -46,10 +46,9 @@ export async function changedPagesOnlyWithProps<E extends { params: Params }, Pr
   pages: Iterable<E>,
   propsOf: (page: E) => Props,
 ): Promise<{ params: E['params']; props: Props }[]> {
-  const withProps = (some: Iterable<E>) => Array.from(some, (page) => ({ params: page.params, props: propsOf(page) }));
   // The plan takes every page's fingerprint, props included, one page at a time: all at once, a
   // million articles' pages held eight million articles made for them (src/lib/article-table.ts),
   // with their encodings, and the plan ran out of memory.
   if (planSettings()) return changedPagesOnly(route, oneAtATime(pages, propsOf));
-  return renderChangedPagesOnly(route, withProps(await ownedPaths(route, pages)), buildWide());
+  return renderChangedPagesOnly(route, [...oneAtATime(await ownedPaths(route, pages), propsOf)], buildWide());
 }

@@ -313,7 +313,7 @@ export class PackedColumns {
   /**
    * The sealed table of `entries`, in their order (rows of tables, copied, or entries as the store
    * keeps them), made a column at a time; each column of `releasing`, a table read to be copied from
-   * (`restored` with its parts), is released as soon as it is copied, the rest of it at the end.
+   * (`restored` with its parts), is released as soon as it is copied: no column of it is left.
    * Content sync writes the rows it kept of the table it read, and the entries it packed, so: row by
    * row, every column grew at once (to up to twice its size, then copied into shared memory) while
    * the whole table read was held, at the end of content sync, where a segment peaked.
@@ -342,7 +342,6 @@ export class PackedColumns {
       column.seal();
       if (releasing) releasing.#releaseColumn(place);
     });
-    releasing?.release();
     table.#count = count;
     table.#sealed = true;
     return table;
@@ -376,14 +375,9 @@ export class PackedColumns {
   }
 
   /**
-   * Frees its columns' typed arrays and the parts of the file it was read from at once, and refuses
-   * to be read from then on: for a table restored as read, once its rows are copied.
+   * Releases the column at `place` (frees its typed arrays at once and refuses to be read from
+   * then on), and the bytes it was read from: for a table restored as read, as its rows are copied.
    */
-  release(): void {
-    for (let place = 0; place < this.#columns.length; place++) this.#releaseColumn(place);
-  }
-
-  /** Releases the column at `place`, and the bytes it was read from. */
   #releaseColumn(place: number): void {
     const { name, column } = this.#columns[place]!;
     column.release();
@@ -395,7 +389,7 @@ export class PackedColumns {
   /**
    * The sealed table of `collection` that `stored` gave (`count` rows), its typed arrays in shared
    * memory; or, given the bytes each stored column was read from (`parts`, in the same order), kept
-   * as read (views of those bytes) for rows to be copied from once, then `release`d (`of`).
+   * as read (views of those bytes) for rows to be copied from once, and released as they are (`of`).
    * Undefined when a column is missing or holds another number of rows (a damaged file).
    */
   static restored(

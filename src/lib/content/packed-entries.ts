@@ -106,9 +106,9 @@ function readFile(
 
 /**
  * The packed entries of `collection`'s store whose token is `token`, from the file in `dir`, for
- * content sync to copy the rows it keeps from, then release (`PackedColumns.release`); undefined
- * when there is none, or it belongs to another store (Astro cleared the store since, when its
- * settings changed) or another version.
+ * content sync to copy the rows it keeps from, releasing it as it does (`PackedColumns.of`);
+ * undefined when there is none, or it belongs to another store (Astro cleared the store since, when
+ * its settings changed) or another version.
  */
 export function readPackedEntries(
   dir: string,

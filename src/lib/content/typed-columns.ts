@@ -52,8 +52,6 @@ const RELEASED = new Proxy(
 
 /** Frees `array` at once when it holds its memory alone (`freeNow`); gives what a released column holds. */
 function released(array: ArrayBufferView): never {
-  // Released already: the proxy is compared, not read.
-  if (array === RELEASED) return RELEASED;
   freeNow(array);
   return RELEASED;
 }
