@@ -7,7 +7,7 @@ import { buildArchiveIndex, type ArchiveIndex, type ArchiveItem } from '#lib/arc
 import { commentCount, threadComments, type CommentRecord, type CommentThread } from '#lib/comments.ts';
 import { contentProblemsError } from '#lib/content/problems.ts';
 import { futureTimelineProblems } from '#lib/content/timeline.ts';
-import { fingerprintAs } from '#lib/incremental/page-digest.ts';
+import { fingerprintAs, FINGERPRINTED_AS, listEncoding, type Encoding } from '#lib/incremental/page-digest.ts';
 import { entryFingerprint } from '#lib/content/entry-fingerprint.ts';
 import { numberSet, type NumberSet } from '#lib/number-set.ts';
 import { freeNow } from '#lib/free-now.ts';
@@ -46,6 +46,18 @@ export class Article extends PublishedArticle<CollectionEntry<'articles'>> imple
     super(facts.entry, facts.authorIds, facts.keptSlug ?? null);
     this.category = category;
     this.authors = authors;
+  }
+
+  /**
+   * What a page's fingerprint takes of an article (given, not `this`: page-digest.ts calls it so):
+   * its entry (the file and what was read from it, of which its number, slug, reporters' ids, date,
+   * section and tags are made), its section, its reporters and its comment count; read at each
+   * encoding, not remembered. An article made when asked is a new object each time a page asks
+   * (src/lib/article-table.ts): remembered by the object, as its fields were, each one made cost two
+   * WeakMap entries, and collections to clear them (src/lib/incremental/page-digest.ts).
+   */
+  [FINGERPRINTED_AS](article: Article): Encoding {
+    return listEncoding([article.entry, article.category, article.authors, article.commentCount]);
   }
 }
 

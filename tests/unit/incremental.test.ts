@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDigest, fingerprintAs, FINGERPRINTED_AS } from '../../src/lib/incremental/page-digest';
+import { contentDigest, fingerprintAs, FINGERPRINTED_AS, listEncoding } from '../../src/lib/incremental/page-digest';
 import {
   carriedFrom,
   filesByFolder,
@@ -152,6 +152,31 @@ describe('contentDigest', () => {
     const registered = entry(3, 'a');
     fingerprintAs(registered, () => 'own');
     expect(contentDigest([registered])).toBe(contentDigest(['own']));
+  });
+
+  it("asks a kind's method at each encoding and remembers nothing of it; a list it gives is encoded as an array", () => {
+    let asked = 0;
+    const section = { id: 'economy', name: 'اقتصاد '.repeat(20) };
+    type Story = { entry: string; comments: number };
+    const ofKind = {
+      [FINGERPRINTED_AS]: (story: Story) => {
+        asked += 1;
+        return listEncoding([story.entry, section, story.comments]);
+      },
+    };
+    const story = Object.assign(Object.create(ofKind) as Story, { entry: '#d1', comments: 0 });
+    expect(contentDigest({ page: [story, story] })).toBe(
+      contentDigest({
+        page: [
+          ['#d1', section, 0],
+          ['#d1', section, 0],
+        ],
+      }),
+    );
+    expect(asked).toBe(2);
+    // Nothing remembered of the object: what it reads now counts.
+    story.comments = 2;
+    expect(contentDigest({ page: [story] })).toBe(contentDigest({ page: [['#d1', section, 2]] }));
   });
 
   it('tells values apart whose parts only the separators would tell apart', () => {

@@ -30,7 +30,12 @@ const standIns = new WeakMap<object, (object: object) => unknown>();
  * An object that has, or inherits, a method under this key is fingerprinted as the method returns
  * (or stops the build as it throws): a kind of value fingerprinted alike, given once on a prototype
  * rather than by `fingerprintAs` for each object (a WeakMap entry each, 42 bytes an article of a
- * segment's build thread at 100,000 articles).
+ * segment's build thread at 100,000 articles). The method is called each time the object is
+ * encoded, and nothing of it is remembered: it must be cheap, reading what the object keeps (an
+ * `Encoding` of it, or `listEncoding` of a few values). Most such objects are made when asked and
+ * live for one page (the articles a build does not hold, src/lib/article-table.ts), and
+ * remembering each encoding, by the object, cost two WeakMap entries an article made: the plan of
+ * 100,000 articles took 16–17 s to fingerprint its pages instead of 11.
  */
 export const FINGERPRINTED_AS: unique symbol = Symbol.for('bayegan.fingerprintedAs');
 /** The objects being encoded, outermost first: a value met again inside itself is a cycle. */
@@ -63,13 +68,18 @@ function encode(value: unknown): string {
   const object = value as object;
   const known = remembered.get(object);
   if (known !== undefined) return known;
-  const standIn =
-    standIns.get(object) ?? (object as { [FINGERPRINTED_AS]?: (object: object) => unknown })[FINGERPRINTED_AS];
-  if (typeof standIn === 'function') {
+  // A stand-in registered for the object comes before its kind's, and is remembered.
+  const standIn = standIns.get(object);
+  if (standIn !== undefined) {
     const made = standIn(object);
     const encoded = made instanceof Encoding ? made.text : encode(made);
     remembered.set(object, encoded);
     return encoded;
+  }
+  const ofKind = (object as { [FINGERPRINTED_AS]?: (object: object) => unknown })[FINGERPRINTED_AS];
+  if (typeof ofKind === 'function') {
+    const made = ofKind(object);
+    return made instanceof Encoding ? made.text : encode(made);
   }
   // A cycle cannot change the content of what holds it; it adds nothing.
   if (open.includes(object)) return 'c';
@@ -138,6 +148,14 @@ export function digestEncoding(value: unknown): Encoding {
   const text = encode(value);
   // An inline text never starts with `#`: hashing it again names nothing else.
   return new Encoding(text.startsWith('#') ? text : `#${hash(text)}`);
+}
+
+/**
+ * The encoding of the list `values`, as an array of them is encoded, but not remembered: for a
+ * kind's own method (`FINGERPRINTED_AS`), whose objects are encoded again and again.
+ */
+export function listEncoding(values: readonly unknown[]): Encoding {
+  return new Encoding(encodeList('[', values, encode, ']'));
 }
 
 /** A digest of `value`'s content: equal values give equal digests, whatever object holds them. */
