@@ -31,9 +31,9 @@ export function buildGcFlags(segmented: boolean): string[] {
  * Settings of the native memory allocators for the builds of a large archive, whole or in segments,
  * which leave memory resident after the pages no longer need it; each only when the environment
  * does not name it already. Measured at a million articles (segment 3 of 64, 5 December 2026;
- * docs/operations.md), each about a tenth of a GB of the peak; a whole cold build of 100,000
- * articles peaked at 3.79–3.85 GB with both against 4.17–4.19, in 12:12–12:37 against 12:18–12:46
- * (two interleaved pairs, the same day):
+ * docs/operations.md), the first two each about a tenth of a GB of the peak; a whole cold build of
+ * 100,000 articles peaked at 3.79–3.85 GB with both against 4.17–4.19, in 12:12–12:37 against
+ * 12:18–12:46 (two interleaved pairs, the same day):
  * - glibc's `malloc` (Node's own, and its buffers') maps a buffer of 128 KB or more on its own and
  *   gives it back when freed, but each such buffer freed raises that threshold to its size (up to
  *   32 MB), and buffers below it come from its heap, which keeps what they leave resident. The end
@@ -44,10 +44,19 @@ export function buildGcFlags(segmented: boolean): string[] {
  *   memory back only after a delay, checked on its own later calls, which stop once the bundle is
  *   written: its arena held about 350 MB through page generation, about 180 MB when it gives memory
  *   back at once.
+ * - mimalloc commits each arena it reserves (1 GB) at once on Linux, and what was freed in it stayed
+ *   resident all the same: 170–200 MB through page generation at a million articles, where without
+ *   that (`MIMALLOC_ARENA_EAGER_COMMIT=0`) it reserves none and the memory it maps elsewhere grew by
+ *   about 100 MB. Segment 3 of 256 peaked at 0.92–0.95 GB against 1.03–1.12, in about the same time
+ *   (6 December 2026, interleaved runs).
  */
 export function nativeAllocatorEnv(spare: boolean, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   if (!spare) return {};
-  const settings: Record<string, string> = { MALLOC_MMAP_THRESHOLD_: String(128 * 1024), MIMALLOC_PURGE_DELAY: '0' };
+  const settings: Record<string, string> = {
+    MALLOC_MMAP_THRESHOLD_: String(128 * 1024),
+    MIMALLOC_PURGE_DELAY: '0',
+    MIMALLOC_ARENA_EAGER_COMMIT: '0',
+  };
   return Object.fromEntries(Object.entries(settings).filter(([name]) => env[name] === undefined));
 }
 

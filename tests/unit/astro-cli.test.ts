@@ -19,7 +19,13 @@ describe('Node flags for the Astro build', () => {
 describe('Native allocators’ settings for the Astro build', () => {
   it('are given to the builds of a large archive only, each unless the environment names it', () => {
     expect(nativeAllocatorEnv(false, {})).toEqual({});
-    expect(nativeAllocatorEnv(true, {})).toEqual({ MALLOC_MMAP_THRESHOLD_: '131072', MIMALLOC_PURGE_DELAY: '0' });
-    expect(nativeAllocatorEnv(true, { MALLOC_MMAP_THRESHOLD_: '4194304' })).toEqual({ MIMALLOC_PURGE_DELAY: '0' });
+    expect(nativeAllocatorEnv(true, {})).toEqual({
+      MALLOC_MMAP_THRESHOLD_: '131072',
+      MIMALLOC_PURGE_DELAY: '0',
+      MIMALLOC_ARENA_EAGER_COMMIT: '0',
+    });
+    expect(nativeAllocatorEnv(true, { MALLOC_MMAP_THRESHOLD_: '4194304', MIMALLOC_ARENA_EAGER_COMMIT: '1' })).toEqual({
+      MIMALLOC_PURGE_DELAY: '0',
+    });
   });
 });
