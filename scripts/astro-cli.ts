@@ -47,7 +47,7 @@ export function buildGcFlags(segmented: boolean): string[] {
  * - mimalloc commits each arena it reserves (1 GB) at once on Linux, and what was freed in it stayed
  *   resident all the same: 170–200 MB through page generation at a million articles, where without
  *   that (`MIMALLOC_ARENA_EAGER_COMMIT=0`) it reserves none and the memory it maps elsewhere grew by
- *   about 100 MB. Segment 3 of 256 peaked at 0.92–0.95 GB against 1.03–1.12, in about the same time
+ *   about 100 MB. Segment 3 of 256 peaked at 0.92–0.99 GB against 1.03–1.19, in about the same time
  *   (6 December 2026, interleaved runs).
  */
 export function nativeAllocatorEnv(spare: boolean, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
