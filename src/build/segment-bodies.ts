@@ -14,10 +14,17 @@ import { publicationPolicyOf } from '#lib/content/publication.ts';
 import { publishedTable, type ArticleEntryLike } from '#lib/content/published-articles.ts';
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import { buildArchiveIndex } from '#lib/archive.ts';
-import { planSettings, recordShownArticles, segmentSettings, type SegmentSettings } from '#lib/segment-registry.ts';
+import { LinesDigest } from '#lib/lines-digest.ts';
+import {
+  planSettings,
+  recordShownArticles,
+  recordSyncedSegmentRun,
+  segmentSettings,
+  type SegmentSettings,
+} from '#lib/segment-registry.ts';
 import { ownsArticle } from '#lib/segments.ts';
 import type { Indexed } from '#lib/sorted-search.ts';
-import { planShare, segmentShare, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
+import { planShare, segmentShare, shareInputLine, type ShareSettings, type ShownArticle } from '#lib/shown-articles.ts';
 
 /**
  * The published archive of the entries content sync read, packed ones included (they keep what the
@@ -40,13 +47,24 @@ function syncedArchive(entries: Indexed<ArticleEntryLike>) {
  * What `segment` shows of the articles collection (entry ids, of every entry of it): the bodies of
  * its own article pages and of the newest items of the feeds it writes, and the articles it keeps
  * in full (src/lib/shown-articles.ts), reckoned from the entries content sync read. Records the
- * bodies for the bundler and the pages' check.
+ * bodies for the bundler and the pages' check, and the whole reckoning for the pages, which take it
+ * rather than reckon it again when their archive gives the same digest of what it was reckoned from.
  */
 function shownEntries(entries: Indexed<ArticleEntryLike>, segment: SegmentSettings, site: ShareSettings) {
-  const { archive, now, entryIds } = syncedArchive(entries);
+  const { archive, now } = syncedArchive(entries);
   const { plan, bodies, inFull } = segmentShare(archive, site, segment, now);
   recordShownArticles(bodies, new Set([...bodies].filter((id) => ownsArticle(plan, segment.index, id))));
-  return { bodies: entryIds(bodies), inFull: entryIds(inFull) };
+  // One pass over the archive: the entry ids of both sets, and the digest.
+  const bodyEntries = new Set<string>();
+  const inFullEntries = new Set<string>();
+  const input = new LinesDigest();
+  for (const article of archive.articles) {
+    input.add(shareInputLine(article));
+    if (bodies.has(article.id)) bodyEntries.add(article.entry.id);
+    if (inFull.has(article.id)) inFullEntries.add(article.entry.id);
+  }
+  recordSyncedSegmentRun({ plan, inFull, inputDigest: input.digest() });
+  return { bodies: bodyEntries, inFull: inFullEntries };
 }
 
 /**

@@ -5,7 +5,7 @@
  * which asks here first. A whole build (no `--segment`) owns everything.
  */
 import { pageFile } from '#lib/incremental/page-plan.ts';
-import { linesDigest } from '#lib/lines-digest.ts';
+import { LinesDigest } from '#lib/lines-digest.ts';
 import { buildDigestOf, pageFingerprint, type StaticPath } from '#lib/incremental/render-plan.ts';
 import {
   planSettings,
@@ -15,30 +15,33 @@ import {
   type PlanRun,
   shownArticles,
   takeSentSegmentRun,
+  takeSyncedSegmentRun,
   type SegmentRun,
   type SegmentSettings,
 } from '#lib/segment-registry.ts';
 import { ownerOfFile } from '#lib/segments.ts';
-import { segmentShare, sitePlan } from '#lib/shown-articles.ts';
+import { segmentShare, shareInputLine, sitePlan } from '#lib/shown-articles.ts';
 import site from '#site.config.ts';
 import { buildNow, getArchive, packArticlesNotShown, type Archive } from './articles';
 
 /**
- * What segments of one site must agree on besides code and settings: every published article (its
- * number, path, date and the digest of its file), section, reporter and comment count. A segment
- * built from another checkout of the content differs here, and the merge refuses it.
+ * Two digests of the archive, taken in one pass over its articles. `index`: what segments of one
+ * site must agree on besides code and settings, every published article (its number, path, date
+ * and the digest of its file), section, reporter and comment count; a segment built from another
+ * checkout of the content differs here, and the merge refuses it. `shareInput`: what a segment's
+ * share is reckoned from (`shareInputLine`), which content sync's reckoning must have read alike.
  */
-function indexDigest(archive: Archive): string {
-  return linesDigest(indexLines(archive));
-}
-
-/** The lines of `indexDigest`, one at a time. */
-function* indexLines(archive: Archive): Generator<string> {
+function archiveDigests(archive: Archive): { index: string; shareInput: string } {
+  const index = new LinesDigest();
+  const shareInput = new LinesDigest();
   for (const article of archive.articles) {
-    yield `${article.id} ${article.path} ${article.date.toISOString()} ${article.entry.digest ?? ''} ${article.commentCount}`;
+    const { id, path, date, entry } = article;
+    index.add(`${id} ${path} ${date.toISOString()} ${entry.digest ?? ''} ${article.commentCount}`);
+    shareInput.add(shareInputLine({ id, path, date, entry }));
   }
-  for (const category of archive.categories.values()) yield `c ${category.id} ${category.digest ?? ''}`;
-  for (const author of archive.authors.values()) yield `a ${author.id} ${author.digest ?? ''}`;
+  for (const category of archive.categories.values()) index.add(`c ${category.id} ${category.digest ?? ''}`);
+  for (const author of archive.authors.values()) index.add(`a ${author.id} ${author.digest ?? ''}`);
+  return { index: index.digest(), shareInput: shareInput.digest() };
 }
 
 /**
@@ -58,11 +61,21 @@ function checkShownBodies(needed: ReadonlySet<number>): void {
   }
 }
 
-/** The plan, the articles held in full and the index's digest of segment `settings`, reckoned from `archive`. */
-function reckonedRun(archive: Archive, settings: SegmentSettings): Pick<SegmentRun, 'plan' | 'inFull' | 'indexDigest'> {
+/**
+ * The plan, the articles held in full and the index's digest of segment `settings`: content sync's
+ * reckoning when it read the archive alike, else reckoned again from `archive` and checked against
+ * what content sync rendered.
+ */
+function reckonedRun(
+  archive: Archive,
+  settings: SegmentSettings,
+): Pick<SegmentRun, 'plan' | 'inFull' | 'indexDigest' | 'shareFromSync'> {
+  const digests = archiveDigests(archive);
+  const synced = takeSyncedSegmentRun(digests.shareInput);
+  if (synced) return { plan: synced.plan, inFull: synced.inFull, indexDigest: digests.index, shareFromSync: true };
   const { plan, bodies, inFull } = segmentShare(archive, site, settings, buildNow);
   checkShownBodies(bodies);
-  return { plan, inFull, indexDigest: indexDigest(archive) };
+  return { plan, inFull, indexDigest: digests.index, shareFromSync: false };
 }
 
 let run: Promise<SegmentRun | undefined> | undefined;
@@ -74,7 +87,13 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
     if (!settings) return undefined;
     const archive = await getArchive();
     // A page worker takes what the build's thread reckoned from the same archive (src/build/page-workers.ts).
-    const { plan, inFull, indexDigest: digest } = takeSentSegmentRun() ?? reckonedRun(archive, settings);
+    const sent = takeSentSegmentRun();
+    const {
+      plan,
+      inFull,
+      indexDigest: digest,
+      shareFromSync,
+    } = sent ? { ...sent, shareFromSync: false } : reckonedRun(archive, settings);
     const articlesInFull = await packArticlesNotShown(inFull);
     const made: SegmentRun = {
       settings,
@@ -83,6 +102,7 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
       articles: archive.articles,
       inFull,
       articlesInFull,
+      shareFromSync,
     };
     recordSegmentRun(made);
     return made;

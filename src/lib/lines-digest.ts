@@ -4,24 +4,37 @@
  * text at once. A segment build's index digest has a line for each article of the archive (about
  * 100 characters): at a million articles the lines, their text and its bytes would be about 0.3 GB.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 
 /** Lines joined into one update: few enough to hold, enough that the calls into the hash cost little. */
 const BATCH = 4096;
 
-export function linesDigest(lines: Iterable<string>): string {
-  const digest = createHash('sha256');
-  const batch: string[] = [];
-  let started = false;
-  const flush = () => {
-    digest.update(`${started ? '\n' : ''}${batch.join('\n')}`);
-    started = true;
-    batch.length = 0;
-  };
-  for (const line of lines) {
-    batch.push(line);
-    if (batch.length === BATCH) flush();
+/** A digest of lines given one at a time: several can be taken in one pass over the archive. */
+export class LinesDigest {
+  readonly #hash: Hash = createHash('sha256');
+  readonly #batch: string[] = [];
+  #started = false;
+
+  add(line: string): void {
+    this.#batch.push(line);
+    if (this.#batch.length === BATCH) this.#flush();
   }
-  if (batch.length > 0 || !started) flush();
-  return digest.digest('base64url');
+
+  /** The digest of the lines added (of one empty line when none were). */
+  digest(): string {
+    if (this.#batch.length > 0 || !this.#started) this.#flush();
+    return this.#hash.digest('base64url');
+  }
+
+  #flush(): void {
+    this.#hash.update(`${this.#started ? '\n' : ''}${this.#batch.join('\n')}`);
+    this.#started = true;
+    this.#batch.length = 0;
+  }
+}
+
+export function linesDigest(lines: Iterable<string>): string {
+  const digest = new LinesDigest();
+  for (const line of lines) digest.add(line);
+  return digest.digest();
 }

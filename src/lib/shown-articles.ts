@@ -119,6 +119,26 @@ export function planShare<T extends ShownArticle & BodyArticle & { path: string 
   return segmentShare(archive, site, { index: NO_SEGMENT, count }, now).inFull;
 }
 
+/** What `shareInputLine` reads of an article: its place in the index and its entry's digest. */
+export interface ShareInput {
+  id: number;
+  path: string;
+  date: Date;
+  time?: number;
+  entry: { digest?: unknown };
+}
+
+/**
+ * An article's line in the digest of what `segmentShare` is reckoned from, taken over the published
+ * articles newest first: its number, path, publication time and the digest of its file, which stands
+ * for everything else the reckoning reads of it (section, reporters, tags, flags, corrections). The
+ * site settings and "now" are the build's, the same for every reckoning of one build. Content sync
+ * and the pages reckon a segment's share from two views of one archive (src/build/segment-bodies.ts,
+ * src/data/segments.ts); the pages take content sync's when the two views give the same digest.
+ */
+export const shareInputLine = (article: ShareInput): string =>
+  `${article.id} ${article.path} ${article.time ?? article.date.getTime()} ${String(article.entry.digest ?? '')}`;
+
 /** A segment's share of the site: the plan, and what the segment shows of the articles. */
 export interface SegmentShare {
   plan: SegmentPlan;

@@ -228,6 +228,8 @@ describe('a site built in segments and merged', () => {
     });
     expect(heldInFull.every((share) => share > 0 && share <= 1)).toBe(true);
     expect(heldInFull.some((share) => share < 1)).toBe(true);
+    // The pages read the archive as content sync did, and took its reckoning rather than make it again.
+    for (const build of segments) expect(build.output).toContain('its share as content sync reckoned it');
     // Content sync packed them already, from the same reckoning: its data store holds the same share in full.
     for (const [at, build] of segments.entries()) {
       const [, keptAtSync, packedAtSync] =

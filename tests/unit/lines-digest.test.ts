@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { linesDigest } from '../../src/lib/lines-digest';
+import { LinesDigest, linesDigest } from '../../src/lib/lines-digest';
 
 const joinedDigest = (lines: string[]) => hash('sha256', lines.join('\n'), 'base64url');
 const lines = (count: number) => Array.from({ length: count }, (_, n) => `${n} /news/${n}/خبر‌تازه-${n}/ ${n % 7}`);
@@ -19,6 +19,18 @@ describe('linesDigest', () => {
       yield* lines(5000);
     }
     expect(linesDigest(made())).toBe(joinedDigest(lines(5000)));
+  });
+
+  it('takes several digests in one pass, a line at a time', () => {
+    const even = new LinesDigest();
+    const all = new LinesDigest();
+    for (const [n, line] of lines(9000).entries()) {
+      all.add(line);
+      if (n % 2 === 0) even.add(line);
+    }
+    expect(all.digest()).toBe(joinedDigest(lines(9000)));
+    expect(even.digest()).toBe(joinedDigest(lines(9000).filter((_, n) => n % 2 === 0)));
+    expect(new LinesDigest().digest()).toBe(joinedDigest([]));
   });
 
   it('tells lines apart by their order and their content', () => {

@@ -9,6 +9,7 @@ import {
   articlesShownBy,
   pagedListIndex,
   segmentShare,
+  shareInputLine,
   type ShareSettings,
   type ShownArticle,
 } from '../../src/lib/shown-articles';
@@ -144,5 +145,26 @@ describe('segmentShare', () => {
     const noHome = { ...home, latestCount: 0, featuredCount: 0, siteNewsCount: 0, sections: [] };
     const lessHome = segmentShare(index, { ...site, home: noHome }, { index: segment, count }, now);
     expect(lessHome.inFull.size).toBeLessThan(share.inFull.size);
+  });
+});
+
+describe('shareInputLine', () => {
+  const article = { id: 7, path: '/news/7/s/', date: new Date(now.getTime() - DAY), entry: { digest: 'abc' } };
+
+  it('tells apart two articles that differ in number, path, time or file', () => {
+    const line = shareInputLine(article);
+    for (const other of [
+      { ...article, id: 8 },
+      { ...article, path: '/news/7/t/' },
+      { ...article, date: new Date(article.date.getTime() + 1) },
+      { ...article, entry: { digest: 'abd' } },
+      { ...article, entry: {} },
+    ]) {
+      expect(shareInputLine(other)).not.toBe(line);
+    }
+  });
+
+  it('reads the time a packed article gives without a date, as its date would give it', () => {
+    expect(shareInputLine({ ...article, time: article.date.getTime() })).toBe(shareInputLine(article));
   });
 });

@@ -20,6 +20,8 @@ import { articlePath, isPublished, newestFirstOf, type PublicationPolicy, type P
 export interface ArticleEntryLike {
   id: string;
   filePath?: string | undefined;
+  /** The digest of its file, as Astro's loader made it (what a segment's reckoning of its share stands on). */
+  digest?: unknown;
   data: Publishable & {
     id: number;
     slug?: string | undefined;
