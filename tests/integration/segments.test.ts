@@ -446,6 +446,14 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
           expect(Number(given), `${collection}\n${run.output}`).toBeGreaterThan(0);
           expect(run.output).toContain(`${collection}: 0 of ${given} files changed since the last build.`);
         }
+        // The plan's index keeps each packed entry's whole digest, which only the plan fingerprints
+        // pages with; the segment's own file of packed entries keeps none.
+        const fingerprints = (cache: string) => {
+          const table = packedEntries('read from the file', renderedBodiesDir(cache, 'articles'))!;
+          return Array.from({ length: table.count }, (_, row) => table.fingerprints.at(row));
+        };
+        expect(fingerprints(path.join(mergedCache, PLAN_CACHE_FOLDER))).toContainEqual(expect.any(String));
+        expect(new Set(fingerprints(coldEnv.BAYEGAN_CACHE_DIR))).toEqual(new Set([undefined]));
       }
       if (reused.includes(index)) {
         expect(run.output).toMatch(/nothing it owns changed since the last merge; its output in .* is reused as it is/);

@@ -325,6 +325,23 @@ describe('PackedColumns', () => {
     expect(() => PackedColumns.of('articles', [rows[1]!])).toThrow('read after it was released');
   });
 
+  it("leaves out the whole entries' digests when told, which only the plan fingerprints with", () => {
+    const source = new PackedColumns('articles');
+    source.add(stored(8, 'digest-of-the-whole-entry'));
+    const entries = [source.rows()[0]!, stored(9, 'digest-of-the-whole-entry')];
+    const fingerprint = (entry: unknown) => contentDigest({ articles: [{ entry }] });
+    const kept = PackedColumns.of('articles', entries).rows();
+    expect(fingerprint(kept[0])).toBe(fingerprint(kept[1]));
+    const made = PackedColumns.of('articles', entries, undefined, { fingerprints: false });
+    for (const [at, entry] of made.rows().entries()) {
+      expect(() => fingerprint(entry)).toThrow(new RegExp(`Article ${8 + at} is packed in this segment`));
+      const { fingerprint: left, ...rest } = everything(entry);
+      const { fingerprint: given, ...keptRest } = everything(kept[at]!);
+      expect(rest).toEqual(keptRest);
+      expect(left).not.toBe(given);
+    }
+  });
+
   it('takes no entry once the pages read it', () => {
     const table = new PackedColumns('articles');
     table.add(stored(1));

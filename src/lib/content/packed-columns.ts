@@ -316,12 +316,16 @@ export class PackedColumns {
    * (`restored` with its parts), is released as soon as it is copied: no column of it is left.
    * Content sync writes the rows it kept of the table it read, and the entries it packed, so: row by
    * row, every column grew at once (to up to twice its size, then copied into shared memory) while
-   * the whole table read was held, at the end of content sync, where a segment peaked.
+   * the whole table read was held, at the end of content sync, where a segment peaked. Without
+   * `fingerprints`, its column of whole-entry digests is left empty: only the plan fingerprints pages
+   * of packed articles, and a segment that started from the plan's index held them for nothing
+   * (28 MB of a million articles, in every thread that reads the table).
    */
   static of(
     collection: string,
     entries: readonly (StoredPackedEntry | PackedArticleEntry)[],
     releasing?: PackedColumns,
+    { fingerprints = true }: { fingerprints?: boolean | undefined } = {},
   ): PackedColumns {
     const table = new PackedColumns(collection);
     const count = entries.length;
@@ -334,10 +338,14 @@ export class PackedColumns {
       else tables[at] = undefined;
     }
     table.#columns.forEach(({ column, of }, place) => {
-      for (let at = 0; at < count; at++) {
-        const from = tables[at];
-        if (from) column.copy(from.#columns[place]!.column, rows[at]!);
-        else column.push(of(entries[at] as StoredPackedEntry));
+      if (!fingerprints && column === table.fingerprints) {
+        for (let at = 0; at < count; at++) column.push(undefined);
+      } else {
+        for (let at = 0; at < count; at++) {
+          const from = tables[at];
+          if (from) column.copy(from.#columns[place]!.column, rows[at]!);
+          else column.push(of(entries[at] as StoredPackedEntry));
+        }
       }
       column.seal();
       if (releasing) releasing.#releaseColumn(place);

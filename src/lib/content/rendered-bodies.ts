@@ -267,7 +267,8 @@ function keepPackedEntriesBeside(
   // The pages hold them from now on: what is beside the store would stay for the rest of the build,
   // held by the loader's context.
   beside.clear();
-  const table = PackedColumns.of(context.collection, entries, read);
+  // Only the plan fingerprints pages of packed articles (./shown-bodies.ts).
+  const table = PackedColumns.of(context.collection, entries, read, { fingerprints: shownBodies()?.fingerprints });
   const token = randomUUID();
   // The plan's are a segment's index when it has none of its own: marked with the code that made them.
   writePackedEntries(dir, token, table, planSettings()?.codeDigest);
