@@ -37,7 +37,7 @@ function archiveDigests(archive: Archive): { index: string; shareInput: string }
   for (const article of archive.articles) {
     const { id, path, date, entry } = article;
     index.add(`${id} ${path} ${date.toISOString()} ${entry.digest ?? ''} ${article.commentCount}`);
-    shareInput.add(shareInputLine({ id, path, date, entry }));
+    shareInput.add(shareInputLine({ id, date, entry }));
   }
   for (const category of archive.categories.values()) index.add(`c ${category.id} ${category.digest ?? ''}`);
   for (const author of archive.authors.values()) index.add(`a ${author.id} ${author.digest ?? ''}`);

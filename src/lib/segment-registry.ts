@@ -120,7 +120,7 @@ export function recordSyncedSegmentRun(run: SyncedSegmentRun): void {
  * gives the same digest of what it was reckoned from (`inputDigest`); else undefined, and the pages
  * reckon it again from theirs. Reckoning it again took the build's thread about 6 s of page
  * generation at a million articles (segment 3 of 256, 6 December 2026), where the digest takes
- * about 1.4 s more than the index's digest alone, in the same pass.
+ * about 1.2 s more than the index's digest alone, in the same pass.
  */
 export function takeSyncedSegmentRun(inputDigest: string): SyncedSegmentRun | undefined {
   const run = synced.get();

@@ -122,22 +122,23 @@ export function planShare<T extends ShownArticle & BodyArticle & { path: string 
 /** What `shareInputLine` reads of an article: its place in the index and its entry's digest. */
 export interface ShareInput {
   id: number;
-  path: string;
   date: Date;
   time?: number;
-  entry: { digest?: unknown };
+  entry: { id: string; digest?: unknown };
 }
 
 /**
  * An article's line in the digest of what `segmentShare` is reckoned from, taken over the published
- * articles newest first: its number, path, publication time and the digest of its file, which stands
- * for everything else the reckoning reads of it (section, reporters, tags, flags, corrections). The
- * site settings and "now" are the build's, the same for every reckoning of one build. Content sync
- * and the pages reckon a segment's share from two views of one archive (src/build/segment-bodies.ts,
+ * articles newest first: its number, its entry's id, its publication time and the digest of its
+ * file, which stand for everything else the reckoning reads of it (its path, made of the number and
+ * the frontmatter's slug or the file's name; section, reporters, tags, flags, corrections); the
+ * path itself is not made, which takes a slug of the file's name for most articles. The site
+ * settings and "now" are the build's, the same for every reckoning of one build. Content sync and
+ * the pages reckon a segment's share from two views of one archive (src/build/segment-bodies.ts,
  * src/data/segments.ts); the pages take content sync's when the two views give the same digest.
  */
 export const shareInputLine = (article: ShareInput): string =>
-  `${article.id} ${article.path} ${article.time ?? article.date.getTime()} ${String(article.entry.digest ?? '')}`;
+  `${article.id} ${article.entry.id} ${article.time ?? article.date.getTime()} ${String(article.entry.digest ?? '')}`;
 
 /** A segment's share of the site: the plan, and what the segment shows of the articles. */
 export interface SegmentShare {

@@ -149,16 +149,16 @@ describe('segmentShare', () => {
 });
 
 describe('shareInputLine', () => {
-  const article = { id: 7, path: '/news/7/s/', date: new Date(now.getTime() - DAY), entry: { digest: 'abc' } };
+  const article = { id: 7, date: new Date(now.getTime() - DAY), entry: { id: '1405/09/s', digest: 'abc' } };
 
-  it('tells apart two articles that differ in number, path, time or file', () => {
+  it('tells apart two articles that differ in number, entry, time or file', () => {
     const line = shareInputLine(article);
     for (const other of [
       { ...article, id: 8 },
-      { ...article, path: '/news/7/t/' },
+      { ...article, entry: { ...article.entry, id: '1405/09/t' } },
       { ...article, date: new Date(article.date.getTime() + 1) },
-      { ...article, entry: { digest: 'abd' } },
-      { ...article, entry: {} },
+      { ...article, entry: { ...article.entry, digest: 'abd' } },
+      { ...article, entry: { id: article.entry.id } },
     ]) {
       expect(shareInputLine(other)).not.toBe(line);
     }
