@@ -119,7 +119,7 @@ export function planShare<T extends ShownArticle & BodyArticle & { path: string 
   return segmentShare(archive, site, { index: NO_SEGMENT, count }, now).inFull;
 }
 
-/** What `shareInputLine` reads of an article: its place in the index and its entry's digest. */
+/** What `shareInputLine` reads of an article: its number and time, and its entry's id and digest. */
 export interface ShareInput {
   id: number;
   date: Date;
