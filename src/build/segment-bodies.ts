@@ -11,7 +11,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { publicationPolicyOf } from '#lib/content/publication.ts';
-import { publishedTable, type ArticleEntryLike } from '#lib/content/published-articles.ts';
+import { publishedTable, type ArticleEntryLike, type PublishedArticle } from '#lib/content/published-articles.ts';
 import { showOnlyBodies } from '#lib/content/shown-bodies.ts';
 import { buildArchiveIndex } from '#lib/archive.ts';
 import { LinesDigest } from '#lib/lines-digest.ts';
@@ -28,19 +28,33 @@ import { planShare, segmentShare, shareInputLine, type ShareSettings, type Shown
 
 /**
  * The published archive of the entries content sync read, packed ones included (they keep what the
- * reckonings read), with "now", and the entry ids of some of its article numbers.
+ * reckonings read), with "now".
  */
 function syncedArchive(entries: Indexed<ArticleEntryLike>) {
   const policy = publicationPolicyOf(process.env, new Date());
   // Made from their entries when asked: the reckoning reads every article of the archive.
   const published = publishedTable(entries as Indexed<ArticleEntryLike & { data: ShownArticle['data'] }>, policy);
-  const archive = buildArchiveIndex(published);
-  const entryIds = (ids: ReadonlySet<number>) => {
-    const entries = new Set<string>();
-    for (const article of archive.articles) if (ids.has(article.id)) entries.add(article.entry.id);
-    return entries;
-  };
-  return { archive, now: policy.now, entryIds };
+  return { archive: buildArchiveIndex(published), now: policy.now };
+}
+
+/** An article of that archive. */
+type SyncedArticle = PublishedArticle<ArticleEntryLike & { data: ShownArticle['data'] }>;
+
+/**
+ * The entry ids of the articles each of `sets` names (article numbers), in one pass over
+ * `articles`, which `each` also sees, every one: each article of a million is made when asked.
+ */
+function entryIdsOf(
+  articles: Iterable<SyncedArticle>,
+  sets: readonly ReadonlySet<number>[],
+  each?: (article: SyncedArticle) => void,
+): Set<string>[] {
+  const ids = sets.map(() => new Set<string>());
+  for (const article of articles) {
+    each?.(article);
+    for (let at = 0; at < sets.length; at++) if (sets[at]!.has(article.id)) ids[at]!.add(article.entry.id);
+  }
+  return ids;
 }
 
 /**
@@ -54,17 +68,12 @@ function shownEntries(entries: Indexed<ArticleEntryLike>, segment: SegmentSettin
   const { archive, now } = syncedArchive(entries);
   const { plan, bodies, inFull } = segmentShare(archive, site, segment, now);
   recordShownArticles(bodies, new Set([...bodies].filter((id) => ownsArticle(plan, segment.index, id))));
-  // One pass over the archive: the entry ids of both sets, and the digest.
-  const bodyEntries = new Set<string>();
-  const inFullEntries = new Set<string>();
   const input = new LinesDigest();
-  for (const article of archive.articles) {
-    input.add(shareInputLine(article));
-    if (bodies.has(article.id)) bodyEntries.add(article.entry.id);
-    if (inFull.has(article.id)) inFullEntries.add(article.entry.id);
-  }
+  const [bodyEntries, inFullEntries] = entryIdsOf(archive.articles, [bodies, inFull], (article) =>
+    input.add(shareInputLine(article)),
+  );
   recordSyncedSegmentRun({ plan, inFull, inputDigest: input.digest() });
-  return { bodies: bodyEntries, inFull: inFullEntries };
+  return { bodies: bodyEntries!, inFull: inFullEntries! };
 }
 
 /**
@@ -73,8 +82,9 @@ function shownEntries(entries: Indexed<ArticleEntryLike>, segment: SegmentSettin
  * from the digests its packed entries keep.
  */
 function planEntries(entries: Indexed<ArticleEntryLike>, count: number, site: ShareSettings) {
-  const { archive, now, entryIds } = syncedArchive(entries);
-  return { bodies: new Set<string>(), inFull: entryIds(planShare(archive, site, count, now)) };
+  const { archive, now } = syncedArchive(entries);
+  const [inFull] = entryIdsOf(archive.articles, [planShare(archive, site, count, now)]);
+  return { bodies: new Set<string>(), inFull: inFull! };
 }
 
 /** Build only: in a segment build or the plan, content sync renders only the bodies the build shows. */

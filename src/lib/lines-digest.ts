@@ -32,9 +32,3 @@ export class LinesDigest {
     this.#batch.length = 0;
   }
 }
-
-export function linesDigest(lines: Iterable<string>): string {
-  const digest = new LinesDigest();
-  for (const line of lines) digest.add(line);
-  return digest.digest();
-}

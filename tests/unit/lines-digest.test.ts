@@ -1,11 +1,18 @@
 import { hash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LinesDigest, linesDigest } from '../../src/lib/lines-digest';
+import { LinesDigest } from '../../src/lib/lines-digest';
+
+/** The digest of `lines`, added one at a time. */
+const linesDigest = (lines: Iterable<string>) => {
+  const digest = new LinesDigest();
+  for (const line of lines) digest.add(line);
+  return digest.digest();
+};
 
 const joinedDigest = (lines: string[]) => hash('sha256', lines.join('\n'), 'base64url');
 const lines = (count: number) => Array.from({ length: count }, (_, n) => `${n} /news/${n}/خبر‌تازه-${n}/ ${n % 7}`);
 
-describe('linesDigest', () => {
+describe('LinesDigest', () => {
   it('is the digest of the lines joined by newlines, across every boundary of its batches', () => {
     for (const count of [0, 1, 2, 4095, 4096, 4097, 8192, 10_000]) {
       expect(linesDigest(lines(count)), String(count)).toBe(joinedDigest(lines(count)));

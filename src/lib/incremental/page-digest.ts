@@ -38,6 +38,9 @@ const standIns = new WeakMap<object, (object: object) => unknown>();
  * 100,000 articles took 16–17 s to fingerprint its pages instead of 11.
  */
 export const FINGERPRINTED_AS: unique symbol = Symbol.for('bayegan.fingerprintedAs');
+/** What a stand-in or a kind's method made: an `Encoding` as it is, any other value encoded. */
+const encodeMade = (made: unknown): string => (made instanceof Encoding ? made.text : encode(made));
+
 /** The objects being encoded, outermost first: a value met again inside itself is a cycle. */
 const open: object[] = [];
 
@@ -71,16 +74,12 @@ function encode(value: unknown): string {
   // A stand-in registered for the object comes before its kind's, and is remembered.
   const standIn = standIns.get(object);
   if (standIn !== undefined) {
-    const made = standIn(object);
-    const encoded = made instanceof Encoding ? made.text : encode(made);
+    const encoded = encodeMade(standIn(object));
     remembered.set(object, encoded);
     return encoded;
   }
   const ofKind = (object as { [FINGERPRINTED_AS]?: (object: object) => unknown })[FINGERPRINTED_AS];
-  if (typeof ofKind === 'function') {
-    const made = ofKind(object);
-    return made instanceof Encoding ? made.text : encode(made);
-  }
+  if (typeof ofKind === 'function') return encodeMade(ofKind(object));
   // A cycle cannot change the content of what holds it; it adds nothing.
   if (open.includes(object)) return 'c';
   open.push(object);
