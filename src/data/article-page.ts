@@ -26,11 +26,13 @@ export type ArticlePageProps = {
 };
 
 /**
- * Every published article's page (`/news/<id>/<slug>/`): its params and article, made one at a
- * time, so that a segment build holds only the pages it owns (src/data/segments.ts).
+ * The page (`/news/<id>/<slug>/`) of each of `articles` (those whose pages the build renders,
+ * `articlesOfOwnPages`): its params and article, made one at a time.
  */
-export function* articlePages(archive: Archive): Generator<{ params: { id: string; slug: string }; article: Article }> {
-  for (const article of archive.articles) yield { params: { id: String(article.id), slug: article.slug }, article };
+export function* articlePages(
+  articles: Iterable<Article>,
+): Generator<{ params: { id: string; slug: string }; article: Article }> {
+  for (const article of articles) yield { params: { id: String(article.id), slug: article.slug }, article };
 }
 
 /** The props of an article's page. They are also its fingerprint for incremental builds. */

@@ -86,6 +86,21 @@ export const correctionsNewestFirst = (corrections: readonly Correction[]) =>
 /** The paragraphs of a live update's text. */
 export const paragraphsOf = (text: string) => text.split('\n\n');
 
+/**
+ * The date of the archive's newest correction, the corrections page's first line
+ * (`recentCorrections`), read from the corrections alone: the sitemap dates the page by it, in the
+ * segment of the site's pages, which need not hold the corrected stories' headlines.
+ */
+export function newestCorrectionDate(
+  articles: Iterable<{ data: { corrections: readonly Dated[] } }>,
+): Date | undefined {
+  let newest: Date | undefined;
+  for (const { data } of articles) {
+    for (const { date } of data.corrections) if (!newest || date > newest) newest = date;
+  }
+  return newest;
+}
+
 /** How many corrections the site-wide corrections page lists: the newest, about a year's worth. */
 export const CORRECTIONS_PAGE_LIMIT = 100;
 

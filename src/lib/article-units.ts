@@ -60,6 +60,18 @@ export class ArticleUnits implements Iterable<[number, string]> {
     return undefined;
   }
 
+  /**
+   * The numbers of the articles whose unit is one of `units`, ascending: read from its arrays, with
+   * no name made an article.
+   */
+  idsOf(units: ReadonlySet<string>): number[] {
+    const wanted = new Set<number>();
+    this.#names.forEach((name, at) => units.has(name) && wanted.add(at));
+    const ids: number[] = [];
+    for (let at = 0; at < this.#ids.length; at++) if (wanted.has(this.#units[at]!)) ids.push(this.#ids[at]!);
+    return ids;
+  }
+
   /** Every unit name it was given, each once. */
   names(): readonly string[] {
     return this.#names;

@@ -342,6 +342,12 @@ export function ownsArticle(plan: SegmentPlan, index: number, id: number): boole
   return unit !== undefined && ownerOfUnit(plan, unit) === index;
 }
 
+/** The published articles whose pages segment `index` owns (numbers), read from the plan alone. */
+export function ownedArticleIds(plan: SegmentPlan, index: number): Set<number> {
+  const units = new Set(plan.articleUnits.names().filter((unit) => ownerOfUnit(plan, unit) === index));
+  return new Set(plan.articleUnits.idsOf(units));
+}
+
 /** The articles on the pages of `lists` that segment `index` owns (article numbers). */
 export function articlesOnOwnedListPages(
   plan: SegmentPlan,

@@ -9,10 +9,11 @@
 import type { ArticleList } from './article-list.ts';
 import { storiesBeside, type ArchiveIndex, type ArchiveItem } from './archive.ts';
 import { homeArticles, homeChoice, type HomeArticle, type HomeSettings } from './home-choice.ts';
-import { archiveMonthPath, authorPath, categoryPath, tagPath } from './paths.ts';
+import { archiveMonthPath, authorPath, categoryPath, correctionsPath, pageFile, tagPath } from './paths.ts';
 import {
   articlesOnOwnedListPages,
   articlesWithBodies,
+  ownerOfFile,
   ownsArticle,
   planSegments,
   type BodyArticle,
@@ -55,12 +56,16 @@ export interface ShownSettings {
   home: HomeSettings;
 }
 
+/** No segment's number: its share is what the pages every segment renders show, and nothing of its own. */
+const NO_SEGMENT = 0;
+
 /**
  * The published articles whose frontmatter segment `index`'s pages read beyond the index (numbers):
  * the articles whose bodies it renders (`withBodies`: its own and its feeds' newest), the related
- * stories and section neighbours of its own, the stories on the list pages it owns, and what the
- * pages every segment renders show: the home page's, the news sitemap's (published within its
- * window of `now`) and the corrections page's.
+ * stories and section neighbours of its own, the stories on the list pages it owns, the corrected
+ * stories where it renders the corrections page (as the plan does, `NO_SEGMENT`), and what the
+ * pages every segment renders show: the home page's and the news sitemap's (published within its
+ * window of `now`).
  */
 export function articlesShownBy<T extends ShownArticle>(
   archive: ArchiveIndex<T>,
@@ -73,6 +78,7 @@ export function articlesShownBy<T extends ShownArticle>(
   const shown = new Set(withBodies);
   const add = (article: T | undefined) => article && shown.add(article.id);
   for (const id of articlesOnOwnedListPages(plan, index, lists)) shown.add(id);
+  const correctionsHere = index === NO_SEGMENT || ownerOfFile(plan, pageFile(correctionsPath)) === index;
   for (const article of archive.articles) {
     if (ownsArticle(plan, index, article.id)) {
       const { related, newer, older } = storiesBeside(archive, article, settings.relatedCount);
@@ -80,8 +86,8 @@ export function articlesShownBy<T extends ShownArticle>(
       add(newer);
       add(older);
     }
-    // The corrections page, which every segment renders, shows the story's headline.
-    if (article.data.corrections.length > 0) add(article);
+    // The corrections page shows the story's headline.
+    if (correctionsHere && article.data.corrections.length > 0) add(article);
   }
   homeArticles(homeChoice(archive, settings.home, now)).forEach(add);
   newsWindow(archive.articles, now, (item) => item.date).forEach(add);
@@ -100,9 +106,6 @@ export function sitePlan(archive: ArchiveIndex<ArchiveItem & { path: string }>, 
   // The archive's own articles (number, path and date are what the plan reads): a copy of each took 5 MB at 100,000.
   return { lists, plan: planSegments({ articles: archive.articles, lists }, site.search, count) };
 }
-
-/** No segment's number: its share is what the pages every segment renders show, and nothing of its own. */
-const NO_SEGMENT = 0;
 
 /**
  * The published articles the plan of `count` segments (`npm run build -- --plan N`) reads in full

@@ -38,8 +38,11 @@ export const urlRun = <T>(items: Indexed<T>, urlOf: (item: T) => SitemapUrl): Ur
   url: (at) => urlOf(items.at(at)!),
 });
 
-/** A run of one URL. */
-export const oneUrl = (url: SitemapUrl): UrlRun => ({ count: 1, url: () => url });
+/**
+ * A run of one URL, made when asked: the corrections page's date reads every article, which a
+ * segment build's threads need not do to count the files.
+ */
+export const oneUrl = (urlOf: () => SitemapUrl): UrlRun => ({ count: 1, url: urlOf });
 
 /** How many sitemap files the runs fill, SITEMAP_MAX_URLS each: at least one (empty when there is no URL). */
 export function sitemapCount(runs: readonly UrlRun[]): number {

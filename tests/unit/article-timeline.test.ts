@@ -4,6 +4,7 @@ import {
   isLiveNow,
   lastModified,
   liveUpdatesNewestFirst,
+  newestCorrectionDate,
   recentCorrections,
   type TimelineData,
 } from '../../src/lib/article-timeline';
@@ -104,6 +105,9 @@ describe('recentCorrections', () => {
     ]);
     expect(recentCorrections(articles, 1).map((entry) => entry.text)).toEqual(['سوم']);
     expect(recentCorrections([story(3, 'سه', [])])).toEqual([]);
+    expect(newestCorrectionDate(articles)).toEqual(recentCorrections(articles, 1)[0]!.date);
+    expect(newestCorrectionDate(articles)).toEqual(azar(13, 9));
+    expect(newestCorrectionDate([story(3, 'سه', [])])).toBeUndefined();
   });
 });
 

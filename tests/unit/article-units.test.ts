@@ -27,6 +27,19 @@ describe('ArticleUnits', () => {
     ]);
   });
 
+  it('idsOf names the articles of the units asked for, ascending, and none of a unit it was not given', () => {
+    const units = ArticleUnits.from([
+      [9, 'shard:1402'],
+      [3, 'shard:1401'],
+      [5, 'shard:1402'],
+      [7, 'shard:latest'],
+    ]);
+    expect(units.idsOf(new Set(['shard:1402', 'shard:latest']))).toEqual([5, 7, 9]);
+    expect(units.idsOf(new Set(['shard:1401']))).toEqual([3]);
+    expect(units.idsOf(new Set(['shard:1399']))).toEqual([]);
+    expect(units.idsOf(new Set())).toEqual([]);
+  });
+
   it('has no unit for an article it was not given, nor when it was given none', () => {
     expect(ArticleUnits.from([]).get(1)).toBeUndefined();
     expect(ArticleUnits.from([]).size).toBe(0);

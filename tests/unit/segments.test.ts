@@ -9,6 +9,7 @@ import {
   hashedSegment,
   HIGHLIGHT_FILE,
   ownerOfFile,
+  ownedArticleIds,
   ownsArticle,
   parseSegment,
   planSegments,
@@ -348,6 +349,16 @@ describe('ownsArticle and articlesOnOwnedListPages', () => {
   it('owns no article the plan does not know', () => {
     const plan = planSegments(index, tiers, 3);
     expect([1, 2, 3].some((segment) => ownsArticle(plan, segment, 999_999))).toBe(false);
+  });
+  it('ownedArticleIds names the articles ownsArticle owns, from the plan alone, each segment its own', () => {
+    const plan = planSegments(index, tiers, 5);
+    const all: number[] = [];
+    for (let segment = 1; segment <= 5; segment++) {
+      const owned = ownedArticleIds(plan, segment);
+      expect(owned).toEqual(new Set(articles.filter(({ id }) => ownsArticle(plan, segment, id)).map(({ id }) => id)));
+      all.push(...owned);
+    }
+    expect(all.sort((a, b) => a - b)).toEqual(articles.map(({ id }) => id).sort((a, b) => a - b));
   });
 });
 

@@ -4,7 +4,8 @@ import { authorLists, categoryLists, monthLists, tagLists } from '../../src/data
 import { buildArchiveIndex, storiesBeside } from '../../src/lib/archive';
 import { fromTehranWallTime } from '../../src/lib/dates/tehran';
 import { homeArticles, homeChoice, type HomeSettings } from '../../src/lib/home-choice';
-import { ownsArticle, planSegments, SITE_UNIT } from '../../src/lib/segments';
+import { correctionsPath, pageFile } from '../../src/lib/paths';
+import { ownerOfFile, ownsArticle, planSegments, SITE_UNIT } from '../../src/lib/segments';
 import {
   articlesShownBy,
   pagedListIndex,
@@ -71,13 +72,12 @@ describe('articlesShownBy', () => {
   const plan = planSegments({ articles, lists }, tiers, count);
   const shownBy = (segment: number) => articlesShownBy(index, { plan, lists }, segment, new Set(), settings, now);
 
-  it('keeps what every segment’s pages show: the home page’s stories, the news sitemap’s and the corrected', () => {
+  it('keeps what every segment’s pages show: the home page’s stories and the news sitemap’s', () => {
     const everywhere = [
       ...homeArticles(homeChoice(index, home, now)).map(({ id }) => id),
       ...articles
         .filter(({ date }) => now.getTime() - date.getTime() <= NEWS_WINDOW_HOURS * 3_600_000)
         .map(({ id }) => id),
-      13,
     ];
     expect(everywhere).toContain(400); // the newest, on the home page
     expect(everywhere).toContain(350); // featured
@@ -85,6 +85,28 @@ describe('articlesShownBy', () => {
       const shown = shownBy(segment);
       for (const id of everywhere) expect(shown.has(id), `segment ${segment}, article ${id}`).toBe(true);
     }
+  });
+
+  it('keeps the corrected stories where the corrections page is rendered, and in the plan (no segment)', () => {
+    const correctionsOwner = ownerOfFile(plan, pageFile(correctionsPath));
+    // The same archive without article 13's correction.
+    const uncorrected = articles.map((article) =>
+      article.id === 13 ? { ...article, data: { ...article.data, corrections: [] } } : article,
+    );
+    const uncorrectedIndex = buildArchiveIndex(uncorrected);
+    let elsewhere = 0;
+    for (let segment = 0; segment <= count; segment++) {
+      const shown = articlesShownBy(index, { plan, lists }, segment, new Set(), settings, now);
+      const withoutIt = articlesShownBy(uncorrectedIndex, { plan, lists }, segment, new Set(), settings, now);
+      if (segment === correctionsOwner || segment === 0) {
+        expect(shown, `segment ${segment}`).toEqual(new Set([...withoutIt, 13]));
+      } else {
+        expect(shown, `segment ${segment}`).toEqual(withoutIt);
+        if (!shown.has(13)) elsewhere++;
+      }
+    }
+    // Segments that would have held it for nothing.
+    expect(elsewhere).toBeGreaterThan(0);
   });
 
   it('keeps each of its own stories’ related stories and neighbours, and not the whole archive', () => {

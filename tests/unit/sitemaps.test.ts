@@ -78,7 +78,16 @@ describe('sitemap files of URL runs', () => {
   it('fills exact multiples with no empty file after them', () => {
     expect(sitemapCount(runsOf(50_000).runs)).toBe(1);
     expect(sitemapCount(runsOf(25_000, 75_000).runs)).toBe(2);
-    expect(sitemapCount([oneUrl(urlAt(1))])).toBe(1);
+    expect(sitemapCount([oneUrl(() => urlAt(1))])).toBe(1);
+  });
+
+  it('makes a run of one URL only when its file is made', () => {
+    let made = 0;
+    const runs = [oneUrl(() => (made++, urlAt(0))), ...runsOf(3).runs];
+    expect(sitemapCount(runs)).toBe(1);
+    expect(made).toBe(0);
+    expect(locs(sitemapUrls(runs, 0))).toHaveLength(4);
+    expect(made).toBe(1);
   });
 
   it("makes only the file's URLs, when asked: counting the files makes none", () => {
