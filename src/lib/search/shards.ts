@@ -21,6 +21,8 @@ import type { ArticleRows, NewestFirst } from '#lib/article-list.ts';
 import type { SearchShardsManifest } from './scope.ts';
 
 export interface IndexedPage {
+  /** The article's number: pages of one time fall in its order. */
+  id: number;
   /** The URL the page is served at. */
   url: string;
   /** Its publication date (from the page's `datetime`). */
@@ -162,9 +164,13 @@ export interface SearchTiers {
 export const LATEST_SHARD = 'latest';
 export const RECENT_SHARD = 'newer';
 
-/** Oldest first, by date and then URL, so that equal dates always fall in the same order. */
+/**
+ * Oldest first, by date and then number, so that equal dates always fall in the same order, the
+ * site's lists' (`compareNewestFirst`), reversed. Not by URL: a segment files every article of the
+ * archive, and only its own pages' paths are made (src/build/search-index.ts).
+ */
 const chronological = <P extends IndexedPage>(a: P, b: P) =>
-  (a.time ?? a.date.getTime()) - (b.time ?? b.date.getTime()) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  (a.time ?? a.date.getTime()) - (b.time ?? b.date.getTime()) || a.id - b.id;
 
 /** The shards of the whole archive, newest first (see the top of this file). */
 export function planSearchTiers<P extends IndexedPage>(pages: readonly P[], tiers: SearchTiers): SearchShard<P>[] {
