@@ -31,7 +31,7 @@ export function segmentIntegration(): AstroIntegration {
         const owned = [...plan.owners].filter(([, owner]) => owner === settings.index).map(([unit]) => unit);
         writer.write(SEGMENT_STAMP, JSON.stringify(segmentStamp(settings, run.indexDigest, owned), null, 2));
         logger.info(
-          `Segment ${settings.index}/${settings.count}: ${owned.length} of ${plan.owners.size} units (search shards with their articles and the lists’ settled pages, the rest of the site, the corrections); dropped ${dropped} files other segments own; held ${run.articlesInFull} of ${run.articles.length} published articles in full, the others as index records; ${run.shareFromSync ? 'its share as content sync reckoned it' : 'its share reckoned again by the pages, which read the archive otherwise than content sync'}.`,
+          `Segment ${settings.index}/${settings.count}: ${owned.length} of ${plan.owners.size} units (search shards with their articles and the lists’ settled pages, the rest of the site, the corrections); dropped ${dropped} files other segments own; held ${run.articlesInFull} of ${run.articles.length} published articles in full, the others as index records${run.filesReleased ? ' (their files and paths released once the share was reckoned)' : ''}; ${run.shareFromSync ? 'its share as content sync reckoned it' : 'its share reckoned again by the pages, which read the archive otherwise than content sync'}.`,
         );
       },
     },

@@ -23,7 +23,8 @@ import {
 import { ArticleTable, newestFirstOrder } from '#lib/article-table.ts';
 import { heldEntries } from '#lib/content/live-store.ts';
 import { isPackedData, packedData } from '#lib/content/packed-data.ts';
-import { packedEntries } from '#lib/content/packed-entries.ts';
+import { packedEntries, releasePackedColumns } from '#lib/content/packed-entries.ts';
+import { FILE_COLUMNS, type PackedColumns } from '#lib/content/packed-columns.ts';
 import { bodiesFolderOf } from '#lib/content/rendered-bodies.ts';
 import { packedCommentRecords } from '#lib/content/comments-by-share.ts';
 
@@ -78,6 +79,8 @@ interface LoadedArticles {
    * `loadComments`): an article made when asked takes its count from here.
    */
   commentCounts: Map<number, number>;
+  /** A segment build's packed articles, the rows of `published` made when asked. */
+  packed: PackedColumns | undefined;
 }
 
 async function loadArticles(): Promise<LoadedArticles> {
@@ -128,12 +131,13 @@ async function loadArticles(): Promise<LoadedArticles> {
   // A correction or live update dated after "now" would be shown before its time.
   const problems = [];
   for (const article of published) {
-    problems.push(...futureTimelineProblems(article.data, article.entry.filePath ?? article.entry.id, buildNow));
+    const file = () => article.entry.filePath ?? article.entry.id;
+    problems.push(...futureTimelineProblems(article.data, file, buildNow));
   }
   if (problems.length > 0) throw contentProblemsError(problems);
   const ids = inStore.map((entry) => entry.data.id);
   for (let row = 0; row < (packed?.count ?? 0); row++) ids.push(newestFirstKeyOfRow(packed!, row).id);
-  return { published, allIds: numberSet(ids), commentCounts };
+  return { published, allIds: numberSet(ids), commentCounts, packed };
 }
 
 let loaded: Promise<LoadedArticles> | undefined;
@@ -189,6 +193,17 @@ export async function packArticlesNotShown(shown: ReadonlySet<number>): Promise<
     entry.digest = undefined;
   }
   return inFull;
+}
+
+/**
+ * Releases the columns of the packed articles' files, paths and digests (`FILE_COLUMNS`), in a
+ * segment build once nothing reads them of the articles it does not show: its share reckoned and
+ * its index's digest taken (src/data/segments.ts), its pages read only what the index and lists are
+ * made of of those. A page that asks for one stops the build, naming the bug.
+ */
+export async function releasePackedFiles(): Promise<void> {
+  const { packed } = await loadedArticles();
+  if (packed) releasePackedColumns(packed, FILE_COLUMNS);
 }
 
 /** Every published article, newest first. Loaded once per build. */

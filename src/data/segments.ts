@@ -19,7 +19,7 @@ import {
   type SegmentRun,
   type SegmentSettings,
 } from '#lib/segment-registry.ts';
-import { ownedArticleIds, ownerOfFile } from '#lib/segments.ts';
+import { ownedArticleIds, ownerOfFile, ownsSitePages } from '#lib/segments.ts';
 import { segmentShare, shareInputLine, sitePlan } from '#lib/shown-articles.ts';
 import site from '#site.config.ts';
 import {
@@ -27,6 +27,7 @@ import {
   getArchive,
   getPublishedArticles,
   packArticlesNotShown,
+  releasePackedFiles,
   type Archive,
   type Article,
 } from './articles';
@@ -102,6 +103,10 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
       shareFromSync,
     } = sent ? { ...sent, shareFromSync: false } : reckonedRun(archive, settings);
     const articlesInFull = await packArticlesNotShown(inFull);
+    // Its share reckoned and its index's digest taken, only the site's pages (the sitemaps) read the
+    // paths of the articles a segment does not show.
+    const filesReleased = !ownsSitePages(plan, settings.index);
+    if (filesReleased) await releasePackedFiles();
     const made: SegmentRun = {
       settings,
       plan,
@@ -110,6 +115,7 @@ export function segmentPlanOfBuild(): Promise<SegmentRun | undefined> {
       inFull,
       articlesInFull,
       shareFromSync,
+      filesReleased,
     };
     recordSegmentRun(made);
     return made;

@@ -25,7 +25,10 @@ export interface SegmentRun {
   plan: SegmentPlan;
   /** A digest of the whole index the plan was made from: segments of one site agree on it. */
   indexDigest: string;
-  /** Every published article's URL path and date, for the search index's layout. */
+  /**
+   * Every published article's number and date, for the search index's layout (and the paths of
+   * those this segment built, to check its pages against).
+   */
   articles: ArticleRows<{ id: number; path: string; date: Date; time?: number }>;
   /** The numbers of the published articles this segment's pages show (src/lib/shown-articles.ts). */
   inFull: ReadonlySet<number>;
@@ -33,6 +36,8 @@ export interface SegmentRun {
   articlesInFull: number;
   /** Whether the build's thread took content sync's reckoning of the share (`takeSyncedSegmentRun`) rather than reckon it again. */
   shareFromSync: boolean;
+  /** Whether its pages released the packed articles' files and paths (`releasePackedFiles`, src/data/articles.ts). */
+  filesReleased: boolean;
 }
 
 /** The variable scripts/build.ts passes a segment build's settings in (JSON). */

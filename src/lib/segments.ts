@@ -323,7 +323,7 @@ export function articlesWithBodies(
     return count < itemCount;
   };
   // The sections' and reporters' feeds are the site unit's: only its segment counts them.
-  const listFeedsHere = ownerOfUnit(plan, SITE_UNIT) === index;
+  const listFeedsHere = ownsSitePages(plan, index);
   let at = 0;
   for (const article of newestFirst) {
     let owned = at++ < itemCount || ownsArticle(plan, index, article.id);
@@ -335,6 +335,9 @@ export function articlesWithBodies(
   }
   return bodies;
 }
+
+/** Whether segment `index` owns the site unit: home, site feeds, sitemaps, the lists' front pages… */
+export const ownsSitePages = (plan: SegmentPlan, index: number): boolean => ownerOfUnit(plan, SITE_UNIT) === index;
 
 /** Whether segment `index` owns the page of the published article `id`. */
 export function ownsArticle(plan: SegmentPlan, index: number, id: number): boolean {

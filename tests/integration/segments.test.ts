@@ -11,7 +11,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type PageManifest } from '../../src/lib/incremental/page-plan';
 import type { SegmentReusePlan } from '../../src/lib/segment-reuse';
-import { SEGMENT_FOLDER, SEGMENT_MANIFEST, SEGMENT_STAMP } from '../../src/lib/segments';
+import { SEGMENT_FOLDER, SEGMENT_MANIFEST, SEGMENT_STAMP, SITE_UNIT } from '../../src/lib/segments';
 import { LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
 import { packedEntries } from '../../src/lib/content/packed-entries';
 import { PLAN_INDEX_ENV } from '../../src/lib/content/plan-index';
@@ -230,6 +230,13 @@ describe('a site built in segments and merged', () => {
     expect(heldInFull.some((share) => share < 1)).toBe(true);
     // The pages read the archive as content sync did, and took its reckoning rather than make it again.
     for (const build of segments) expect(build.output).toContain('its share as content sync reckoned it');
+    // Each but the segment of the site's pages (whose sitemaps name every article) released the
+    // packed articles' files and paths, and still the site is the same.
+    const released = segments.map((build) => build.output.includes('their files and paths released'));
+    expect(released.filter((done) => !done)).toHaveLength(1);
+    const siteSegment = released.indexOf(false) + 1;
+    const siteStamp = readFileSync(path.join(segmentDir(siteSegment), SEGMENT_STAMP), 'utf8');
+    expect((JSON.parse(siteStamp) as { units: string[] }).units).toContain(SITE_UNIT);
     // Content sync packed them already, from the same reckoning: its data store holds the same share in full.
     for (const [at, build] of segments.entries()) {
       const [, keptAtSync, packedAtSync] =

@@ -1,6 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
+  FILE_COLUMNS,
   keptField,
   PackedColumns,
   publicationTime,
@@ -292,6 +293,39 @@ describe('PackedColumns', () => {
         columns.filter(([name]) => name !== 'data.tags'),
       ),
     ).toBeUndefined();
+  });
+
+  it('releases the columns of the files and paths: the rest read as before, those refused, here and where handed', () => {
+    const table = new PackedColumns('articles');
+    for (let n = 1; n <= 300; n++) table.add(stored(n));
+    const before = table.rows().map((entry) => ({
+      id: keptField(entry, 'id'),
+      time: publicationTime(entry),
+      tags: keptField(entry, 'tags'),
+      category: keptField(entry, 'category'),
+      corrections: (entry.data as { corrections: unknown }).corrections,
+    }));
+    table.release(FILE_COLUMNS);
+    table.release(['ids']); // once is enough: again, nothing
+    const handed = PackedColumns.restored('articles', 300, deserialize(serialize(table.stored({ released: true }))));
+    for (const rows of [table.rows(), handed!.rows()]) {
+      expect(
+        rows.map((entry) => ({
+          id: keptField(entry, 'id'),
+          time: publicationTime(entry),
+          tags: keptField(entry, 'tags'),
+          category: keptField(entry, 'category'),
+          corrections: (entry.data as { corrections: unknown }).corrections,
+        })),
+      ).toEqual(before);
+      const entry = rows[7]!;
+      for (const read of [() => entry.id, () => entry.filePath, () => entry.digest, () => keptField(entry, 'slug')]) {
+        expect(read).toThrow(/released/);
+      }
+    }
+    // Never written: a file of it would lack those fields.
+    expect(() => table.stored()).toThrow(/ids, files, digests, fingerprints, data\.slug were released/);
+    expect(() => table.release(['data.title'])).toThrow(/not a column/);
   });
 
   it('copies the rows of another table as they are, among entries added as the store keeps them', () => {

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +12,10 @@ import {
   packedEntriesFile,
   readIndexOfCode,
   readPackedEntries,
+  releasePackedColumns,
   writePackedEntries,
 } from '../../src/lib/content/packed-entries';
-import { PackedColumns, type StoredPackedEntry } from '../../src/lib/content/packed-columns';
+import { FILE_COLUMNS, PackedColumns, type StoredPackedEntry } from '../../src/lib/content/packed-columns';
 import { isPackedData } from '../../src/lib/content/packed-data';
 
 const unrendered = { html: '', metadata: { bayeganUnrendered: true } };
@@ -139,6 +140,25 @@ describe('packedEntries', () => {
       expect(theirs.map((entry) => [entry.id, entry.filePath, entry.digest])).toEqual(taken);
       expect(() => (theirs[0]!.data as { title?: string }).title).toThrow(/"title" was read/);
     }
+  });
+
+  it('hands a page thread started after the pages released columns those columns released, the rest as they were', () => {
+    const dir = folder();
+    const many = Array.from({ length: 300 }, (_, at) => stored(`1403/${at}`, `content/articles/1403/${at}.md`));
+    handOverPackedEntries('articles', tableOf(many));
+    const table = packedEntries('articles', dir)!;
+    const rowsBefore = table.rows().map((entry) => entry.data.id);
+    releasePackedColumns(table, FILE_COLUMNS);
+    const handedOn = packedEntriesToHandOn();
+    // No typed array of the released columns is kept for the page thread.
+    const columns = new Map(handedOn[0]![1].columns);
+    for (const name of FILE_COLUMNS) expect(typeof columns.get(name), name).toBe('string');
+    adoptPackedEntries(deserialize(serialize(handedOn)) as typeof handedOn);
+    const theirs = packedEntries('articles', undefined)!;
+    expect(theirs.rows().map((entry) => entry.data.id)).toEqual(rowsBefore);
+    expect(() => theirs.entryAt(3).filePath).toThrow(/released/);
+    // Handed on again by that thread, as it took them.
+    expect(new Map(packedEntriesToHandOn()[0]![1].columns).get('ids')).toBe(columns.get('ids'));
   });
 
   it('reads back the columns of its own store only, a column a part', () => {

@@ -232,8 +232,21 @@ export function publicationTime(entry: { data: object }): number {
   return entry instanceof PackedArticleEntry ? entry.time : (entry.data as { date: Date }).date.getTime();
 }
 
+/**
+ * The columns a packed article's file, path and digests are read from (its entry's id and file,
+ * the digests of its file and of its whole entry, its frontmatter's slug): a segment's pages that
+ * read them no more release them (src/data/articles.ts), 90 MB of a million articles.
+ */
+export const FILE_COLUMNS: readonly string[] = ['ids', 'files', 'digests', 'fingerprints', 'data.slug'];
+
 /** What the file of packed entries holds of a table: each column's name and what it stored. */
 export type StoredColumns = [name: string, stored: unknown][];
+
+/**
+ * What a released column is stored as, for a thread the table is handed to (`release`): restored,
+ * the column is released there too, and reading it says so.
+ */
+const RELEASED_COLUMN = 'released column';
 
 /** A column of a table: the name it is stored under, and what it holds of an entry as the store keeps it. */
 interface ColumnOfTable {
@@ -286,6 +299,8 @@ export class PackedColumns {
   ];
   /** The bytes each column of a table restored as read was read from, by name (its arrays may be views of them). */
   readonly #readFrom = new Map<string, ArrayBufferView>();
+  /** The columns released while its rows are read (`release`), by name. */
+  readonly #released = new Set<string>();
 
   constructor(collection: string) {
     this.collection = collection;
@@ -376,10 +391,38 @@ export class PackedColumns {
     return new PackedArticleEntry(this, row);
   }
 
-  /** Its columns as they are written on file, sealed: typed arrays and the lists of shared values. */
-  stored(): StoredColumns {
+  /**
+   * Its columns as they are written on file, sealed: typed arrays and the lists of shared values.
+   * A table some of whose columns were released (`release`) is only handed to another thread
+   * (`{ released: true }`), never written: its rows lack those fields.
+   */
+  stored({ released = false }: { released?: boolean } = {}): StoredColumns {
     this.seal();
-    return this.#columns.map(({ name, column }) => [name, column.stored()]);
+    if (this.#released.size > 0 && !released) {
+      throw new Error(
+        `Packed entries whose columns ${[...this.#released].join(', ')} were released were to be written: a bug of Bayegan.`,
+      );
+    }
+    return this.#columns.map(({ name, column }) => [
+      name,
+      this.#released.has(name) ? RELEASED_COLUMN : column.stored(),
+    ]);
+  }
+
+  /**
+   * Releases the columns `names` (as stored: `ids`, `data.slug`) of a sealed table whose rows are
+   * still read, for fields nothing reads again: their typed arrays are freed once no thread holds
+   * them, and reading one of those fields of a row throws, naming the bug (./typed-columns.ts).
+   */
+  release(names: readonly string[]): void {
+    this.seal();
+    for (const name of names) {
+      const place = this.#columns.findIndex((column) => column.name === name);
+      if (place < 0) throw new Error(`"${name}" is not a column of packed entries: a bug of Bayegan.`);
+      if (this.#released.has(name)) continue;
+      this.#releaseColumn(place);
+      this.#released.add(name);
+    }
   }
 
   /**
@@ -398,6 +441,7 @@ export class PackedColumns {
    * The sealed table of `collection` that `stored` gave (`count` rows), its typed arrays in shared
    * memory; or, given the bytes each stored column was read from (`parts`, in the same order), kept
    * as read (views of those bytes) for rows to be copied from once, and released as they are (`of`).
+   * A column a thread released before handing the table on (`release`) is released here too.
    * Undefined when a column is missing or holds another number of rows (a damaged file).
    */
   static restored(
@@ -410,6 +454,11 @@ export class PackedColumns {
     const byName = new Map(stored);
     for (const { name, column } of table.#columns) {
       if (!byName.has(name)) return undefined;
+      if (byName.get(name) === RELEASED_COLUMN) {
+        column.release();
+        table.#released.add(name);
+        continue;
+      }
       column.restore(byName.get(name), read ? 'asRead' : 'shared');
       if (column.length !== count) return undefined;
     }

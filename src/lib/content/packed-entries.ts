@@ -172,7 +172,8 @@ export function packedEntries(collection: string, dir: string | undefined): Pack
   handedOver().delete(collection);
   const table = handed ? handedTable(collection, handed) : dir === undefined ? undefined : readTable(dir, collection);
   if (!table) return undefined;
-  takenByPages().set(collection, { count: table.count, columns: table.stored() });
+  // As handed: a page thread may be handed columns its starter released (`releasePackedColumns`).
+  takenByPages().set(collection, { count: table.count, columns: table.stored({ released: true }) });
   return table.seal();
 }
 
@@ -188,6 +189,18 @@ function readTable(dir: string, collection: string): PackedColumns | undefined {
   const read = readFile(dir, collection, () => true, false);
   if (read && !read.table) throw damagedFile(packedEntriesFile(dir));
   return read?.table;
+}
+
+/**
+ * Releases the columns `names` of `table`, the packed entries this thread's pages took
+ * (`PackedColumns.release`), and in what a page thread started from now on is handed of them: the
+ * columns this thread keeps for it would hold their memory otherwise.
+ */
+export function releasePackedColumns(table: PackedColumns, names: readonly string[]): void {
+  table.release(names);
+  if (takenByPages().has(table.collection)) {
+    takenByPages().set(table.collection, { count: table.count, columns: table.stored({ released: true }) });
+  }
 }
 
 /**

@@ -84,15 +84,21 @@ export function latest(items: readonly Dated[]): Date | undefined {
  * Corrections, updates and the end of coverage dated after `now`: a published page would show
  * them before their time. A scheduled article (dated after `now` itself) is checked when it is
  * published.
+ * @param filePath the article's file, or how to name it, asked only when there is a problem: the
+ *   pages check every article of the archive, and a packed one's file is made from its row
  */
-export function futureTimelineProblems(article: Timeline, filePath: string, now: Date): ContentProblem[] {
+export function futureTimelineProblems(
+  article: Timeline,
+  filePath: string | (() => string),
+  now: Date,
+): ContentProblem[] {
   if (article.date > now) return [];
   const when = now.toISOString();
   const problems: ContentProblem[] = [];
   const check = (field: string, date: Date | undefined, what: string) => {
     if (date && date > now) {
       problems.push({
-        file: filePath,
+        file: typeof filePath === 'string' ? filePath : filePath(),
         field,
         message: `is in the future (after ${when}, the build's time)`,
         fix: `${what} is dated when it is published: write the time it was made, not a planned one.`,
