@@ -29,6 +29,8 @@ import { bodiesFolderOf } from '#lib/content/rendered-bodies.ts';
 import { packedCommentRecords } from '#lib/content/comments-by-share.ts';
 
 export type Category = CollectionEntry<'categories'>;
+/** What a published article is made of (its number, date, section, reporters, tags and entry): see `Article`. */
+export type ArticleFacts = PublishedArticle<CollectionEntry<'articles'>>;
 export type Author = CollectionEntry<'authors'>;
 
 /**
@@ -71,7 +73,7 @@ interface LoadedArticles {
    * Published articles, newest first: those the store holds in full as objects, the rest (a
    * segment build's packed articles) made from their rows when asked (src/lib/article-table.ts).
    */
-  published: ArticleTable<Article>;
+  published: ArticleTable<Article, ArticleFacts>;
   /** The id of every article file, drafts and scheduled ones included. */
   allIds: NumberSet;
   /**
@@ -121,16 +123,21 @@ async function loadArticles(): Promise<LoadedArticles> {
   const rows = packed ? publishedRows(packed, publicationPolicy) : new Uint32Array(0);
   const order = newestFirstOrder(held, rows, (row) => newestFirstKeyOfRow(packed!, row));
   freeNow(rows);
-  const published = new ArticleTable(held, order, (row) => {
-    // A row of columns gives every field an entry gives (src/lib/content/packed-columns.ts).
-    const facts = publishedArticleOfRow(packed!, row) as unknown as PublishedArticle<CollectionEntry<'articles'>>;
-    const article = articleOf(facts);
-    article.commentCount = commentCounts.get(article.id) ?? 0;
-    return article;
-  });
+  // A row of columns gives every field an entry gives (src/lib/content/packed-columns.ts).
+  const factsOf = (row: number) => publishedArticleOfRow(packed!, row) as unknown as ArticleFacts;
+  const published = new ArticleTable<Article, ArticleFacts>(
+    held,
+    order,
+    (row) => {
+      const article = articleOf(factsOf(row));
+      article.commentCount = commentCounts.get(article.id) ?? 0;
+      return article;
+    },
+    { factsOf },
+  );
   // A correction or live update dated after "now" would be shown before its time.
   const problems = [];
-  for (const article of published) {
+  for (const article of published.facts()) {
     const file = () => article.entry.filePath ?? article.entry.id;
     problems.push(...futureTimelineProblems(article.data, file, buildNow));
   }
@@ -156,7 +163,7 @@ const loadedArticles = () => (loaded ??= loadArticles());
 export async function packArticlesNotShown(shown: ReadonlySet<number>): Promise<number> {
   const { published } = await loadedArticles();
   const packedAtSync: number[] = [];
-  for (const article of published) {
+  for (const article of published.facts()) {
     if (shown.has(article.id) && isPackedData(article.data)) packedAtSync.push(article.id);
   }
   if (packedAtSync.length > 0) {
@@ -207,7 +214,7 @@ export async function releasePackedFiles(): Promise<void> {
 }
 
 /** Every published article, newest first. Loaded once per build. */
-export async function getPublishedArticles(): Promise<ArticleTable<Article>> {
+export async function getPublishedArticles(): Promise<ArticleTable<Article, ArticleFacts>> {
   return (await loadedArticles()).published;
 }
 
@@ -226,6 +233,8 @@ export interface Archive extends ArchiveIndex<Article> {
   authors: Map<string, Author>;
   /** Approved comments of each article, as threads, oldest first. */
   comments: Map<number, CommentThreads>;
+  /** How many approved comments each article that has some has, by number. */
+  commentCounts: ReadonlyMap<number, number>;
 }
 
 /**
@@ -236,7 +245,7 @@ export interface Archive extends ArchiveIndex<Article> {
  * render were packed by content sync (src/lib/content/comments-by-share.ts): counted and checked
  * here, their threads are a stand-in that no page may show (`PACKED_COMMENTS`).
  */
-async function loadComments(articles: ArticleTable<Article>): Promise<Map<number, CommentThreads>> {
+async function loadComments(articles: ArticleTable<Article, ArticleFacts>): Promise<Map<number, CommentThreads>> {
   const [entries, { allIds, commentCounts }] = await Promise.all([getCollection('comments'), loadedArticles()]);
   const packed = packedCommentRecords(bodiesFolderOf('comments'));
   const inFull = entries.map((entry) => ({
@@ -250,14 +259,15 @@ async function loadComments(articles: ArticleTable<Article>): Promise<Map<number
   const { byArticle, problems } = threadComments<CommentRecord & { entry?: Comment }>([...inFull, ...packed], allIds);
   if (problems.length > 0) throw contentProblemsError(problems);
   const packedArticles = new Set(packed.map((comment) => comment.article));
+  // By the articles that have comments, not every article of the archive: a segment build's packed
+  // ones take their counts when made. A draft's threads are kept too, for no page asks for them.
   const shown = new Map<number, CommentThreads>();
-  for (const article of articles) {
-    const threads = byArticle.get(article.id);
-    article.commentCount = commentCount(threads);
-    if (article.commentCount > 0) commentCounts.set(article.id, article.commentCount);
-    if (packedArticles.has(article.id)) shown.set(article.id, PACKED_COMMENTS);
-    else if (threads) shown.set(article.id, threads as CommentThreads);
+  for (const [id, threads] of byArticle) {
+    const count = commentCount(threads);
+    if (count > 0) commentCounts.set(id, count);
+    shown.set(id, packedArticles.has(id) ? PACKED_COMMENTS : (threads as CommentThreads));
   }
+  for (const article of articles.held) article.commentCount = commentCounts.get(article.id) ?? 0;
   // An article made and kept before the counts were filled in would keep a count of 0.
   articles.forgetMade();
   return shown;
@@ -272,11 +282,13 @@ async function loadArchive(): Promise<Archive> {
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   checkSiteConfigCategories(new Set(categoryById.keys()));
   const comments = await loadComments(articles);
+  const { commentCounts } = await loadedArticles();
   return {
     ...buildArchiveIndex(articles),
     categories: categoryById,
     authors: new Map(authors.map((a) => [a.id, a])),
     comments,
+    commentCounts,
   };
 }
 

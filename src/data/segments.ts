@@ -30,22 +30,25 @@ import {
   releasePackedFiles,
   type Archive,
   type Article,
+  type ArticleFacts,
 } from './articles';
+import { articleFacts } from '#lib/article-table.ts';
 
 /**
- * Two digests of the archive, taken in one pass over its articles. `index`: what segments of one
- * site must agree on besides code and settings, every published article (its number, path, date
- * and the digest of its file), section, reporter and comment count; a segment built from another
- * checkout of the content differs here, and the merge refuses it. `shareInput`: what a segment's
- * share is reckoned from (`shareInputLine`), which content sync's reckoning must have read alike.
+ * Two digests of the archive, taken in one pass over its articles' facts (none made an article).
+ * `shareInput`: what a segment's share is reckoned from (`shareInputLine`: each published
+ * article's number, entry, time and the digest of its file), which content sync's reckoning must
+ * have read alike. `index`: what segments of one site must agree on besides code and settings,
+ * the same of every article with its comment count, and every section and reporter; a segment
+ * built from another checkout of the content differs here, and the merge refuses it.
  */
 function archiveDigests(archive: Archive): { index: string; shareInput: string } {
   const index = new LinesDigest();
   const shareInput = new LinesDigest();
-  for (const article of archive.articles) {
-    const { id, path, date, entry } = article;
-    index.add(`${id} ${path} ${date.toISOString()} ${entry.digest ?? ''} ${article.commentCount}`);
-    shareInput.add(shareInputLine({ id, date, entry }));
+  for (const article of articleFacts<ArticleFacts>(archive.articles)) {
+    const line = shareInputLine(article);
+    shareInput.add(line);
+    index.add(`${line} ${archive.commentCounts.get(article.id) ?? 0}`);
   }
   for (const category of archive.categories.values()) index.add(`c ${category.id} ${category.digest ?? ''}`);
   for (const author of archive.authors.values()) index.add(`a ${author.id} ${author.digest ?? ''}`);

@@ -5,6 +5,7 @@
  * linearly with the archive.
  */
 import { ArticleList, RowGroups, type ArticleRows } from './article-list.ts';
+import { articleFacts } from './article-table.ts';
 import { boundedMemo } from './bounded-memo.ts';
 import { toTehranJalali } from './dates/jalali.ts';
 import { persianComparisonKey } from './persian/normalize.ts';
@@ -104,16 +105,16 @@ export function buildArchiveIndex<T extends ArchiveItem>(articlesNewestFirst: Ar
   const lists = (groups: RowGroups<string>) =>
     new Map(Array.from(groups.groups(), ([key, rows]) => [key, listOf(rows)]));
 
-  // One pass, each article read once (a segment build makes most of them when asked), fills every
-  // grouping: its section, its reporters, its tags (with how often each spelling names each tag),
-  // and its Tehran calendar month, reckoned once.
+  // One pass, each article read once (a segment build's packed ones as their facts, not made),
+  // fills every grouping: its section, its reporters, its tags (with how often each spelling names
+  // each tag), and its Tehran calendar month, reckoned once.
   const sections = new RowGroups<string>(articles.length);
   const reporters = new RowGroups<string>(articles.length);
   const tags = new RowGroups<string>(articles.length);
   const months = new RowGroups<string>(articles.length);
   const spellings = new Map<string, Map<string, number>>();
   const calendar = new Map<string, { year: number; month: number }>();
-  for (const article of articles) {
+  for (const article of articleFacts<ArchiveItem>(articles)) {
     sections.add([article.categoryId]);
     reporters.add(article.authorIds);
     tags.add(

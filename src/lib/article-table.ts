@@ -22,10 +22,11 @@ import { newestFirstOf, type NewestFirstKey } from './content/publication.ts';
  */
 const KEPT_AT = 4096;
 
-export class ArticleTable<T> implements ArticleRows<T> {
+export class ArticleTable<T, F = T> implements ArticleRows<T> {
   readonly #held: readonly T[];
   readonly #order: Uint32Array;
   readonly #make: (row: number) => T;
+  readonly #factsOf: (row: number) => F;
   readonly #keptAt: number;
   #madeAt: (row: number) => T;
 
@@ -35,11 +36,21 @@ export class ArticleTable<T> implements ArticleRows<T> {
    *   make (`make(value - held.length)`)
    * @param make the article of a row
    * @param keptAt how many articles made when asked by place are kept
+   * @param factsOf what a row's article is made of, made without it (`facts`); by default, the article
    */
-  constructor(held: readonly T[], order: Uint32Array, make: (row: number) => T, keptAt = KEPT_AT) {
+  constructor(
+    held: readonly T[],
+    order: Uint32Array,
+    make: (row: number) => T,
+    {
+      keptAt = KEPT_AT,
+      factsOf = make as unknown as (row: number) => F,
+    }: { keptAt?: number | undefined; factsOf?: (row: number) => F } = {},
+  ) {
     this.#held = held;
     this.#order = order;
     this.#make = make;
+    this.#factsOf = factsOf;
     this.#keptAt = keptAt;
     this.#madeAt = boundedMemo(make, keptAt);
   }
@@ -79,9 +90,32 @@ export class ArticleTable<T> implements ArticleRows<T> {
     for (let at = 0; at < this.#order.length; at++) yield this.#item(this.#order[at]!);
   }
 
+  /**
+   * Every article newest first as the facts it is made of: a held one as it is, a row's as
+   * `factsOf` makes them, no article made. For the passes over the whole archive that read only
+   * those (the index's groupings, a segment's digests): an article of a segment build's packed row
+   * is three objects and the lookups of its section and reporters (about 3 s a pass at a million).
+   */
+  *facts(): Generator<F> {
+    for (let at = 0; at < this.#order.length; at++) {
+      const value = this.#order[at]!;
+      // A held article is its own facts (an `Article` is a `PublishedArticle`).
+      yield value < this.#held.length ? (this.#held[value]! as unknown as F) : this.#factsOf(value - this.#held.length);
+    }
+  }
+
   #item(value: number): T {
     return value < this.#held.length ? this.#held[value]! : this.#make(value - this.#held.length);
   }
+}
+
+/**
+ * `articles` as the facts they are made of, for a pass that reads only those (`F`, which the
+ * caller names): a table's without making its rows' articles (`ArticleTable.facts`), else the
+ * articles themselves.
+ */
+export function articleFacts<F>(articles: Iterable<F>): Iterable<F> {
+  return articles instanceof ArticleTable ? (articles as ArticleTable<F, F>).facts() : articles;
 }
 
 /**

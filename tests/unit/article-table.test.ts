@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchiveIndex, positionIn, storiesBeside, type ArchiveItem } from '../../src/lib/archive';
-import { ArticleTable, newestFirstOrder } from '../../src/lib/article-table';
+import { articleFacts, ArticleTable, newestFirstOrder } from '../../src/lib/article-table';
 import { compareNewestFirst } from '../../src/lib/content/publication';
 
 /** An article of the archive, varied by its number; some share a publication time. */
@@ -31,16 +31,23 @@ function table(keptAt?: number) {
     compareNewestFirst(item(packedRows[a]!), item(packedRows[b]!)),
   );
   let made = 0;
-  const articles = new ArticleTable(
+  let factsMade = 0;
+  const articles = new ArticleTable<ReturnType<typeof item>>(
     held,
     newestFirstOrder(held, rows, (row) => item(packedRows[row]!)),
     (row) => {
       made += 1;
       return item(packedRows[row]!);
     },
-    keptAt,
+    {
+      keptAt,
+      factsOf: (row) => {
+        factsMade += 1;
+        return Object.assign(item(packedRows[row]!), { facts: true });
+      },
+    },
   );
-  return { articles, held, made: () => made };
+  return { articles, held, made: () => made, factsMade: () => factsMade };
 }
 
 const all = numbers.map(item).sort(compareNewestFirst);
@@ -92,6 +99,19 @@ describe('ArticleTable', () => {
     const later = articles.at(packedAt);
     expect(later).toEqual(first);
     expect(later).not.toBe(first);
+  });
+
+  it('gives every article newest first as its facts: a held one itself, a row’s made of it, no article made', () => {
+    const { articles, held, made, factsMade } = table();
+    const facts = [...articles.facts()];
+    expect(ids(facts)).toEqual(ids(all));
+    expect(made()).toBe(0);
+    expect(factsMade()).toBe(all.length - held.length);
+    for (const article of held) expect(facts).toContain(article);
+    expect(facts.filter((fact) => 'facts' in fact)).toHaveLength(all.length - held.length);
+    expect([...articleFacts(articles)]).toEqual(facts);
+    // Anything else is its own facts.
+    expect(articleFacts(all)).toBe(all);
   });
 
   it('puts a held article before a row that compares equal to it', () => {

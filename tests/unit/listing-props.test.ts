@@ -33,6 +33,7 @@ function archiveOf(count: number): Archive {
     categories: new Map([['culture', { id: 'culture', data: { name: 'فرهنگ' } }]]) as unknown as Archive['categories'],
     authors: new Map(),
     comments: new Map(),
+    commentCounts: new Map(),
   };
 }
 
