@@ -196,7 +196,7 @@ function shardsOfWholeArchive(
     );
   }
   // Every article of the archive, each in place of its page where this segment built it.
-  const pages: (IndexedPage & { id: number })[] = indexedArticles(articles);
+  const pages: IndexedPage[] = indexedArticles(articles);
   for (let at = 0; at < pages.length; at++) {
     const indexed = pages[at]!;
     const page = byId.get(indexed.id);

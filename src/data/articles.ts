@@ -238,9 +238,10 @@ export interface Archive extends ArchiveIndex<Article> {
 }
 
 /**
- * Approved comments of published articles, as threads, and how many each article has. A comment of
- * an article id that no file holds, or of a missing parent, fails the build. Comments of a draft or
- * scheduled article (a legal hold, a correction in progress) stay in their files and are shown again
+ * Approved comments, as threads, of each article that has some, and how many (set on the articles
+ * held in full; the others take it when made). A comment of an article id that no file holds, or of
+ * a missing parent, fails the build. Comments of a draft or scheduled article (a legal hold, a
+ * correction in progress) stay in their files, threaded but shown by no page, and are shown again
  * when it is published. In a segment build, the comments of the articles whose pages other segments
  * render were packed by content sync (src/lib/content/comments-by-share.ts): counted and checked
  * here, their threads are a stand-in that no page may show (`PACKED_COMMENTS`).

@@ -4,6 +4,7 @@
  * that filters pages by segment: every dynamic route asks `changedPagesOnly` (./render-plan.ts),
  * which asks here first. A whole build (no `--segment`) owns everything.
  */
+import { articleFacts } from '#lib/article-table.ts';
 import { pageFile } from '#lib/incremental/page-plan.ts';
 import { LinesDigest } from '#lib/lines-digest.ts';
 import { buildDigestOf, pageFingerprint, type StaticPath } from '#lib/incremental/render-plan.ts';
@@ -32,7 +33,6 @@ import {
   type Article,
   type ArticleFacts,
 } from './articles';
-import { articleFacts } from '#lib/article-table.ts';
 
 /**
  * Two digests of the archive, taken in one pass over its articles' facts (none made an article).
