@@ -150,6 +150,13 @@ const handedOver = () => processWideMap<string, HandedEntries>('bayegan.packedEn
 const takenByPages = () => processWideMap<string, HandedEntries>('bayegan.packedEntriesTaken');
 
 /**
+ * Keeps `table`, as the pages of this thread hold it now, for a page thread it starts: its released
+ * columns as released (`releasePackedColumns`).
+ */
+const keepForPageThreads = (table: PackedColumns) =>
+  takenByPages().set(table.collection, { count: table.count, columns: table.stored({ released: true }) });
+
+/**
  * Called by the loader once a collection's packed entries are final. Handed over as the columns
  * it stores, typed arrays and lists that the pages' table takes as they are: the pages' modules are
  * not the loader's (Astro bundles them apart), and a row of the loader's table would not be known
@@ -172,8 +179,7 @@ export function packedEntries(collection: string, dir: string | undefined): Pack
   handedOver().delete(collection);
   const table = handed ? handedTable(collection, handed) : dir === undefined ? undefined : readTable(dir, collection);
   if (!table) return undefined;
-  // As handed: a page thread may be handed columns its starter released (`releasePackedColumns`).
-  takenByPages().set(collection, { count: table.count, columns: table.stored({ released: true }) });
+  keepForPageThreads(table);
   return table.seal();
 }
 
@@ -198,9 +204,7 @@ function readTable(dir: string, collection: string): PackedColumns | undefined {
  */
 export function releasePackedColumns(table: PackedColumns, names: readonly string[]): void {
   table.release(names);
-  if (takenByPages().has(table.collection)) {
-    takenByPages().set(table.collection, { count: table.count, columns: table.stored({ released: true }) });
-  }
+  if (takenByPages().has(table.collection)) keepForPageThreads(table);
 }
 
 /**
