@@ -4,12 +4,16 @@
  * output and cache, as S CI runners would (`npm run build -- --segment K/S`); merges them
  * (`npm run merge`); then adds one story, plans which segments it touches
  * (`npm run build -- --plan S`), builds those again with their caches, and merges them with the
- * others as they are (`npm run merge -- --plan`). Prints each segment's time, peak memory and steps,
- * the plan's, the merge's time and peak memory, and the pages each built segment rendered for the
- * story; and the first segment the plan built, built again as a runner that lost its cache would:
- * cold, from the plan's index (`BAYEGAN_PLAN_INDEX`). With `--whole` it also builds the corpus
- * whole, cold and again after the story, and compares the merged site with it each time, file for
- * file, byte for byte. Asserts nothing.
+ * others as they are (`npm run merge -- --plan`); and does the same again for an update of the
+ * story. The story's plan is the plan's first run, with no content cache of its own (a workflow's
+ * first run after a cold build plans without reading the content); the update's keeps the cache
+ * the story's left, as every later run of the workflow does: the round a newsroom meets each day.
+ * Prints each segment's time, peak memory and steps, the plans', the merges' time and peak memory,
+ * and the pages each built segment rendered in each round; and the first segment the story's plan
+ * built, built again as a runner that lost its cache would: cold, from the plan's index
+ * (`BAYEGAN_PLAN_INDEX`). With `--whole` it also builds the corpus whole, cold and again after each
+ * round, and compares the merged site with it each time, file for file, byte for byte. Asserts
+ * nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +34,7 @@ import {
   reported,
   secs,
   treeRss,
+  updatedExtraArticle,
   type BuildFigures,
 } from './bench.ts';
 
@@ -85,7 +90,7 @@ export interface SegmentBenchOptions {
   count: number;
   segments: number;
   whole: boolean;
-  /** Leave out the second round (one story added, every segment built again and merged). */
+  /** Leave out the story's rounds (one story added, then updated: planned, built and merged). */
   skipStory: boolean;
   contentDir: string;
   benchRoot: string;
@@ -153,34 +158,48 @@ export async function benchSegments({ count, segments, whole, skipStory, content
 
   const extra = path.join(collectionFolder('articles', contentDir), 'bench-extra.md');
   const reporter = extraReporter(contentDir);
-  /** The story's round: the segments the plan built (the others are reused as merged). */
-  const story = new Map<number, BuildFigures>();
-  let plan: { figures: BuildFigures; planned: SegmentReusePlan } | undefined;
-  let storyMerge: MergeFigures | undefined;
+  /**
+   * One change's round, as the workflow runs it: the plan, the segments it builds (the others are
+   * reused as merged), the merge.
+   */
+  interface StoryRound {
+    /** What the round's change is, in the summary. */
+    label: string;
+    plan: { figures: BuildFigures; planned: SegmentReusePlan };
+    built: Map<number, BuildFigures>;
+    merge: MergeFigures;
+  }
+  const rounds: StoryRound[] = [];
+  const storyRound = async (name: string, label: string, article: string) => {
+    writeFileSync(extra, article);
+    await oldSitesDeleted();
+    console.log(`plan of ${segments} segments, ${label}…`);
+    const planFile = path.join(root, 'segment-plan.json');
+    const figures = reported(
+      await measuredBuild({
+        contentDir,
+        outDir: path.join(root, 'plan-dist'),
+        // The merge's cache: its record of the last merged site, and the plan's own content cache.
+        cacheDir: path.join(root, 'merge-cache'),
+        log: log(`plan-${name}`),
+        args: ['--plan', String(segments)],
+        env: { BAYEGAN_PLAN_FILE: planFile },
+      }),
+    );
+    const planned = JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan;
+    console.log(`  ${describePlan(planned)}`);
+    const built = new Map<number, BuildFigures>();
+    for (const index of planned.build) built.set(index, await segmentBuild(index, name));
+    rounds.push({ label, plan: { figures, planned }, built, merge: await merge(label, planFile) });
+    if (whole) comparisons.push(await compareWithWhole(name));
+  };
   /** A segment the plan built, built again cold from the plan's index, as a runner that lost its cache. */
   let fromIndex: { index: number; figures: BuildFigures } | undefined;
   if (!skipStory) {
     try {
-      writeFileSync(extra, extraArticle(count + 1, reporter));
-      await oldSitesDeleted();
-      console.log(`plan of ${segments} segments…`);
-      const planFile = path.join(root, 'segment-plan.json');
-      const figures = reported(
-        await measuredBuild({
-          contentDir,
-          outDir: path.join(root, 'plan-dist'),
-          cacheDir: path.join(root, 'merge-cache'),
-          log: log('plan'),
-          args: ['--plan', String(segments)],
-          env: { BAYEGAN_PLAN_FILE: planFile },
-        }),
-      );
-      plan = { figures, planned: JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan };
-      console.log(`  ${describePlan(plan.planned)}`);
-      for (const index of plan.planned.build) story.set(index, await segmentBuild(index, 'plus-one'));
-      storyMerge = await merge('+1 story', planFile);
-      if (whole) comparisons.push(await compareWithWhole('plus-one'));
-      const index = plan.planned.build[0]!;
+      await storyRound('plus-one', 'after the story', extraArticle(count + 1, reporter));
+      await storyRound('update', 'after its update', updatedExtraArticle(count + 1, reporter));
+      const index = rounds[0]!.plan.planned.build[0]!;
       await oldSitesDeleted();
       console.log(`segment ${index}/${segments}, cold from the plan's index…`);
       const figuresFromIndex = await measuredBuild({
@@ -203,25 +222,32 @@ export async function benchSegments({ count, segments, whole, skipStory, content
       `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gigabytes(os.totalmem())} RAM`,
   );
   const step = (run: BuildFigures, id: string) => secs(run.steps[id]?.seconds ?? 0);
+  const roundHeads = ['+1 story', 'its update'].slice(0, rounds.length);
   console.log(
-    'segment  cold: time  peak     sync     bundle   pages    search   pages rendered | +1 story: time  pages rendered',
+    'segment  cold: time  peak     sync     bundle   pages    search   pages rendered' +
+      roundHeads.map((head) => ` | ${`${head}: time`.padStart(16)}  pages`).join(''),
   );
   for (let at = 0; at < segments; at++) {
-    const [c, s] = [cold[at]!, story.get(at + 1)];
-    const reused = plan !== undefined && !s;
+    const c = cold[at]!;
+    const inRound = ({ built }: StoryRound) => {
+      const s = built.get(at + 1);
+      return ` | ${(s ? secs(s.wallSeconds) : 'reused').padStart(16)}  ${(s ? String(s.pages) : '—').padStart(5)}`;
+    };
     console.log(
       `${String(at + 1).padStart(7)}  ${secs(c.wallSeconds).padStart(10)}  ${gigabytes(c.peakBytes).padStart(7)}  ` +
-        `${['sync', 'bundle', 'pages', 'search'].map((id) => step(c, id).padStart(7)).join('  ')}  ${String(c.pages).padStart(14)} | ` +
-        `${(s ? secs(s.wallSeconds) : reused ? 'reused' : '—').padStart(14)}  ${(s ? String(s.pages) : '—').padStart(14)}`,
+        `${['sync', 'bundle', 'pages', 'search'].map((id) => step(c, id).padStart(7)).join('  ')}  ${String(c.pages).padStart(14)}` +
+        rounds.map(inRound).join(''),
     );
   }
-  if (plan) {
-    const slowestBuilt = Math.max(0, ...[...story.values()].map((run) => run.wallSeconds));
+  for (const [at, { label, plan, built, merge }] of rounds.entries()) {
+    const slowestBuilt = Math.max(0, ...[...built.values()].map((run) => run.wallSeconds));
+    const cache = at === 0 ? 'its first run, no content cache of its own' : 'its content cache kept';
     console.log(
-      `plan after the story: ${secs(plan.figures.wallSeconds)}, peak ${gigabytes(plan.figures.peakBytes)} ` +
+      `plan ${label} (${cache}): ${secs(plan.figures.wallSeconds)}, peak ${gigabytes(plan.figures.peakBytes)} ` +
         `(sync ${step(plan.figures, 'sync')}, bundle ${step(plan.figures, 'bundle')}, fingerprints ${step(plan.figures, 'pages')}); ` +
         `built ${plan.planned.build.length} of ${segments} segments (${plan.planned.build.join(', ')}); side by side: ` +
-        `plan ${secs(plan.figures.wallSeconds)} + slowest built segment ${secs(slowestBuilt)} + merge ${secs(storyMerge?.seconds ?? 0)}`,
+        `plan ${secs(plan.figures.wallSeconds)} + slowest built segment ${secs(slowestBuilt)} + merge ${secs(merge.seconds)} = ` +
+        secs(plan.figures.wallSeconds + slowestBuilt + merge.seconds),
     );
   }
   if (fromIndex) {
@@ -235,7 +261,9 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   const slowest = Math.max(...cold.map((run) => run.wallSeconds));
   console.log(
     `merge: cold ${secs(coldMerge.seconds)} (peak ${gigabytes(coldMerge.peakBytes)})` +
-      (storyMerge ? `, after the story ${secs(storyMerge.seconds)} (peak ${gigabytes(storyMerge.peakBytes)})` : ''),
+      rounds
+        .map(({ label, merge }) => `, ${label} ${secs(merge.seconds)} (peak ${gigabytes(merge.peakBytes)})`)
+        .join(''),
   );
   console.log(
     `as ${segments} runners side by side: slowest segment ${secs(slowest)} + merge ${secs(coldMerge.seconds)} = ${secs(slowest + coldMerge.seconds)} (cold)`,

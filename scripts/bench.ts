@@ -295,6 +295,15 @@ tags: [${EXTRA_TAGS.map(yamlQuote).join(', ')}]
 `;
 }
 
+/** What a reporter adds to the story once it is out: a line of news at the end of its body. */
+const EXTRA_UPDATE = '\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n';
+
+/** The benchmark's extra article with its update; `retitled`, its title edited too. */
+export function updatedExtraArticle(id: number, reporter: string, retitled = false) {
+  const article = extraArticle(id, reporter);
+  return `${retitled ? article.replace(EXTRA_TITLE, `${EXTRA_TITLE} (به‌روز شد)`) : article}${EXTRA_UPDATE}`;
+}
+
 /** One approved comment on the new article, as `npm run import:comments` writes it. */
 function extraCommentJson(id: number) {
   return `${JSON.stringify(
@@ -425,12 +434,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       writeFileSync(extra, extraArticle(extraId, reporter));
       await build('+1 article', 'plus-one');
-      writeFileSync(extra, `${extraArticle(extraId, reporter)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`);
+      writeFileSync(extra, updatedExtraArticle(extraId, reporter));
       await build('edited body', 'edited-body');
-      writeFileSync(
-        extra,
-        `${extraArticle(extraId, reporter).replace(EXTRA_TITLE, `${EXTRA_TITLE} (به‌روز شد)`)}\nبه‌روزرسانی: جزئیات تازه‌ای از این خبر رسید.\n`,
-      );
+      writeFileSync(extra, updatedExtraArticle(extraId, reporter, true));
       await build('edited title', 'edited-title');
       mkdirSync(path.dirname(extraComment), { recursive: true });
       writeFileSync(extraComment, extraCommentJson(extraId));
