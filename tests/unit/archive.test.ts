@@ -8,8 +8,10 @@ import {
   sectionNeighbours,
   tagSlug,
   tagSlugsOf,
+  type ArchiveIndex,
   type ArchiveItem,
 } from '../../src/lib/archive';
+import type { ArticleList } from '../../src/lib/article-list';
 import { ZWNJ } from '../../src/lib/persian/script';
 
 function item(
@@ -437,6 +439,53 @@ describe('relatedArticles', () => {
 
     // Without a window, the default (12 each side) reaches the far article.
     expect(relatedArticles(index, first, { count: 20 })).toContain(far);
+  });
+
+  it('ranks as its definition does on random archives, ties of time included', () => {
+    // The ranking made plainly: each candidate an article, compared by its fields, sorted whole.
+    const byDefinition = (index: ArchiveIndex<ArchiveItem>, article: ArchiveItem, count: number, window: number) => {
+      const shared = new Map<ArchiveItem, number>();
+      const visit = (list: ArticleList<ArchiveItem>, sharesTag: boolean) => {
+        const position = ids(list).indexOf(article.id);
+        for (let at = Math.max(0, position - window); at <= Math.min(list.length - 1, position + window); at++) {
+          const other = list.at(at)!;
+          if (other.id !== article.id) shared.set(other, (shared.get(other) ?? 0) + (sharesTag ? 1 : 0));
+        }
+      };
+      for (const slug of tagSlugsOf(article)) visit(index.byTag.get(slug)!.articles, true);
+      visit(index.byCategory.get(article.categoryId)!, false);
+      const same = (other: ArchiveItem) => Number(other.categoryId === article.categoryId);
+      return [...shared]
+        .sort(
+          ([a, aShared], [b, bShared]) =>
+            bShared - aShared || same(b) - same(a) || b.date.getTime() - a.date.getTime() || b.id - a.id,
+        )
+        .slice(0, count)
+        .map(([other]) => other.id);
+    };
+    let seed = 23;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    for (let archive = 0; archive < 5; archive++) {
+      // Few distinct times, so that many articles tie on time and the number decides.
+      const articles = Array.from({ length: 300 }, (_, i) =>
+        item(
+          i + 1,
+          new Date(Date.UTC(2024, 0, 1 + random(40), random(3))).toISOString(),
+          `section-${random(5)}`,
+          Array.from({ length: random(5) }, () => `tag-${random(12)}`),
+        ),
+      );
+      const index = buildArchiveIndex(articles);
+      for (const article of articles) {
+        const [count, window] = [1 + random(8), 1 + random(12)];
+        expect(ids(relatedArticles(index, article, { count, window }))).toEqual(
+          byDefinition(index, article, count, window),
+        );
+      }
+    }
   });
 
   it('gives an article with no tags, alone in its section, no related articles', () => {

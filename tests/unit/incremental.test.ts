@@ -177,6 +177,12 @@ describe('contentDigest', () => {
     // Nothing remembered of the object: what it reads now counts.
     story.comments = 2;
     expect(contentDigest({ page: [story] })).toBe(contentDigest({ page: [['#d1', section, 2]] }));
+    // Nor of what holds it, at any depth, however long its encoding (a page's props, its related stories).
+    const props = { lead: 'خبر '.repeat(80), related: [story], section };
+    const before = contentDigest(props);
+    story.comments = 3;
+    expect(contentDigest(props)).not.toBe(before);
+    expect(contentDigest(props)).toBe(contentDigest({ lead: props.lead, related: [['#d1', section, 3]], section }));
   });
 
   it('tells values apart whose parts only the separators would tell apart', () => {
