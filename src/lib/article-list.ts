@@ -46,8 +46,8 @@ export class ArticleList<T> implements NewestFirst<T>, Iterable<T> {
    * without making either (a segment build makes its packed articles when asked).
    */
   rowAt(index: number): number | undefined {
-    // Read by place, not by a typed array's `at`: about 100 rows an article's related stories read,
-    // every article of the archive in a plan (3.6 s of a million articles' with `at`).
+    // Read by place, not by a typed array's `at`: an article's related stories read about 100 rows,
+    // and a plan asks for every article's (with `at`, 3.6 s of a plan of a million articles).
     return index >= 0 && index < this.#rows.length ? this.#rows[index] : undefined;
   }
 
