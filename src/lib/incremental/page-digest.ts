@@ -49,8 +49,9 @@ const open: object[] = [];
  * (`FINGERPRINTED_AS`), whose encoding is never remembered. Such objects are made when asked and
  * live for one page (an article of a segment build's packed rows), so whatever holds one was made
  * for that page too (its props, its list of related stories): remembering it is never of use, and
- * cost a WeakMap entry a page, 2.6 million a plan of a million articles: 9 s of its 115 s of
- * fingerprints and the collections that clear them (6 December 2026).
+ * cost a WeakMap entry or two a page, every page of the site in a plan: at a million articles
+ * about 9 s of its 115 s of fingerprints (a CPU profile), besides the collections that clear them
+ * (6 December 2026).
  */
 let holdsMadeWhenAsked = false;
 
