@@ -95,6 +95,8 @@ export class RowGroups<K> {
   #met: Uint32Array;
   #used = 0;
   #row = 0;
+  /** Whether every row added so far has exactly one key (`keyNumbers`). */
+  #oneKeyEach = true;
 
   constructor(count: number) {
     this.#starts = new Uint32Array(count + 1);
@@ -112,6 +114,7 @@ export class RowGroups<K> {
       this.#met = withRoom(this.#met, this.#used + 1);
       this.#met[this.#used++] = number;
     }
+    if (this.#used - this.#starts[this.#row - 1]! !== 1) this.#oneKeyEach = false;
   }
 
   /**
@@ -121,7 +124,7 @@ export class RowGroups<K> {
    */
   keyNumbers(): Uint32Array {
     const count = this.#starts.length - 1;
-    if (this.#row !== count || this.#used !== count)
+    if (this.#row !== count || !this.#oneKeyEach)
       throw new Error('keyNumbers() asked of a grouping whose rows have not one key each: a bug of Bayegan.');
     return this.#met.slice(0, count);
   }

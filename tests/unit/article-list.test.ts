@@ -57,6 +57,20 @@ describe('RowGroups', () => {
     expect(() => grouping.add(['c'])).toThrow(/More rows/);
     expect([...grouping.groups().keys()]).toEqual(['a', 'b']);
   });
+
+  it('numbers each row by its one key, and refuses a grouping whose rows have not one key each', () => {
+    const sections = new RowGroups<string>(4);
+    for (const key of ['b', 'a', 'b', 'c']) sections.add([key]);
+    expect([...sections.keyNumbers()]).toEqual([0, 1, 0, 2]);
+    // As many keys as rows, but not one a row.
+    const uneven = new RowGroups<string>(2);
+    uneven.add([]);
+    uneven.add(['a', 'b']);
+    expect(() => uneven.keyNumbers()).toThrow(/not one key each/);
+    const early = new RowGroups<string>(2);
+    early.add(['a']);
+    expect(() => early.keyNumbers()).toThrow(/not one key each/);
+  });
 });
 
 describe('ArticleList', () => {
