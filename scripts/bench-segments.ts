@@ -165,12 +165,14 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   interface StoryRound {
     /** What the round's change is, in the summary. */
     label: string;
+    /** Its column's heading in the table of segments. */
+    head: string;
     plan: { figures: BuildFigures; planned: SegmentReusePlan };
     built: Map<number, BuildFigures>;
     merge: MergeFigures;
   }
   const rounds: StoryRound[] = [];
-  const storyRound = async (name: string, label: string, article: string) => {
+  const storyRound = async (name: string, label: string, head: string, article: string) => {
     writeFileSync(extra, article);
     await oldSitesDeleted();
     console.log(`plan of ${segments} segments, ${label}…`);
@@ -190,15 +192,15 @@ export async function benchSegments({ count, segments, whole, skipStory, content
     console.log(`  ${describePlan(planned)}`);
     const built = new Map<number, BuildFigures>();
     for (const index of planned.build) built.set(index, await segmentBuild(index, name));
-    rounds.push({ label, plan: { figures, planned }, built, merge: await merge(label, planFile) });
+    rounds.push({ label, head, plan: { figures, planned }, built, merge: await merge(label, planFile) });
     if (whole) comparisons.push(await compareWithWhole(name));
   };
   /** A segment the plan built, built again cold from the plan's index, as a runner that lost its cache. */
   let fromIndex: { index: number; figures: BuildFigures } | undefined;
   if (!skipStory) {
     try {
-      await storyRound('plus-one', 'after the story', extraArticle(count + 1, reporter));
-      await storyRound('update', 'after its update', updatedExtraArticle(count + 1, reporter));
+      await storyRound('plus-one', 'after the story', '+1 story', extraArticle(count + 1, reporter));
+      await storyRound('update', 'after its update', 'its update', updatedExtraArticle(count + 1, reporter));
       const index = rounds[0]!.plan.planned.build[0]!;
       await oldSitesDeleted();
       console.log(`segment ${index}/${segments}, cold from the plan's index…`);
@@ -222,10 +224,9 @@ export async function benchSegments({ count, segments, whole, skipStory, content
       `Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${gigabytes(os.totalmem())} RAM`,
   );
   const step = (run: BuildFigures, id: string) => secs(run.steps[id]?.seconds ?? 0);
-  const roundHeads = ['+1 story', 'its update'].slice(0, rounds.length);
   console.log(
     'segment  cold: time  peak     sync     bundle   pages    search   pages rendered' +
-      roundHeads.map((head) => ` | ${`${head}: time`.padStart(16)}  pages`).join(''),
+      rounds.map(({ head }) => ` | ${`${head}: time`.padStart(16)}  pages`).join(''),
   );
   for (let at = 0; at < segments; at++) {
     const c = cold[at]!;
