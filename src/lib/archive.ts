@@ -263,8 +263,9 @@ export function relatedArticles<T extends ArchiveItem>(
   const before = (a: Candidate, b: Candidate) => b.shared - a.shared || b.sameSection - a.sameSection || a.row - b.row;
   const best: Candidate[] = [];
   const sectionOf = index.sectionOfRow;
+  const ownSection = sectionOf[row];
   for (const [other, tags] of shared) {
-    const candidate = { row: other, shared: tags, sameSection: sectionOf[other] === sectionOf[row] ? 1 : 0 };
+    const candidate = { row: other, shared: tags, sameSection: sectionOf[other] === ownSection ? 1 : 0 };
     if (best.length === count) {
       if (count === 0 || before(candidate, best[count - 1]!) >= 0) continue;
       best.pop();
