@@ -1,19 +1,19 @@
 /**
  * `npm run bench -- <N> --segments <S> [--whole]`: the segmented mode of the build benchmark
- * (scripts/bench.ts). Builds the corpus as S segments one after another, cold, each with its own
- * output and cache, as S CI runners would (`npm run build -- --segment K/S`); merges them
- * (`npm run merge`); then adds one story, plans which segments it touches
- * (`npm run build -- --plan S`), builds those again with their caches, and merges them with the
- * others as they are (`npm run merge -- --plan`); and does the same again for an update of the
- * story. The story's plan is the plan's first run, with no content cache of its own (a workflow's
- * first run after a cold build plans without reading the content); the update's keeps the cache
- * the story's left, as every later run of the workflow does: the round a newsroom meets each day.
- * Prints each segment's time, peak memory and steps, the plans', the merges' time and peak memory,
- * and the pages each built segment rendered in each round; and the first segment the story's plan
- * built, built again as a runner that lost its cache would: cold, from the plan's index
- * (`BAYEGAN_PLAN_INDEX`). With `--whole` it also builds the corpus whole, cold and again after each
- * round, and compares the merged site with it each time, file for file, byte for byte. Asserts
- * nothing.
+ * (scripts/bench.ts). Runs the rounds of the segmented workflow (.github/workflows/build-segments.yml)
+ * one job after another on this machine, as if on separate runners. The cold round is the
+ * workflow's first run: the plan (`npm run build -- --plan S`), with no merged site to compare
+ * with, builds every segment and reads the content for its index; each segment is built cold,
+ * with its own output and cache, from that index (`npm run build -- --segment K/S`,
+ * `BAYEGAN_PLAN_INDEX`); the merge puts them together (`npm run merge -- --plan`). Then one story
+ * is added: the plan, with the content cache the first left, names the segments it touches, those
+ * are built again with their caches, and the merge takes the others as they are; and the same
+ * again for an update of the story: the round a newsroom meets each day. Prints each segment's
+ * time, peak memory and steps, the plans', the merges' time and peak memory, and the pages each
+ * built segment rendered in each round; and the first segment the story's plan built, built again
+ * cold without the plan's index, as a runner with neither would. With `--whole` it also builds the
+ * corpus whole, cold and again after each round, and compares the merged site with it each time,
+ * file for file, byte for byte. Asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -103,7 +103,11 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   const log = (name: string) => path.join(root, `${name}.log`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  const segmentBuild = async (index: number, name: string) => {
+  // The merge's cache: its record of the last merged site, and the plan's own content cache.
+  const mergeCache = path.join(root, 'merge-cache');
+  const planIndex = path.join(mergeCache, PLAN_CACHE_FOLDER);
+  const planFile = path.join(root, 'segment-plan.json');
+  const segmentBuild = async (index: number, name: string, env: Record<string, string> = {}) => {
     await oldSitesDeleted();
     console.log(`segment ${index}/${segments}, ${name}…`);
     const args = ['--segment', `${index}/${segments}`];
@@ -114,22 +118,43 @@ export async function benchSegments({ count, segments, whole, skipStory, content
         cacheDir: cacheOf(index),
         log: log(`segment-${index}-${name}`),
         args,
+        env,
       }),
     );
   };
-  const merge = async (name: string, planFile?: string) => {
+  const plan = async (name: string, label: string) => {
+    await oldSitesDeleted();
+    console.log(`plan of ${segments} segments, ${label}…`);
+    const figures = reported(
+      await measuredBuild({
+        contentDir,
+        outDir: path.join(root, 'plan-dist'),
+        cacheDir: mergeCache,
+        log: log(`plan-${name}`),
+        args: ['--plan', String(segments)],
+        env: { BAYEGAN_PLAN_FILE: planFile },
+      }),
+    );
+    const planned = JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan;
+    console.log(`  ${describePlan(planned)}`);
+    return { figures, planned };
+  };
+  const merge = async (name: string) => {
     console.log(`merge, ${name}…`);
     const figures = await measuredMerge(
-      [...(planFile ? ['--plan', planFile] : []), ...Array.from({ length: segments }, (_, at) => dirOf(at + 1))],
+      ['--plan', planFile, ...Array.from({ length: segments }, (_, at) => dirOf(at + 1))],
       path.join(root, 'dist'),
-      path.join(root, 'merge-cache'),
+      mergeCache,
     );
     console.log(`  ${secs(figures.seconds)}, peak ${gigabytes(figures.peakBytes)}: ${figures.output}`);
     return figures;
   };
 
+  const coldPlan = await plan('cold', 'cold, no merged site to compare with');
   const cold: BuildFigures[] = [];
-  for (let index = 1; index <= segments; index++) cold.push(await segmentBuild(index, 'cold'));
+  for (let index = 1; index <= segments; index++) {
+    cold.push(await segmentBuild(index, 'cold', { [PLAN_INDEX_ENV]: planIndex }));
+  }
   const coldMerge = await merge('cold');
 
   /** Builds the corpus whole (cold the first time, then incrementally) and compares the merged site with it. */
@@ -174,45 +199,29 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   const rounds: StoryRound[] = [];
   const storyRound = async (name: string, label: string, head: string, article: string) => {
     writeFileSync(extra, article);
-    await oldSitesDeleted();
-    console.log(`plan of ${segments} segments, ${label}…`);
-    const planFile = path.join(root, 'segment-plan.json');
-    const figures = reported(
-      await measuredBuild({
-        contentDir,
-        outDir: path.join(root, 'plan-dist'),
-        // The merge's cache: its record of the last merged site, and the plan's own content cache.
-        cacheDir: path.join(root, 'merge-cache'),
-        log: log(`plan-${name}`),
-        args: ['--plan', String(segments)],
-        env: { BAYEGAN_PLAN_FILE: planFile },
-      }),
-    );
-    const planned = JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan;
-    console.log(`  ${describePlan(planned)}`);
+    const planned = await plan(name, label);
     const built = new Map<number, BuildFigures>();
-    for (const index of planned.build) built.set(index, await segmentBuild(index, name));
-    rounds.push({ label, head, plan: { figures, planned }, built, merge: await merge(label, planFile) });
+    for (const index of planned.planned.build) built.set(index, await segmentBuild(index, name));
+    rounds.push({ label, head, plan: planned, built, merge: await merge(label) });
     if (whole) comparisons.push(await compareWithWhole(name));
   };
-  /** A segment the plan built, built again cold from the plan's index, as a runner that lost its cache. */
-  let fromIndex: { index: number; figures: BuildFigures } | undefined;
+  /** A segment the story's plan built, built again cold without the plan's index, as a runner with neither. */
+  let withoutIndex: { index: number; figures: BuildFigures } | undefined;
   if (!skipStory) {
     try {
       await storyRound('plus-one', 'after the story', '+1 story', extraArticle(count + 1, reporter));
       await storyRound('update', 'after its update', 'its update', updatedExtraArticle(count + 1, reporter));
       const index = rounds[0]!.plan.planned.build[0]!;
       await oldSitesDeleted();
-      console.log(`segment ${index}/${segments}, cold from the plan's index…`);
-      const figuresFromIndex = await measuredBuild({
+      console.log(`segment ${index}/${segments}, cold without the plan's index…`);
+      const figures = await measuredBuild({
         contentDir,
-        outDir: path.join(root, 'dist-from-plan-index'),
-        cacheDir: path.join(root, 'cache-from-plan-index'),
-        log: log(`segment-${index}-from-plan-index`),
+        outDir: path.join(root, 'dist-without-plan-index'),
+        cacheDir: path.join(root, 'cache-without-plan-index'),
+        log: log(`segment-${index}-without-plan-index`),
         args: ['--segment', `${index}/${segments}`],
-        env: { [PLAN_INDEX_ENV]: path.join(root, 'merge-cache', PLAN_CACHE_FOLDER) },
       });
-      fromIndex = { index, figures: reported(figuresFromIndex) };
+      withoutIndex = { index, figures: reported(figures) };
     } finally {
       rmSync(extra, { force: true });
     }
@@ -240,34 +249,36 @@ export async function benchSegments({ count, segments, whole, skipStory, content
         rounds.map(inRound).join(''),
     );
   }
-  for (const [at, { label, plan, built, merge }] of rounds.entries()) {
+  const slowest = Math.max(...cold.map((run) => run.wallSeconds));
+  console.log(
+    `plan, cold (no merged site: no page fingerprinted, the content read for its index): ${secs(coldPlan.figures.wallSeconds)}, ` +
+      `peak ${gigabytes(coldPlan.figures.peakBytes)} (sync ${step(coldPlan.figures, 'sync')}); every segment built from its index; ` +
+      `side by side: plan ${secs(coldPlan.figures.wallSeconds)} + slowest segment ${secs(slowest)} + merge ${secs(coldMerge.seconds)} = ` +
+      secs(coldPlan.figures.wallSeconds + slowest + coldMerge.seconds),
+  );
+  for (const { label, plan, built, merge } of rounds) {
     const slowestBuilt = Math.max(0, ...[...built.values()].map((run) => run.wallSeconds));
-    const cache = at === 0 ? 'its first run, no content cache of its own' : 'its content cache kept';
     console.log(
-      `plan ${label} (${cache}): ${secs(plan.figures.wallSeconds)}, peak ${gigabytes(plan.figures.peakBytes)} ` +
+      `plan ${label} (its content cache kept): ${secs(plan.figures.wallSeconds)}, peak ${gigabytes(plan.figures.peakBytes)} ` +
         `(sync ${step(plan.figures, 'sync')}, bundle ${step(plan.figures, 'bundle')}, fingerprints ${step(plan.figures, 'pages')}); ` +
         `built ${plan.planned.build.length} of ${segments} segments (${plan.planned.build.join(', ')}); side by side: ` +
         `plan ${secs(plan.figures.wallSeconds)} + slowest built segment ${secs(slowestBuilt)} + merge ${secs(merge.seconds)} = ` +
         secs(plan.figures.wallSeconds + slowestBuilt + merge.seconds),
     );
   }
-  if (fromIndex) {
-    const { index, figures } = fromIndex;
-    const without = cold[index - 1]!;
+  if (withoutIndex) {
+    const { index, figures } = withoutIndex;
+    const fromIndex = cold[index - 1]!;
     console.log(
-      `segment ${index} cold from the plan's index: ${secs(figures.wallSeconds)}, peak ${gigabytes(figures.peakBytes)} ` +
-        `(sync ${step(figures, 'sync')}); cold without it ${secs(without.wallSeconds)} (sync ${step(without, 'sync')})`,
+      `segment ${index} cold without the plan's index: ${secs(figures.wallSeconds)}, peak ${gigabytes(figures.peakBytes)} ` +
+        `(sync ${step(figures, 'sync')}); from it (the cold round) ${secs(fromIndex.wallSeconds)} (sync ${step(fromIndex, 'sync')})`,
     );
   }
-  const slowest = Math.max(...cold.map((run) => run.wallSeconds));
   console.log(
     `merge: cold ${secs(coldMerge.seconds)} (peak ${gigabytes(coldMerge.peakBytes)})` +
       rounds
         .map(({ label, merge }) => `, ${label} ${secs(merge.seconds)} (peak ${gigabytes(merge.peakBytes)})`)
         .join(''),
-  );
-  console.log(
-    `as ${segments} runners side by side: slowest segment ${secs(slowest)} + merge ${secs(coldMerge.seconds)} = ${secs(slowest + coldMerge.seconds)} (cold)`,
   );
   for (const comparison of comparisons) console.log(comparison);
   console.log(`Logs: ${root}/*.log`);

@@ -5,16 +5,13 @@
  * - `--plan N` writes the plan of which segments a change touches (src/lib/segment-reuse.ts);
  * - `--segment K/N --reuse <plan file>` keeps the segment's output in place when the plan reuses it.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildWorkDir, STAGING_PREFIX } from '../../src/build/build-folders.ts';
 import type { SegmentStamp } from '../../src/lib/segment-merge.ts';
 import type { PlanSettings } from '../../src/lib/segment-registry.ts';
 import {
-  buildEverySegment,
-  describePlan,
   MERGED_SEGMENTS_FILE,
-  NO_MERGED_SITE,
   REUSE_FORMAT,
   REUSE_PLAN_FILE,
   stampDigest,
@@ -102,19 +99,17 @@ export function reuseOption(args: readonly string[]): { reuse: string | undefine
  * `--plan N`: Astro reads the content and lists every page with its fingerprint, renders none
  * (src/build/segment-plan.ts), and the plan is written to BAYEGAN_PLAN_FILE (segment-plan.json).
  * It compares with the site the last `npm run merge` made with the same build cache
- * (BAYEGAN_CACHE_DIR); its own content cache is a folder in it. Nothing of the site is touched.
+ * (BAYEGAN_CACHE_DIR), or, when that left no record, builds every segment without a fingerprint;
+ * its own content cache is a folder in it. Nothing of the site is touched.
  */
 export function planSegments(count: number, build: PlanBuild): number {
   const { projectRoot, cacheDir, manifestFile, astroArgs, nodeOptions, gcFlags, allocatorEnv, codeDigest } = build;
   const planFile = path.resolve(process.env.BAYEGAN_PLAN_FILE || REUSE_PLAN_FILE);
   const mergedFile = path.join(cacheDir, MERGED_SEGMENTS_FILE);
-  if (!existsSync(manifestFile) || !existsSync(mergedFile)) {
-    // Nothing to compare with: no need to read the content.
-    const plan = buildEverySegment(count, NO_MERGED_SITE);
-    writeFileSync(planFile, JSON.stringify(plan, null, 2));
-    console.log(`${describePlan(plan)}\nPlan written to ${planFile}.`);
-    return 0;
-  }
+  // With nothing to compare with, every segment is built, but the plan still reads the content: its
+  // index spares each of those segments, none of which has a cache of its own yet, reading every
+  // article file (BAYEGAN_PLAN_INDEX), and its content cache makes the next plan's read incremental.
+  const compare = existsSync(manifestFile) && existsSync(mergedFile);
   const workDir = path.join(buildWorkDir(projectRoot), `${STAGING_PREFIX}${process.pid}`);
   rmSync(workDir, { recursive: true, force: true });
   rmSync(planFile, { force: true });
@@ -131,6 +126,7 @@ export function planSegments(count: number, build: PlanBuild): number {
         manifestFile,
         mergedFile,
         planFile,
+        compare,
       } satisfies PlanSettings),
     },
     supportedNodeFlags(gcFlags),

@@ -32,8 +32,8 @@ export function segmentPlanIntegration(): AstroIntegration {
         const run = planRun();
         if (!run) return;
         const { settings } = run;
-        const manifest = readJson<PageManifest>(settings.manifestFile);
-        const merged = readJson<MergedSegments>(settings.mergedFile);
+        const manifest = settings.compare ? readJson<PageManifest>(settings.manifestFile) : undefined;
+        const merged = settings.compare ? readJson<MergedSegments>(settings.mergedFile) : undefined;
         const unfingerprinted = filesUnder(fileURLToPath(dir)).filter(
           (file) => !run.pages.has(file) && !isSharedFile(file),
         );
@@ -47,7 +47,10 @@ export function segmentPlanIntegration(): AstroIntegration {
         });
         writeFileSync(`${settings.planFile}.${process.pid}`, JSON.stringify(plan, null, 2));
         renameSync(`${settings.planFile}.${process.pid}`, settings.planFile);
-        logger.info(`${describePlan(plan)}\nPlan written to ${settings.planFile}.`);
+        const fingerprinted = settings.compare
+          ? `${run.pages.size} pages fingerprinted.`
+          : "No page fingerprinted: no merged site to compare with; the content read for the plan's index.";
+        logger.info(`${fingerprinted}\n${describePlan(plan)}\nPlan written to ${settings.planFile}.`);
       },
     },
   };

@@ -131,7 +131,8 @@ let planning: Promise<PlanRun> | undefined;
 /**
  * In the plan build of `npm run build -- --plan N` (src/lib/segment-reuse.ts): records the
  * fingerprint of every page of `route`, as a segment build would take it, for the plan step
- * (src/build/segment-plan.ts). Undefined (nothing recorded) in any other build.
+ * (src/build/segment-plan.ts), or none when there is no merged site to compare with. Undefined
+ * (nothing recorded) in any other build.
  */
 export async function recordPlannedPages<P extends StaticPath>(
   route: string,
@@ -149,7 +150,9 @@ export async function recordPlannedPages<P extends StaticPath>(
     }),
   );
   const { pages } = await planning;
-  for (const entry of paths) pages.set(pageFile(route, entry.params), pageFingerprint(route, entry));
+  if (settings.compare) {
+    for (const entry of paths) pages.set(pageFile(route, entry.params), pageFingerprint(route, entry));
+  }
   return true;
 }
 

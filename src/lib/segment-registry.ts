@@ -182,6 +182,11 @@ export interface PlanSettings {
   /** The last merged site's manifest, and the merge's record of its segments. */
   manifestFile: string;
   mergedFile: string;
+  /**
+   * Whether both are there to compare with. Without them every segment is built and no page is
+   * fingerprinted; the plan reads the content all the same, for its index and its content cache.
+   */
+  compare: boolean;
   /** Where the plan is written. */
   planFile: string;
 }

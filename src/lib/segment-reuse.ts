@@ -79,7 +79,7 @@ export interface ReuseInputs {
 const ascending = (count: number) => Array.from({ length: count }, (_, at) => at + 1);
 
 /** The plan that builds every segment, for `reason`. */
-export function buildEverySegment(count: number, reason: string, merged = ''): SegmentReusePlan {
+function buildEverySegment(count: number, reason: string, merged = ''): SegmentReusePlan {
   return {
     format: REUSE_FORMAT,
     count,

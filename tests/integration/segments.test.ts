@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type PageManifest } from '../../src/lib/incremental/page-plan';
-import type { SegmentReusePlan } from '../../src/lib/segment-reuse';
+import { NO_MERGED_SITE, type SegmentReusePlan } from '../../src/lib/segment-reuse';
 import { SEGMENT_FOLDER, SEGMENT_MANIFEST, SEGMENT_STAMP, SITE_UNIT } from '../../src/lib/segments';
 import { LEFT_OUT_FIELD } from '../../src/lib/content/packed-data';
 import { packedEntries } from '../../src/lib/content/packed-entries';
@@ -89,12 +89,28 @@ function writeArticle(file: string, frontmatter: string[], body: string[]) {
   writeFileSync(at, ['---', ...frontmatter, '---', '', ...body, ''].join('\n'));
 }
 const mergedCache = path.join(root, 'merge-cache');
+const planFile = path.join(root, 'segment-plan.json');
+
+/** `npm run build -- --plan 3` against the merged site: its manifest and the merge's record, in the merge's cache. */
+async function planBuild(): Promise<{ run: BuildResult; planned: SegmentReusePlan }> {
+  const run = await buildSite(
+    'segments-plan',
+    content,
+    { ...env, BAYEGAN_CACHE_DIR: mergedCache, BAYEGAN_PLAN_FILE: planFile },
+    ['--plan', String(COUNT)],
+  );
+  const planned = run.status === 0 ? (JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan) : undefined;
+  if (!planned) throw new Error(`the plan failed:\n${run.output}`);
+  return { run, planned };
+}
 
 /** How many archive pages a build rendered, from what it printed. */
 const renderedPages = (build: BuildResult) =>
   Number(/\[bayegan:incremental\] Rendered (?:all )?(\d+)/.exec(build.output)?.[1] ?? NaN);
 
 let whole: BuildResult;
+/** The plan of the workflow's first run, before any merge. */
+let firstPlan: Awaited<ReturnType<typeof planBuild>>;
 let segments: BuildResult[];
 let merge: ScriptRun;
 
@@ -180,6 +196,7 @@ beforeAll(async () => {
   );
   whole = await buildSite('segments-whole', content, env);
   if (whole.status !== 0) throw new Error(`whole build failed:\n${whole.output}`);
+  firstPlan = await planBuild();
   segments = [];
   for (let index = 1; index <= COUNT; index++) {
     const build = await buildSite('segments', content, segmentEnv(index), ['--segment', `${index}/${COUNT}`]);
@@ -359,28 +376,28 @@ describe('a site built in segments and merged', () => {
 });
 
 describe('a new story builds only the segments it touches (npm run build -- --plan 3)', () => {
-  const planFile = path.join(root, 'segment-plan.json');
-  /** Plans against the merged site: its manifest and the merge's record, in the merge's cache. */
-  async function plan(): Promise<SegmentReusePlan> {
-    const run = await buildSite(
-      'segments-plan',
-      content,
-      {
-        ...env,
-        BAYEGAN_CACHE_DIR: mergedCache,
-        BAYEGAN_PLAN_FILE: planFile,
-      },
-      ['--plan', String(COUNT)],
-    );
-    expect(run.status, run.output).toBe(0);
+  /** Plans against the merged site, as every run of the workflow after the first. */
+  async function plan(): Promise<{ run: BuildResult; planned: SegmentReusePlan }> {
+    const made = await planBuild();
     // It keeps in full only what the pages every build renders show, and the articles naming a
     // picture; it fingerprints the others' pages from their packed entries (the next plan below
     // finds nothing changed, so those fingerprints are a whole build's).
-    expect(run.output).toMatch(/articles are kept in full \(\d+ read again\), [1-9]\d* packed/);
-    return JSON.parse(readFileSync(planFile, 'utf8')) as SegmentReusePlan;
+    expect(made.run.output).toMatch(/articles are kept in full \(\d+ read again\), [1-9]\d* packed/);
+    expect(made.run.output).toMatch(/[1-9]\d* pages fingerprinted/);
+    return made;
   }
   /** The segment that holds the home page (the site unit), which every build renders. */
   const siteSegment = () => [1, 2, 3].find((at) => existsSync(path.join(segmentDir(at), 'index.html')))!;
+
+  it('builds every segment the first time, with no merge to compare with, but reads the content for its index', () => {
+    const { run, planned } = firstPlan;
+    expect(planned.build).toEqual([1, 2, 3]);
+    expect(Object.values(planned.reasons)).toEqual([NO_MERGED_SITE, NO_MERGED_SITE, NO_MERGED_SITE]);
+    expect(run.output).toContain('No page fingerprinted: no merged site to compare with');
+    // Its index, which a segment without a cache of its own starts from (below), and its content
+    // cache, from which the next plan reads only the files that changed (below).
+    expect(run.output).toMatch(/articles are kept in full \(\d+ read again\), [1-9]\d* packed/);
+  });
 
   it('after a story, builds the segments it touches; merged with the others as they are, the site is a whole build’s', async () => {
     // A story by a new reporter in a new section, with a new tag: no list it is in has a page
@@ -405,7 +422,9 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
         '',
       ].join('\n'),
     );
-    const planned = await plan();
+    const { run: planRun, planned } = await plan();
+    // The first plan left its content cache: this one read the story's file and no other article's.
+    expect(planRun.output).toMatch(/articles: 1 of \d+ files changed since the last build/);
     // The pictured story is packed in the plan too: its picture is taken as its file, which content
     // sync names as the pages get it resolved (the next plan below finds its pages unchanged).
     const packedByPlan =
@@ -491,7 +510,7 @@ describe('a new story builds only the segments it touches (npm run build -- --pl
     expect(differences(siteFiles(scratch.outDir), site)).toEqual([]);
     // The next plan compares with this merge: nothing changed since, and only the site's own
     // segment (the home page and the other pages every build renders) is built.
-    const next = await plan();
+    const { planned: next } = await plan();
     expect(next.build).toEqual([siteSegment()]);
     expect(Object.keys(next.reuse)).toHaveLength(COUNT - 1);
   });
