@@ -122,7 +122,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
       }),
     );
   };
-  const plan = async (name: string, label: string) => {
+  const runPlan = async (name: string, label: string) => {
     await oldSitesDeleted();
     console.log(`plan of ${segments} segments, ${label}…`);
     const figures = reported(
@@ -150,7 +150,7 @@ export async function benchSegments({ count, segments, whole, skipStory, content
     return figures;
   };
 
-  const coldPlan = await plan('cold', 'cold, no merged site to compare with');
+  const coldPlan = await runPlan('cold', 'cold, no merged site to compare with');
   const cold: BuildFigures[] = [];
   for (let index = 1; index <= segments; index++) {
     cold.push(await segmentBuild(index, 'cold', { [PLAN_INDEX_ENV]: planIndex }));
@@ -199,10 +199,10 @@ export async function benchSegments({ count, segments, whole, skipStory, content
   const rounds: StoryRound[] = [];
   const storyRound = async (name: string, label: string, head: string, article: string) => {
     writeFileSync(extra, article);
-    const planned = await plan(name, label);
+    const plan = await runPlan(name, label);
     const built = new Map<number, BuildFigures>();
-    for (const index of planned.planned.build) built.set(index, await segmentBuild(index, name));
-    rounds.push({ label, head, plan: planned, built, merge: await merge(label) });
+    for (const index of plan.planned.build) built.set(index, await segmentBuild(index, name));
+    rounds.push({ label, head, plan, built, merge: await merge(label) });
     if (whole) comparisons.push(await compareWithWhole(name));
   };
   /** A segment the story's plan built, built again cold without the plan's index, as a runner with neither. */
